@@ -1,0 +1,287 @@
+//! Finds the line and column of values in RON text, by their path in the document.
+//!
+//! Runs only when there are problems to report, and only on text that ron has already
+//! parsed, so it can be a small tolerant scanner rather than a second parser. Depth is
+//! bounded by ron's recursion limit, which the text already passed.
+
+use std::collections::HashMap;
+
+use super::problem::{DocPath, Seg};
+
+/// A 1-based line and column (in characters), as ron reports them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+    /// Byte offset of the position in the text.
+    pub offset: usize,
+}
+
+/// The positions of the `wanted` paths that occur in `text`.
+pub fn locate(text: &str, wanted: &[&DocPath]) -> HashMap<DocPath, Pos> {
+    let mut scanner = Scanner {
+        text,
+        at: 0,
+        line: 1,
+        col: 1,
+        wanted,
+        found: HashMap::new(),
+    };
+    let mut path = Vec::new();
+    scanner.value(&mut path, 0);
+    scanner.found
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
+    line: usize,
+    col: usize,
+    wanted: &'a [&'a DocPath],
+    found: HashMap<DocPath, Pos>,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<char> {
+        self.text[self.at..].chars().next()
+    }
+
+    fn peek_at(&self, n: usize) -> Option<char> {
+        self.text[self.at..].chars().nth(n)
+    }
+
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += c.len_utf8();
+        if c == '\n' {
+            self.line += 1;
+            self.col = 1;
+        } else {
+            self.col += 1;
+        }
+        Some(c)
+    }
+
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(c), _) if c.is_whitespace() || c == '\u{feff}' => {
+                    self.bump();
+                }
+                (Some('/'), Some('/')) => {
+                    while self.peek().is_some_and(|c| c != '\n') {
+                        self.bump();
+                    }
+                }
+                (Some('/'), Some('*')) => {
+                    self.bump();
+                    self.bump();
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match (self.bump(), self.peek()) {
+                            (None, _) => return,
+                            (Some('*'), Some('/')) => {
+                                self.bump();
+                                depth -= 1;
+                            }
+                            (Some('/'), Some('*')) => {
+                                self.bump();
+                                depth += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn record(&mut self, path: &[Seg]) {
+        if let Some(p) = self.wanted.iter().find(|p| p.0 == path) {
+            let pos = Pos {
+                line: self.line,
+                col: self.col,
+                offset: self.at,
+            };
+            self.found.entry((*p).clone()).or_insert(pos);
+        }
+    }
+
+    fn value(&mut self, path: &mut Vec<Seg>, depth: usize) {
+        self.skip_trivia();
+        self.record(path);
+        if depth > 1024 {
+            return;
+        }
+        match self.peek() {
+            Some('"') => self.string(),
+            Some('r') if matches!(self.peek_at(1), Some('"' | '#')) => self.raw_string(),
+            Some('b') if self.peek_at(1) == Some('"') => {
+                self.bump();
+                self.string();
+            }
+            Some('(') => self.seq(path, ')', depth),
+            Some('[') => self.seq(path, ']', depth),
+            Some('{') => self.seq(path, '}', depth),
+            Some('\'') => {
+                self.bump();
+                while let Some(c) = self.bump() {
+                    match c {
+                        '\\' => {
+                            self.bump();
+                        }
+                        '\'' => break,
+                        _ => {}
+                    }
+                }
+            }
+            Some(_) => {
+                let is_some = self.word() == "Some";
+                self.skip_trivia();
+                if self.peek() == Some('(') {
+                    // `Event(…)` is the struct itself; `Some(x)` is x at the same path.
+                    if is_some {
+                        self.bump();
+                        self.value(path, depth + 1);
+                        self.skip_trivia();
+                        if self.peek() == Some(')') {
+                            self.bump();
+                        }
+                    } else {
+                        self.seq(path, ')', depth);
+                    }
+                }
+            }
+            None => {}
+        }
+    }
+
+    fn word(&mut self) -> &str {
+        let start = self.at;
+        while self.peek().is_some_and(|c| {
+            !c.is_whitespace()
+                && !matches!(c, ',' | ':' | '(' | ')' | '[' | ']' | '{' | '}' | '"' | '/')
+        }) {
+            self.bump();
+        }
+        &self.text[start..self.at]
+    }
+
+    fn string(&mut self) {
+        self.bump();
+        while let Some(c) = self.bump() {
+            match c {
+                '\\' => {
+                    self.bump();
+                }
+                '"' => return,
+                _ => {}
+            }
+        }
+    }
+
+    fn raw_string(&mut self) {
+        self.bump();
+        let mut hashes = 0;
+        while self.peek() == Some('#') {
+            self.bump();
+            hashes += 1;
+        }
+        self.bump();
+        'outer: while let Some(c) = self.bump() {
+            if c == '"' {
+                for _ in 0..hashes {
+                    if self.peek() != Some('#') {
+                        continue 'outer;
+                    }
+                    self.bump();
+                }
+                return;
+            }
+        }
+    }
+
+    /// `(field: v, …)`, `(v, …)`, `[v, …]` or `{k: v, …}` after the opening bracket.
+    fn seq(&mut self, path: &mut Vec<Seg>, close: char, depth: usize) {
+        self.bump();
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(c) if c == close => {
+                    self.bump();
+                    return;
+                }
+                Some(',') => {
+                    self.bump();
+                    continue;
+                }
+                _ => {}
+            }
+            let field = (close == ')').then(|| self.field_name()).flatten();
+            match field {
+                Some(name) => path.push(Seg::Field(name)),
+                None => path.push(Seg::Index(index)),
+            }
+            self.value(path, depth + 1);
+            path.pop();
+            self.skip_trivia();
+            if close == '}' && self.peek() == Some(':') {
+                // A map entry: the value after the key shares the key's index.
+                self.bump();
+                path.push(Seg::Index(index));
+                self.value(path, depth + 1);
+                path.pop();
+            }
+            index += 1;
+        }
+    }
+
+    /// `name:` at the cursor, consumed, as the matching static field name of the schema.
+    fn field_name(&mut self) -> Option<&'static str> {
+        let rest = &self.text[self.at..];
+        let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        let after = rest[len..].trim_start();
+        if len == 0 || !after.starts_with(':') {
+            return None;
+        }
+        let name = FIELDS
+            .iter()
+            .find(|f| **f == &rest[..len])
+            .copied()
+            .unwrap_or("?");
+        for _ in 0..len {
+            self.bump();
+        }
+        self.skip_trivia();
+        self.bump();
+        Some(name)
+    }
+}
+
+/// Every field name of the file format, so paths can hold `&'static str`.
+const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "actors",
+    "eras",
+    "events",
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "start",
+    "end",
+    "date",
+    "summary",
+    "detail",
+    "date_note",
+    "tags",
+    "location",
+    "sources",
+    "related",
+    "publisher",
+    "url",
+];

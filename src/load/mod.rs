@@ -1,0 +1,184 @@
+//! Reading a timeline: bytes → text → raw serde shapes → validated [`Timeline`].
+//!
+//! Every way a file can be wrong ends in a [`LoadError`] that renders as compiler-style
+//! lines `path:line:col: message`; nothing here panics on any input. The embedded timeline
+//! goes through the same path as any file, and a test keeps it valid.
+
+mod diagnostic;
+mod locate;
+mod problem;
+mod raw;
+mod validate;
+
+use std::io::Read;
+use std::path::PathBuf;
+
+pub use diagnostic::{Diagnostic, Report};
+pub use problem::{DocPath, Problem, Seg};
+pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+
+use crate::model::Timeline;
+
+/// The timeline that ships inside the binary.
+pub const EMBEDDED: &str = include_str!("../../data/timeline.ron");
+
+/// Where a timeline comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    Embedded,
+    Stdin,
+    Path(PathBuf),
+}
+
+impl Input {
+    /// `-` is standard input; anything else a path.
+    pub fn from_arg(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+
+    /// The name used at the start of every message about this input.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Embedded => "data/timeline.ron".to_owned(),
+            Input::Stdin => "<stdin>".to_owned(),
+            Input::Path(p) => crate::sanitize::line(&p.display().to_string()).into_owned(),
+        }
+    }
+}
+
+/// Why a timeline could not be loaded. Displayed, it is the full plain-text report.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{name}: {reason}")]
+    Read { name: String, reason: String },
+    #[error(
+        "{name}:{line}:{col}: not valid UTF-8 (byte 0x{byte:02x}); a timeline is a UTF-8 RON text file"
+    )]
+    NotUtf8 {
+        name: String,
+        line: usize,
+        col: usize,
+        byte: u8,
+    },
+    #[error("{name}:{line}:{col}: a NUL byte; this looks like a binary file, not a RON timeline")]
+    Binary {
+        name: String,
+        line: usize,
+        col: usize,
+    },
+    #[error(
+        "{name}: the file is empty; a timeline starts with '(' and has title, actors and events"
+    )]
+    Empty { name: String },
+    #[error("{}", .0.render(false))]
+    Invalid(Report),
+}
+
+/// Loads a timeline from its input.
+pub fn load(input: &Input) -> Result<Timeline, LoadError> {
+    let name = input.name();
+    match input {
+        Input::Embedded => parse(EMBEDDED, &name),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| LoadError::Read {
+                    name: name.clone(),
+                    reason: describe_io(&e),
+                })?;
+            parse_bytes(bytes, &name)
+        }
+        Input::Path(path) => {
+            if path.is_dir() {
+                return Err(LoadError::Read {
+                    name,
+                    reason: "is a directory, not a timeline file".to_owned(),
+                });
+            }
+            let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+                name: name.clone(),
+                reason: describe_io(&e),
+            })?;
+            parse_bytes(bytes, &name)
+        }
+    }
+}
+
+/// What went wrong reading a file, in words, with what to do about it.
+pub fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => {
+            "no such file; check the path, or leave out --file for the built-in timeline".to_owned()
+        }
+        ErrorKind::PermissionDenied => "permission denied; check the file's permissions".to_owned(),
+        ErrorKind::IsADirectory => "is a directory, not a timeline file".to_owned(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Checks the bytes are text, then parses them.
+pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let (line, col) = line_col(std::str::from_utf8(&bytes[..valid]).unwrap_or(""));
+        LoadError::NotUtf8 {
+            name: name.to_owned(),
+            line,
+            col,
+            byte: bytes[valid],
+        }
+    })?;
+    parse(&text, name)
+}
+
+/// Parses and validates timeline text. `name` starts every message.
+pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(nul) = text.find('\0') {
+        let (line, col) = line_col(&text[..nul]);
+        return Err(LoadError::Binary {
+            name: name.to_owned(),
+            line,
+            col,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            name: name.to_owned(),
+        });
+    }
+    // CRLF files: string values spanning lines would otherwise keep a '\r' per line.
+    let normalized;
+    let text = if text.contains('\r') {
+        normalized = text.replace("\r\n", "\n");
+        normalized.as_str()
+    } else {
+        text
+    };
+    let raw: RawTimeline = options()
+        .from_str(text)
+        .map_err(|e| LoadError::Invalid(Report::syntax(name, text, &e)))?;
+    validate::validate(raw)
+        .map_err(|problems| LoadError::Invalid(Report::problems(name, text, problems)))
+}
+
+/// ron options shared by reading and writing: optional fields without `Some(…)`, and the
+/// default recursion limit kept so deeply nested input is an error, not a stack overflow.
+pub fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// 1-based line and column (in characters) just after `before`.
+fn line_col(before: &str) -> (usize, usize) {
+    let line = 1 + before.matches('\n').count();
+    let col = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col)
+}

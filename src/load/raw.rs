@@ -1,0 +1,82 @@
+//! The serde shapes of a timeline file: exactly what the file says, nothing checked yet.
+//!
+//! These are plain typed structs on purpose (no `ron::Value`, `untagged` or `flatten`):
+//! they are what ron parses fastest and most predictably. `deny_unknown_fields` turns a
+//! typo such as `locaton` into an error instead of silently dropping the value. The same
+//! structs serialize the `ron` output format, so a printed event pastes back into a file.
+//! The `rename`s let authors write the optional struct names `Timeline(`, `Event(` ….
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename = "Timeline", deny_unknown_fields)]
+pub struct RawTimeline {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    pub actors: Vec<RawActor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<RawEra>,
+    pub events: Vec<RawEvent>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename = "Actor", deny_unknown_fields)]
+pub struct RawActor {
+    pub id: String,
+    pub name: String,
+    pub kind: RawActorKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+pub enum RawActorKind {
+    State,
+    Organization,
+    Group,
+    Person,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename = "Era", deny_unknown_fields)]
+pub struct RawEra {
+    pub id: String,
+    pub name: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename = "Event", deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    pub title: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<String>,
+    pub actors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub sources: Vec<RawSource>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename = "Source", deny_unknown_fields)]
+pub struct RawSource {
+    pub publisher: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}

@@ -1,0 +1,297 @@
+//! Calendar dates that keep their precision.
+//!
+//! A timeline date is written `"YYYY"`, `"YYYY-MM"` or `"YYYY-MM-DD"`, optionally prefixed
+//! with `~` when it is approximate. `"1994"` means *some time in 1994*, not 1 January 1994,
+//! so a [`Date`] is really an interval of days: [`Date::first_day`] ..= [`Date::last_day`].
+//!
+//! Two rules follow from that and are relied on across the crate:
+//!
+//! * **Ordering** (`Timeline` sorting) places an imprecise date at the *start* of its period:
+//!   `"1979"` sorts together with `"1979-01-01"`. Events whose first days are equal keep their
+//!   order in the file (the sort is stable), so an author controls ties by writing order.
+//!   [`Ord`] on `Date` itself is a total order consistent with `Eq`: first day, then coarser
+//!   precision first, then exact before approximate.
+//! * **Range filters** use interval overlap: an event matches `--from A --to B` when its days
+//!   `[first_day(date), last_day(end or date)]` intersect `[first_day(A), last_day(B)]`, so
+//!   `--from 1979-12` includes an event dated `"1979"`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+
+/// How exactly a date is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
+}
+
+/// A date at year, month or day precision, possibly approximate.
+///
+/// Invariant: the fields name a real calendar period (month 1–12, a day that exists in that
+/// month); `month`/`day` beyond the precision are 1, so the first day is always valid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+    precision: Precision,
+    approximate: bool,
+}
+
+/// Why a date string was rejected; the message names the bad part and the expected form.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    #[error("expected a date like \"1979\", \"1979-12\" or \"1979-12-24\"")]
+    Shape,
+    #[error("month {0} does not exist (months are 01 to 12)")]
+    Month(u32),
+    #[error("day {day} does not exist in {year}-{month:02}")]
+    Day { year: i32, month: u32, day: u32 },
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Date {
+    /// A day-precision date; `None` when the day does not exist.
+    pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
+        NaiveDate::from_ymd_opt(year, month, day).map(|d| Date::from_naive(d, Precision::Day))
+    }
+
+    fn from_naive(d: NaiveDate, precision: Precision) -> Date {
+        Date {
+            year: d.year(),
+            month: u8::try_from(d.month()).unwrap_or(1),
+            day: u8::try_from(d.day()).unwrap_or(1),
+            precision,
+            approximate: false,
+        }
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    /// The month (1–12) when the precision is at least a month.
+    pub fn month(self) -> Option<u32> {
+        (self.precision >= Precision::Month).then_some(u32::from(self.month))
+    }
+
+    /// The day of the month when the precision is a day.
+    pub fn day(self) -> Option<u32> {
+        (self.precision == Precision::Day).then_some(u32::from(self.day))
+    }
+
+    pub fn precision(self) -> Precision {
+        self.precision
+    }
+
+    pub fn is_approximate(self) -> bool {
+        self.approximate
+    }
+
+    /// The first calendar day of the period this date names.
+    pub fn first_day(self) -> NaiveDate {
+        NaiveDate::from_ymd_opt(self.year, u32::from(self.month), u32::from(self.day))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last calendar day of the period this date names.
+    pub fn last_day(self) -> NaiveDate {
+        let first = self.first_day();
+        match self.precision {
+            Precision::Day => first,
+            Precision::Month => first
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(NaiveDate::MAX),
+            Precision::Year => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// Days since the common era of the first day: the key timelines are sorted by.
+    pub fn sort_key(self) -> i32 {
+        self.first_day().num_days_from_ce()
+    }
+
+    /// The form written in timeline files, e.g. `~1994` or `1979-12-24`.
+    pub fn iso(self) -> String {
+        self.to_string()
+    }
+
+    /// Short human form at its precision: `1979`, `Dec 1979`, `24 Dec 1979`, `~1994`.
+    pub fn short(self) -> String {
+        let tilde = if self.approximate { "~" } else { "" };
+        let month = MONTHS[usize::from(self.month - 1)].get(..3).unwrap_or("");
+        match self.precision {
+            Precision::Year => format!("{tilde}{}", self.year),
+            Precision::Month => format!("{tilde}{month} {}", self.year),
+            Precision::Day => format!("{tilde}{} {month} {}", self.day, self.year),
+        }
+    }
+
+    /// Long human form: `24 December 1979`, `December 1979`, `about 1994`.
+    pub fn long(self) -> String {
+        let about = if self.approximate { "about " } else { "" };
+        let month = MONTHS[usize::from(self.month - 1)];
+        match self.precision {
+            Precision::Year => format!("{about}{}", self.year),
+            Precision::Month => format!("{about}{month} {}", self.year),
+            Precision::Day => format!("{about}{} {month} {}", self.day, self.year),
+        }
+    }
+}
+
+impl Ord for Date {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.sort_key(), self.precision, self.approximate).cmp(&(
+            other.sort_key(),
+            other.precision,
+            other.approximate,
+        ))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.approximate {
+            f.write_str("~")?;
+        }
+        write!(f, "{:04}", self.year)?;
+        if self.precision >= Precision::Month {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.precision == Precision::Day {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+/// Parses exactly `N` ASCII digits.
+fn digits(s: &str, n: usize) -> Result<u32, DateError> {
+    if s.len() == n && s.bytes().all(|b| b.is_ascii_digit()) {
+        s.parse().map_err(|_| DateError::Shape)
+    } else {
+        Err(DateError::Shape)
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (approximate, rest) = match s.strip_prefix('~') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let mut parts = rest.split('-');
+        let year = digits(parts.next().unwrap_or(""), 4)?;
+        let month = parts.next().map(|m| digits(m, 2)).transpose()?;
+        let day = parts.next().map(|d| digits(d, 2)).transpose()?;
+        if parts.next().is_some() {
+            return Err(DateError::Shape);
+        }
+        let year = i32::try_from(year).map_err(|_| DateError::Shape)?;
+        if let Some(m) = month
+            && !(1..=12).contains(&m)
+        {
+            return Err(DateError::Month(m));
+        }
+        let precision = match (month, day) {
+            (None, _) => Precision::Year,
+            (Some(_), None) => Precision::Month,
+            (Some(_), Some(_)) => Precision::Day,
+        };
+        let (m, d) = (month.unwrap_or(1), day.unwrap_or(1));
+        let naive = NaiveDate::from_ymd_opt(year, m, d).ok_or(DateError::Day {
+            year,
+            month: m,
+            day: d,
+        })?;
+        Ok(Date {
+            approximate,
+            ..Date::from_naive(naive, precision)
+        })
+    }
+}
+
+/// The calendar interval between two days, as years, months and days (`+9 y 1 m`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub years: u32,
+    pub months: u32,
+    pub days: u32,
+}
+
+impl Interval {
+    /// From `from` to `to` (`to` not before `from`; otherwise zero).
+    pub fn between(from: NaiveDate, to: NaiveDate) -> Interval {
+        if to <= from {
+            return Interval {
+                years: 0,
+                months: 0,
+                days: 0,
+            };
+        }
+        let mut months = (to.year() - from.year()) * 12 + to.month0().cast_signed()
+            - from.month0().cast_signed();
+        // Step back a month when the day of month has not been reached yet.
+        let shifted = |m: i32| from.checked_add_months(chrono::Months::new(m.unsigned_abs()));
+        while months > 0 && shifted(months).is_none_or(|d| d > to) {
+            months -= 1;
+        }
+        let anchor = shifted(months).unwrap_or(from);
+        let days = u32::try_from((to - anchor).num_days()).unwrap_or(0);
+        let months = months.unsigned_abs();
+        Interval {
+            years: months / 12,
+            months: months % 12,
+            days,
+        }
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Days are noise next to years: "+9 y 1 m", "+3 m 12 d", "+5 d".
+        match (self.years, self.months, self.days) {
+            (0, 0, d) => write!(f, "+{d} d"),
+            (0, m, 0) => write!(f, "+{m} m"),
+            (0, m, d) => write!(f, "+{m} m {d} d"),
+            (y, 0, _) => write!(f, "+{y} y"),
+            (y, m, _) => write!(f, "+{y} y {m} m"),
+        }
+    }
+}

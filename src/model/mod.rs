@@ -1,0 +1,11 @@
+//! The validated timeline: plain data whose invariants hold by construction.
+//!
+//! Nothing here knows about serde, files or terminals. A [`Timeline`] is only built by
+//! `load`, which guarantees: ids are unique, every actor and related reference resolves
+//! (as an index), `end` is never before `date`, and events are sorted by date.
+
+mod date;
+mod timeline;
+
+pub use date::{Date, DateError, Interval, Precision};
+pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

@@ -1,0 +1,161 @@
+//! Actors, eras, events and the timeline that owns them.
+
+use super::Date;
+
+/// Index of an actor in [`Timeline::actors`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActorId(pub u32);
+
+/// Index of an event in [`Timeline::events`] (date order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EventId(pub u32);
+
+impl ActorId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl EventId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    State,
+    Organization,
+    Group,
+    Person,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "State",
+            ActorKind::Organization => "Organization",
+            ActorKind::Group => "Group",
+            ActorKind::Person => "Person",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: ActorKind,
+    pub aliases: Vec<String>,
+}
+
+impl Actor {
+    /// Whether `name` is this actor's id, name or one of its aliases, ignoring case.
+    pub fn answers_to(&self, name: &str) -> bool {
+        std::iter::once(&self.id)
+            .chain(std::iter::once(&self.name))
+            .chain(&self.aliases)
+            .any(|n| eq_ignore_case(n, name))
+    }
+}
+
+/// A named period; eras may overlap.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Era {
+    pub id: String,
+    pub name: String,
+    pub start: Date,
+    pub end: Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub publisher: String,
+    pub title: String,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub end: Option<Date>,
+    pub title: String,
+    pub summary: String,
+    pub detail: Option<String>,
+    pub date_note: Option<String>,
+    /// At least one; indices into [`Timeline::actors`].
+    pub actors: Vec<ActorId>,
+    pub tags: Vec<String>,
+    pub location: Option<String>,
+    /// At least one.
+    pub sources: Vec<Source>,
+    pub related: Vec<EventId>,
+}
+
+impl Event {
+    /// The last day this event covers: its `end`, or the end of its date's period.
+    pub fn last_day(&self) -> chrono::NaiveDate {
+        self.end.unwrap_or(self.date).last_day()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Timeline {
+    pub title: String,
+    pub description: Option<String>,
+    pub actors: Vec<Actor>,
+    pub eras: Vec<Era>,
+    /// Sorted by [`Date::sort_key`], ties in file order.
+    pub events: Vec<Event>,
+    /// Event indices sorted by id, for lookup by id without a second copy of every id.
+    pub(crate) by_id: Vec<EventId>,
+}
+
+impl Timeline {
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id.index()]
+    }
+
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.index()]
+    }
+
+    /// The event with this id string, if any.
+    pub fn find_event(&self, id: &str) -> Option<EventId> {
+        self.by_id
+            .binary_search_by(|e| self.event(*e).id.as_str().cmp(id))
+            .ok()
+            .map(|i| self.by_id[i])
+    }
+
+    /// The actor that answers to `name` (id, name or alias, ignoring case).
+    pub fn find_actor(&self, name: &str) -> Option<ActorId> {
+        let name = name.trim();
+        self.actors
+            .iter()
+            .position(|a| a.answers_to(name))
+            .map(|i| ActorId(u32::try_from(i).unwrap_or(u32::MAX)))
+    }
+
+    /// All event ids in date order.
+    pub fn event_ids(&self) -> impl ExactSizeIterator<Item = EventId> + '_ {
+        (0..self.events.len()).map(|i| EventId(u32::try_from(i).unwrap_or(u32::MAX)))
+    }
+
+    /// Builds the id index; `load` calls this once the events are sorted.
+    pub(crate) fn index_ids(&mut self) {
+        let mut by_id: Vec<EventId> = self.event_ids().collect();
+        by_id.sort_unstable_by(|a, b| self.event(*a).id.cmp(&self.event(*b).id));
+        self.by_id = by_id;
+    }
+}
+
+/// Unicode-aware case-insensitive equality without allocating.
+fn eq_ignore_case(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+        || a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+}

@@ -1,0 +1,80 @@
+//! The output formats, shared by `list`, `show` and the TUI's accepted choice.
+//!
+//! Human formats (`text`, `line`, `markdown`) pass every string from the file through
+//! [`crate::sanitize`]; machine formats (`json`, `ron`) escape what their grammar requires,
+//! and JSON additionally escapes DEL, C1 and bidi controls so a pretty-printer or a `jq -r`
+//! cannot be tricked into emitting them raw by accident.
+
+mod json;
+mod markdown;
+mod ron_format;
+mod text;
+
+use std::io::{self, Write};
+
+use crate::model::{EventId, Timeline};
+
+pub use json::{actor_json, event_json, write_json_line};
+pub use text::{actor_names, date_range};
+
+/// How events are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// A readable block per event.
+    #[default]
+    Text,
+    /// `DATE<TAB>ACTOR NAMES<TAB>TITLE`, one line per event.
+    Line,
+    /// The event id alone.
+    Id,
+    /// JSON Lines: one object per event.
+    Json,
+    /// The event as it would appear in a timeline file.
+    Ron,
+    /// A Markdown section per event.
+    Markdown,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Text,
+        Format::Line,
+        Format::Id,
+        Format::Json,
+        Format::Ron,
+        Format::Markdown,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Line => "line",
+            Format::Id => "id",
+            Format::Json => "json",
+            Format::Ron => "ron",
+            Format::Markdown => "markdown",
+        }
+    }
+}
+
+/// Writes `events` (in the order given) in `format`.
+pub fn write_events(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    events: &[EventId],
+    format: Format,
+) -> io::Result<()> {
+    for (i, &id) in events.iter().enumerate() {
+        let event = timeline.event(id);
+        let first = i == 0;
+        match format {
+            Format::Text => text::write_block(out, timeline, event, first)?,
+            Format::Line => text::write_line(out, timeline, event)?,
+            Format::Id => writeln!(out, "{}", crate::sanitize::line(&event.id))?,
+            Format::Json => write_json_line(out, &event_json(timeline, event))?,
+            Format::Ron => ron_format::write_event(out, timeline, event, first)?,
+            Format::Markdown => markdown::write_event(out, timeline, event, first)?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,58 @@
+//! The `ron` format: an event exactly as a timeline file would hold it, ready to paste.
+
+use std::io::{self, Write};
+
+use crate::load::{RawEvent, RawSource};
+use crate::model::{Event, Timeline};
+
+/// The raw shape of an event, as `load` would read it back.
+pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
+    RawEvent {
+        id: event.id.clone(),
+        date: event.date.to_string(),
+        end: event.end.map(|d| d.to_string()),
+        title: event.title.clone(),
+        summary: event.summary.clone(),
+        detail: event.detail.clone(),
+        date_note: event.date_note.clone(),
+        actors: event
+            .actors
+            .iter()
+            .map(|a| timeline.actor(*a).id.clone())
+            .collect(),
+        tags: event.tags.clone(),
+        location: event.location.clone(),
+        sources: event
+            .sources
+            .iter()
+            .map(|s| RawSource {
+                publisher: s.publisher.clone(),
+                title: s.title.clone(),
+                date: s.date.map(|d| d.to_string()),
+                url: s.url.clone(),
+            })
+            .collect(),
+        related: event
+            .related
+            .iter()
+            .map(|r| timeline.event(*r).id.clone())
+            .collect(),
+    }
+}
+
+pub(super) fn write_event(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    event: &Event,
+    _first: bool,
+) -> io::Result<()> {
+    // Strings are escaped (ron's `escape_strings` default), so control characters from the
+    // file come out as `\u{…}` escapes, never raw.
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n");
+    let text = crate::load::options()
+        .to_string_pretty(&raw_event(timeline, event), config)
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    writeln!(out, "{text},")
+}
