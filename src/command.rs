@@ -20,12 +20,14 @@ pub enum Outcome {
     NothingMatched,
     /// The picker was left without choosing (exit 130, like fzf).
     Cancelled,
+    /// The explorer was closed after browsing (exit 0).
+    Closed,
 }
 
 impl Outcome {
     pub fn exit_code(self) -> u8 {
         match self {
-            Outcome::Printed => 0,
+            Outcome::Printed | Outcome::Closed => 0,
             Outcome::NothingMatched => 1,
             Outcome::Cancelled => 130,
         }

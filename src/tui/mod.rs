@@ -1,10 +1,38 @@
-//! The full-screen explorer (placeholder until the TUI lands).
+//! The full-screen explorer, built as The Elm Architecture:
+//!
+//! * [`app::App`] is the one state, [`app::App::update`] the one place it changes;
+//! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
+//! * [`view`] draws `&App` and changes nothing;
+//! * [`run`] is the loop: read → keymap → update → draw, blocking on input.
+//!
+//! [`browse`] returns what was chosen; the caller prints it through the same formatter as
+//! `show`, after the terminal is restored, so nothing but the choice reaches stdout.
 
-use crate::command::Outcome;
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod layout;
+mod nav;
+pub mod picker;
+pub mod terminal;
+pub mod theme;
+pub mod view;
+
+use std::io::{self, BufWriter, IsTerminal};
+use std::time::Duration;
+
+use crossterm::event;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::command::{Outcome, print_events};
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::Filter;
+use action::Action;
+use app::{App, Exit};
+use theme::Theme;
 
 /// Start-up options of the explorer.
 #[derive(Clone, Debug, Default)]
@@ -13,11 +41,69 @@ pub struct Options {
     pub select: Option<EventId>,
 }
 
-pub fn run(
-    _timeline: Timeline,
-    _filter: Filter,
-    _options: &Options,
-    _format: Format,
-) -> Result<Outcome, Error> {
-    Err(Error::NoTerminal)
+/// Opens the explorer; in pick mode (stdout not a terminal) prints the choice after.
+pub fn run(timeline: Timeline, filter: Filter, options: &Options, format: Format) -> Result<Outcome, Error> {
+    let pick_mode = !io::stdout().is_terminal();
+    let mut app = App::new(timeline, filter, pick_mode);
+    if let Some(id) = options.select {
+        app.select_event(id);
+    }
+    let theme = Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let exit = browse(&mut app, options, theme)?;
+    match exit {
+        Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
+        Exit::Quit => Ok(Outcome::Closed),
+        Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
+        Exit::Accept(chosen) => print_events(&app.timeline, &chosen, format),
+    }
+}
+
+/// Runs the explorer on the terminal until the reader leaves or chooses.
+pub fn browse(app: &mut App, options: &Options, theme: Theme) -> Result<Exit, Error> {
+    let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
+    terminal::install_restorers();
+    let mut out = BufWriter::with_capacity(1 << 16, tty);
+    terminal::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
+    let result = event_loop(app, out, options, theme);
+    {
+        let _screen = terminal::lock_screen();
+        terminal::restore();
+    }
+    result
+}
+
+fn event_loop(app: &mut App, out: terminal::Writer, options: &Options, theme: Theme) -> Result<Exit, Error> {
+    let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
+    let size = term.size().map_err(Error::Terminal)?;
+    app.update(Action::Resize { width: size.width, height: size.height });
+    loop {
+        draw(&mut term, app, theme)?;
+        // Block for one event, then take whatever else is already queued (a held key)
+        // before drawing again, so the screen keeps up instead of replaying a backlog.
+        let mut next = Some(event::read().map_err(Error::Terminal)?);
+        while let Some(ev) = next.take() {
+            if let Some(action) = keymap::action(&ev, app.mode) {
+                if action == Action::Suspend {
+                    terminal::suspend(term.backend_mut(), options.mouse).map_err(Error::Terminal)?;
+                    term.clear().map_err(Error::Terminal)?;
+                } else {
+                    app.update(action);
+                }
+            }
+            if let Some(exit) = app.exit.take() {
+                return Ok(exit);
+            }
+            if event::poll(Duration::ZERO).map_err(Error::Terminal)? {
+                next = Some(event::read().map_err(Error::Terminal)?);
+            }
+        }
+    }
+}
+
+fn draw(term: &mut Terminal<CrosstermBackend<terminal::Writer>>, app: &App, theme: Theme) -> Result<(), Error> {
+    let _screen = terminal::lock_screen();
+    crossterm::execute!(term.backend_mut(), crossterm::terminal::BeginSynchronizedUpdate).map_err(Error::Terminal)?;
+    term.draw(|frame| frame.render_widget(view::Screen { app, theme }, frame.area())).map_err(Error::Terminal)?;
+    crossterm::execute!(term.backend_mut(), crossterm::terminal::EndSynchronizedUpdate).map_err(Error::Terminal)?;
+    Ok(())
 }

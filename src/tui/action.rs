@@ -1,0 +1,65 @@
+//! What the reader wants, named by intent. Keys and mouse events become these in
+//! `keymap`; `App::update` is the only thing that acts on them.
+
+/// One intent. Counts come from a typed prefix such as `5j`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    // Moving through the list.
+    NextEvent,
+    PrevEvent,
+    FirstEvent,
+    LastEvent,
+    HalfPageDown,
+    PageDown,
+    HalfPageUp,
+    PageUp,
+    NextYear,
+    PrevYear,
+    NextEra,
+    PrevEra,
+    /// A digit of a count prefix (`5j`), or of a related event in the detail pane.
+    Digit(u8),
+    /// Scroll by the mouse wheel: positive is down.
+    Wheel { row: u16, col: u16, down: bool },
+    /// A click on the screen.
+    Click { row: u16, col: u16 },
+
+    // Search.
+    StartSearch,
+    SearchType(char),
+    SearchBackspace,
+    SearchDeleteWord,
+    SearchKeep,
+    SearchClear,
+
+    // Actor picker.
+    OpenActorPicker,
+    PickerDown,
+    PickerUp,
+    PickerToggle,
+    PickerSwitchMode,
+    PickerApply,
+    PickerCancel,
+
+    // Detail pane.
+    FocusDetail,
+    FocusList,
+    DetailDown,
+    DetailUp,
+    DetailPageDown,
+    DetailPageUp,
+
+    // Choosing.
+    ToggleMark,
+    Accept,
+
+    // Overlays and leaving.
+    ToggleHelp,
+    HelpDown,
+    HelpUp,
+    /// Esc: close what is open, clear the query, else quit.
+    Back,
+    Quit,
+    Suspend,
+    Resize { width: u16, height: u16 },
+}

@@ -1,0 +1,287 @@
+//! The explorer's one state and its one `update`.
+//!
+//! `update` is the only place state changes and it does no I/O: scrolling, the selection
+//! after a filter change and the actor picker's counts are all computed here, from the
+//! terminal size that the last `Resize` reported, so the views only ever read.
+
+use std::collections::BTreeSet;
+
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::layout::{self, Areas};
+use super::picker::Picker;
+use crate::model::{EventId, Timeline};
+use crate::query::Filter;
+
+/// What has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Search,
+    ActorPicker,
+    Help,
+    Detail,
+}
+
+/// How the explorer ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Left without choosing.
+    Quit,
+    /// Chose these events (date order); empty when there was nothing to choose.
+    Accept(Vec<EventId>),
+}
+
+pub struct App {
+    pub timeline: Timeline,
+    pub filter: Filter,
+    /// The events that match the filter, in date order.
+    pub visible: Vec<EventId>,
+    /// Index into `visible` of the selected event (0 when `visible` is empty).
+    pub selected: usize,
+    /// Index into `visible` of the event drawn at the top of the list.
+    pub offset: usize,
+    pub marked: BTreeSet<EventId>,
+    pub mode: Mode,
+    /// The mode the help overlay returns to.
+    pub help_return: Mode,
+    pub detail_scroll: u16,
+    pub help_scroll: u16,
+    pub picker: Picker,
+    /// A typed count prefix (`5` of `5j`).
+    pub count: Option<u32>,
+    pub size: Rect,
+    /// A one-off message for the status line, cleared by the next action.
+    pub flash: Option<String>,
+    /// Whether stdout is not a terminal: Enter prints the choice and exits.
+    pub pick_mode: bool,
+    pub exit: Option<Exit>,
+}
+
+impl App {
+    pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
+        let mut app = App {
+            visible: Vec::new(),
+            picker: Picker::default(),
+            timeline,
+            filter,
+            selected: 0,
+            offset: 0,
+            marked: BTreeSet::new(),
+            mode: Mode::Browse,
+            help_return: Mode::Browse,
+            detail_scroll: 0,
+            help_scroll: 0,
+            count: None,
+            size: Rect::default(),
+            flash: None,
+            pick_mode,
+            exit: None,
+        };
+        app.refilter();
+        app
+    }
+
+    /// The selected event, if any event is visible.
+    pub fn selected_event(&self) -> Option<EventId> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Where the panes are at the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.mode == Mode::Detail)
+    }
+
+    /// Starts on this event, if it matches the filter.
+    pub fn select_event(&mut self, id: EventId) {
+        if let Ok(i) = self.visible.binary_search(&id) {
+            self.selected = i;
+            self.detail_scroll = 0;
+            self.scroll_to_selection();
+        }
+    }
+
+    /// The only place state changes.
+    pub fn update(&mut self, action: Action) {
+        self.flash = None;
+        let count = match action {
+            Action::Digit(_) => None,
+            _ => self.count.take(),
+        };
+        let n = count.map_or(1, |c| c as usize);
+        match action {
+            Action::NextEvent => self.move_by(n.cast_signed()),
+            Action::PrevEvent => self.move_by(-n.cast_signed()),
+            Action::FirstEvent => self.move_to(0),
+            Action::LastEvent => self.move_to(self.visible.len().saturating_sub(1)),
+            Action::HalfPageDown => self.move_by((self.page() / 2).max(1).cast_signed()),
+            Action::HalfPageUp => self.move_by(-(self.page() / 2).max(1).cast_signed()),
+            Action::PageDown => self.move_by(self.page().max(1).cast_signed()),
+            Action::PageUp => self.move_by(-self.page().max(1).cast_signed()),
+            Action::NextYear => self.next_year(),
+            Action::PrevYear => self.prev_year(),
+            Action::NextEra => self.next_era(),
+            Action::PrevEra => self.prev_era(),
+            Action::Digit(d) => self.digit(d),
+            Action::Wheel { row, col, down } => self.wheel(row, col, down),
+            Action::Click { row, col } => self.click(row, col),
+            Action::StartSearch => self.mode = Mode::Search,
+            Action::SearchType(c) => self.edit_query(|q| q.push(c)),
+            Action::SearchBackspace => self.edit_query(|q| {
+                q.pop();
+            }),
+            Action::SearchDeleteWord => self.edit_query(|q| {
+                let kept = q.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                q.truncate(kept);
+            }),
+            Action::SearchClear => {
+                self.edit_query(String::clear);
+                self.mode = Mode::Browse;
+            }
+            Action::OpenActorPicker => {
+                self.picker = Picker::open(&self.timeline, &self.filter);
+                self.mode = Mode::ActorPicker;
+                self.scroll_picker();
+            }
+            Action::PickerDown => {
+                self.picker.down();
+                self.scroll_picker();
+            }
+            Action::PickerUp => {
+                self.picker.up();
+                self.scroll_picker();
+            }
+            Action::PickerToggle => self.picker.toggle(),
+            Action::PickerSwitchMode => self.picker.switch_mode(),
+            Action::PickerApply => {
+                self.picker.apply(&mut self.filter);
+                self.mode = Mode::Browse;
+                self.refilter();
+            }
+            Action::FocusDetail => self.focus_detail(),
+            Action::SearchKeep | Action::PickerCancel | Action::FocusList => self.mode = Mode::Browse,
+            Action::DetailDown => self.scroll_detail(1),
+            Action::DetailUp => self.scroll_detail(-1),
+            Action::DetailPageDown => self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1)),
+            Action::DetailPageUp => self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1)),
+            Action::ToggleMark => self.toggle_mark(n),
+            Action::Accept => self.accept(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::HelpDown => self.help_scroll = (self.help_scroll + 1).min(super::view::help::max_scroll(self.size)),
+            Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Back => self.back(),
+            Action::Quit => self.exit = Some(Exit::Quit),
+            // Suspending is I/O; the loop does it. Nothing to change here.
+            Action::Suspend => {}
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.scroll_to_selection();
+                self.scroll_detail(0);
+                self.scroll_picker();
+                self.help_scroll = self.help_scroll.min(super::view::help::max_scroll(self.size));
+            }
+        }
+    }
+
+    /// Re-applies the filter, keeping the reader's place: the same event if it still
+    /// matches, else the nearest match at or after its date, else the last match.
+    pub fn refilter(&mut self) {
+        let previous = self.selected_event();
+        self.visible = self.filter.apply(&self.timeline);
+        self.selected = match previous {
+            // Event ids are in date order, so the insertion point is the next match in time.
+            Some(id) => match self.visible.binary_search(&id) {
+                Ok(i) => i,
+                Err(i) => {
+                    self.detail_scroll = 0;
+                    i.min(self.visible.len().saturating_sub(1))
+                }
+            },
+            None => 0,
+        };
+        self.scroll_to_selection();
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        let mut query = self.filter.query().to_owned();
+        edit(&mut query);
+        self.filter.set_query(&query);
+        self.refilter();
+    }
+
+    fn digit(&mut self, d: u8) {
+        if self.mode == Mode::Detail {
+            self.follow_related(usize::from(d));
+            return;
+        }
+        let next = self.count.unwrap_or(0).saturating_mul(10).saturating_add(u32::from(d));
+        // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
+        self.count = (next > 0).then_some(next.min(1_000_000));
+    }
+
+    fn toggle_mark(&mut self, n: usize) {
+        let ids: Vec<EventId> = self.visible.iter().skip(self.selected).take(n).copied().collect();
+        for id in &ids {
+            if !self.marked.remove(id) {
+                self.marked.insert(*id);
+            }
+        }
+        // Like a file manager: marking moves on, so Space Space … marks a run.
+        self.move_by(ids.len().cast_signed());
+    }
+
+    fn accept(&mut self) {
+        if !self.pick_mode {
+            self.focus_detail();
+            return;
+        }
+        let chosen = if self.marked.is_empty() {
+            self.selected_event().into_iter().collect()
+        } else {
+            self.marked.iter().copied().collect()
+        };
+        self.exit = Some(Exit::Accept(chosen));
+    }
+
+    fn focus_detail(&mut self) {
+        if !self.visible.is_empty() {
+            self.mode = Mode::Detail;
+        }
+    }
+
+    fn toggle_help(&mut self) {
+        if self.mode == Mode::Help {
+            self.mode = self.help_return;
+        } else {
+            self.help_return = self.mode;
+            self.help_scroll = 0;
+            self.mode = Mode::Help;
+        }
+    }
+
+    fn back(&mut self) {
+        if self.filter.query().is_empty() {
+            self.exit = Some(Exit::Quit);
+        } else {
+            self.edit_query(String::clear);
+            self.flash = Some("query cleared; Esc again quits".to_owned());
+        }
+    }
+
+    /// Follows related event `n` (1-based) of the selected event, clearing the filter when
+    /// the target is hidden by it: following a link should never lead nowhere.
+    fn follow_related(&mut self, n: usize) {
+        let Some(current) = self.selected_event() else { return };
+        let Some(&target) = n.checked_sub(1).and_then(|i| self.timeline.event(current).related.get(i)) else {
+            self.flash = Some(format!("no related event {n}"));
+            return;
+        };
+        if self.visible.binary_search(&target).is_err() {
+            self.filter = Filter::default();
+            self.refilter();
+            self.flash = Some("filter cleared to show the related event".to_owned());
+        }
+        self.select_event(target);
+    }
+}

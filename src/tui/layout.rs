@@ -1,0 +1,74 @@
+//! Where each pane goes for a terminal size. Shared by `update` (scrolling, mouse hits) and
+//! the views, so what is scrolled is exactly what is drawn.
+
+use ratatui::layout::{Constraint, Layout, Rect};
+
+/// Below this the explorer shows a one-line notice instead of panes.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 6;
+/// From this width on, the detail pane sits beside the list instead of below it.
+pub const SIDE_BY_SIDE: u16 = 100;
+
+/// The panes' rectangles; a zero-sized rectangle is a pane that does not fit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub axis: Rect,
+    /// The list including its border.
+    pub list: Rect,
+    /// The rows inside the list's border.
+    pub list_inner: Rect,
+    pub detail: Rect,
+    pub detail_inner: Rect,
+    pub status: Rect,
+}
+
+/// Whether a terminal of this size can show the explorer at all.
+pub fn fits(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
+}
+
+/// `detail_focused`: on a terminal too short for both panes, the detail replaces the list.
+pub fn areas(area: Rect, detail_focused: bool) -> Areas {
+    if !fits(area) {
+        return Areas::default();
+    }
+    let axis_rows = match area.height {
+        h if h >= 20 => 3,
+        h if h >= 12 => 2,
+        _ => 0,
+    };
+    let [axis, body, status] =
+        Layout::vertical([Constraint::Length(axis_rows), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let (list, detail) = if area.width >= SIDE_BY_SIDE {
+        let [list, detail] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+        (list, detail)
+    } else if body.height >= 12 {
+        let [list, detail] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+        (list, detail)
+    } else if detail_focused {
+        (Rect::default(), body)
+    } else {
+        (body, Rect::default())
+    };
+    Areas { axis, list, list_inner: inner(list), detail, detail_inner: inner(detail), status }
+}
+
+/// The area inside a one-cell border.
+pub fn inner(r: Rect) -> Rect {
+    if r.width < 2 || r.height < 2 {
+        return Rect { x: r.x, y: r.y, width: 0, height: 0 };
+    }
+    Rect { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 }
+}
+
+/// A centred box for overlays, at most `width`×`height` and inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,75 @@
+//! The actor picker overlay: every actor with its kind and its count under the filter.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::text::{fit_clean, width};
+use crate::query::ActorMode;
+use crate::tui::app::App;
+use crate::tui::layout::centered;
+use crate::tui::theme::Theme;
+
+const WIDTH: u16 = 64;
+
+/// The overlay's box for a screen size and number of actors.
+fn frame(size: Rect, actors: usize) -> Rect {
+    let height = u16::try_from(actors + 2).unwrap_or(u16::MAX).min(size.height.saturating_sub(2).max(3));
+    centered(size, WIDTH, height)
+}
+
+/// Actor rows that fit in the overlay: what `update` scrolls by.
+pub fn rows(size: Rect, actors: usize) -> usize {
+    usize::from(frame(size, actors).height.saturating_sub(2))
+}
+
+pub struct ActorPicker<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+}
+
+impl Widget for ActorPicker<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let picker = &app.picker;
+        let rect = frame(area, app.timeline.actors.len());
+        Clear.render(rect, buf);
+        let mode = match picker.mode {
+            ActorMode::Any => "any of",
+            ActorMode::All => "all of",
+        };
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(self.theme.border(true))
+            .title(Line::from(format!(" Actors · match {mode} the selected ")).style(self.theme.title()))
+            .title_bottom(Line::from(" Space select · Tab any/all · Enter apply · Esc cancel ").style(self.theme.dim()));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        if app.timeline.actors.is_empty() {
+            Line::styled("This timeline declares no actors.", self.theme.dim()).render(inner, buf);
+            return;
+        }
+        let w = usize::from(inner.width);
+        for (row, i) in (picker.offset..app.timeline.actors.len()).take(usize::from(inner.height)).enumerate() {
+            let actor = &app.timeline.actors[i];
+            let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
+            let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
+            let count = format!("{:>5}", picker.counts[i]);
+            let kind = format!("  {:<12}", actor.kind.as_str());
+            let name_room = w.saturating_sub(4 + width(&kind) + count.len());
+            let name = fit_clean(&actor.name, name_room);
+            let pad = " ".repeat(name_room.saturating_sub(width(&name)));
+            let line = Line::from(vec![
+                Span::styled(check, self.theme.mark()),
+                Span::styled(name, self.theme.actor(id)),
+                Span::raw(pad),
+                Span::styled(kind, self.theme.dim()),
+                Span::styled(count, if picker.counts[i] == 0 { self.theme.dim() } else { ratatui::style::Style::new() }),
+            ]);
+            let line = if i == picker.cursor { line.patch_style(self.theme.selected()) } else { line };
+            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            line.render(Rect { y, height: 1, ..inner }, buf);
+        }
+    }
+}
