@@ -20,9 +20,16 @@ pub enum Action {
     /// A digit of a count prefix (`5j`), or of a related event in the detail pane.
     Digit(u8),
     /// Scroll by the mouse wheel: positive is down.
-    Wheel { row: u16, col: u16, down: bool },
+    Wheel {
+        row: u16,
+        col: u16,
+        down: bool,
+    },
     /// A click on the screen.
-    Click { row: u16, col: u16 },
+    Click {
+        row: u16,
+        col: u16,
+    },
 
     // Search.
     StartSearch,
@@ -61,5 +68,8 @@ pub enum Action {
     Back,
     Quit,
     Suspend,
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }

@@ -160,15 +160,24 @@ impl App {
                 self.refilter();
             }
             Action::FocusDetail => self.focus_detail(),
-            Action::SearchKeep | Action::PickerCancel | Action::FocusList => self.mode = Mode::Browse,
+            Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
+                self.mode = Mode::Browse
+            }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),
-            Action::DetailPageDown => self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1)),
-            Action::DetailPageUp => self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1)),
+            Action::DetailPageDown => {
+                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1))
+            }
+            Action::DetailPageUp => {
+                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1))
+            }
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => self.accept(),
             Action::ToggleHelp => self.toggle_help(),
-            Action::HelpDown => self.help_scroll = (self.help_scroll + 1).min(super::view::help::max_scroll(self.size)),
+            Action::HelpDown => {
+                self.help_scroll =
+                    (self.help_scroll + 1).min(super::view::help::max_scroll(self.size))
+            }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => self.back(),
             Action::Quit => self.exit = Some(Exit::Quit),
@@ -179,7 +188,9 @@ impl App {
                 self.scroll_to_selection();
                 self.scroll_detail(0);
                 self.scroll_picker();
-                self.help_scroll = self.help_scroll.min(super::view::help::max_scroll(self.size));
+                self.help_scroll = self
+                    .help_scroll
+                    .min(super::view::help::max_scroll(self.size));
             }
         }
     }
@@ -215,13 +226,23 @@ impl App {
             self.follow_related(usize::from(d));
             return;
         }
-        let next = self.count.unwrap_or(0).saturating_mul(10).saturating_add(u32::from(d));
+        let next = self
+            .count
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(u32::from(d));
         // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
         self.count = (next > 0).then_some(next.min(1_000_000));
     }
 
     fn toggle_mark(&mut self, n: usize) {
-        let ids: Vec<EventId> = self.visible.iter().skip(self.selected).take(n).copied().collect();
+        let ids: Vec<EventId> = self
+            .visible
+            .iter()
+            .skip(self.selected)
+            .take(n)
+            .copied()
+            .collect();
         for id in &ids {
             if !self.marked.remove(id) {
                 self.marked.insert(*id);
@@ -272,8 +293,13 @@ impl App {
     /// Follows related event `n` (1-based) of the selected event, clearing the filter when
     /// the target is hidden by it: following a link should never lead nowhere.
     fn follow_related(&mut self, n: usize) {
-        let Some(current) = self.selected_event() else { return };
-        let Some(&target) = n.checked_sub(1).and_then(|i| self.timeline.event(current).related.get(i)) else {
+        let Some(current) = self.selected_event() else {
+            return;
+        };
+        let Some(&target) = n
+            .checked_sub(1)
+            .and_then(|i| self.timeline.event(current).related.get(i))
+        else {
             self.flash = Some(format!("no related event {n}"));
             return;
         };

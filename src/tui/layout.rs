@@ -37,28 +37,52 @@ pub fn areas(area: Rect, detail_focused: bool) -> Areas {
         h if h >= 12 => 2,
         _ => 0,
     };
-    let [axis, body, status] =
-        Layout::vertical([Constraint::Length(axis_rows), Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let [axis, body, status] = Layout::vertical([
+        Constraint::Length(axis_rows),
+        Constraint::Min(3),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let (list, detail) = if area.width >= SIDE_BY_SIDE {
-        let [list, detail] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body);
+        let [list, detail] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(body);
         (list, detail)
     } else if body.height >= 12 {
-        let [list, detail] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
+        let [list, detail] =
+            Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(body);
         (list, detail)
     } else if detail_focused {
         (Rect::default(), body)
     } else {
         (body, Rect::default())
     };
-    Areas { axis, list, list_inner: inner(list), detail, detail_inner: inner(detail), status }
+    Areas {
+        axis,
+        list,
+        list_inner: inner(list),
+        detail,
+        detail_inner: inner(detail),
+        status,
+    }
 }
 
 /// The area inside a one-cell border.
 pub fn inner(r: Rect) -> Rect {
     if r.width < 2 || r.height < 2 {
-        return Rect { x: r.x, y: r.y, width: 0, height: 0 };
+        return Rect {
+            x: r.x,
+            y: r.y,
+            width: 0,
+            height: 0,
+        };
     }
-    Rect { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 }
+    Rect {
+        x: r.x + 1,
+        y: r.y + 1,
+        width: r.width - 2,
+        height: r.height - 2,
+    }
 }
 
 /// A centred box for overlays, at most `width`×`height` and inside `area`.

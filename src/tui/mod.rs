@@ -42,13 +42,20 @@ pub struct Options {
 }
 
 /// Opens the explorer; in pick mode (stdout not a terminal) prints the choice after.
-pub fn run(timeline: Timeline, filter: Filter, options: &Options, format: Format) -> Result<Outcome, Error> {
+pub fn run(
+    timeline: Timeline,
+    filter: Filter,
+    options: &Options,
+    format: Format,
+) -> Result<Outcome, Error> {
     let pick_mode = !io::stdout().is_terminal();
     let mut app = App::new(timeline, filter, pick_mode);
     if let Some(id) = options.select {
         app.select_event(id);
     }
-    let theme = Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let theme = Theme {
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     let exit = browse(&mut app, options, theme)?;
     match exit {
         Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
@@ -72,10 +79,18 @@ pub fn browse(app: &mut App, options: &Options, theme: Theme) -> Result<Exit, Er
     result
 }
 
-fn event_loop(app: &mut App, out: terminal::Writer, options: &Options, theme: Theme) -> Result<Exit, Error> {
+fn event_loop(
+    app: &mut App,
+    out: terminal::Writer,
+    options: &Options,
+    theme: Theme,
+) -> Result<Exit, Error> {
     let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
     let size = term.size().map_err(Error::Terminal)?;
-    app.update(Action::Resize { width: size.width, height: size.height });
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     loop {
         draw(&mut term, app, theme)?;
         // Block for one event, then take whatever else is already queued (a held key)
@@ -84,7 +99,8 @@ fn event_loop(app: &mut App, out: terminal::Writer, options: &Options, theme: Th
         while let Some(ev) = next.take() {
             if let Some(action) = keymap::action(&ev, app.mode) {
                 if action == Action::Suspend {
-                    terminal::suspend(term.backend_mut(), options.mouse).map_err(Error::Terminal)?;
+                    terminal::suspend(term.backend_mut(), options.mouse)
+                        .map_err(Error::Terminal)?;
                     term.clear().map_err(Error::Terminal)?;
                 } else {
                     app.update(action);
@@ -100,10 +116,23 @@ fn event_loop(app: &mut App, out: terminal::Writer, options: &Options, theme: Th
     }
 }
 
-fn draw(term: &mut Terminal<CrosstermBackend<terminal::Writer>>, app: &App, theme: Theme) -> Result<(), Error> {
+fn draw(
+    term: &mut Terminal<CrosstermBackend<terminal::Writer>>,
+    app: &App,
+    theme: Theme,
+) -> Result<(), Error> {
     let _screen = terminal::lock_screen();
-    crossterm::execute!(term.backend_mut(), crossterm::terminal::BeginSynchronizedUpdate).map_err(Error::Terminal)?;
-    term.draw(|frame| frame.render_widget(view::Screen { app, theme }, frame.area())).map_err(Error::Terminal)?;
-    crossterm::execute!(term.backend_mut(), crossterm::terminal::EndSynchronizedUpdate).map_err(Error::Terminal)?;
+    crossterm::execute!(
+        term.backend_mut(),
+        crossterm::terminal::BeginSynchronizedUpdate
+    )
+    .map_err(Error::Terminal)?;
+    term.draw(|frame| frame.render_widget(view::Screen { app, theme }, frame.area()))
+        .map_err(Error::Terminal)?;
+    crossterm::execute!(
+        term.backend_mut(),
+        crossterm::terminal::EndSynchronizedUpdate
+    )
+    .map_err(Error::Terminal)?;
     Ok(())
 }

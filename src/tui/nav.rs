@@ -14,12 +14,20 @@ impl App {
     /// Eras that begin at visible event `i`: the event is the first visible one on or
     /// after the era's start, and still inside the era.
     pub fn era_headers(&self, i: usize) -> impl Iterator<Item = &Era> + '_ {
-        let key = self.visible.get(i).map(|id| self.timeline.event(*id).date.sort_key());
-        let prev = i.checked_sub(1).and_then(|p| self.visible.get(p)).map(|id| self.timeline.event(*id).date.sort_key());
+        let key = self
+            .visible
+            .get(i)
+            .map(|id| self.timeline.event(*id).date.sort_key());
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| self.visible.get(p))
+            .map(|id| self.timeline.event(*id).date.sort_key());
         self.timeline.eras.iter().filter(move |era| {
             let (start, end) = (era.start.sort_key(), era.end.last_day());
             key.is_some_and(|k| {
-                k >= start && prev.is_none_or(|p| p < start) && self.timeline.event(self.visible[i]).date.first_day() <= end
+                k >= start
+                    && prev.is_none_or(|p| p < start)
+                    && self.timeline.event(self.visible[i]).date.first_day() <= end
             })
         })
     }
@@ -83,7 +91,8 @@ impl App {
 
     /// The index of the first visible event dated in `year` or later.
     fn first_in_year(&self, year: i32) -> usize {
-        self.visible.partition_point(|id| self.timeline.event(*id).date.year() < year)
+        self.visible
+            .partition_point(|id| self.timeline.event(*id).date.year() < year)
     }
 
     pub(super) fn next_year(&mut self) {
@@ -112,7 +121,11 @@ impl App {
             .timeline
             .eras
             .iter()
-            .map(|era| self.visible.partition_point(|id| self.timeline.event(*id).date.sort_key() < era.start.sort_key()))
+            .map(|era| {
+                self.visible.partition_point(|id| {
+                    self.timeline.event(*id).date.sort_key() < era.start.sort_key()
+                })
+            })
             .filter(|&i| i < self.visible.len())
             .collect();
         starts.sort_unstable();
@@ -153,7 +166,11 @@ impl App {
             self.scroll_detail(i32::try_from(step).unwrap_or(0));
         } else if self.mode == Mode::ActorPicker {
             for _ in 0..WHEEL_STEP {
-                if down { self.picker.down() } else { self.picker.up() }
+                if down {
+                    self.picker.down()
+                } else {
+                    self.picker.up()
+                }
             }
             self.scroll_picker();
         } else {
@@ -203,7 +220,11 @@ impl App {
     /// dropped when they would push it off a short list.
     pub fn headers_shown(&self, i: usize) -> usize {
         let headers = self.era_headers(i).count();
-        if i == self.offset && headers >= self.list_rows() { 0 } else { headers }
+        if i == self.offset && headers >= self.list_rows() {
+            0
+        } else {
+            headers
+        }
     }
 
     /// The events marked, or none: for the status line.

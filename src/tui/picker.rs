@@ -29,7 +29,13 @@ impl Picker {
                 counts[a.index()] += 1;
             }
         }
-        Picker { cursor: 0, offset: 0, chosen, mode: filter.actor_mode, counts }
+        Picker {
+            cursor: 0,
+            offset: 0,
+            chosen,
+            mode: filter.actor_mode,
+            counts,
+        }
     }
 
     pub fn down(&mut self) {

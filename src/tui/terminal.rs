@@ -59,7 +59,9 @@ pub type Writer = BufWriter<Tty>;
 
 /// Takes the screen lock; poisoning (a panic while drawing) does not stop a restore.
 pub fn lock_screen() -> MutexGuard<'static, ()> {
-    SCREEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    SCREEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Puts the terminal into the explorer's mode.

@@ -41,7 +41,9 @@ impl Theme {
 
     pub fn selected(self) -> Style {
         self.pick(
-            Style::new().bg(Color::Indexed(238)).add_modifier(Modifier::BOLD),
+            Style::new()
+                .bg(Color::Indexed(238))
+                .add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::REVERSED),
         )
     }
@@ -51,7 +53,10 @@ impl Theme {
     }
 
     pub fn dim(self) -> Style {
-        self.pick(Style::new().fg(Color::Indexed(244)), Style::new().add_modifier(Modifier::DIM))
+        self.pick(
+            Style::new().fg(Color::Indexed(244)),
+            Style::new().add_modifier(Modifier::DIM),
+        )
     }
 
     pub fn title(self) -> Style {
@@ -60,17 +65,29 @@ impl Theme {
 
     pub fn heading(self) -> Style {
         self.pick(
-            Style::new().fg(Color::Indexed(179)).add_modifier(Modifier::BOLD),
+            Style::new()
+                .fg(Color::Indexed(179))
+                .add_modifier(Modifier::BOLD),
             Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         )
     }
 
     pub fn accent(self) -> Style {
-        self.pick(Style::new().fg(Color::Indexed(214)).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new()
+                .fg(Color::Indexed(214))
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn mark(self) -> Style {
-        self.pick(Style::new().fg(Color::Indexed(214)).add_modifier(Modifier::BOLD), Style::new().add_modifier(Modifier::BOLD))
+        self.pick(
+            Style::new()
+                .fg(Color::Indexed(214))
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
     }
 
     pub fn border(self, focused: bool) -> Style {
@@ -83,21 +100,36 @@ impl Theme {
     }
 
     pub fn actor(self, id: ActorId) -> Style {
-        self.pick(Style::new().fg(ACTOR_COLORS[id.index() % ACTOR_COLORS.len()]), Style::new())
+        self.pick(
+            Style::new().fg(ACTOR_COLORS[id.index() % ACTOR_COLORS.len()]),
+            Style::new(),
+        )
     }
 
     pub fn era(self, index: usize) -> Style {
         self.pick(
-            Style::new().bg(ERA_COLORS[index % ERA_COLORS.len()]).fg(Color::Indexed(252)),
+            Style::new()
+                .bg(ERA_COLORS[index % ERA_COLORS.len()])
+                .fg(Color::Indexed(252)),
             Style::new().add_modifier(Modifier::UNDERLINED),
         )
     }
 
     pub fn link(self) -> Style {
-        self.pick(Style::new().fg(Color::Indexed(75)).add_modifier(Modifier::UNDERLINED), Style::new().add_modifier(Modifier::UNDERLINED))
+        self.pick(
+            Style::new()
+                .fg(Color::Indexed(75))
+                .add_modifier(Modifier::UNDERLINED),
+            Style::new().add_modifier(Modifier::UNDERLINED),
+        )
     }
 
     pub fn warning(self) -> Style {
-        self.pick(Style::new().fg(Color::Indexed(178)).add_modifier(Modifier::ITALIC), Style::new().add_modifier(Modifier::ITALIC))
+        self.pick(
+            Style::new()
+                .fg(Color::Indexed(178))
+                .add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::ITALIC),
+        )
     }
 }

@@ -22,13 +22,23 @@ const FOLD_MIN_YEARS: i32 = 8;
 /// One stretch of the axis: a run of years drawn to scale, or a fold.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Segment {
-    Scale { first: i32, last: i32, x: u16, width: u16 },
-    Fold { years: i32, x: u16, width: u16 },
+    Scale {
+        first: i32,
+        last: i32,
+        x: u16,
+        width: u16,
+    },
+    Fold {
+        years: i32,
+        x: u16,
+        width: u16,
+    },
 }
 
 /// Days since the common era of 1 January of `year`.
 fn year_start(year: i32) -> i32 {
-    chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, |d| chrono::Datelike::num_days_from_ce(&d))
+    chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+        .map_or(0, |d| chrono::Datelike::num_days_from_ce(&d))
 }
 
 /// The years with visible events, ascending; O(years · log n).
@@ -45,7 +55,9 @@ fn years(app: &App) -> Vec<i32> {
 
 /// Lays the years out over `width` columns, folding long gaps when there is room.
 fn segments(years: &[i32], width: u16) -> Vec<Segment> {
-    let (Some(&first), Some(&last)) = (years.first(), years.last()) else { return Vec::new() };
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+        return Vec::new();
+    };
     let mut runs: Vec<(i32, i32)> = vec![(first, first)];
     for &y in &years[1..] {
         let run = runs.last_mut().expect("runs starts non-empty");
@@ -57,11 +69,19 @@ fn segments(years: &[i32], width: u16) -> Vec<Segment> {
     }
     let folds = runs.len() - 1;
     let fold_width = |gap: i32| u16::try_from(width_of_fold(gap)).unwrap_or(u16::MAX);
-    let fold_total: u16 = runs.windows(2).map(|w| fold_width(w[1].0 - w[0].1 - 1)).sum();
+    let fold_total: u16 = runs
+        .windows(2)
+        .map(|w| fold_width(w[1].0 - w[0].1 - 1))
+        .sum();
     let span_years: i32 = runs.iter().map(|(a, b)| b - a + 1).sum();
     // Without room for folds and a few columns per run, draw one linear scale.
     if folds == 0 || fold_total + u16::try_from(runs.len() * 4).unwrap_or(u16::MAX) > width {
-        return vec![Segment::Scale { first, last, x: 0, width }];
+        return vec![Segment::Scale {
+            first,
+            last,
+            x: 0,
+            width,
+        }];
     }
     let scale_width = i64::from(width - fold_total);
     let mut out = Vec::new();
@@ -70,15 +90,28 @@ fn segments(years: &[i32], width: u16) -> Vec<Segment> {
         if n > 0 {
             let gap = a - runs[n - 1].1 - 1;
             let w = fold_width(gap);
-            out.push(Segment::Fold { years: gap, x, width: w });
+            out.push(Segment::Fold {
+                years: gap,
+                x,
+                width: w,
+            });
             x += w;
         }
         // Cumulative rounding, so the runs fill the scale exactly.
         years_done += i64::from(b - a + 1);
-        let target = u16::try_from(scale_width * years_done / i64::from(span_years)).unwrap_or(width);
-        let w = target.saturating_sub(scale_used).max(1).min(width.saturating_sub(x).max(1));
+        let target =
+            u16::try_from(scale_width * years_done / i64::from(span_years)).unwrap_or(width);
+        let w = target
+            .saturating_sub(scale_used)
+            .max(1)
+            .min(width.saturating_sub(x).max(1));
         scale_used += w;
-        out.push(Segment::Scale { first: a, last: b, x, width: w });
+        out.push(Segment::Scale {
+            first: a,
+            last: b,
+            x,
+            width: w,
+        });
         x += w;
     }
     out
@@ -95,11 +128,18 @@ fn width_of_fold(years: i32) -> usize {
 /// The column (relative) where a day falls.
 fn column_of(segs: &[Segment], day: i32) -> Option<u16> {
     for s in segs {
-        if let Segment::Scale { first, last, x, width } = *s {
+        if let Segment::Scale {
+            first,
+            last,
+            x,
+            width,
+        } = *s
+        {
             let (start, end) = (year_start(first), year_start(last + 1));
             if day < end || matches!(segs.last(), Some(l) if l == s) {
                 let day = day.clamp(start, end - 1);
-                let offset = i64::from(day - start) * i64::from(width) / i64::from((end - start).max(1));
+                let offset =
+                    i64::from(day - start) * i64::from(width) / i64::from((end - start).max(1));
                 return Some(x + u16::try_from(offset).unwrap_or(0).min(width - 1));
             }
         }
@@ -110,11 +150,25 @@ fn column_of(segs: &[Segment], day: i32) -> Option<u16> {
 /// The days `[start, end)` a column covers, when it is on a scale.
 fn days_of(segs: &[Segment], col: u16) -> Option<(i32, i32)> {
     segs.iter().find_map(|s| match *s {
-        Segment::Scale { first, last, x, width } if col >= x && col < x + width => {
+        Segment::Scale {
+            first,
+            last,
+            x,
+            width,
+        } if col >= x && col < x + width => {
             let (start, end) = (year_start(first), year_start(last + 1));
             let span = i64::from(end - start);
-            let at = |c: u16| start + i32::try_from(span * i64::from(c - x) / i64::from(width)).unwrap_or(0);
-            Some((at(col), if col + 1 == x + width { end } else { at(col + 1) }))
+            let at = |c: u16| {
+                start + i32::try_from(span * i64::from(c - x) / i64::from(width)).unwrap_or(0)
+            };
+            Some((
+                at(col),
+                if col + 1 == x + width {
+                    end
+                } else {
+                    at(col + 1)
+                },
+            ))
         }
         _ => None,
     })
@@ -123,7 +177,10 @@ fn days_of(segs: &[Segment], col: u16) -> Option<(i32, i32)> {
 /// Visible indices of the events in `[start, end)` days.
 fn range_of(app: &App, (start, end): (i32, i32)) -> (usize, usize) {
     let key = |id: &EventId| app.timeline.event(*id).date.sort_key();
-    (app.visible.partition_point(|id| key(id) < start), app.visible.partition_point(|id| key(id) < end))
+    (
+        app.visible.partition_point(|id| key(id) < start),
+        app.visible.partition_point(|id| key(id) < end),
+    )
 }
 
 /// The event under column `col` of the axis in `area`, for mouse clicks.
@@ -172,7 +229,13 @@ impl Axis<'_> {
                 continue;
             };
             // Eras entirely outside the shown years are skipped.
-            let first_day = segs.first().and_then(|s| if let Segment::Scale { first, .. } = s { Some(year_start(*first)) } else { None });
+            let first_day = segs.first().and_then(|s| {
+                if let Segment::Scale { first, .. } = s {
+                    Some(year_start(*first))
+                } else {
+                    None
+                }
+            });
             if first_day.is_some_and(|d| days(era.end.last_day()) < d) {
                 continue;
             }
@@ -189,7 +252,12 @@ impl Axis<'_> {
         let counts: Vec<usize> = (0..segs.last().map_or(0, |s| match *s {
             Segment::Scale { x, width, .. } | Segment::Fold { x, width, .. } => x + width,
         }))
-            .map(|col| days_of(segs, col).map_or(0, |r| { let (a, b) = range_of(app, r); b - a }))
+            .map(|col| {
+                days_of(segs, col).map_or(0, |r| {
+                    let (a, b) = range_of(app, r);
+                    b - a
+                })
+            })
             .collect();
         let max = counts.iter().copied().max().unwrap_or(1).max(1);
         for (col, &n) in counts.iter().enumerate() {
@@ -208,7 +276,14 @@ impl Axis<'_> {
         if let Some(id) = app.selected_event()
             && let Some(col) = column_of(segs, app.timeline.event(id).date.sort_key())
         {
-            buf.set_string(x0 + col, y, "◆", self.theme.accent().patch(Style::new().add_modifier(ratatui::style::Modifier::REVERSED)));
+            buf.set_string(
+                x0 + col,
+                y,
+                "◆",
+                self.theme
+                    .accent()
+                    .patch(Style::new().add_modifier(ratatui::style::Modifier::REVERSED)),
+            );
         }
     }
 }
@@ -217,20 +292,36 @@ impl Axis<'_> {
 fn labels(segs: &[Segment], x0: u16, y: u16, width: u16, theme: Theme, buf: &mut Buffer) {
     let mut free_from = 0u16;
     for s in segs {
-        if let Segment::Scale { first, last, x, width: w } = *s {
+        if let Segment::Scale {
+            first,
+            last,
+            x,
+            width: w,
+        } = *s
+        {
             let step = ((last - first + 1) * 5 / i32::from(w.max(1))).max(1);
-            let step = [1, 2, 5, 10, 20, 25, 50, 100].into_iter().find(|&s| s >= step).unwrap_or(100);
+            let step = [1, 2, 5, 10, 20, 25, 50, 100]
+                .into_iter()
+                .find(|&s| s >= step)
+                .unwrap_or(100);
             let mut year = first;
             while year <= last {
                 if let Some(col) = column_of(segs, year_start(year)) {
                     let label = year.to_string();
                     let len = u16::try_from(label.len()).unwrap_or(4);
-                    if col >= free_from && col + len <= width && (year == first || col + len <= x + w) {
+                    if col >= free_from
+                        && col + len <= width
+                        && (year == first || col + len <= x + w)
+                    {
                         buf.set_string(x0 + col, y, &label, theme.dim());
                         free_from = col + len + 1;
                     }
                 }
-                year = if year == first { (first / step + 1) * step } else { year + step };
+                year = if year == first {
+                    (first / step + 1) * step
+                } else {
+                    year + step
+                };
             }
         }
     }

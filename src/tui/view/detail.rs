@@ -17,13 +17,19 @@ use crate::tui::theme::Theme;
 
 /// The pane's lines for a content width; empty when nothing is selected.
 pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let Some(id) = app.selected_event() else { return Vec::new() };
+    let Some(id) = app.selected_event() else {
+        return Vec::new();
+    };
     let tl = &app.timeline;
     let event = tl.event(id);
     let w = usize::from(width.max(1));
     let mut out: Vec<Line<'static>> = Vec::new();
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style| {
-        out.extend(wrap_paragraphs(text, w).into_iter().map(|l| Line::styled(l, style)));
+        out.extend(
+            wrap_paragraphs(text, w)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
     };
 
     push_wrapped(&mut out, &event.title, theme.heading());
@@ -31,9 +37,17 @@ pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     if let Some(note) = &event.date_note {
         push_wrapped(&mut out, &format!("Date note: {note}"), theme.warning());
     }
-    if let Some(prev) = app.selected.checked_sub(1).map(|p| tl.event(app.visible[p])) {
+    if let Some(prev) = app
+        .selected
+        .checked_sub(1)
+        .map(|p| tl.event(app.visible[p]))
+    {
         let gap = Interval::between(prev.date.first_day(), event.date.first_day());
-        push_wrapped(&mut out, &format!("{gap} since the previous event ({})", prev.date.short()), theme.dim());
+        push_wrapped(
+            &mut out,
+            &format!("{gap} since the previous event ({})", prev.date.short()),
+            theme.dim(),
+        );
     }
     out.push(Line::raw(""));
 
@@ -42,7 +56,11 @@ pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
         .iter()
         .map(|a| {
             let actor = tl.actor(*a);
-            format!("{} ({})", clean(&actor.name), actor.kind.as_str().to_lowercase())
+            format!(
+                "{} ({})",
+                clean(&actor.name),
+                actor.kind.as_str().to_lowercase()
+            )
         })
         .collect();
     labelled(&mut out, "Actors", &actors.join(", "), w, theme);
@@ -73,11 +91,23 @@ pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     }
     if !event.related.is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::styled("Related (press the number to follow)", theme.title()));
+        out.push(Line::styled(
+            "Related (press the number to follow)",
+            theme.title(),
+        ));
         for (n, r) in event.related.iter().enumerate() {
             let rel = tl.event(*r);
-            let key = if n < 9 { format!("[{}]", n + 1) } else { "   ".to_owned() };
-            out.extend(hanging(&format!("{key} {} · {}", rel.date.short(), clean(&rel.title)), w, 4, theme.link()));
+            let key = if n < 9 {
+                format!("[{}]", n + 1)
+            } else {
+                "   ".to_owned()
+            };
+            out.extend(hanging(
+                &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
+                w,
+                4,
+                theme.link(),
+            ));
         }
     }
     out
@@ -106,15 +136,29 @@ fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, th
     let indent = label.len() + 2;
     let body = wrap(&clean(value), w.saturating_sub(indent).max(1));
     for (n, l) in body.into_iter().enumerate() {
-        let head = if n == 0 { format!("{label}: ") } else { " ".repeat(indent) };
-        out.push(Line::from(vec![Span::styled(head, theme.dim()), Span::raw(l)]));
+        let head = if n == 0 {
+            format!("{label}: ")
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(Line::from(vec![
+            Span::styled(head, theme.dim()),
+            Span::raw(l),
+        ]));
     }
 }
 
 /// Wraps `text` with continuation lines indented by `indent` columns.
-fn hanging(text: &str, w: usize, indent: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
+fn hanging(
+    text: &str,
+    w: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
     let first = wrap(text, w);
-    let Some((head, rest)) = first.split_first() else { return Vec::new() };
+    let Some((head, rest)) = first.split_first() else {
+        return Vec::new();
+    };
     let mut out = vec![Line::styled(head.clone(), style)];
     let rest = rest.join(" ");
     if !rest.is_empty() {
@@ -138,18 +182,25 @@ impl Widget for Detail<'_> {
             .border_style(self.theme.border(focused))
             .title(Line::from(" Detail ").style(self.theme.title()));
         if focused {
-            block = block.title_bottom(Line::from(" j/k scroll · 1-9 follow · h back ").style(self.theme.dim()));
+            block = block.title_bottom(
+                Line::from(" j/k scroll · 1-9 follow · h back ").style(self.theme.dim()),
+            );
         }
         let inner = block.inner(area);
         block.render(area, buf);
         let lines = lines(self.app, inner.width, self.theme);
         let total = lines.len();
-        Paragraph::new(lines).scroll((self.app.detail_scroll, 0)).render(inner, buf);
+        Paragraph::new(lines)
+            .scroll((self.app.detail_scroll, 0))
+            .render(inner, buf);
         // A position hint when the text does not fit.
         if total > usize::from(inner.height) && area.width > 12 {
-            let shown = (usize::from(self.app.detail_scroll) + usize::from(inner.height)).min(total);
+            let shown =
+                (usize::from(self.app.detail_scroll) + usize::from(inner.height)).min(total);
             let hint = format!(" {shown}/{total} ");
-            let x = area.right().saturating_sub(u16::try_from(hint.len()).unwrap_or(0) + 1);
+            let x = area
+                .right()
+                .saturating_sub(u16::try_from(hint.len()).unwrap_or(0) + 1);
             buf.set_string(x, area.y, hint, self.theme.dim());
         }
     }

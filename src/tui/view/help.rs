@@ -21,7 +21,7 @@ fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'st
     let mut out = vec![Line::styled(title, theme.heading())];
     for b in table {
         out.push(Line::from(vec![
-            Span::styled(format!("  {:<19}", keymap::keys_label(b)), theme.accent()),
+            Span::styled(format!("  {:<18}", keymap::keys_label(b)), theme.accent()),
             Span::raw(b.help),
         ]));
     }
@@ -30,15 +30,20 @@ fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'st
 }
 
 /// Width of one column of the help.
-const COLUMN: u16 = 62;
+const COLUMN: u16 = 58;
 
 /// Every binding, grouped by mode: the list's keys beside the others when `width` allows
 /// two columns, else one after the other. Shared by the view and by `update`'s scrolling.
 pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
     let mut left = section(SECTIONS[0].0, SECTIONS[0].1, theme);
-    let mut right: Vec<Line<'static>> =
-        SECTIONS[1..].iter().flat_map(|(title, table)| section(title, table, theme)).collect();
-    right.push(Line::styled("Mouse: wheel scrolls, click selects", theme.dim()));
+    let mut right: Vec<Line<'static>> = SECTIONS[1..]
+        .iter()
+        .flat_map(|(title, table)| section(title, table, theme))
+        .collect();
+    right.push(Line::styled(
+        "Mouse: wheel scrolls, click selects",
+        theme.dim(),
+    ));
     right.push(Line::styled("(--no-mouse turns it off)", theme.dim()));
     if width < 2 * COLUMN + 2 {
         left.append(&mut right);
@@ -61,8 +66,13 @@ pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
 
 /// The overlay's box on a screen of `area`.
 pub fn frame(area: Rect) -> Rect {
-    let width = if area.width >= 2 * COLUMN + 4 { 2 * COLUMN + 4 } else { COLUMN + 4 };
-    let height = u16::try_from(lines(width.saturating_sub(2), Theme { color: false }).len() + 2).unwrap_or(u16::MAX);
+    let width = if area.width >= 2 * COLUMN + 4 {
+        2 * COLUMN + 4
+    } else {
+        COLUMN + 4
+    };
+    let height = u16::try_from(lines(width.saturating_sub(2), Theme { color: false }).len() + 2)
+        .unwrap_or(u16::MAX);
     centered(area, width, height)
 }
 
@@ -90,7 +100,9 @@ impl Widget for Help {
                     .border_type(BorderType::Rounded)
                     .border_style(self.theme.border(true))
                     .title(Line::from(" Keys ").style(self.theme.title()))
-                    .title_bottom(Line::from(" j/k scroll · ? or Esc closes ").style(self.theme.dim())),
+                    .title_bottom(
+                        Line::from(" j/k scroll · ? or Esc closes ").style(self.theme.dim()),
+                    ),
             )
             .render(rect, buf);
     }

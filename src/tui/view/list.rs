@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::text::{fit, fit_clean, width};
+use super::text::{fit, fit_clean, width as text_width};
 use crate::tui::app::{App, Mode};
 use crate::tui::theme::Theme;
 
@@ -22,7 +22,13 @@ impl Widget for EventList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let focused = app.mode != Mode::Detail;
-        let title = format!(" {} ", fit_clean(&app.timeline.title, usize::from(area.width.saturating_sub(4))));
+        let title = format!(
+            " {} ",
+            fit_clean(
+                &app.timeline.title,
+                usize::from(area.width.saturating_sub(4))
+            )
+        );
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border(focused))
@@ -42,9 +48,21 @@ impl Widget for EventList<'_> {
                 if y >= rows {
                     break;
                 }
-                let era_index = app.timeline.eras.iter().position(|e| e.id == era.id).unwrap_or(n);
-                header_line(&era.name, era.start.year(), era.end.year(), inner.width, self.theme, era_index)
-                    .render(row_rect(inner, y), buf);
+                let era_index = app
+                    .timeline
+                    .eras
+                    .iter()
+                    .position(|e| e.id == era.id)
+                    .unwrap_or(n);
+                header_line(
+                    &era.name,
+                    era.start.year(),
+                    era.end.year(),
+                    inner.width,
+                    self.theme,
+                    era_index,
+                )
+                .render(row_rect(inner, y), buf);
                 y += 1;
             }
             if y >= rows {
@@ -58,21 +76,31 @@ impl Widget for EventList<'_> {
 }
 
 fn row_rect(inner: Rect, y: usize) -> Rect {
-    Rect { y: inner.y + u16::try_from(y).unwrap_or(0), height: 1, ..inner }
+    Rect {
+        y: inner.y + u16::try_from(y).unwrap_or(0),
+        height: 1,
+        ..inner
+    }
 }
 
-fn header_line(name: &str, start: i32, end: i32, width: u16, theme: Theme, era_index: usize) -> Line<'static> {
-    let label = format!(" {} · {start}–{end} ", fit_clean(name, usize::from(width).saturating_sub(16)));
-    let rule = usize::from(width).saturating_sub(width_of(&label) + 2);
+fn header_line(
+    name: &str,
+    start: i32,
+    end: i32,
+    width: u16,
+    theme: Theme,
+    era_index: usize,
+) -> Line<'static> {
+    let label = format!(
+        " {} · {start}–{end} ",
+        fit_clean(name, usize::from(width).saturating_sub(16))
+    );
+    let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
     Line::from(vec![
         Span::styled("──", theme.dim()),
         Span::styled(label, theme.era(era_index)),
         Span::styled("─".repeat(rule), theme.dim()),
     ])
-}
-
-fn width_of(s: &str) -> usize {
-    width(s)
 }
 
 /// `● 24 Dec 1979  Title …                 ussr taliban`
@@ -91,44 +119,73 @@ fn event_line(app: &App, i: usize, width: u16, theme: Theme) -> Line<'static> {
     for (n, actor) in event.actors.iter().enumerate() {
         let label = fit_clean(&app.timeline.actor(*actor).id, 14);
         let rest = event.actors.len() - n - 1;
-        let more = if rest > 0 { format!(" +{rest}") } else { String::new() };
-        if n == 2 || used + width_of(&label) + 1 + more.len() > badge_room {
+        let more = if rest > 0 {
+            format!(" +{rest}")
+        } else {
+            String::new()
+        };
+        if n == 2
+            || used + text_width(&label) + 1 + if n == 0 { 0 } else { more.len() } > badge_room
+        {
             if n > 0 {
-                badges.push(Span::styled(format!(" +{}", event.actors.len() - n), theme.dim()));
+                badges.push(Span::styled(
+                    format!(" +{}", event.actors.len() - n),
+                    theme.dim(),
+                ));
             }
             break;
         }
         badges.push(Span::raw(" "));
         badges.push(Span::styled(label.clone(), theme.actor(*actor)));
-        used += width_of(&label) + 1;
+        used += text_width(&label) + 1;
     }
-    let badges_width: usize = badges.iter().map(|s| width_of(&s.content)).sum();
+    let badges_width: usize = badges.iter().map(|s| text_width(&s.content)).sum();
     let fixed = 2 + DATE_WIDTH + 1;
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
-    let pad = width.saturating_sub(fixed + width_of(&title) + badges_width);
+    let pad = width.saturating_sub(fixed + text_width(&title) + badges_width);
 
     let mut spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
         Span::styled(fit(&date, DATE_WIDTH), theme.date()),
         Span::raw(" "),
-        Span::styled(title, if selected { theme.title() } else { ratatui::style::Style::new() }),
+        Span::styled(
+            title,
+            if selected {
+                theme.title()
+            } else {
+                ratatui::style::Style::new()
+            },
+        ),
         Span::raw(" ".repeat(pad)),
     ];
     spans.extend(badges);
     let line = Line::from(spans);
-    if selected { line.patch_style(theme.selected()) } else { line }
+    if selected {
+        line.patch_style(theme.selected())
+    } else {
+        line
+    }
 }
 
 fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
     let mut lines = vec![Line::raw("")];
     if app.timeline.events.is_empty() {
-        lines.push(Line::styled("This timeline has no events yet.", theme.title()));
-        lines.push(Line::styled("Add some under events: [ … ] in the file.", theme.dim()));
+        lines.push(Line::styled(
+            "This timeline has no events yet.",
+            theme.title(),
+        ));
+        lines.push(Line::styled(
+            "Add some under events: [ … ] in the file.",
+            theme.dim(),
+        ));
     } else {
         lines.push(Line::styled("No event matches the filter.", theme.title()));
         if !app.filter.query().is_empty() {
-            lines.push(Line::styled("Esc clears the query · / edits it", theme.dim()));
+            lines.push(Line::styled(
+                "Esc clears the query · / edits it",
+                theme.dim(),
+            ));
         }
         if !app.filter.actors.is_empty() {
             lines.push(Line::styled("a changes the actors", theme.dim()));

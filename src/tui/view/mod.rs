@@ -30,7 +30,8 @@ impl Widget for Screen<'_> {
         let (app, theme) = (self.app, self.theme);
         if !layout::fits(area) {
             let notice = format!("terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
-            Line::styled(text::fit(&notice, usize::from(area.width)), theme.dim()).render(area, buf);
+            Line::styled(text::fit(&notice, usize::from(area.width)), theme.dim())
+                .render(area, buf);
             return;
         }
         let areas = layout::areas(area, app.mode == Mode::Detail);
@@ -43,7 +44,11 @@ impl Widget for Screen<'_> {
         }
         status::Status { app, theme }.render(areas.status, buf);
         match app.mode {
-            Mode::Help => help::Help { theme, scroll: app.help_scroll }.render(area, buf),
+            Mode::Help => help::Help {
+                theme,
+                scroll: app.help_scroll,
+            }
+            .render(area, buf),
             Mode::ActorPicker => picker::ActorPicker { app, theme }.render(area, buf),
             _ => {}
         }

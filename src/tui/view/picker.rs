@@ -15,7 +15,9 @@ const WIDTH: u16 = 64;
 
 /// The overlay's box for a screen size and number of actors.
 fn frame(size: Rect, actors: usize) -> Rect {
-    let height = u16::try_from(actors + 2).unwrap_or(u16::MAX).min(size.height.saturating_sub(2).max(3));
+    let height = u16::try_from(actors + 2)
+        .unwrap_or(u16::MAX)
+        .min(size.height.saturating_sub(2).max(3));
     centered(size, WIDTH, height)
 }
 
@@ -42,8 +44,14 @@ impl Widget for ActorPicker<'_> {
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border(true))
-            .title(Line::from(format!(" Actors · match {mode} the selected ")).style(self.theme.title()))
-            .title_bottom(Line::from(" Space select · Tab any/all · Enter apply · Esc cancel ").style(self.theme.dim()));
+            .title(
+                Line::from(format!(" Actors · match {mode} the selected "))
+                    .style(self.theme.title()),
+            )
+            .title_bottom(
+                Line::from(" Space select · Tab any/all · Enter apply · Esc cancel ")
+                    .style(self.theme.dim()),
+            );
         let inner = block.inner(rect);
         block.render(rect, buf);
         if app.timeline.actors.is_empty() {
@@ -51,7 +59,10 @@ impl Widget for ActorPicker<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        for (row, i) in (picker.offset..app.timeline.actors.len()).take(usize::from(inner.height)).enumerate() {
+        for (row, i) in (picker.offset..app.timeline.actors.len())
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
             let actor = &app.timeline.actors[i];
             let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
             let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
@@ -65,11 +76,29 @@ impl Widget for ActorPicker<'_> {
                 Span::styled(name, self.theme.actor(id)),
                 Span::raw(pad),
                 Span::styled(kind, self.theme.dim()),
-                Span::styled(count, if picker.counts[i] == 0 { self.theme.dim() } else { ratatui::style::Style::new() }),
+                Span::styled(
+                    count,
+                    if picker.counts[i] == 0 {
+                        self.theme.dim()
+                    } else {
+                        ratatui::style::Style::new()
+                    },
+                ),
             ]);
-            let line = if i == picker.cursor { line.patch_style(self.theme.selected()) } else { line };
+            let line = if i == picker.cursor {
+                line.patch_style(self.theme.selected())
+            } else {
+                line
+            };
             let y = inner.y + u16::try_from(row).unwrap_or(0);
-            line.render(Rect { y, height: 1, ..inner }, buf);
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
         }
     }
 }

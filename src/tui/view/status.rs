@@ -19,10 +19,23 @@ pub struct Status<'a> {
 /// `12 of 48 events · actors: Russia, Taliban · query: "embassy" · 2 marked`
 pub fn summary(app: &App) -> String {
     let tl = &app.timeline;
-    let mut parts = vec![format!("{} of {} events", app.visible.len(), tl.events.len())];
+    let mut parts = vec![format!(
+        "{} of {} events",
+        app.visible.len(),
+        tl.events.len()
+    )];
     if !app.filter.actors.is_empty() {
-        let names: Vec<String> = app.filter.actors.iter().map(|a| clean(&tl.actor(*a).name)).collect();
-        let join = if app.filter.actor_mode == ActorMode::All { " + " } else { ", " };
+        let names: Vec<String> = app
+            .filter
+            .actors
+            .iter()
+            .map(|a| clean(&tl.actor(*a).name))
+            .collect();
+        let join = if app.filter.actor_mode == ActorMode::All {
+            " + "
+        } else {
+            ", "
+        };
         parts.push(format!("actors: {}", names.join(join)));
     }
     if !app.filter.query().is_empty() {
@@ -41,7 +54,14 @@ fn hints(app: &App) -> &'static [&'static str] {
         (Mode::ActorPicker, _) => &["Enter apply", "Space select", "Tab any/all", "Esc cancel"],
         (Mode::Help, _) => &["? or Esc close", "j/k scroll"],
         (Mode::Detail, _) => &["h back", "j/k scroll", "1-9 related", "? help"],
-        (Mode::Browse, true) => &["Enter pick", "Space mark", "? help", "q cancel", "/ search", "a actors"],
+        (Mode::Browse, true) => &[
+            "Enter pick",
+            "Space mark",
+            "? help",
+            "q cancel",
+            "/ search",
+            "a actors",
+        ],
         (Mode::Browse, false) => &["? help", "q quit", "/ search", "a actors", "Enter detail"],
     }
 }
@@ -50,7 +70,11 @@ fn hints(app: &App) -> &'static [&'static str] {
 fn fitting_hints(hints: &[&str], room: usize) -> String {
     let mut out = String::new();
     for h in hints {
-        let next = if out.is_empty() { (*h).to_owned() } else { format!("{out} · {h}") };
+        let next = if out.is_empty() {
+            (*h).to_owned()
+        } else {
+            format!("{out} · {h}")
+        };
         if width(&next) > room {
             break;
         }
@@ -68,7 +92,10 @@ impl Widget for Status<'_> {
                 Span::styled("/", self.theme.accent()),
                 Span::raw(fit(&clean(app.filter.query()), w.saturating_sub(2))),
                 Span::styled("▏", self.theme.accent()),
-                Span::styled(format!("  {} of {}", app.visible.len(), app.timeline.events.len()), self.theme.dim()),
+                Span::styled(
+                    format!("  {} of {}", app.visible.len(), app.timeline.events.len()),
+                    self.theme.dim(),
+                ),
             ]
         } else {
             vec![Span::raw(fit(&summary(app), w))]
@@ -79,7 +106,10 @@ impl Widget for Status<'_> {
         };
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
         let right = if app.flash.is_none() {
-            Span::styled(fitting_hints(hints(app), w.saturating_sub(left_width + 2)), self.theme.dim())
+            Span::styled(
+                fitting_hints(hints(app), w.saturating_sub(left_width + 2)),
+                self.theme.dim(),
+            )
         } else {
             right
         };

@@ -35,7 +35,10 @@ pub fn fit(s: &str, max: usize) -> String {
 
 /// File text made safe and cut to `max` columns; only the part that can show is cleaned.
 pub fn fit_clean(s: &str, max: usize) -> String {
-    let end = s.char_indices().nth(max.saturating_mul(2) + 8).map_or(s.len(), |(i, _)| i);
+    let end = s
+        .char_indices()
+        .nth(max.saturating_mul(2) + 8)
+        .map_or(s.len(), |(i, _)| i);
     fit(&clean(&s[..end]), max)
 }
 
@@ -86,5 +89,14 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
 /// Wraps multi-line text: each paragraph (separated by newlines) wrapped on its own.
 pub fn wrap_paragraphs(text: &str, max: usize) -> Vec<String> {
     let cleaned = sanitize::clean(text.trim(), sanitize::Lines::Keep);
-    cleaned.split('\n').flat_map(|p| if p.trim().is_empty() { vec![String::new()] } else { wrap(p, max) }).collect()
+    cleaned
+        .split('\n')
+        .flat_map(|p| {
+            if p.trim().is_empty() {
+                vec![String::new()]
+            } else {
+                wrap(p, max)
+            }
+        })
+        .collect()
 }
