@@ -142,6 +142,8 @@ impl Scanner<'_> {
                 if self.peek() == Some('(') {
                     // `Event(…)` is the struct itself; `Some(x)` is x at the same path.
                     if is_some {
+                        // Point at the value inside, not at the word `Some`.
+                        self.found.remove(&DocPath(path.clone()));
                         self.bump();
                         self.value(path, depth + 1);
                         self.skip_trivia();

@@ -128,7 +128,18 @@ pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
-        let (line, col) = line_col(std::str::from_utf8(&bytes[..valid]).unwrap_or(""));
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+        let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+        // Binary files usually hold both; a NUL before the first bad byte says more.
+        if let Some(nul) = before.find('\0') {
+            let (line, col) = line_col(&before[..nul]);
+            return LoadError::Binary {
+                name: name.to_owned(),
+                line,
+                col,
+            };
+        }
+        let (line, col) = line_col(before);
         LoadError::NotUtf8 {
             name: name.to_owned(),
             line,

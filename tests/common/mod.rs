@@ -1,0 +1,153 @@
+//! Helpers shared by the integration tests: run the real binary, find fixtures, and check
+//! that what reaches the user is a message rather than a panic or a Debug dump.
+
+// Each test crate uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::fmt::Write as _;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// What one run of the binary produced.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts the exit status, showing both streams when it is wrong.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "exit status\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+}
+
+pub fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_afghan-timeline"));
+    // Plain output whatever the environment of the test run.
+    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    command
+}
+
+/// Runs the binary with `args` and empty standard input.
+pub fn run(args: &[&str]) -> Run {
+    run_with_stdin(args, b"")
+}
+
+pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    let input = stdin.to_vec();
+    // Written from a thread so a large input cannot deadlock against a full stdout pipe.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let output = child.wait_with_output().expect("the binary runs");
+    writer.join().expect("stdin writer");
+    let run = Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    };
+    assert_no_crash(&run.stderr);
+    run
+}
+
+/// Stderr must hold messages for people: no panic, no Rust Debug shapes. Quoted file
+/// lines (`12 |     detail: Some("x"),`) are the user's own text and are skipped.
+#[track_caller]
+pub fn assert_no_crash(stderr: &str) {
+    let ours: Vec<&str> = stderr
+        .lines()
+        .filter(|l| {
+            let number = l
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            !(number.len() < l.trim_start().len() && number.starts_with(" |"))
+        })
+        .collect();
+    let ours = ours.join("\n");
+    for shape in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "Some(",
+        ": None",
+        "(None",
+        "Error {",
+        "Err(",
+        "Ok(",
+    ] {
+        assert!(
+            !ours.contains(shape),
+            "stderr contains {shape:?}:\n{stderr}"
+        );
+    }
+}
+
+pub fn fixture(path: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path);
+    path.to_str().expect("UTF-8 path").to_owned()
+}
+
+/// A scratch file for one test, in cargo's per-target temporary directory.
+pub fn scratch(name: &str, contents: &[u8]) -> String {
+    // Prefixed so that other test suites' scratch files cannot collide with these.
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("core-{name}"));
+    std::fs::write(&path, contents).expect("write scratch file");
+    path.to_str().expect("UTF-8 path").to_owned()
+}
+
+/// Loads fixture text through the library, panicking with the rendered report on failure.
+pub fn load_text(text: &str) -> afghan_timeline::model::Timeline {
+    match afghan_timeline::load::parse(text, "test.ron") {
+        Ok(timeline) => timeline,
+        Err(e) => panic!("fixture does not load:\n{e}"),
+    }
+}
+
+pub fn load_fixture(path: &str) -> afghan_timeline::model::Timeline {
+    let bytes = std::fs::read(fixture(path)).expect("read fixture");
+    match afghan_timeline::load::parse_bytes(bytes, path) {
+        Ok(timeline) => timeline,
+        Err(e) => panic!("{path} does not load:\n{e}"),
+    }
+}
+
+/// A one-actor timeline holding `events`, each `(id, date, end)`, in this file order.
+pub fn timeline_of(events: &[(&str, &str, Option<&str>)]) -> String {
+    let mut text = String::from(
+        "(\n    title: \"t\",\n    actors: [(id: \"a\", name: \"A\", kind: State)],\n    events: [\n",
+    );
+    for (id, date, end) in events {
+        let end = end.map_or(String::new(), |e| format!(" end: \"{e}\","));
+        let _ = writeln!(
+            text,
+            "        (id: \"{id}\", date: \"{date}\",{end} title: \"{id}\", summary: \"s\", \
+             actors: [\"a\"], sources: [(publisher: \"p\", title: \"t\")]),"
+        );
+    }
+    text.push_str("    ],\n)\n");
+    text
+}
+
+/// The ids of a loaded timeline's events, in its (date) order.
+pub fn ids(timeline: &afghan_timeline::model::Timeline) -> Vec<&str> {
+    timeline.events.iter().map(|e| e.id.as_str()).collect()
+}
