@@ -32,7 +32,7 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> 
                     theme: Theme { color: false },
                 },
                 f.area(),
-            )
+            );
         })
         .expect("draw");
     terminal
@@ -91,7 +91,7 @@ fn too_small_shows_a_notice() {
         .buffer()
         .content()
         .iter()
-        .map(|c| c.symbol())
+        .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert!(text.starts_with("terminal too small"), "{text:?}");
     // 1×1 draws without panicking and says what it can.

@@ -161,22 +161,22 @@ impl App {
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
-                self.mode = Mode::Browse
+                self.mode = Mode::Browse;
             }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),
             Action::DetailPageDown => {
-                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1))
+                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1));
             }
             Action::DetailPageUp => {
-                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1))
+                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
             }
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => self.accept(),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
                 self.help_scroll =
-                    (self.help_scroll + 1).min(super::view::help::max_scroll(self.size))
+                    (self.help_scroll + 1).min(super::view::help::max_scroll(self.size));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => self.back(),

@@ -167,9 +167,9 @@ impl App {
         } else if self.mode == Mode::ActorPicker {
             for _ in 0..WHEEL_STEP {
                 if down {
-                    self.picker.down()
+                    self.picker.down();
                 } else {
-                    self.picker.up()
+                    self.picker.up();
                 }
             }
             self.scroll_picker();
