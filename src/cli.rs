@@ -28,9 +28,9 @@ pub struct Cli {
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
 
-    /// Format of the chosen events in pick mode
-    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    /// Format of the chosen events in pick mode [default: text]
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
 
     /// Do not capture the mouse (keeps the terminal's own text selection)
     #[arg(long)]
@@ -44,8 +44,6 @@ pub struct Cli {
 pub enum Command {
     /// Print the events that match a filter, in date order
     List {
-        #[command(flatten)]
-        filter: FilterArgs,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
@@ -71,28 +69,40 @@ pub enum Command {
     },
 }
 
-/// Which events to show; shared by `list` and the explorer.
+/// Which events to show; shared by `list` and the explorer. Global, so the flags may stand
+/// before or after `list`; the other subcommands refuse them rather than ignore them.
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
-    #[arg(long, value_name = "ACTOR")]
+    #[arg(long, global = true, value_name = "ACTOR")]
     pub actor: Vec<String>,
 
     /// With several --actor, require all of them instead of any
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub all_actors: bool,
 
     /// Only events containing all of these words (title, summary, detail, tags, location, actors)
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, global = true, value_name = "TEXT")]
     pub query: Option<String>,
 
     /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, global = true, value_name = "DATE")]
     pub from: Option<String>,
 
     /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, global = true, value_name = "DATE")]
     pub to: Option<String>,
+}
+
+impl FilterArgs {
+    /// Whether any filter flag was given.
+    pub fn is_set(&self) -> bool {
+        !self.actor.is_empty()
+            || self.all_actors
+            || self.query.is_some()
+            || self.from.is_some()
+            || self.to.is_some()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -37,6 +37,7 @@ impl Outcome {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let input = cli.file.as_deref().map_or(Input::Embedded, Input::from_arg);
+    check_usage(&cli)?;
     match cli.command {
         Some(Command::Check { path }) => {
             let input = path.as_deref().map_or(input, Input::from_arg);
@@ -51,9 +52,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             out.flush()?;
             Ok(Outcome::Printed)
         }
-        Some(Command::List { filter, format }) => {
+        Some(Command::List { format }) => {
             let timeline = load::load(&input)?;
-            let filter = to_filter(&timeline, &filter)?;
+            let filter = to_filter(&timeline, &cli.filter)?;
             let events = filter.apply(&timeline);
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
@@ -86,9 +87,39 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 mouse: !cli.no_mouse,
                 select,
             };
-            crate::tui::run(timeline, filter, &options, cli.format.into())
+            let format = cli.format.unwrap_or(crate::cli::FormatArg::Text);
+            crate::tui::run(timeline, filter, &options, format.into())
         }
     }
+}
+
+/// Flags that would otherwise be silently ignored are usage errors.
+fn check_usage(cli: &Cli) -> Result<(), Error> {
+    let Some(command) = &cli.command else {
+        return Ok(());
+    };
+    let name = match command {
+        Command::List { .. } => "list",
+        Command::Show { .. } => "show",
+        Command::Actors { .. } => "actors",
+        Command::Check { .. } => "check",
+    };
+    if cli.format.is_some() {
+        return Err(Error::Usage(format!(
+            "put --format after '{name}': 'afghan-timeline {name} --format …'"
+        )));
+    }
+    if cli.select.is_some() || cli.no_mouse {
+        return Err(Error::Usage(format!(
+            "--select and --no-mouse are for the explorer, not '{name}'"
+        )));
+    }
+    if name != "list" && cli.filter.is_set() {
+        return Err(Error::Usage(format!(
+            "--actor, --all-actors, --query, --from and --to filter 'list' and the explorer, not '{name}'"
+        )));
+    }
+    Ok(())
 }
 
 /// Stdout, buffered: `list` of a million events must not make a syscall per line.
@@ -185,6 +216,15 @@ pub fn to_filter(timeline: &Timeline, args: &FilterArgs) -> Result<Filter, Error
         .as_deref()
         .map(|d| parse_flag_date("--to", d))
         .transpose()?;
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && to.last_day() < from.first_day()
+    {
+        return Err(Error::Usage(format!(
+            "--from {} is after --to {}; swap them",
+            quote(&from.to_string()),
+            quote(&to.to_string())
+        )));
+    }
     Ok(filter)
 }
 

@@ -21,6 +21,8 @@ pub enum Error {
         value: String,
         reason: String,
     },
+    #[error("{0}")]
+    Usage(String),
     #[error("no terminal; use 'afghan-timeline list'")]
     NoTerminal,
     #[error("terminal: {0}")]

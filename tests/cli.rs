@@ -370,3 +370,52 @@ fn help_and_version() {
     out.code(0);
     assert!(out.stdout.starts_with("afghan-timeline "));
 }
+
+#[test]
+fn filter_flags_work_before_or_after_list() {
+    let after = run(&["list", "--query", "embassy", "--format", "id"]);
+    let before = run(&[
+        "--query", "embassy", "--actor", "russia", "list", "--format", "id",
+    ]);
+    after.code(0);
+    before.code(0);
+    let after: Vec<&str> = after.stdout.lines().collect();
+    let before: Vec<&str> = before.stdout.lines().collect();
+    assert!(
+        !before.is_empty() && before.len() < after.len(),
+        "{before:?} vs {after:?}"
+    );
+    assert!(before.iter().all(|id| after.contains(id)));
+}
+
+#[test]
+fn flags_that_would_be_ignored_are_usage_errors() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["--format", "json", "list"], "put --format after 'list'"),
+        (
+            &["show", "soviet-intervention", "--query", "x"],
+            "not 'show'",
+        ),
+        (&["actors", "--actor", "ussr"], "not 'actors'"),
+        (&["check", "--from", "1979"], "not 'check'"),
+        (
+            &["--select", "soviet-intervention", "list"],
+            "for the explorer",
+        ),
+        (
+            &["list", "--from", "1980", "--to", "1979"],
+            "--from '1980' is after --to '1979'",
+        ),
+    ];
+    for (args, message) in cases {
+        let r = run(args);
+        r.code(2);
+        assert!(r.stdout.is_empty(), "{args:?} printed {}", r.stdout);
+        assert!(r.stderr.contains(message), "{args:?}: {}", r.stderr);
+    }
+    // A range inside one year is not inverted.
+    run(&[
+        "list", "--from", "1979-12", "--to", "1979-12", "--format", "id",
+    ])
+    .code(0);
+}
