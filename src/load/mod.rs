@@ -10,6 +10,7 @@ mod problem;
 mod raw;
 mod validate;
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -147,12 +148,26 @@ pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
             byte: bytes[valid],
         }
     })?;
-    parse(&text, name)
+    parse_text(Cow::Owned(text), name)
 }
 
 /// Parses and validates timeline text. `name` starts every message.
 pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    parse_text(Cow::Borrowed(text), name)
+}
+
+/// The one parsing path. Owned text is dropped as soon as it is no longer needed to report
+/// problems, before the model is assembled: at a million events the text is as large as
+/// the model, and holding both would set the peak memory of a load.
+fn parse_text(text: Cow<'_, str>, name: &str) -> Result<Timeline, LoadError> {
+    let text = match text {
+        Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
+        Cow::Owned(mut t) if t.starts_with('\u{feff}') => {
+            t.replace_range(..'\u{feff}'.len_utf8(), "");
+            Cow::Owned(t)
+        }
+        owned @ Cow::Owned(_) => owned,
+    };
     if let Some(nul) = text.find('\0') {
         let (line, col) = line_col(&text[..nul]);
         return Err(LoadError::Binary {
@@ -167,18 +182,18 @@ pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
         });
     }
     // CRLF files: string values spanning lines would otherwise keep a '\r' per line.
-    let normalized;
     let text = if text.contains('\r') {
-        normalized = text.replace("\r\n", "\n");
-        normalized.as_str()
+        Cow::Owned(text.replace("\r\n", "\n"))
     } else {
         text
     };
     let raw: RawTimeline = options()
-        .from_str(text)
-        .map_err(|e| LoadError::Invalid(Report::syntax(name, text, &e)))?;
-    validate::validate(raw)
-        .map_err(|problems| LoadError::Invalid(Report::problems(name, text, problems)))
+        .from_str(&text)
+        .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?;
+    let checked = validate::check(&raw)
+        .map_err(|problems| LoadError::Invalid(Report::problems(name, &text, problems)))?;
+    drop(text);
+    Ok(validate::assemble(raw, checked))
 }
 
 /// ron options shared by reading and writing: optional fields without `Some(…)`, and the

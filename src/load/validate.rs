@@ -13,13 +13,22 @@ use crate::model::{Actor, ActorId, ActorKind, Date, Era, Event, EventId, Source,
 use crate::sanitize::quote;
 use crate::suggest::closest;
 
-/// Turns a parsed file into a timeline, or every problem found in it.
-pub fn validate(raw: RawTimeline) -> Result<Timeline, Vec<Problem>> {
+/// What checking resolved, kept until the strings can be moved into the model.
+pub struct Checked {
+    eras: Vec<Era>,
+    events: Vec<Option<CheckedEvent>>,
+}
+
+/// Checks a parsed file; every problem found, or what the model needs from it.
+///
+/// Checking only borrows: the caller still holds the source text here, to locate problems,
+/// and drops it before [`assemble`] so the text and the model never coexist.
+pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
     let root = DocPath::root();
 
-    let actor_index = check_actors(&raw, &mut problems);
-    let eras = check_eras(&raw, &mut problems);
+    let actor_index = check_actors(raw, &mut problems);
+    let eras = check_eras(raw, &mut problems);
     check_unique(
         raw.eras.iter().map(|e| e.id.as_str()),
         "era",
@@ -33,7 +42,7 @@ pub fn validate(raw: RawTimeline) -> Result<Timeline, Vec<Problem>> {
         "events",
         &mut problems,
     );
-    let checked: Vec<Option<Checked>> = raw
+    let events = raw
         .events
         .iter()
         .enumerate()
@@ -47,18 +56,19 @@ pub fn validate(raw: RawTimeline) -> Result<Timeline, Vec<Problem>> {
             )
         })
         .collect();
-    drop(actor_index);
-    drop(event_index);
-
-    if !problems.is_empty() {
-        return Err(problems);
+    if problems.is_empty() {
+        Ok(Checked { eras, events })
+    } else {
+        Err(problems)
     }
-
-    Ok(assemble(raw, eras, checked))
 }
 
 /// Moves the checked file into the model: sorted, indexed, references as indices.
-fn assemble(raw: RawTimeline, eras: Vec<Era>, mut checked: Vec<Option<Checked>>) -> Timeline {
+pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
+    let Checked {
+        eras,
+        events: mut checked,
+    } = checked;
     let RawTimeline {
         title,
         description,
@@ -140,7 +150,7 @@ fn assemble(raw: RawTimeline, eras: Vec<Era>, mut checked: Vec<Option<Checked>>)
 }
 
 /// What checking an event resolved, kept until the strings can be moved.
-struct Checked {
+struct CheckedEvent {
     date: Date,
     end: Option<Date>,
     actors: Vec<ActorId>,
@@ -155,7 +165,7 @@ fn check_event(
     actor_index: &HashMap<&str, ActorId>,
     event_index: &HashMap<&str, usize>,
     problems: &mut Vec<Problem>,
-) -> Option<Checked> {
+) -> Option<CheckedEvent> {
     let before = problems.len();
     check_id(&ev.id, "event", &path.field("id"), problems);
     let date = parse_date(&ev.date, &path.field("date"), problems);
@@ -242,7 +252,7 @@ fn check_event(
     if problems.len() > before {
         return None;
     }
-    Some(Checked {
+    Some(CheckedEvent {
         date: date?,
         end: end.and_then(|(_, e)| e),
         actors,

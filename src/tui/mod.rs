@@ -86,6 +86,9 @@ fn event_loop(
     theme: Theme,
 ) -> Result<Exit, Error> {
     let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
+    // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
+    // the size, so a resize during the first frame is not lost.
+    event::poll(Duration::ZERO).map_err(Error::Terminal)?;
     let size = term.size().map_err(Error::Terminal)?;
     app.update(Action::Resize {
         width: size.width,
