@@ -1,8 +1,13 @@
 //! The command line, as clap sees it. Converted once into domain types by `command`;
-//! nothing else in the crate imports clap.
+//! nothing else in the crate imports clap. The completion scripts and the man page are
+//! generated here too, since they are made from the clap definition itself.
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io;
 
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+pub use clap_complete::Shell;
+
+use crate::load::RawActorKind;
 use crate::output::Format;
 
 /// A terminal explorer of the history of Soviet and Russian relations with Afghanistan and
@@ -44,6 +49,8 @@ pub struct Cli {
 pub enum Command {
     /// Print the events that match a filter, in date order
     List {
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
@@ -52,12 +59,16 @@ pub enum Command {
     Show {
         /// The event's id (see 'list --format id')
         id: String,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
     },
     /// Print the actors with their kinds, aliases and number of events
     Actors {
+        #[command(flatten)]
+        filter: FilterArgs,
         /// Output format
         #[arg(long, value_enum, default_value_t = ActorFormatArg::Text)]
         format: ActorFormatArg,
@@ -66,35 +77,129 @@ pub enum Command {
     Check {
         /// The file to check (default: --file, else the built-in timeline)
         path: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
+    /// Write the whole timeline for another tool: TimelineJS, a Markdown chronology, JSON
+    Export {
+        /// The format to write to stdout
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ExportFormat,
+    },
+    /// Convert a TimelineJS JSON file into a timeline file (RON), written to stdout
+    Import {
+        /// The format of the file
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: ImportFormat,
+        /// The file to convert ('-' reads standard input)
+        path: String,
+        /// The kind of the actors made from TimelineJS groups
+        #[arg(long, value_enum, value_name = "KIND", default_value_t = KindArg::Group)]
+        group_kind: KindArg,
+    },
+    /// Print a shell completion script (see the README for where to put it)
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff; 'afghan-timeline man | man -l -' shows it)
+    Man,
 }
 
-/// Which events to show; shared by `list` and the explorer. Global, so the flags may stand
-/// before or after `list`; the other subcommands refuse them rather than ignore them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TimelineJS JSON, to publish on the web
+    #[value(name = "timelinejs")]
+    TimelineJs,
+    /// A chronology with a heading per era and sources as footnotes
+    Markdown,
+    /// The whole timeline as one JSON document
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// TimelineJS JSON, as its documentation describes it
+    #[value(name = "timelinejs")]
+    TimelineJs,
+}
+
+/// An actor kind, as a flag value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    State,
+    Organization,
+    Group,
+    Person,
+}
+
+impl From<KindArg> for RawActorKind {
+    fn from(kind: KindArg) -> RawActorKind {
+        match kind {
+            KindArg::State => RawActorKind::State,
+            KindArg::Organization => RawActorKind::Organization,
+            KindArg::Group => RawActorKind::Group,
+            KindArg::Person => RawActorKind::Person,
+        }
+    }
+}
+
+/// The completion script for `shell`. Generated into memory first: `clap_complete` panics
+/// when its writer fails, and stdout may be a closed pipe.
+pub fn completions(shell: Shell) -> Vec<u8> {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "afghan-timeline", &mut script);
+    script
+}
+
+/// The man page, in roff.
+pub fn man_page() -> io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    Ok(page)
+}
+
+/// Which events to show; shared by `list` and the explorer. Accepted before any
+/// subcommand and after `list`, `show`, `actors` and `check`, so the flags may stand before
+/// or after `list`, and elsewhere are refused with a word on where they belong rather
+/// than ignored. Not global: `export --to` and `import --from` are other flags.
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
-    #[arg(long, global = true, value_name = "ACTOR")]
+    #[arg(long, value_name = "ACTOR")]
     pub actor: Vec<String>,
 
     /// With several --actor, require all of them instead of any
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub all_actors: bool,
 
     /// Only events containing all of these words (title, summary, detail, tags, location, actors)
-    #[arg(long, global = true, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
 
-    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, global = true, value_name = "DATE")]
+    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
-    /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD)
-    #[arg(long, global = true, value_name = "DATE")]
+    /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub to: Option<String>,
 }
 
 impl FilterArgs {
+    /// These flags, with those given after the subcommand added to those before it.
+    #[must_use]
+    pub fn merged(&self, after: &FilterArgs) -> FilterArgs {
+        FilterArgs {
+            actor: self.actor.iter().chain(&after.actor).cloned().collect(),
+            all_actors: self.all_actors || after.all_actors,
+            query: after.query.clone().or_else(|| self.query.clone()),
+            from: after.from.clone().or_else(|| self.from.clone()),
+            to: after.to.clone().or_else(|| self.to.clone()),
+        }
+    }
+
     /// Whether any filter flag was given.
     pub fn is_set(&self) -> bool {
         !self.actor.is_empty()

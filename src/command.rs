@@ -2,9 +2,10 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use crate::cli::{ActorFormatArg, Cli, Command, FilterArgs};
+use crate::cli::{ActorFormatArg, Cli, Command, ExportFormat, FilterArgs, ImportFormat};
 use crate::error::Error;
-use crate::load::{self, Input};
+use crate::interop::{self, ImportError, timelinejs};
+use crate::load::{self, Input, RawActorKind};
 use crate::model::{Date, Timeline};
 use crate::output::{self, Format};
 use crate::query::{ActorMode, Filter};
@@ -38,8 +39,13 @@ impl Outcome {
 pub fn run(cli: Cli) -> Result<Outcome, Error> {
     let input = cli.file.as_deref().map_or(Input::Embedded, Input::from_arg);
     check_usage(&cli)?;
+    // Filter flags may come before the subcommand or after it.
+    let none = FilterArgs::default();
+    let filter_args = cli
+        .filter
+        .merged(filter_after(cli.command.as_ref()).unwrap_or(&none));
     match cli.command {
-        Some(Command::Check { path }) => {
+        Some(Command::Check { path, .. }) => {
             let input = path.as_deref().map_or(input, Input::from_arg);
             let timeline = load::load(&input)?;
             let mut out = stdout();
@@ -52,29 +58,37 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             out.flush()?;
             Ok(Outcome::Printed)
         }
-        Some(Command::List { format }) => {
+        Some(Command::List { format, .. }) => {
             let timeline = load::load(&input)?;
-            let filter = to_filter(&timeline, &cli.filter)?;
+            let filter = to_filter(&timeline, &filter_args)?;
             let events = filter.apply(&timeline);
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
             }
             print_events(&timeline, &events, format.into())
         }
-        Some(Command::Show { id, format }) => {
+        Some(Command::Show { id, format, .. }) => {
             let timeline = load::load(&input)?;
             let found = timeline
                 .find_event(&id)
                 .ok_or_else(|| unknown_event(&timeline, &id))?;
             print_events(&timeline, &[found], format.into())
         }
-        Some(Command::Actors { format }) => {
+        Some(Command::Actors { format, .. }) => {
             let timeline = load::load(&input)?;
             print_actors(&timeline, format)
         }
+        Some(Command::Export { to }) => export(&input, to),
+        Some(Command::Import {
+            from: ImportFormat::TimelineJs,
+            path,
+            group_kind,
+        }) => import(&path, group_kind.into()),
+        Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
+        Some(Command::Man) => print_bytes(&crate::cli::man_page()?),
         None => {
             let timeline = load::load(&input)?;
-            let filter = to_filter(&timeline, &cli.filter)?;
+            let filter = to_filter(&timeline, &filter_args)?;
             let select = match &cli.select {
                 Some(id) => Some(
                     timeline
@@ -103,7 +117,31 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
         Command::Show { .. } => "show",
         Command::Actors { .. } => "actors",
         Command::Check { .. } => "check",
+        Command::Export { .. } => "export",
+        Command::Import { .. } => "import",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
     };
+    if cli.file.is_some() && matches!(name, "import" | "completions" | "man") {
+        return Err(Error::Usage(format!(
+            "--file names a timeline to read; '{name}' does not read one{}",
+            if name == "import" {
+                " (give the file to import as its argument)"
+            } else {
+                ""
+            }
+        )));
+    }
+    if cli.format.is_some() && matches!(name, "export" | "import" | "completions" | "man") {
+        let hint = if name == "export" {
+            " (it takes --to)"
+        } else {
+            ""
+        };
+        return Err(Error::Usage(format!(
+            "--format is not an option of '{name}'{hint}"
+        )));
+    }
     if cli.format.is_some() {
         return Err(Error::Usage(format!(
             "put --format after '{name}': 'afghan-timeline {name} --format …'"
@@ -114,12 +152,84 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
             "--select and --no-mouse are for the explorer, not '{name}'"
         )));
     }
-    if name != "list" && cli.filter.is_set() {
+    let after = filter_after(Some(command)).is_some_and(FilterArgs::is_set);
+    if name != "list" && (cli.filter.is_set() || after) {
         return Err(Error::Usage(format!(
             "--actor, --all-actors, --query, --from and --to filter 'list' and the explorer, not '{name}'"
         )));
     }
     Ok(())
+}
+
+/// The filter flags given after the subcommand, for the subcommands that accept them
+/// (`list` uses them; the others accept them only to refuse them with a message).
+fn filter_after(command: Option<&Command>) -> Option<&FilterArgs> {
+    match command? {
+        Command::List { filter, .. }
+        | Command::Show { filter, .. }
+        | Command::Actors { filter, .. }
+        | Command::Check { filter, .. } => Some(filter),
+        _ => None,
+    }
+}
+
+/// `export --to …`: the whole timeline in another format, with warnings on stderr for
+/// what the format cannot show.
+fn export(input: &Input, to: ExportFormat) -> Result<Outcome, Error> {
+    let timeline = load::load(input)?;
+    let mut out = stdout();
+    match to {
+        ExportFormat::TimelineJs => {
+            let exported = timelinejs::export(&timeline);
+            warn_all(&input.name(), &exported.warnings);
+            output::write_json_line(&mut out, &exported.document)?;
+        }
+        ExportFormat::Json => {
+            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))?;
+        }
+        ExportFormat::Markdown => interop::markdown::write(&mut out, &timeline)?,
+    }
+    out.flush()?;
+    Ok(Outcome::Printed)
+}
+
+/// `import --from timelinejs PATH`: a timeline file on stdout, warnings on stderr.
+fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
+    let input = Input::from_arg(path);
+    let name = input.name();
+    let bytes = interop::read_input(&input)?;
+    let options = timelinejs::ImportOptions {
+        name: name.clone(),
+        group_kind,
+    };
+    let imported = timelinejs::import(&bytes, &options)?;
+    let text = timelinejs::to_ron(&imported.timeline, &name);
+    // The import promises a file that 'check' accepts. Checking costs little, and a bug
+    // then surfaces here instead of in the user's file.
+    if let Err(e) = load::parse(&text, "the imported timeline") {
+        return Err(ImportError::Invalid {
+            name,
+            report: e.to_string(),
+        }
+        .into());
+    }
+    warn_all(&name, &imported.warnings);
+    print_bytes(text.as_bytes())
+}
+
+/// Warnings on stderr, one line each, sanitized: they quote file text.
+fn warn_all(name: &str, warnings: &[String]) {
+    let mut err = io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(err, "afghan-timeline: warning: {name}: {}", line(warning));
+    }
+}
+
+fn print_bytes(bytes: &[u8]) -> Result<Outcome, Error> {
+    let mut out = stdout();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(Outcome::Printed)
 }
 
 /// Stdout, buffered: `list` of a million events must not make a syscall per line.

@@ -7,6 +7,8 @@ use crate::load::LoadError;
 pub enum Error {
     #[error("{0}")]
     Load(#[from] LoadError),
+    #[error("{0}")]
+    Import(#[from] crate::interop::ImportError),
     #[error("unknown actor {name}{hint}; known actors: {known}")]
     UnknownActor {
         name: String,

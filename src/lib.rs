@@ -7,6 +7,7 @@
 //! * [`load`]: bytes → raw serde shapes → validated timeline, with compiler-style diagnostics.
 //! * [`query`]: the filter engine (actors, words, date range), shared by the CLI and the TUI.
 //! * [`output`]: the text / line / id / json / ron / markdown writers, shared the same way.
+//! * [`interop`]: TimelineJS import and export, the Markdown chronology, the JSON document.
 //! * [`sanitize`]: keeps control sequences in file text away from the terminal.
 //! * [`tui`]: the explorer and picker (The Elm Architecture: state, actions, update, views).
 //! * [`cli`] and [`command`]: the command line and what each subcommand does.
@@ -14,6 +15,7 @@
 pub mod cli;
 pub mod command;
 pub mod error;
+pub mod interop;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -36,6 +38,7 @@ pub fn run(cli: cli::Cli) -> ExitCode {
                     report.render(command::color_allowed(&std::io::stderr()))
                 }
                 error::Error::Load(other) => format!("{other}\n"),
+                error::Error::Import(import) => format!("{import}\n"),
                 other => format!("afghan-timeline: {other}\n"),
             };
             let _ = std::io::stderr().lock().write_all(message.as_bytes());

@@ -4,6 +4,12 @@
 //! with `~` when it is approximate. `"1994"` means *some time in 1994*, not 1 January 1994,
 //! so a [`Date`] is really an interval of days: [`Date::first_day`] ..= [`Date::last_day`].
 //!
+//! A `-` before the four year digits marks a year before the common era: `"-0500"` is
+//! 500 BCE, and `"~-0500-03"` is about March 500 BCE. The number is kept as written, the way
+//! TimelineJS reads `year: -500` (and shows it as "500 BCE"), so the two tools agree on
+//! every year; there is no `-0000`. Day arithmetic is chrono's proleptic Gregorian calendar
+//! on that number, which is all ordering and range filters need.
+//!
 //! Two rules follow from that and are relied on across the crate:
 //!
 //! * **Ordering** (`Timeline` sorting) places an imprecise date at the *start* of its period:
@@ -58,8 +64,28 @@ pub enum DateError {
     Shape,
     #[error("month {0} does not exist (months are 01 to 12)")]
     Month(u32),
-    #[error("day {day} does not exist in {year}-{month:02}")]
+    #[error("day {day} does not exist in {}-{month:02}", year_digits(*.year))]
     Day { year: i32, month: u32, day: u32 },
+    #[error("there is no year -0000; the first year before the common era is -0001")]
+    NegativeZero,
+}
+
+/// A year as a file writes it: four digits, with a leading `-` before the common era.
+fn year_digits(year: i32) -> String {
+    if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    }
+}
+
+/// A year for people: `1979`, or `500 BCE` before the common era.
+fn year_words(year: i32) -> String {
+    if year < 0 {
+        format!("{} BCE", year.unsigned_abs())
+    } else {
+        year.to_string()
+    }
 }
 
 const MONTHS: [&str; 12] = [
@@ -144,25 +170,29 @@ impl Date {
         self.to_string()
     }
 
-    /// Short human form at its precision: `1979`, `Dec 1979`, `24 Dec 1979`, `~1994`.
+    /// Short human form at its precision: `1979`, `Dec 1979`, `24 Dec 1979`, `~1994`,
+    /// `500 BCE`.
     pub fn short(self) -> String {
         let tilde = if self.approximate { "~" } else { "" };
         let month = MONTHS[usize::from(self.month - 1)].get(..3).unwrap_or("");
+        let year = year_words(self.year);
         match self.precision {
-            Precision::Year => format!("{tilde}{}", self.year),
-            Precision::Month => format!("{tilde}{month} {}", self.year),
-            Precision::Day => format!("{tilde}{} {month} {}", self.day, self.year),
+            Precision::Year => format!("{tilde}{year}"),
+            Precision::Month => format!("{tilde}{month} {year}"),
+            Precision::Day => format!("{tilde}{} {month} {year}", self.day),
         }
     }
 
-    /// Long human form: `24 December 1979`, `December 1979`, `about 1994`.
+    /// Long human form: `24 December 1979`, `December 1979`, `about 1994`,
+    /// `15 March 44 BCE`.
     pub fn long(self) -> String {
         let about = if self.approximate { "about " } else { "" };
         let month = MONTHS[usize::from(self.month - 1)];
+        let year = year_words(self.year);
         match self.precision {
-            Precision::Year => format!("{about}{}", self.year),
-            Precision::Month => format!("{about}{month} {}", self.year),
-            Precision::Day => format!("{about}{} {month} {}", self.day, self.year),
+            Precision::Year => format!("{about}{year}"),
+            Precision::Month => format!("{about}{month} {year}"),
+            Precision::Day => format!("{about}{} {month} {year}", self.day),
         }
     }
 }
@@ -188,7 +218,7 @@ impl fmt::Display for Date {
         if self.approximate {
             f.write_str("~")?;
         }
-        write!(f, "{:04}", self.year)?;
+        f.write_str(&year_digits(self.year))?;
         if self.precision >= Precision::Month {
             write!(f, "-{:02}", self.month)?;
         }
@@ -216,6 +246,10 @@ impl FromStr for Date {
             Some(rest) => (true, rest),
             None => (false, s),
         };
+        let (negative, rest) = match rest.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, rest),
+        };
         let mut parts = rest.split('-');
         let year = digits(parts.next().unwrap_or(""), 4)?;
         let month = parts.next().map(|m| digits(m, 2)).transpose()?;
@@ -224,6 +258,11 @@ impl FromStr for Date {
             return Err(DateError::Shape);
         }
         let year = i32::try_from(year).map_err(|_| DateError::Shape)?;
+        let year = match (negative, year) {
+            (true, 0) => return Err(DateError::NegativeZero),
+            (true, y) => -y,
+            (false, y) => y,
+        };
         if let Some(m) = month
             && !(1..=12).contains(&m)
         {

@@ -1,0 +1,166 @@
+//! `export --to markdown`: the timeline as a chronology a person can paste into a report.
+//!
+//! One heading per era, one entry per event in date order, sources as numbered footnotes
+//! (`[^3]`) defined once at the end, a source cited by several events sharing its
+//! number. Eras may overlap, so an event sits under the innermost era that contains its
+//! date (the one that started last); when an inner era ends the outer one resumes,
+//! "continued", and events outside every era sit under their span of years. All text from
+//! the file is sanitized as in every human format.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use crate::model::{Date, Event, Source, Timeline};
+use crate::output::{actor_names, date_range};
+use crate::sanitize::{Lines, clean, line};
+
+/// Writes the whole timeline as one Markdown document.
+pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
+    writeln!(out, "# {}", line(&timeline.title))?;
+    if let Some(description) = &timeline.description {
+        writeln!(out)?;
+        writeln!(out, "{}", clean(description.trim(), Lines::Keep))?;
+    }
+    if let (Some(first), Some(last)) = (timeline.events.first(), timeline.events.last()) {
+        writeln!(out)?;
+        let n = timeline.events.len();
+        let events = if n == 1 { "event" } else { "events" };
+        writeln!(
+            out,
+            "*{n} {events}, {} to {}.*",
+            first.date.short(),
+            last.end.unwrap_or(last.date).short()
+        )?;
+    }
+    let sections: Vec<Option<usize>> = timeline
+        .events
+        .iter()
+        .map(|e| section(timeline, e))
+        .collect();
+    let mut notes = Footnotes::default();
+    let mut seen_eras = vec![false; timeline.eras.len()];
+    for (i, event) in timeline.events.iter().enumerate() {
+        if i == 0 || sections[i] != sections[i - 1] {
+            writeln!(out)?;
+            if let Some(e) = sections[i] {
+                let era = &timeline.eras[e];
+                let name = line(&era.name);
+                if seen_eras[e] {
+                    writeln!(out, "## {name} (continued)")?;
+                } else {
+                    let span = format!("{} – {}", era.start.short(), era.end.short());
+                    writeln!(out, "## {name}, {span}")?;
+                }
+                seen_eras[e] = true;
+            } else {
+                let run = sections[i..].iter().take_while(|s| s.is_none()).count();
+                let last = &timeline.events[i + run - 1];
+                let (from, to) = (event.date.short(), last.date.short());
+                if from == to {
+                    writeln!(out, "## {from}")?;
+                } else {
+                    writeln!(out, "## {from} – {to}")?;
+                }
+            }
+        }
+        write_entry(out, timeline, event, &mut notes)?;
+    }
+    if !notes.order.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "## Sources")?;
+        writeln!(out)?;
+        for (n, source) in notes.order.iter().enumerate() {
+            writeln!(out, "[^{}]: {}", n + 1, cite(source))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_entry<'a>(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    event: &'a Event,
+    notes: &mut Footnotes<'a>,
+) -> io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "### {}: {}", date_range(event), line(&event.title))?;
+    writeln!(out)?;
+    let mut facts = vec![format!("**Actors:** {}", actor_names(timeline, event))];
+    if let Some(location) = &event.location {
+        facts.push(format!("**Location:** {}", line(location)));
+    }
+    if !event.tags.is_empty() {
+        let tags: Vec<_> = event.tags.iter().map(|t| line(t).into_owned()).collect();
+        facts.push(format!("**Tags:** {}", tags.join(", ")));
+    }
+    writeln!(out, "{}", facts.join(" · "))?;
+    writeln!(out)?;
+    let mut marks = String::new();
+    for source in &event.sources {
+        let _ = write!(marks, "[^{}]", notes.number(source));
+    }
+    writeln!(out, "{}{marks}", clean(event.summary.trim(), Lines::Keep))?;
+    if let Some(detail) = &event.detail {
+        writeln!(out)?;
+        writeln!(out, "{}", clean(detail.trim(), Lines::Keep))?;
+    }
+    if let Some(note) = &event.date_note {
+        writeln!(out)?;
+        writeln!(out, "> **Date:** {}", line(note))?;
+    }
+    Ok(())
+}
+
+/// `RFE/RL, *Title*, 27 Dec 2009, <https://…>`
+fn cite(source: &Source) -> String {
+    let mut text = format!("{}, *{}*", line(&source.publisher), line(&source.title));
+    if let Some(date) = source.date {
+        let _ = write!(text, ", {}", date.short());
+    }
+    if let Some(url) = &source.url {
+        let _ = write!(text, ", <{}>", line(url));
+    }
+    text
+}
+
+/// The innermost era containing the event's date: the one that started last, and of
+/// those the one that ends first.
+fn section(timeline: &Timeline, event: &Event) -> Option<usize> {
+    let day = event.date.first_day();
+    timeline
+        .eras
+        .iter()
+        .enumerate()
+        .filter(|(_, era)| era.start.first_day() <= day && day <= era.end.last_day())
+        .max_by_key(|(_, era)| (era.start.first_day(), std::cmp::Reverse(era.end.last_day())))
+        .map(|(i, _)| i)
+}
+
+/// A source's identity: the same publisher, title, date and address is the same source.
+type SourceKey<'a> = (&'a str, &'a str, Option<Date>, Option<&'a str>);
+
+/// Footnote numbers, one per distinct source, in order of first citation.
+#[derive(Default)]
+struct Footnotes<'a> {
+    order: Vec<&'a Source>,
+    numbers: HashMap<SourceKey<'a>, usize>,
+}
+
+impl<'a> Footnotes<'a> {
+    fn number(&mut self, source: &'a Source) -> usize {
+        let key = (
+            source.publisher.as_str(),
+            source.title.as_str(),
+            source.date,
+            source.url.as_deref(),
+        );
+        if let Some(&n) = self.numbers.get(&key) {
+            return n;
+        }
+        self.order.push(source);
+        let n = self.order.len();
+        self.numbers.insert(key, n);
+        n
+    }
+}

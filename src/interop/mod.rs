@@ -1,0 +1,66 @@
+//! Timelines in other tools' formats: TimelineJS both ways, and documents for people
+//! (a Markdown chronology) and programs (one JSON document).
+//!
+//! Everything here is I/O-free except [`read_input`]: converters take a validated
+//! [`crate::model::Timeline`] or the bytes of a file and return text or values plus the
+//! warnings to show, and `command` prints both. Invariants: an export never fails (what
+//! a target cannot show is reported as a warning), and an import either fails with a
+//! `path:line:col: message` error or returns a timeline that `check` accepts, with every
+//! value it could not carry over named in a warning.
+
+pub mod document;
+pub mod html;
+pub mod markdown;
+pub mod timelinejs;
+
+use std::io::Read;
+
+use crate::load::{Input, describe_io};
+
+/// Why an import produced nothing. Displayed, each is a complete message for stderr.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{name}: {reason}")]
+    Read { name: String, reason: String },
+    #[error("{name}:{line}:{col}: {message}")]
+    Syntax {
+        name: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    /// A converter bug: the output did not load. Reported rather than written out.
+    #[error(
+        "{name}: the imported timeline does not pass 'check'; this is a bug in afghan-timeline, please report it:\n{report}"
+    )]
+    Invalid { name: String, report: String },
+}
+
+/// The bytes of an input file (`-` is standard input), with the same one-line messages
+/// as loading a timeline for a missing file, a directory or an unreadable one.
+pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
+    let name = input.name();
+    let fail = |reason: String| ImportError::Read {
+        name: name.clone(),
+        reason,
+    };
+    match input {
+        Input::Embedded => Err(fail("nothing to import; give a file".to_owned())),
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| fail(describe_io(&e)))?;
+            Ok(bytes)
+        }
+        Input::Path(path) if path.is_dir() => Err(fail("is a directory, not a file".to_owned())),
+        Input::Path(path) => std::fs::read(path).map_err(|e| {
+            fail(if e.kind() == std::io::ErrorKind::NotFound {
+                "no such file; check the path".to_owned()
+            } else {
+                describe_io(&e)
+            })
+        }),
+    }
+}

@@ -1,0 +1,219 @@
+//! Who an imported event is about and on whose word: actors from `group` (or the
+//! record), sources from `media` (or the record), and the stand-ins used when TimelineJS
+//! gives neither, since every event in a timeline file needs one of each.
+
+use super::export;
+use super::ids::slug;
+use super::import::Importer;
+use super::record::EventRecord;
+use super::shape::{Media, Slide};
+use crate::interop::html::strip;
+use crate::load::{RawActor, RawActorKind, RawSource};
+use crate::sanitize::quote;
+
+impl Importer<'_> {
+    /// The record's actors (those the document declares), and the `group` unless it is
+    /// the name of one of them; the Unknown actor when there is neither.
+    pub(super) fn event_actors(
+        &mut self,
+        at: &str,
+        slide: &Slide,
+        record: Option<&EventRecord>,
+    ) -> Vec<String> {
+        let mut actors: Vec<String> = Vec::new();
+        for id in record.into_iter().flat_map(|r| &r.actors) {
+            if self.actor_by_id.contains_key(id) {
+                if !actors.contains(id) {
+                    actors.push(id.clone());
+                }
+            } else {
+                self.warn(format!(
+                    "{at}: its record names the actor {}, which the document does not declare; it is dropped",
+                    quote(id)
+                ));
+            }
+        }
+        let group = slide
+            .group
+            .as_deref()
+            .map(str::trim)
+            .filter(|g| !g.is_empty());
+        if let Some(group) = group {
+            let known = actors.iter().any(|id| {
+                self.actor_by_id
+                    .get(id)
+                    .is_some_and(|&i| export::group(&self.actors[i].name) == group)
+            });
+            if !known {
+                let id = self.group_actor(group);
+                if !actors.contains(&id) {
+                    actors.insert(0, id);
+                }
+            }
+        }
+        if actors.is_empty() {
+            self.without_group += 1;
+            actors.push(self.unknown_actor());
+        }
+        actors
+    }
+
+    /// The actor a group names: an actor of that name if there is one, else a new one of
+    /// the kind the options give.
+    fn group_actor(&mut self, group: &str) -> String {
+        let name = strip(group);
+        let name = if name.is_empty() {
+            group.to_owned()
+        } else {
+            name
+        };
+        if let Some(&i) = self.actor_by_name.get(&name) {
+            return self.actors[i].id.clone();
+        }
+        let id = self.actor_ids.claim(&slug(&name), "group");
+        self.add_actor(RawActor {
+            id: id.clone(),
+            name,
+            kind: self.options.group_kind,
+            aliases: Vec::new(),
+        });
+        id
+    }
+
+    /// The stand-in actor for slides without a group, made on first use.
+    fn unknown_actor(&mut self) -> String {
+        if let Some(id) = &self.unknown_actor {
+            return id.clone();
+        }
+        // A group called "Unknown" already stands for the same thing.
+        if let Some(&i) = self.actor_by_name.get("Unknown") {
+            let id = self.actors[i].id.clone();
+            self.unknown_actor = Some(id.clone());
+            return id;
+        }
+        let id = self.actor_ids.claim("unknown", "unknown");
+        self.add_actor(RawActor {
+            id: id.clone(),
+            name: "Unknown".to_owned(),
+            kind: RawActorKind::Group,
+            aliases: Vec::new(),
+        });
+        self.unknown_actor = Some(id.clone());
+        id
+    }
+
+    /// The record's sources (a date that does not read is dropped), and the media as a
+    /// source unless it is one of them; the file itself when there is neither.
+    pub(super) fn sources(
+        &mut self,
+        at: &str,
+        slide: &Slide,
+        record: Option<&EventRecord>,
+    ) -> Vec<RawSource> {
+        let mut sources = Vec::new();
+        for s in record.into_iter().flat_map(|r| &r.sources) {
+            let mut date = s.date.clone();
+            if let Some(d) = &date
+                && d.parse::<crate::model::Date>().is_err()
+            {
+                self.warn(format!(
+                    "{at}: its record's source date {} does not read; it is dropped",
+                    quote(d)
+                ));
+                date = None;
+            }
+            sources.push(RawSource {
+                publisher: s.publisher.clone(),
+                title: s.title.clone(),
+                date,
+                url: s.url.clone(),
+            });
+        }
+        if let Some(media) = &slide.media
+            && let Some(source) = self.media_source(media)
+            && !sources
+                .iter()
+                .any(|s| source.url.is_some() && s.url == source.url)
+        {
+            sources.push(source);
+        }
+        if sources.is_empty() {
+            self.without_source += 1;
+            let fallback = &self.fallback_source;
+            sources.push(RawSource {
+                publisher: fallback.publisher.clone(),
+                title: fallback.title.clone(),
+                date: None,
+                url: None,
+            });
+        }
+        sources
+    }
+
+    /// `media` as a source: `credit` (or the site) published it, `title` (or `caption`)
+    /// names it, `url` is where it is. `None` without a url or a credit.
+    fn media_source(&mut self, media: &Media) -> Option<RawSource> {
+        let text =
+            |value: &Option<String>| value.as_deref().map(strip).filter(|t| !t.trim().is_empty());
+        let url = media
+            .url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(str::to_owned);
+        let credit = text(&media.credit);
+        let (title, caption) = (text(&media.title), text(&media.caption));
+        if media.alt.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+            self.lose("media.alt");
+        }
+        if url.is_none() && credit.is_none() {
+            if caption.is_some() {
+                self.lose("media.caption");
+            }
+            if title.is_some() {
+                self.lose("media.title");
+            }
+            return None;
+        }
+        if title.is_some() && caption.is_some() {
+            self.lose("media.caption");
+        }
+        let publisher = credit
+            .or_else(|| url.as_deref().and_then(host))
+            .unwrap_or_else(|| "unknown".to_owned());
+        let title = title
+            .or(caption)
+            .or_else(|| url.clone())
+            .unwrap_or_else(|| "untitled media".to_owned());
+        Some(RawSource {
+            publisher,
+            title,
+            date: None,
+            url,
+        })
+    }
+}
+
+/// `www.example.org` → `example.org`: the site, as a publisher.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.trim_start_matches("www.");
+    (!host.is_empty()).then(|| host.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn host_names_the_site() {
+        assert_eq!(
+            super::host("https://www.bbc.co.uk/news/x"),
+            Some("bbc.co.uk".to_owned())
+        );
+        assert_eq!(
+            super::host("http://tass.com?id=1"),
+            Some("tass.com".to_owned())
+        );
+        assert_eq!(super::host("not a url"), None);
+    }
+}

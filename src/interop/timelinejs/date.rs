@@ -1,0 +1,126 @@
+//! TimelineJS date objects ↔ timeline dates.
+//!
+//! TimelineJS implies precision by the finest part present (`{year}` is a year,
+//! `{year, month}` a month …), which is exactly how a timeline date is written, so the
+//! two map part for part. A negative `year` is a year before the common era on both
+//! sides (`-500` ↔ `"-0500"`). What a timeline date cannot hold (a time of day) is
+//! returned as text for the date note, never dropped.
+
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value, json};
+
+use super::shape::TjsDate;
+use crate::model::Date;
+
+/// A date read from TimelineJS, with the time of day that did not fit, if any.
+#[derive(Debug)]
+pub struct Read {
+    pub date: Date,
+    /// `14:30`, `14:30:05` or `14:30:05.250`.
+    pub time: Option<String>,
+    /// A `day` given without a `month`, which is ignored (TimelineJS would read January).
+    pub day_without_month: bool,
+}
+
+/// The date object for `date`, with only the parts its precision has.
+pub fn write(date: Date) -> Value {
+    let mut parts = Map::new();
+    parts.insert("year".to_owned(), json!(date.year()));
+    if let Some(month) = date.month() {
+        parts.insert("month".to_owned(), json!(month));
+    }
+    if let Some(day) = date.day() {
+        parts.insert("day".to_owned(), json!(day));
+    }
+    Value::Object(parts)
+}
+
+/// Whether two dates name the same period, whether or not they are approximate.
+pub fn same_period(a: Date, b: Date) -> bool {
+    (a.year(), a.month(), a.day()) == (b.year(), b.month(), b.day())
+}
+
+/// Reads a date object; the error says which part is wrong and why.
+pub fn read(date: &TjsDate) -> Result<Read, String> {
+    let year = part("year", date.year.as_deref())?.ok_or("it has no year")?;
+    if !(-9999..=9999).contains(&year) {
+        return Err(format!(
+            "year {year} is outside -9999 to 9999, the years a timeline file can hold"
+        ));
+    }
+    let month = part("month", date.month.as_deref())?;
+    let day = part("day", date.day.as_deref())?;
+    if let Some(m) = month
+        && !(1..=12).contains(&m)
+    {
+        return Err(format!("month {m} does not exist (months are 1 to 12)"));
+    }
+    let day_without_month = month.is_none() && day.is_some();
+    let day = if day_without_month { None } else { day };
+    if let Some(d) = day
+        && !(1..=31).contains(&d)
+    {
+        return Err(format!("day {d} does not exist"));
+    }
+    let mut text = if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    };
+    for p in [month, day].into_iter().flatten() {
+        let _ = write!(text, "-{p:02}");
+    }
+    let parsed: Date = text.parse().map_err(|e| format!("{e}"))?;
+    Ok(Read {
+        date: parsed,
+        time: time(date)?,
+        day_without_month,
+    })
+}
+
+/// The time of day, when any of its parts is given.
+fn time(date: &TjsDate) -> Result<Option<String>, String> {
+    let hour = part("hour", date.hour.as_deref())?;
+    let minute = part("minute", date.minute.as_deref())?;
+    let second = part("second", date.second.as_deref())?;
+    let milli = part("millisecond", date.millisecond.as_deref())?;
+    if hour.is_none() && minute.is_none() && second.is_none() && milli.is_none() {
+        return Ok(None);
+    }
+    for (name, value, max) in [
+        ("hour", hour, 23),
+        ("minute", minute, 59),
+        ("second", second, 59),
+        ("millisecond", milli, 999),
+    ] {
+        if let Some(v) = value
+            && !(0..=max).contains(&v)
+        {
+            return Err(format!("{name} {v} does not exist (0 to {max})"));
+        }
+    }
+    let mut text = format!("{:02}:{:02}", hour.unwrap_or(0), minute.unwrap_or(0));
+    if second.is_some() || milli.is_some() {
+        let _ = write!(text, ":{:02}", second.unwrap_or(0));
+    }
+    if let Some(ms) = milli {
+        let _ = write!(text, ".{ms:03}");
+    }
+    Ok(Some(text))
+}
+
+/// One part as a whole number; empty text is an absent part, as in TimelineJS.
+fn part(name: &str, text: Option<&str>) -> Result<Option<i64>, String> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok(None);
+    };
+    // Numbers arrive as their JSON text: `1979`, or `1979.0` from some spreadsheets.
+    let whole = text.strip_suffix(".0").unwrap_or(text);
+    whole.parse::<i64>().map(Some).map_err(|_| {
+        format!(
+            "{name} {} is not a whole number",
+            crate::sanitize::quote(text)
+        )
+    })
+}

@@ -1,0 +1,386 @@
+//! TimelineJS JSON → a timeline file: the document, its title and eras, and the checks
+//! that make the result load. Slides become events in `slide.rs`.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::Value;
+
+use super::date::{self, same_period};
+use super::export;
+use super::ids::{Ids, is_valid, slug};
+use super::record::{self, DocumentRecord, TitleRecord};
+use super::shape::{Document, Era, Slide, not_carried};
+use super::syntax::{not_utf8, syntax};
+use crate::interop::ImportError;
+use crate::interop::html::strip;
+use crate::load::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+use crate::model::Date;
+use crate::sanitize::{line, quote};
+
+/// How to import.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// The input's name, for messages and for the source of events that cite none.
+    pub name: String,
+    /// The kind of the actors made from `group`s.
+    pub group_kind: RawActorKind,
+}
+
+/// A timeline that `check` accepts, and what the import could not carry over.
+#[derive(Debug)]
+pub struct Imported {
+    pub timeline: RawTimeline,
+    pub warnings: Vec<String>,
+}
+
+/// Conversion state shared by the document, its slides and its eras.
+pub(super) struct Importer<'a> {
+    pub(super) options: &'a ImportOptions,
+    pub(super) warnings: Vec<String>,
+    pub(super) actors: Vec<RawActor>,
+    pub(super) actor_ids: Ids,
+    /// Indices into `actors` by id and by name, so that a file with thousands of groups
+    /// is not searched once per slide.
+    pub(super) actor_by_id: HashMap<String, usize>,
+    pub(super) actor_by_name: HashMap<String, usize>,
+    pub(super) event_ids: Ids,
+    /// Values with no place in a timeline file, by field, with how many slides had one.
+    pub(super) lost: BTreeMap<String, usize>,
+    pub(super) unknown_actor: Option<String>,
+    pub(super) without_group: usize,
+    pub(super) without_text: usize,
+    pub(super) without_source: usize,
+    pub(super) fallback_source: RawSource,
+}
+
+/// Imports the bytes of a TimelineJS JSON file.
+pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return Err(not_utf8(&options.name, bytes, e));
+    }
+    let document: Document =
+        serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
+    // Read a second time as plain values, to name the keys the typed read ignored.
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
+    let mut importer = Importer {
+        options,
+        warnings: Vec::new(),
+        actors: Vec::new(),
+        actor_ids: Ids::default(),
+        actor_by_id: HashMap::new(),
+        actor_by_name: HashMap::new(),
+        event_ids: Ids::default(),
+        lost: not_carried(&value),
+        unknown_actor: None,
+        without_group: 0,
+        without_text: 0,
+        without_source: 0,
+        fallback_source: RawSource {
+            publisher: String::new(),
+            title: String::new(),
+            date: None,
+            url: None,
+        },
+    };
+    Ok(importer.document(&document))
+}
+
+impl Importer<'_> {
+    pub(super) fn warn(&mut self, message: String) {
+        self.warnings.push(message);
+    }
+
+    pub(super) fn lose(&mut self, field: &str) {
+        *self.lost.entry(field.to_owned()).or_insert(0) += 1;
+    }
+
+    /// Declares an actor whose id has been claimed.
+    pub(super) fn add_actor(&mut self, actor: RawActor) {
+        let index = self.actors.len();
+        self.actor_by_id.insert(actor.id.clone(), index);
+        self.actor_by_name
+            .entry(actor.name.clone())
+            .or_insert(index);
+        self.actors.push(actor);
+    }
+
+    fn document(&mut self, document: &Document) -> Imported {
+        match record::read::<DocumentRecord>(document.record.as_ref()) {
+            Ok(record) => self.declare_actors(record.as_ref()),
+            Err(why) => self.warn(format!(
+                "ignoring the document's afghan_timeline record: {why}"
+            )),
+        }
+        let (title, description) = self.title(document.title.as_ref());
+        let file = self
+            .options
+            .name
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        self.fallback_source = RawSource {
+            publisher: file,
+            title: title.clone(),
+            date: None,
+            url: None,
+        };
+        let mut events = Vec::with_capacity(document.events.len());
+        let mut related = Vec::with_capacity(document.events.len());
+        for (i, slide) in document.events.iter().enumerate() {
+            if let Some((event, wanted)) = self.event(i, slide) {
+                events.push(event);
+                related.push(wanted);
+            }
+        }
+        self.resolve_related(&mut events, related);
+        let eras = self.eras(document);
+        self.summarize(events.len());
+        Imported {
+            timeline: RawTimeline {
+                title,
+                description,
+                actors: std::mem::take(&mut self.actors),
+                eras,
+                events,
+            },
+            warnings: std::mem::take(&mut self.warnings),
+        }
+    }
+
+    /// Actors from the document's record, each checked as `check` would.
+    fn declare_actors(&mut self, record: Option<&DocumentRecord>) {
+        for actor in record.into_iter().flat_map(|r| &r.actors) {
+            if !is_valid(&actor.id) || self.actor_ids.contains(&actor.id) {
+                self.warn(format!(
+                    "the record's actor id {} is not a valid, unique id; that actor is dropped",
+                    quote(&actor.id)
+                ));
+                continue;
+            }
+            if actor.name.trim().is_empty() {
+                self.warn(format!(
+                    "the record's actor {} has no name; it is dropped",
+                    quote(&actor.id)
+                ));
+                continue;
+            }
+            self.actor_ids.claim(&actor.id, "actor");
+            self.add_actor(RawActor {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                kind: actor.kind,
+                aliases: actor.aliases.clone(),
+            });
+        }
+    }
+
+    fn title(&mut self, slide: Option<&Slide>) -> (String, Option<String>) {
+        let mut title = String::new();
+        let mut description = None;
+        if let Some(slide) = slide {
+            let record = match record::read::<TitleRecord>(slide.record.as_ref()) {
+                Ok(record) => record,
+                Err(why) => {
+                    self.warn(format!(
+                        "ignoring the title's afghan_timeline record: {why}"
+                    ));
+                    None
+                }
+            };
+            let headline = slide.headline().unwrap_or_default();
+            title = match &record {
+                Some(r) if headline == export::headline(&r.title) => r.title.clone(),
+                _ => strip(headline),
+            };
+            let body = slide.body().unwrap_or_default();
+            description = match &record {
+                Some(r) if body == export::description_html(r.description.as_deref()) => {
+                    r.description.clone()
+                }
+                _ => Some(strip(body)).filter(|d| !d.is_empty()),
+            };
+        }
+        if title.trim().is_empty() {
+            let file = self.options.name.rsplit('/').next().unwrap_or_default();
+            title = format!("Imported from {file}");
+            self.warn(format!(
+                "the file has no title slide with a headline; the timeline is called {}",
+                quote(&title)
+            ));
+        }
+        (title, description)
+    }
+
+    /// Keeps the related ids that name imported events.
+    fn resolve_related(&mut self, events: &mut [RawEvent], related: Vec<Vec<String>>) {
+        for (event, wanted) in events.iter_mut().zip(related) {
+            for id in wanted {
+                if self.event_ids.contains(&id) && id != event.id {
+                    event.related.push(id);
+                } else {
+                    self.warn(format!(
+                        "event {}: related event {} is not in the import; the link is dropped",
+                        quote(&event.id),
+                        quote(&id)
+                    ));
+                }
+            }
+        }
+    }
+
+    fn eras(&mut self, document: &Document) -> Vec<RawEra> {
+        let mut eras = Vec::new();
+        let mut era_ids = Ids::default();
+        for (i, era) in document.eras.iter().flatten().enumerate() {
+            if let Some(era) = self.era(i, era, &mut era_ids) {
+                eras.push(era);
+            }
+        }
+        // Eras TimelineJS could not show travel in the document's record only.
+        let hidden = record::read::<DocumentRecord>(document.record.as_ref())
+            .ok()
+            .flatten()
+            .map(|r| r.eras)
+            .unwrap_or_default();
+        for era in hidden {
+            let start = era.start.parse::<Date>();
+            let end = era.end.parse::<Date>();
+            let fits = matches!((&start, &end), (Ok(s), Ok(e)) if e.last_day() >= s.first_day());
+            if is_valid(&era.id)
+                && !era_ids.contains(&era.id)
+                && fits
+                && !era.name.trim().is_empty()
+            {
+                era_ids.claim(&era.id, "era");
+                eras.push(era);
+            } else {
+                self.warn(format!(
+                    "the record's era {} does not read as an era; it is dropped",
+                    quote(&era.id)
+                ));
+            }
+        }
+        eras
+    }
+
+    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<RawEra> {
+        let headline = era.text.as_ref().and_then(|t| t.headline.as_deref());
+        let at = match headline {
+            Some(h) => format!("eras[{i}] {}", quote(&strip(h))),
+            None => format!("eras[{i}]"),
+        };
+        let (Some(start), Some(end)) = (&era.start_date, &era.end_date) else {
+            self.warn(format!(
+                "{at}: skipped: an era needs a start_date and an end_date (TimelineJS rejects it too)"
+            ));
+            return None;
+        };
+        let (start, end) = match (date::read(start), date::read(end)) {
+            (Ok(s), Ok(e)) => (s, e),
+            (Err(why), _) | (_, Err(why)) => {
+                self.warn(format!("{at}: skipped: {why}"));
+                return None;
+            }
+        };
+        if start.time.is_some() || end.time.is_some() {
+            self.warn(format!(
+                "{at}: the time of day is dropped (eras keep whole days)"
+            ));
+        }
+        let record = match record::read::<RawEra>(era.record.as_ref()) {
+            Ok(r) => r,
+            Err(why) => {
+                self.warn(format!("{at}: ignoring its afghan_timeline record: {why}"));
+                None
+            }
+        };
+        let headline = headline.unwrap_or_default();
+        let name = match &record {
+            Some(r) if headline == export::headline(&r.name) => r.name.clone(),
+            _ => strip(headline),
+        };
+        let wanted = match &record {
+            Some(r) if is_valid(&r.id) && !era_ids.contains(&r.id) => r.id.clone(),
+            _ => slug(&name),
+        };
+        let id = era_ids.claim(&wanted, "era");
+        let name = if name.trim().is_empty() {
+            id.clone()
+        } else {
+            name
+        };
+        let recorded = |text: Option<&String>, shown: Date| {
+            text.and_then(|t| t.parse::<Date>().ok())
+                .filter(|d| same_period(*d, shown))
+                .unwrap_or(shown)
+        };
+        let start = recorded(record.as_ref().map(|r| &r.start), start.date);
+        let end = recorded(record.as_ref().map(|r| &r.end), end.date);
+        if end.last_day() < start.first_day() {
+            self.warn(format!(
+                "{at}: skipped: it ends ({end}) before it starts ({start})"
+            ));
+            return None;
+        }
+        Some(RawEra {
+            id,
+            name,
+            start: start.to_string(),
+            end: end.to_string(),
+        })
+    }
+
+    /// One warning for each thing that happened to many slides.
+    fn summarize(&mut self, events: usize) {
+        if events == 0 {
+            self.warn("no event could be imported; the timeline is empty".to_owned());
+        }
+        if self.without_group > 0 {
+            let id = self.unknown_actor.clone().unwrap_or_default();
+            self.warn(format!(
+                "{} without a group (and no actors in a record) {} given the actor {} (Unknown, \
+                 kind Group); name the real actors in the RON file",
+                plural(self.without_group, "event"),
+                if self.without_group == 1 { "is" } else { "are" },
+                quote(&id)
+            ));
+        }
+        if self.without_text > 0 {
+            self.warn(format!(
+                "{} without text repeat their headline as summary",
+                plural(self.without_text, "event")
+            ));
+        }
+        if self.without_source > 0 {
+            self.warn(format!(
+                "{} without media url or credit (and no sources in a record) cite the file \
+                 itself (publisher {}, title {}); add the real sources to the RON file",
+                plural(self.without_source, "event"),
+                quote(&self.fallback_source.publisher),
+                quote(&self.fallback_source.title)
+            ));
+        }
+        if !self.lost.is_empty() {
+            let fields: Vec<String> = self
+                .lost
+                .iter()
+                .map(|(field, n)| format!("{} ({n})", line(field)))
+                .collect();
+            self.warn(format!(
+                "not carried over, a timeline file has no place for them: {}",
+                fields.join(", ")
+            ));
+        }
+    }
+}
+
+pub(super) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

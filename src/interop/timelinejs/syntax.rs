@@ -1,0 +1,94 @@
+//! JSON that is not a TimelineJS timeline, as `path:line:col: message`: `serde_json`'s
+//! position (bytes, from 1) turned into the line and character column editors show, its
+//! wording turned from our Rust types into the file's objects, and the text it stopped
+//! at quoted. Input that is not UTF-8 is located the same way.
+
+use serde_json::error::Category;
+
+use crate::interop::ImportError;
+use crate::sanitize::{line, quote};
+
+/// A `serde_json` error as `path:line:col: message`, near the text it stopped at.
+pub(super) fn syntax(name: &str, bytes: &[u8], e: &serde_json::Error) -> ImportError {
+    let mut message = e.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    // serde's wording names our Rust types; say what they are in the file instead.
+    let mut message = message.replace('`', "'");
+    for (rust, file) in [
+        ("struct TjsDate", "a date object"),
+        ("struct Slide", "a slide object"),
+        ("struct Text", "a text object"),
+        ("struct Media", "a media object"),
+        ("struct Era", "an era object"),
+        ("struct Document", "a TimelineJS object with 'events'"),
+    ] {
+        message = message.replace(rust, file);
+    }
+    let line_text = bytes
+        .split(|&b| b == b'\n')
+        .nth(e.line().saturating_sub(1))
+        .unwrap_or_default();
+    // serde_json counts bytes from 1, at the character it stopped on; people and editors
+    // count characters.
+    let at = e.column().saturating_sub(1).min(line_text.len());
+    let col = String::from_utf8_lossy(&line_text[..at]).chars().count() + 1;
+    let message = match e.classify() {
+        Category::Eof => {
+            format!("invalid JSON: {message}; a bracket, brace or string is probably not closed")
+        }
+        Category::Syntax => format!("invalid JSON: {message}{}", near(&line_text[at..])),
+        // Type errors quote a bad number or string themselves, not a list or an object.
+        Category::Data if message.contains(['\'', '"']) => {
+            format!("not a TimelineJS timeline: {message}")
+        }
+        Category::Data => format!(
+            "not a TimelineJS timeline: {message}{}",
+            near(&line_text[at..])
+        ),
+        Category::Io => message,
+    };
+    // A huge bad value would bury the position.
+    let message: String = line(&message).chars().take(300).collect();
+    ImportError::Syntax {
+        name: name.to_owned(),
+        line: e.line().max(1),
+        col,
+        message,
+    }
+}
+
+/// ` at '…'`: the text where serde stopped, quoted.
+fn near(rest: &[u8]) -> String {
+    let rest = String::from_utf8_lossy(rest);
+    let near: String = rest.trim_end().chars().take(24).collect();
+    if near.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", quote(&near))
+    }
+}
+
+/// Input that is not UTF-8, located like a syntax error.
+pub(super) fn not_utf8(name: &str, bytes: &[u8], e: std::str::Utf8Error) -> ImportError {
+    let before = &bytes[..e.valid_up_to()];
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    ImportError::Syntax {
+        name: name.to_owned(),
+        line,
+        col,
+        message: format!(
+            "not valid UTF-8 (byte 0x{:02x}); a TimelineJS file is UTF-8 JSON",
+            bytes[e.valid_up_to()]
+        ),
+    }
+}
