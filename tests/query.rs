@@ -6,12 +6,20 @@ use afghan_timeline::cli::FilterArgs;
 use afghan_timeline::command::to_filter;
 use afghan_timeline::error::Error;
 use afghan_timeline::model::Timeline;
+use afghan_timeline::query::{Filter, Narrowing, SearchIndex};
 
 /// The ids of the events `args` selects, in date order.
 fn select<'a>(timeline: &'a Timeline, args: &FilterArgs) -> Vec<&'a str> {
     let filter = to_filter(timeline, args).unwrap_or_else(|e| panic!("filter: {e}"));
-    filter
-        .apply(timeline)
+    let plain = filter.apply(timeline);
+    // The explorer's indexed engine must select exactly what the plain one does.
+    let index = SearchIndex::build(timeline);
+    assert_eq!(
+        filter.apply_indexed(timeline, &index, None),
+        plain,
+        "indexed filter differs for {args:?}"
+    );
+    plain
         .into_iter()
         .map(|id| timeline.event(id).id.as_str())
         .collect()
@@ -273,4 +281,67 @@ fn embedded_timeline_answers_to_names_from_the_issue() {
             );
         }
     }
+}
+
+/// Lower-casing is Unicode's, the same in both engines: the Kelvin sign and the dotted
+/// capital I lower-case into ASCII, Greek capital sigma into a final sigma at a word's end.
+#[test]
+fn unicode_case_rules_agree_between_the_plain_and_indexed_engines() {
+    let ron = r#"(title: "u", actors: [(id: "a", name: "Ӄ Actor", kind: Person, aliases: ["ΣΟΦΙΑ"])], events: [
+        (id: "kelvin", date: "2000", title: "273 \u{212a} absolute", summary: "s", actors: ["a"], sources: [(publisher: "p", title: "t")]),
+        (id: "dotted", date: "2001", title: "\u{130}stanbul", summary: "s", actors: ["a"], sources: [(publisher: "p", title: "t")]),
+        (id: "sigma", date: "2002", title: "ΟΔΥΣΣΕΥΣ", summary: "کابل می\u{200c}خواهم 北京", actors: ["a"], sources: [(publisher: "p", title: "t")]),
+    ])"#;
+    let timeline = afghan_timeline::load::parse(ron, "unicode.ron").expect("loads");
+    let index = SearchIndex::build(&timeline);
+    for (query, expected) in [
+        ("k", &["kelvin"][..]),
+        ("i̇stanbul", &["dotted"][..]),
+        ("οδυσσευς", &["sigma"][..]),
+        ("οδυσσευσ", &[][..]),
+        ("σοφια", &["kelvin", "dotted", "sigma"][..]),
+        ("می\u{200c}خواهم", &["sigma"][..]), // ZWNJ is part of the word, kept on both sides
+        ("北京", &["sigma"][..]),
+        ("ӄ", &["kelvin", "dotted", "sigma"][..]),
+    ] {
+        let mut filter = Filter::default();
+        filter.set_query(query);
+        let plain: Vec<&str> = filter
+            .apply(&timeline)
+            .iter()
+            .map(|id| timeline.event(*id).id.as_str())
+            .collect();
+        let indexed: Vec<&str> = filter
+            .apply_indexed(&timeline, &index, None)
+            .iter()
+            .map(|id| timeline.event(*id).id.as_str())
+            .collect();
+        assert_eq!(plain, expected, "plain engine, query {query:?}");
+        assert_eq!(indexed, expected, "indexed engine, query {query:?}");
+    }
+}
+
+/// Narrowing within the previous matches gives what a full pass gives.
+#[test]
+fn narrowing_within_previous_matches_equals_a_full_pass() {
+    let timeline = common::load_text(afghan_timeline::load::EMBEDDED);
+    let index = SearchIndex::build(&timeline);
+    let mut previous = (Filter::default(), timeline.event_ids().collect::<Vec<_>>());
+    let mut query = String::new();
+    for c in "russia embassy kabul".chars() {
+        query.push(c);
+        let mut filter = Filter::default();
+        filter.set_query(&query);
+        let within = Narrowing {
+            matches: &previous.1,
+            previous: &previous.0,
+        };
+        let narrowed = filter.apply_indexed(&timeline, &index, Some(within));
+        assert_eq!(narrowed, filter.apply(&timeline), "after typing {query:?}");
+        previous = (filter, narrowed);
+    }
+    assert!(
+        !previous.1.is_empty(),
+        "the embedded data has a Russian embassy in Kabul"
+    );
 }

@@ -51,6 +51,9 @@ impl Report {
 
     /// Validation problems, located in `text`, in file order.
     pub fn problems(name: &str, text: &str, mut problems: Vec<Problem>) -> Report {
+        // The first problems in the file are the ones shown: order by section and item
+        // (validation runs by kind of check), then by position once located.
+        problems.sort_by_key(|p| file_order(&p.path));
         let more = problems.len().saturating_sub(MAX_SHOWN);
         problems.truncate(MAX_SHOWN);
         let wanted: Vec<_> = problems
@@ -152,6 +155,22 @@ impl Diagnostic {
             snippet,
         }
     }
+}
+
+/// Where a path falls in a conventionally ordered file: its section, then its item.
+fn file_order(path: &super::problem::DocPath) -> (usize, usize) {
+    use super::problem::Seg;
+    let section = match path.0.first() {
+        Some(Seg::Field("title" | "description")) => 0,
+        Some(Seg::Field("actors")) => 1,
+        Some(Seg::Field("eras")) => 2,
+        _ => 3,
+    };
+    let item = match path.0.get(1) {
+        Some(Seg::Index(i)) => *i,
+        _ => 0,
+    };
+    (section, item)
 }
 
 /// Byte length of the token at the start of `rest`: a whole string literal, or a word.

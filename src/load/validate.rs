@@ -1,22 +1,58 @@
 //! Parse, don't validate: raw file shapes become a [`Timeline`] whose invariants hold.
 //!
 //! Every check runs and every problem is collected, so an author sees all mistakes at once.
-//! Strings are moved, never cloned, from the raw shapes into the model: at a million events
-//! a second copy of the text would double the memory of a load.
+//! The happy path is built for a million events: checking allocates nothing per event
+//! beyond the event's resolved actors (problem paths are only built when there is a
+//! problem, source dates and related links go into flat vectors), event ids are indexed by
+//! one sort that also finds duplicates and becomes the timeline's id index, and strings are
+//! moved, never cloned, into the model.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
+use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem};
-use super::raw::{RawActorKind, RawEvent, RawSource, RawTimeline};
-use crate::model::{Actor, ActorId, ActorKind, Date, Era, Event, EventId, Source, Timeline};
+use super::raw::{RawActorKind, RawEvent, RawTimeline};
+use crate::model::{
+    Actor, ActorId, ActorKind, Date, Era, Event, EventId, Source, Timeline, id_hash,
+};
 use crate::sanitize::quote;
 use crate::suggest::closest;
 
 /// What checking resolved, kept until the strings can be moved into the model.
 pub struct Checked {
     eras: Vec<Era>,
-    events: Vec<Option<CheckedEvent>>,
+    /// One per event, in file order.
+    events: Vec<CheckedEvent>,
+    /// Every event's source dates, event after event, in file order.
+    source_dates: Vec<Option<Date>>,
+    /// Every event's related links (file indices), event after event, in file order.
+    related: Vec<u32>,
+    /// File indices of the events, sorted by id hash then id.
+    by_id: Vec<(u64, u32)>,
+}
+
+/// What checking one event resolved.
+struct CheckedEvent {
+    date: Date,
+    end: Option<Date>,
+    actors: Vec<ActorId>,
+    /// Where this event's entries start in `Checked::source_dates` and `Checked::related`.
+    sources_at: usize,
+    related_at: usize,
+}
+
+/// Event ids sorted by hash, then text, then file index: the lookup for `related` and,
+/// once the events are sorted by date, the timeline's id index (see `Timeline::by_id`).
+struct IdIndex<'a>(Vec<(u64, &'a str, u32)>);
+
+impl IdIndex<'_> {
+    fn get(&self, id: &str) -> Option<u32> {
+        let key = (id_hash(id), id);
+        self.0
+            .binary_search_by(|(h, s, _)| (*h, *s).cmp(&key))
+            .ok()
+            .map(|i| self.0[i].2)
+    }
 }
 
 /// Checks a parsed file; every problem found, or what the model needs from it.
@@ -25,49 +61,48 @@ pub struct Checked {
 /// and drops it before [`assemble`] so the text and the model never coexist.
 pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
-    let root = DocPath::root();
-
     let actor_index = check_actors(raw, &mut problems);
     let eras = check_eras(raw, &mut problems);
-    check_unique(
-        raw.eras.iter().map(|e| e.id.as_str()),
-        "era",
-        "eras",
-        &mut problems,
-    );
+    let ids = index_event_ids(raw, &mut problems);
 
-    let event_index = check_unique(
-        raw.events.iter().map(|e| e.id.as_str()),
-        "event",
-        "events",
-        &mut problems,
-    );
-    let events = raw
-        .events
-        .iter()
-        .enumerate()
-        .map(|(i, ev)| {
-            check_event(
-                ev,
-                &root.field("events").index(i),
-                &actor_index,
-                &event_index,
-                &mut problems,
-            )
-        })
-        .collect();
-    if problems.is_empty() {
-        Ok(Checked { eras, events })
-    } else {
-        Err(problems)
+    let mut source_dates = Vec::with_capacity(raw.events.len() * 2);
+    let mut related = Vec::new();
+    let mut events = Vec::with_capacity(raw.events.len());
+    for (i, ev) in raw.events.iter().enumerate() {
+        let checked = check_event(
+            i,
+            ev,
+            &actor_index,
+            &ids,
+            &mut source_dates,
+            &mut related,
+            &mut problems,
+        );
+        if let Some(c) = checked {
+            events.push(c);
+        }
     }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let by_id = ids.0.iter().map(|(h, _, i)| (*h, *i)).collect();
+    Ok(Checked {
+        eras,
+        events,
+        source_dates,
+        related,
+        by_id,
+    })
 }
 
 /// Moves the checked file into the model: sorted, indexed, references as indices.
 pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
     let Checked {
-        eras,
-        events: mut checked,
+        mut eras,
+        events: checked,
+        source_dates,
+        related,
+        by_id,
     } = checked;
     let RawTimeline {
         title,
@@ -91,25 +126,28 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
         })
         .collect();
 
-    // Stable sort by the first day of each date: ties keep file order (see `model::date`).
-    let mut order: Vec<usize> = (0..events.len()).collect();
-    let keys: Vec<i32> = checked
+    // Sort by the first day of each date, ties in file order (see `model::date`). The keys
+    // are computed once: `sort_key` goes through the calendar.
+    let mut order: Vec<(i32, u32)> = checked
         .iter()
-        .map(|c| c.as_ref().map_or(0, |c| c.date.sort_key()))
+        .enumerate()
+        .map(|(i, c)| (c.date.sort_key(), to_u32(i)))
         .collect();
-    order.sort_by_key(|&i| keys[i]);
+    order.sort_unstable();
     let mut new_index = vec![0u32; events.len()];
-    for (pos, &file_index) in order.iter().enumerate() {
-        new_index[file_index] = to_u32(pos);
+    for (pos, &(_, file_index)) in order.iter().enumerate() {
+        new_index[file_index as usize] = to_u32(pos);
     }
 
-    let mut slots: Vec<Option<RawEvent>> = events.into_iter().map(Some).collect();
-    let events = order
-        .iter()
-        .filter_map(|&i| {
-            let raw = slots[i].take()?;
-            let c = checked[i].take()?;
-            Some(Event {
+    // Built in file order, in place over the raw events' allocation, then permuted in place:
+    // no second array of a million events.
+    let mut events: Vec<Event> = events
+        .into_iter()
+        .zip(checked)
+        .map(|(raw, c)| {
+            let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
+            let links = &related[c.related_at..c.related_at + raw.related.len()];
+            Event {
                 id: raw.id,
                 date: c.date,
                 end: c.end,
@@ -120,79 +158,90 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
                 actors: c.actors,
                 tags: raw.tags,
                 location: raw.location,
+                // Collected in place too: the raw sources' allocation is reused.
                 sources: raw
                     .sources
                     .into_iter()
-                    .zip(c.source_dates)
+                    .zip(dates)
                     .map(|(s, date)| Source {
                         publisher: s.publisher,
                         title: s.title,
-                        date,
+                        date: *date,
                         url: s.url,
                     })
                     .collect(),
-                related: c.related.iter().map(|&r| EventId(new_index[r])).collect(),
-            })
+                related: links
+                    .iter()
+                    .map(|&r| EventId(new_index[r as usize]))
+                    .collect(),
+            }
         })
         .collect();
-
-    let mut timeline = Timeline {
+    let by_id = by_id
+        .into_iter()
+        .map(|(h, i)| (h, EventId(new_index[i as usize])))
+        .collect();
+    permute(&mut events, &mut new_index);
+    eras.sort_by_key(|e| e.start.sort_key());
+    Timeline {
         title,
         description,
         actors,
         eras,
         events,
-        by_id: Vec::new(),
-    };
-    timeline.eras.sort_by_key(|e| e.start.sort_key());
-    timeline.index_ids();
-    timeline
+        by_id,
+    }
 }
 
-/// What checking an event resolved, kept until the strings can be moved.
-struct CheckedEvent {
-    date: Date,
-    end: Option<Date>,
-    actors: Vec<ActorId>,
-    source_dates: Vec<Option<Date>>,
-    /// File indices of related events.
-    related: Vec<usize>,
+/// Moves `items[i]` to `items[target[i]]` for every i, by following cycles: O(n) swaps.
+/// `target` is used up (left as the identity).
+fn permute<T>(items: &mut [T], target: &mut [u32]) {
+    for start in 0..items.len() {
+        while target[start] as usize != start {
+            let to = target[start] as usize;
+            items.swap(start, to);
+            target.swap(start, to);
+        }
+    }
 }
 
+fn event_path(i: usize) -> DocPath {
+    DocPath::root().field("events").index(i)
+}
+
+#[allow(clippy::too_many_arguments)] // the flat outputs are the point: no per-event vectors
 fn check_event(
+    i: usize,
     ev: &RawEvent,
-    path: &DocPath,
     actor_index: &HashMap<&str, ActorId>,
-    event_index: &HashMap<&str, usize>,
+    ids: &IdIndex<'_>,
+    source_dates: &mut Vec<Option<Date>>,
+    related: &mut Vec<u32>,
     problems: &mut Vec<Problem>,
 ) -> Option<CheckedEvent> {
     let before = problems.len();
-    check_id(&ev.id, "event", &path.field("id"), problems);
-    let date = parse_date(&ev.date, &path.field("date"), problems);
+    let path = |field| event_path(i).field(field);
+    check_id(&ev.id, "event", || path("id"), problems);
+    let date = parse_date(&ev.date, || path("date"), problems);
     let end = ev
         .end
         .as_ref()
-        .map(|e| (e, parse_date(e, &path.field("end"), problems)));
+        .map(|e| (e, parse_date(e, || path("end"), problems)));
     if let (Some(date), Some((end_text, Some(end)))) = (date, &end)
         && end.last_day() < date.first_day()
     {
-        problems.push(
-            Problem::new(
-                path.field("end"),
-                format!(
-                    "event {} ends {} before its date {}",
-                    quote(&ev.id),
-                    quote(end_text),
-                    quote(&ev.date)
-                ),
-            )
-            .help("'end' must not be before 'date'"),
+        let message = format!(
+            "event {} ends {} before its date {}",
+            quote(&ev.id),
+            quote(end_text),
+            quote(&ev.date)
         );
+        problems.push(Problem::new(path("end"), message).help("'end' must not be before 'date'"));
     }
     for (field, text) in [("title", &ev.title), ("summary", &ev.summary)] {
         if text.trim().is_empty() {
             problems.push(Problem::new(
-                path.field(field),
+                path(field),
                 format!("event {} has an empty {field}", quote(&ev.id)),
             ));
         }
@@ -201,53 +250,60 @@ fn check_event(
     if ev.actors.is_empty() {
         problems.push(
             Problem::new(
-                path.field("actors"),
+                path("actors"),
                 format!("event {} has no actors", quote(&ev.id)),
             )
             .help("name at least one actor id, e.g. actors: [\"russia\"]"),
         );
     }
-    let actors: Vec<ActorId> = ev
-        .actors
-        .iter()
-        .enumerate()
-        .filter_map(|(j, name)| {
-            let found = actor_index.get(name.as_str()).copied();
-            if found.is_none() {
-                problems.push(unknown_ref(
-                    path.field("actors").index(j),
-                    "actor",
-                    name,
-                    &ev.id,
-                    actor_index.keys().copied(),
-                    "declare it in 'actors' at the top of the file",
-                ));
-            }
-            found
-        })
-        .collect();
+    let mut actors = Vec::with_capacity(ev.actors.len());
+    for (j, name) in ev.actors.iter().enumerate() {
+        match actor_index.get(name.as_str()) {
+            Some(id) => actors.push(*id),
+            None => problems.push(unknown_ref(
+                path("actors").index(j),
+                "actor",
+                name,
+                &ev.id,
+                actor_index.keys().copied().take(suggestions(problems)),
+                "declare it in 'actors' at the top of the file",
+            )),
+        }
+    }
 
-    let source_dates = check_sources(ev, path, problems);
+    if ev.sources.is_empty() {
+        problems.push(
+            Problem::new(
+                path("sources"),
+                format!("event {} cites no sources", quote(&ev.id)),
+            )
+            .help("add at least one, e.g. sources: [(publisher: \"TASS\", title: \"…\")]"),
+        );
+    }
+    let sources_at = source_dates.len();
+    for (j, s) in ev.sources.iter().enumerate() {
+        let date = s
+            .date
+            .as_ref()
+            .and_then(|d| parse_date(d, || path("sources").index(j).field("date"), problems));
+        source_dates.push(date);
+    }
 
-    let related = ev
-        .related
-        .iter()
-        .enumerate()
-        .filter_map(|(j, id)| {
-            let found = event_index.get(id.as_str()).copied();
-            if found.is_none() {
-                problems.push(unknown_ref(
-                    path.field("related").index(j),
-                    "related event",
-                    id,
-                    &ev.id,
-                    event_index.keys().copied(),
-                    "'related' lists ids of events in this file",
-                ));
-            }
-            found
-        })
-        .collect();
+    let related_at = related.len();
+    for (j, id) in ev.related.iter().enumerate() {
+        match ids.get(id) {
+            Some(target) => related.push(target),
+            None => problems.push(unknown_ref(
+                path("related").index(j),
+                "related event",
+                id,
+                &ev.id,
+                // Suggestions cost a pass over every id: only for problems that will show.
+                ids.0.iter().map(|(_, s, _)| *s).take(suggestions(problems)),
+                "'related' lists ids of events in this file",
+            )),
+        }
+    }
 
     if problems.len() > before {
         return None;
@@ -256,54 +312,76 @@ fn check_event(
         date: date?,
         end: end.and_then(|(_, e)| e),
         actors,
-        source_dates,
-        related,
+        sources_at,
+        related_at,
     })
 }
 
-fn check_sources(ev: &RawEvent, path: &DocPath, problems: &mut Vec<Problem>) -> Vec<Option<Date>> {
-    if ev.sources.is_empty() {
-        problems.push(
-            Problem::new(
-                path.field("sources"),
-                format!("event {} cites no sources", quote(&ev.id)),
-            )
-            .help("add at least one, e.g. sources: [(publisher: \"TASS\", title: \"…\")]"),
-        );
-    }
-    ev.sources
+/// Sorts the event ids once: duplicates become neighbours (reported, the first in file order
+/// named), and the sorted list serves every later lookup.
+fn index_event_ids<'a>(raw: &'a RawTimeline, problems: &mut Vec<Problem>) -> IdIndex<'a> {
+    let mut ids: Vec<(u64, &str, u32)> = raw
+        .events
         .iter()
         .enumerate()
-        .map(|(j, s): (usize, &RawSource)| {
-            s.date.as_ref().and_then(|d| {
-                parse_date(d, &path.field("sources").index(j).field("date"), problems)
-            })
-        })
-        .collect()
+        .map(|(i, e)| (id_hash(&e.id), e.id.as_str(), to_u32(i)))
+        .collect();
+    // Equal ids have equal hashes and sort by file index, so a run starts with the first.
+    ids.sort_unstable();
+    let mut run_start = 0;
+    for k in 1..ids.len() {
+        if (ids[k].0, ids[k].1) != (ids[run_start].0, ids[run_start].1) {
+            run_start = k;
+        } else if !ids[k].1.is_empty() {
+            problems.push(duplicate(
+                "event",
+                "events",
+                ids[k].1,
+                ids[k].2 as usize,
+                ids[run_start].2 as usize,
+            ));
+        }
+    }
+    IdIndex(ids)
+}
+
+fn duplicate(what: &str, list: &'static str, id: &str, at: usize, first: usize) -> Problem {
+    let root = DocPath::root().field(list);
+    Problem::new(
+        root.index(at).field("id"),
+        format!("duplicate {what} id {}", quote(id)),
+    )
+    .help(format!("every {what} needs its own id; rename one of them"))
+    .first(root.index(first).field("id"))
 }
 
 fn check_eras(raw: &RawTimeline, problems: &mut Vec<Problem>) -> Vec<Era> {
+    let mut first_of: HashMap<&str, usize> = HashMap::new();
     raw.eras
         .iter()
         .enumerate()
         .filter_map(|(i, era)| {
-            let path = DocPath::root().field("eras").index(i);
-            check_id(&era.id, "era", &path.field("id"), problems);
-            let start = parse_date(&era.start, &path.field("start"), problems);
-            let end = parse_date(&era.end, &path.field("end"), problems);
+            let path = |field| DocPath::root().field("eras").index(i).field(field);
+            check_id(&era.id, "era", || path("id"), problems);
+            if !era.id.is_empty()
+                && let Some(&first) = first_of.get(era.id.as_str())
+            {
+                problems.push(duplicate("era", "eras", &era.id, i, first));
+            }
+            first_of.entry(&era.id).or_insert(i);
+            let start = parse_date(&era.start, || path("start"), problems);
+            let end = parse_date(&era.end, || path("end"), problems);
             let (start, end) = (start?, end?);
             if end.last_day() < start.first_day() {
+                let message = format!(
+                    "era {} ends {} before it starts {}",
+                    quote(&era.id),
+                    quote(&era.end),
+                    quote(&era.start)
+                );
                 problems.push(
-                    Problem::new(
-                        path.field("end"),
-                        format!(
-                            "era {} ends {} before it starts {}",
-                            quote(&era.id),
-                            quote(&era.end),
-                            quote(&era.start)
-                        ),
-                    )
-                    .help("swap start and end, or correct the date"),
+                    Problem::new(path("end"), message)
+                        .help("swap start and end, or correct the date"),
                 );
             }
             Some(Era {
@@ -316,66 +394,39 @@ fn check_eras(raw: &RawTimeline, problems: &mut Vec<Problem>) -> Vec<Era> {
         .collect()
 }
 
+/// Checks the actors and maps each id to its index (the first, for a duplicate).
 fn check_actors<'a>(
     raw: &'a RawTimeline,
     problems: &mut Vec<Problem>,
 ) -> HashMap<&'a str, ActorId> {
+    let mut index: HashMap<&str, ActorId> = HashMap::with_capacity(raw.actors.len());
     for (i, actor) in raw.actors.iter().enumerate() {
-        let path = DocPath::root().field("actors").index(i);
-        check_id(&actor.id, "actor", &path.field("id"), problems);
+        let path = |field| DocPath::root().field("actors").index(i).field(field);
+        check_id(&actor.id, "actor", || path("id"), problems);
         if actor.name.trim().is_empty() {
             problems.push(Problem::new(
-                path.field("name"),
+                path("name"),
                 format!("actor {} has an empty name", quote(&actor.id)),
             ));
         }
-    }
-    check_unique(
-        raw.actors.iter().map(|a| a.id.as_str()),
-        "actor",
-        "actors",
-        problems,
-    )
-    .into_iter()
-    .map(|(id, i)| (id, ActorId(to_u32(i))))
-    .collect()
-}
-
-/// Maps each id to its first index, reporting every later duplicate.
-fn check_unique<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    what: &str,
-    list: &'static str,
-    problems: &mut Vec<Problem>,
-) -> HashMap<&'a str, usize> {
-    let mut seen = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        match seen.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(i);
+        match index.get(actor.id.as_str()) {
+            Some(first) if !actor.id.is_empty() => {
+                problems.push(duplicate("actor", "actors", &actor.id, i, first.index()));
             }
-            Entry::Occupied(first) if !id.is_empty() => {
-                let root = DocPath::root().field(list);
-                problems.push(
-                    Problem::new(
-                        root.index(i).field("id"),
-                        format!("duplicate {what} id {}", quote(id)),
-                    )
-                    .help(format!("every {what} needs its own id; rename one of them"))
-                    .first(root.index(*first.get()).field("id")),
-                );
+            Some(_) => {}
+            None => {
+                index.insert(&actor.id, ActorId(to_u32(i)));
             }
-            Entry::Occupied(_) => {}
         }
     }
-    seen
+    index
 }
 
 /// Ids are non-empty and made of `a-z`, `0-9` and `-`, so they are safe in URLs and shells.
-fn check_id(id: &str, what: &str, path: &DocPath, problems: &mut Vec<Problem>) {
+fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut Vec<Problem>) {
     if id.is_empty() {
         problems.push(
-            Problem::new(path.clone(), format!("empty {what} id"))
+            Problem::new(path(), format!("empty {what} id"))
                 .help("give it an id such as \"soviet-withdrawal\""),
         );
     } else if let Some(bad) = id
@@ -384,7 +435,7 @@ fn check_id(id: &str, what: &str, path: &DocPath, problems: &mut Vec<Problem>) {
     {
         problems.push(
             Problem::new(
-                path.clone(),
+                path(),
                 format!(
                     "{what} id {} contains {}",
                     quote(id),
@@ -396,13 +447,18 @@ fn check_id(id: &str, what: &str, path: &DocPath, problems: &mut Vec<Problem>) {
     }
 }
 
-fn parse_date(text: &str, path: &DocPath, problems: &mut Vec<Problem>) -> Option<Date> {
+fn parse_date(
+    text: &str,
+    path: impl FnOnce() -> DocPath,
+    problems: &mut Vec<Problem>,
+) -> Option<Date> {
     match text.parse() {
         Ok(date) => Some(date),
         Err(e) => {
-            problems.push(Problem::new(path.clone(), format!("invalid date {}: {e}", quote(text))).help(
-                "dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", with a leading '~' when approximate",
-            ));
+            problems.push(
+                Problem::new(path(), format!("invalid date {}: {e}", quote(text)))
+                    .help("dates are \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\", with a leading '~' when approximate"),
+            );
             None
         }
     }
@@ -425,6 +481,16 @@ fn unknown_ref<'a>(
         format!("unknown {what} {} in event {}", quote(name), quote(event)),
     )
     .help(help)
+}
+
+/// How many candidates a "did you mean" may look at: all of them while the problem will be
+/// shown, none past that, so a file with 100,000 bad references stays linear.
+fn suggestions(problems: &[Problem]) -> usize {
+    if problems.len() < MAX_SHOWN {
+        usize::MAX
+    } else {
+        0
+    }
 }
 
 fn to_u32(n: usize) -> u32 {

@@ -8,4 +8,5 @@ mod date;
 mod timeline;
 
 pub use date::{Date, DateError, Interval, Precision};
+pub(crate) use timeline::id_hash;
 pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

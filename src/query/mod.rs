@@ -4,6 +4,12 @@
 //! keystroke. Matching never allocates for ASCII words, the common case, because the TUI
 //! runs it over every event of the timeline for each key typed.
 
+mod index;
+
+use memchr::memmem;
+
+pub use index::SearchIndex;
+
 use crate::model::{ActorId, Date, Event, EventId, Timeline};
 
 /// Whether a set of actors means any of them or all of them.
@@ -12,6 +18,15 @@ pub enum ActorMode {
     #[default]
     Any,
     All,
+}
+
+/// An earlier result that a filter narrows (see [`Filter::apply_indexed`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Narrowing<'a> {
+    /// The earlier filter's matches, in date order.
+    pub matches: &'a [EventId],
+    /// The earlier filter: the same actors and dates, a query that the new one extends.
+    pub previous: &'a Filter,
 }
 
 /// What to show. The default filter matches every event.
@@ -83,23 +98,146 @@ impl Filter {
                 let actor = timeline.actor(*a);
                 std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
             });
-            [event.title.as_str(), event.summary.as_str()]
-                .into_iter()
-                .chain(event.detail.as_deref())
-                .chain(event.location.as_deref())
-                .chain(event.tags.iter().map(String::as_str))
+            index::fields(event)
                 .chain(actor_texts)
                 .any(|field| contains_lowered(field, word))
         })
     }
+
+    /// The matching events, like [`Filter::apply`], through a [`SearchIndex`] of the same
+    /// timeline; only among an earlier result when `within` gives one.
+    ///
+    /// Narrowing is how typing stays cheap: when a query only grows at its end, every match
+    /// of the new query matched the old one, so only those are tested, and only for the
+    /// words that changed.
+    pub fn apply_indexed(
+        &self,
+        timeline: &Timeline,
+        index: &SearchIndex,
+        within: Option<Narrowing<'_>>,
+    ) -> Vec<EventId> {
+        // Words the earlier result already guarantees need no second look.
+        let words: Vec<&String> = match &within {
+            Some(n) => self
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(k, w)| n.previous.words.get(*k) != Some(*w))
+                .map(|(_, w)| w)
+                .collect(),
+            None => self.words.iter().collect(),
+        };
+        let finders: Vec<memmem::Finder<'_>> = words
+            .iter()
+            .map(|w| memmem::Finder::new(w.as_bytes()))
+            .collect();
+        // Per word, the actors whose names contain it, as a mask and exactly.
+        let word_actors: Vec<(u64, Vec<bool>)> = words
+            .iter()
+            .map(|w| {
+                let which: Vec<bool> = index
+                    .actor_text
+                    .iter()
+                    .map(|t| t.contains(w.as_str()))
+                    .collect();
+                let mask = which
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| **m)
+                    .fold(0, |m, (i, _)| m | index::actor_bit(i));
+                (mask, which)
+            })
+            .collect();
+        let wanted = self
+            .actors
+            .iter()
+            .fold(0, |m, a| m | index::actor_bit(a.index()));
+        let exact_masks = timeline.actors.len() <= 64;
+        let from = self
+            .from
+            .map(|d| chrono::Datelike::num_days_from_ce(&d.first_day()));
+        let to = self
+            .to
+            .map(|d| chrono::Datelike::num_days_from_ce(&d.last_day()));
+        let test = |i: usize| {
+            if from.is_some_and(|f| index.last_days[i] < f)
+                || to.is_some_and(|t| index.first_days[i] > t)
+            {
+                return false;
+            }
+            let mask = index.actor_masks[i];
+            if !self.actors.is_empty() {
+                let maybe = match self.actor_mode {
+                    ActorMode::Any => mask & wanted != 0,
+                    ActorMode::All => mask & wanted == wanted,
+                };
+                if !maybe || (!exact_masks && !self.matches_actors(&timeline.events[i])) {
+                    return false;
+                }
+            }
+            finders
+                .iter()
+                .zip(&word_actors)
+                .all(|(finder, (word_mask, which))| {
+                    finder.find(index.text_of(i)).is_some()
+                        || (mask & word_mask != 0
+                            && timeline.events[i].actors.iter().any(|a| which[a.index()]))
+                })
+        };
+        let all: Vec<EventId>;
+        let candidates = match within {
+            Some(narrowing) => narrowing.matches,
+            None if finders.is_empty() => {
+                return timeline.event_ids().filter(|id| test(id.index())).collect();
+            }
+            None => {
+                all = timeline.event_ids().collect();
+                &all
+            }
+        };
+        filter_parallel(candidates, |id| test(id.index()))
+    }
 }
 
-/// Whether `haystack` contains `needle` (already lower-case), ignoring case.
-///
-/// ASCII needles are compared byte-wise: an ASCII byte never occurs inside a multi-byte
-/// UTF-8 sequence, so a byte match is a character match.
+/// Below this many candidates a text search runs on one thread: starting threads would cost
+/// more than it saves.
+const PARALLEL_FROM: usize = 20_000;
+
+/// `items` filtered by `keep`, in order, spread over the machine's cores when there are
+/// enough of them to be worth it. Text search is the one thing in the explorer that reads
+/// a large share of memory per key; splitting it keeps typing responsive on big timelines.
+fn filter_parallel(items: &[EventId], keep: impl Fn(EventId) -> bool + Sync) -> Vec<EventId> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || items.len() < PARALLEL_FROM {
+        return items.iter().copied().filter(|id| keep(*id)).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(|| {
+                    part.iter()
+                        .copied()
+                        .filter(|id| keep(*id))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        // A worker only panics if `keep` does, and `keep` is plain indexing and search.
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// Whether `haystack` contains `needle` (already lower-case), ignoring case: the same as
+/// `haystack.to_lowercase().contains(needle)`, without allocating in the common case.
 pub fn contains_lowered(haystack: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
+    // Both ASCII: no character outside ASCII lower-cases into ASCII (as the Kelvin sign and
+    // dotted capital I do), so byte-wise comparison is exactly lower-casing.
+    if needle.is_ascii() && haystack.is_ascii() {
         let (h, n) = (haystack.as_bytes(), needle.as_bytes());
         n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
     } else {

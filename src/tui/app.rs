@@ -11,8 +11,9 @@ use ratatui::layout::Rect;
 use super::action::Action;
 use super::layout::{self, Areas};
 use super::picker::Picker;
+use super::view::axis::AxisModel;
 use crate::model::{EventId, Timeline};
-use crate::query::Filter;
+use crate::query::{Filter, Narrowing, SearchIndex};
 
 /// What has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,10 @@ pub enum Exit {
 
 pub struct App {
     pub timeline: Timeline,
+    /// Built once at start: every refilter scans it instead of the events' own strings.
+    pub index: SearchIndex,
+    /// The time axis for the visible list at the current width.
+    pub axis: AxisModel,
     pub filter: Filter,
     /// The events that match the filter, in date order.
     pub visible: Vec<EventId>,
@@ -62,6 +67,8 @@ pub struct App {
 impl App {
     pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
         let mut app = App {
+            index: SearchIndex::build(&timeline),
+            axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
             timeline,
@@ -79,7 +86,7 @@ impl App {
             pick_mode,
             exit: None,
         };
-        app.refilter();
+        app.refilter(None);
         app
     }
 
@@ -132,7 +139,13 @@ impl App {
                 q.pop();
             }),
             Action::SearchDeleteWord => self.edit_query(|q| {
-                let kept = q.trim_end().rfind(char::is_whitespace).map_or(0, |i| i + 1);
+                // Past the last whitespace, which may be wider than a byte (U+3000).
+                let kept = q
+                    .trim_end()
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
                 q.truncate(kept);
             }),
             Action::SearchClear => {
@@ -140,7 +153,7 @@ impl App {
                 self.mode = Mode::Browse;
             }
             Action::OpenActorPicker => {
-                self.picker = Picker::open(&self.timeline, &self.filter);
+                self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
                 self.mode = Mode::ActorPicker;
                 self.scroll_picker();
             }
@@ -157,7 +170,7 @@ impl App {
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
                 self.mode = Mode::Browse;
-                self.refilter();
+                self.refilter(None);
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
@@ -185,6 +198,7 @@ impl App {
             Action::Suspend => {}
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
+                self.rebuild_axis();
                 self.scroll_to_selection();
                 self.scroll_detail(0);
                 self.scroll_picker();
@@ -195,11 +209,14 @@ impl App {
         }
     }
 
-    /// Re-applies the filter, keeping the reader's place: the same event if it still
-    /// matches, else the nearest match at or after its date, else the last match.
-    pub fn refilter(&mut self) {
+    /// Re-applies the filter (only among `within`, when the caller knows the new matches
+    /// are among them), keeping the reader's place: the same event if it still matches,
+    /// else the nearest match at or after its date, else the last match.
+    pub fn refilter(&mut self, within: Option<Narrowing<'_>>) {
         let previous = self.selected_event();
-        self.visible = self.filter.apply(&self.timeline);
+        self.visible = self
+            .filter
+            .apply_indexed(&self.timeline, &self.index, within);
         self.selected = match previous {
             // Event ids are in date order, so the insertion point is the next match in time.
             Some(id) => match self.visible.binary_search(&id) {
@@ -212,13 +229,28 @@ impl App {
             None => 0,
         };
         self.scroll_to_selection();
+        self.rebuild_axis();
+    }
+
+    fn rebuild_axis(&mut self) {
+        self.axis = AxisModel::build(self, self.areas().axis.width);
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let mut query = self.filter.query().to_owned();
+        let old = self.filter.clone();
+        let mut query = old.query().to_owned();
         edit(&mut query);
         self.filter.set_query(&query);
-        self.refilter();
+        // Typing at the end only narrows: every match of the new query matched the old one.
+        if query.starts_with(old.query()) {
+            let matches = self.visible.clone();
+            self.refilter(Some(Narrowing {
+                matches: &matches,
+                previous: &old,
+            }));
+        } else {
+            self.refilter(None);
+        }
     }
 
     fn digit(&mut self, d: u8) {
@@ -305,7 +337,7 @@ impl App {
         };
         if self.visible.binary_search(&target).is_err() {
             self.filter = Filter::default();
-            self.refilter();
+            self.refilter(None);
             self.flash = Some("filter cleared to show the related event".to_owned());
         }
         self.select_event(target);

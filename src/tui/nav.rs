@@ -14,14 +14,11 @@ impl App {
     /// Eras that begin at visible event `i`: the event is the first visible one on or
     /// after the era's start, and still inside the era.
     pub fn era_headers(&self, i: usize) -> impl Iterator<Item = &Era> + '_ {
-        let key = self
-            .visible
-            .get(i)
-            .map(|id| self.timeline.event(*id).date.sort_key());
+        let key = self.visible.get(i).map(|id| self.index.first_day(*id));
         let prev = i
             .checked_sub(1)
             .and_then(|p| self.visible.get(p))
-            .map(|id| self.timeline.event(*id).date.sort_key());
+            .map(|id| self.index.first_day(*id));
         self.timeline.eras.iter().filter(move |era| {
             let (start, end) = (era.start.sort_key(), era.end.last_day());
             key.is_some_and(|k| {
@@ -122,9 +119,8 @@ impl App {
             .eras
             .iter()
             .map(|era| {
-                self.visible.partition_point(|id| {
-                    self.timeline.event(*id).date.sort_key() < era.start.sort_key()
-                })
+                self.visible
+                    .partition_point(|id| self.index.first_day(*id) < era.start.sort_key())
             })
             .filter(|&i| i < self.visible.len())
             .collect();

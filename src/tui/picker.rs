@@ -2,7 +2,7 @@
 //! Nothing changes in the filter until Enter applies it.
 
 use crate::model::{ActorId, Timeline};
-use crate::query::{ActorMode, Filter};
+use crate::query::{ActorMode, Filter, SearchIndex};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Picker {
@@ -15,7 +15,7 @@ pub struct Picker {
 }
 
 impl Picker {
-    pub fn open(timeline: &Timeline, filter: &Filter) -> Picker {
+    pub fn open(timeline: &Timeline, index: &SearchIndex, filter: &Filter) -> Picker {
         let mut chosen = vec![false; timeline.actors.len()];
         for a in &filter.actors {
             chosen[a.index()] = true;
@@ -24,7 +24,7 @@ impl Picker {
         let mut rest = filter.clone();
         rest.actors.clear();
         let mut counts = vec![0; timeline.actors.len()];
-        for id in rest.apply(timeline) {
+        for id in rest.apply_indexed(timeline, index, None) {
             for a in &timeline.event(id).actors {
                 counts[a.index()] += 1;
             }

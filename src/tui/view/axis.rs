@@ -176,7 +176,7 @@ fn days_of(segs: &[Segment], col: u16) -> Option<(i32, i32)> {
 
 /// Visible indices of the events in `[start, end)` days.
 fn range_of(app: &App, (start, end): (i32, i32)) -> (usize, usize) {
-    let key = |id: &EventId| app.timeline.event(*id).date.sort_key();
+    let key = |id: &EventId| app.index.first_day(*id);
     (
         app.visible.partition_point(|id| key(id) < start),
         app.visible.partition_point(|id| key(id) < end),
@@ -185,9 +185,34 @@ fn range_of(app: &App, (start, end): (i32, i32)) -> (usize, usize) {
 
 /// The event under column `col` of the axis in `area`, for mouse clicks.
 pub fn event_at(app: &App, area: Rect, col: u16) -> Option<EventId> {
-    let segs = segments(&years(app), area.width);
-    let (a, b) = range_of(app, days_of(&segs, col.checked_sub(area.x)?)?);
+    let (a, b) = range_of(app, days_of(&app.axis.segs, col.checked_sub(area.x)?)?);
     (a < b).then(|| app.visible[a])
+}
+
+/// The axis's scale and per-column counts for one visible list and width. `update` builds
+/// it when either changes, so a frame draws it without touching the events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AxisModel {
+    segs: Vec<Segment>,
+    counts: Vec<usize>,
+}
+
+impl AxisModel {
+    pub fn build(app: &App, width: u16) -> AxisModel {
+        if app.visible.is_empty() || width == 0 {
+            return AxisModel::default();
+        }
+        let segs = segments(&years(app), width);
+        let counts = (0..width)
+            .map(|col| {
+                days_of(&segs, col).map_or(0, |r| {
+                    let (a, b) = range_of(app, r);
+                    b - a
+                })
+            })
+            .collect();
+        AxisModel { segs, counts }
+    }
 }
 
 pub struct Axis<'a> {
@@ -201,7 +226,7 @@ impl Widget for Axis<'_> {
         if area.height == 0 || area.width < 4 || app.visible.is_empty() {
             return;
         }
-        let segs = segments(&years(app), area.width);
+        let segs = &app.axis.segs;
         let rows = area.height;
         let (band_y, marks_y, labels_y) = match rows {
             1 => (None, area.y, None),
@@ -209,11 +234,11 @@ impl Widget for Axis<'_> {
             _ => (Some(area.y), area.y + 1, Some(area.y + 2)),
         };
         if let Some(y) = band_y {
-            self.bands(&segs, area.x, y, area.width, buf);
+            self.bands(segs, area.x, y, area.width, buf);
         }
-        self.marks(&segs, area.x, marks_y, buf);
+        self.marks(segs, area.x, marks_y, buf);
         if let Some(y) = labels_y {
-            labels(&segs, area.x, y, area.width, self.theme, buf);
+            labels(segs, area.x, y, area.width, self.theme, buf);
         }
     }
 }
@@ -243,22 +268,15 @@ impl Axis<'_> {
             // A leading space keeps adjacent bands' names apart.
             let name = fit_clean(&era.name, len.saturating_sub(1));
             let text = format!(" {name:<w$}", w = len.saturating_sub(1));
-            buf.set_stringn(x0 + a, y, &text, usize::from(width - a), self.theme.era(n));
+            if a < width {
+                buf.set_stringn(x0 + a, y, &text, usize::from(width - a), self.theme.era(n));
+            }
         }
     }
 
     fn marks(&self, segs: &[Segment], x0: u16, y: u16, buf: &mut Buffer) {
         let app = self.app;
-        let counts: Vec<usize> = (0..segs.last().map_or(0, |s| match *s {
-            Segment::Scale { x, width, .. } | Segment::Fold { x, width, .. } => x + width,
-        }))
-            .map(|col| {
-                days_of(segs, col).map_or(0, |r| {
-                    let (a, b) = range_of(app, r);
-                    b - a
-                })
-            })
-            .collect();
+        let counts = &app.axis.counts;
         let max = counts.iter().copied().max().unwrap_or(1).max(1);
         for (col, &n) in counts.iter().enumerate() {
             let col = u16::try_from(col).unwrap_or(0);
@@ -274,7 +292,7 @@ impl Axis<'_> {
             }
         }
         if let Some(id) = app.selected_event()
-            && let Some(col) = column_of(segs, app.timeline.event(id).date.sort_key())
+            && let Some(col) = column_of(segs, app.index.first_day(id))
         {
             buf.set_string(
                 x0 + col,

@@ -68,7 +68,7 @@ impl Widget for EventList<'_> {
             if y >= rows {
                 break;
             }
-            event_line(app, i, inner.width, self.theme).render(row_rect(inner, y), buf);
+            draw_event(app, i, row_rect(inner, y), self.theme, buf);
             y += 1;
             i += 1;
         }
@@ -103,11 +103,13 @@ fn header_line(
     ])
 }
 
-/// `● 24 Dec 1979  Title …                 ussr taliban`
-fn event_line(app: &App, i: usize, width: u16, theme: Theme) -> Line<'static> {
+/// `● 24 Dec 1979  Title …                 ussr taliban`: the selected row's style is laid
+/// on the whole row first, and the title and the badges are drawn at either end of it, so
+/// no cell is drawn twice and no padding is built.
+fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let id = app.visible[i];
     let event = app.timeline.event(id);
-    let width = usize::from(width);
+    let width = usize::from(row.width);
     let selected = i == app.selected;
     let mark = if app.is_marked(id) { "●" } else { " " };
     let date = format!("{:<DATE_WIDTH$}", event.date.short());
@@ -143,9 +145,8 @@ fn event_line(app: &App, i: usize, width: u16, theme: Theme) -> Line<'static> {
     let fixed = 2 + DATE_WIDTH + 1;
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
-    let pad = width.saturating_sub(fixed + text_width(&title) + badges_width);
 
-    let mut spans = vec![
+    let spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
         Span::styled(fit(&date, DATE_WIDTH), theme.date()),
         Span::raw(" "),
@@ -157,15 +158,18 @@ fn event_line(app: &App, i: usize, width: u16, theme: Theme) -> Line<'static> {
                 ratatui::style::Style::new()
             },
         ),
-        Span::raw(" ".repeat(pad)),
     ];
-    spans.extend(badges);
-    let line = Line::from(spans);
     if selected {
-        line.patch_style(theme.selected())
-    } else {
-        line
+        buf.set_style(row, theme.selected());
     }
+    Line::from(spans).render(row, buf);
+    let badges_width = u16::try_from(badges_width).unwrap_or(0).min(row.width);
+    let right = Rect {
+        x: row.right() - badges_width,
+        width: badges_width,
+        ..row
+    };
+    Line::from(badges).render(right, buf);
 }
 
 fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {

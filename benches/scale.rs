@@ -1,0 +1,364 @@
+//! `cargo bench --bench scale`: how afghan-timeline scales, with side-by-side baselines
+//! measured in the same run. See BENCHMARKS.md for what each column means.
+//!
+//! Sizes: 1k, 100k and 200k events; `SCALE_1M=1` adds 500k and 1M. Peak memory is measured
+//! in a fresh child process per case (the kernel's peak resident set, `VmHWM`), so one
+//! case's allocations cannot hide another's.
+
+// Durations and byte counts become f64 only to print them; precision is not at stake.
+#![allow(clippy::cast_precision_loss)]
+
+#[path = "synth/mod.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use afghan_timeline::load::{self, Input, RawTimeline};
+use afghan_timeline::query::Filter;
+use afghan_timeline::tui::action::Action;
+use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::theme::Theme;
+use afghan_timeline::tui::view::Screen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SEED: u64 = 7;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    // Child mode: measure one case's peak memory and print it.
+    if let Some(i) = args.iter().position(|a| a == "--peak") {
+        let (case, file) = (&args[i + 1], PathBuf::from(&args[i + 2]));
+        peak_child(case, &file);
+        return;
+    }
+    let mut sizes = vec![1_000, 100_000, 200_000];
+    if std::env::var_os("SCALE_1M").is_some_and(|v| !v.is_empty()) {
+        sizes.extend([500_000, 1_000_000]);
+    }
+    println!("afghan-timeline scale benchmark (seed {SEED}; medians)");
+    println!();
+    println!(
+        "{:>9} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8} {:>12} {:>11} {:>10} {:>10} {:>10} {:>6}",
+        "events",
+        "MB",
+        "json",
+        "ron_raw",
+        "load",
+        "raw/json",
+        "load/raw",
+        "filter_actor",
+        "search_key",
+        "frame",
+        "raw peak",
+        "load peak",
+        "ratio"
+    );
+    let mut rows: Vec<Row> = Vec::new();
+    for &n in &sizes {
+        let row = measure(n);
+        println!(
+            "{:>9} {:>9.1} {:>10} {:>10} {:>10} {:>8.2} {:>8.2} {:>12} {:>11} {:>10} {:>8} MB {:>7} MB {:>6.2}",
+            n,
+            row.bytes as f64 / 1e6,
+            fmt(row.json),
+            fmt(row.ron_raw),
+            fmt(row.load),
+            ratio(row.ron_raw, row.json),
+            ratio(row.load, row.ron_raw),
+            fmt(row.filter_actor),
+            fmt(row.search_key),
+            fmt(row.frame),
+            row.raw_peak_kb / 1024,
+            row.load_peak_kb / 1024,
+            row.load_peak_kb as f64 / row.raw_peak_kb as f64,
+        );
+        rows.push(row);
+    }
+    println!();
+    println!("growth when the input doubles (ideal 2.00; quadratic would be 4.00):");
+    for pair in rows.windows(2).filter(|w| w[1].events == 2 * w[0].events) {
+        let (a, b) = (&pair[0], &pair[1]);
+        println!(
+            "  {:>7} -> {:>7}: load {:.2}x, search_key {:.2}x, filter_actor {:.2}x, frame {:.2}x",
+            a.events,
+            b.events,
+            ratio(b.load, a.load),
+            ratio(b.search_key, a.search_key),
+            ratio(b.filter_actor, a.filter_actor),
+            ratio(b.frame, a.frame),
+        );
+    }
+    if let (Some(small), Some(big)) = (rows.first(), rows.last()) {
+        println!(
+            "  frame at {} / frame at {}: {:.2}x",
+            big.events,
+            small.events,
+            ratio(big.frame, small.frame)
+        );
+    }
+    println!();
+    startup();
+}
+
+struct Row {
+    events: usize,
+    bytes: usize,
+    json: Duration,
+    ron_raw: Duration,
+    load: Duration,
+    filter_actor: Duration,
+    search_key: Duration,
+    frame: Duration,
+    raw_peak_kb: u64,
+    load_peak_kb: u64,
+}
+
+fn measure(n: usize) -> Row {
+    let text = synth::generate_string(n, SEED);
+    let file = std::env::temp_dir().join(format!(
+        "afghan-timeline-bench-{n}-{}.ron",
+        std::process::id()
+    ));
+    std::fs::write(&file, &text).expect("write the generated timeline");
+    let raw: RawTimeline = load::options()
+        .from_str(&text)
+        .expect("the generator writes valid RON");
+    let json = serde_json::to_string(&raw).expect("serialize as JSON");
+    drop(raw);
+
+    let runs = if n >= 500_000 {
+        3
+    } else if n >= 100_000 {
+        5
+    } else {
+        30
+    };
+    let json_time = median(runs, || {
+        black_box(serde_json::from_str::<RawTimeline>(&json).expect("json parses"));
+    });
+    drop(json);
+    let ron_raw = median(runs, || {
+        black_box(
+            load::options()
+                .from_str::<RawTimeline>(&text)
+                .expect("ron parses"),
+        );
+    });
+    let input = Input::Path(file.clone());
+    // The whole load as the explorer does it before its first frame: read, parse, validate,
+    // sort, index, and the visible list.
+    let load_time = median(runs, || {
+        let timeline = load::load(&input).expect("loads");
+        black_box(App::new(timeline, Filter::default(), true));
+    });
+
+    let (filter_actor, search_key, frame) = ui_timings(&input, n);
+
+    let raw_peak_kb = peak("ron_raw", &file);
+    let load_peak_kb = peak("load", &file);
+    let _ = std::fs::remove_file(&file);
+    Row {
+        events: n,
+        bytes: text.len(),
+        json: json_time,
+        ron_raw,
+        load: load_time,
+        filter_actor,
+        search_key,
+        frame,
+        raw_peak_kb,
+        load_peak_kb,
+    }
+}
+
+/// `filter_actor`, `search_key` and `frame`, on the explorer's own state.
+fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration) {
+    let mut app = App::new(load::load(input).expect("loads"), Filter::default(), true);
+    app.update(Action::Resize {
+        width: 200,
+        height: 50,
+    });
+    let ui_runs = if n >= 500_000 { 5 } else { 20 };
+
+    // Toggling one actor in the picker and applying it (opening the picker is not timed).
+    let filter_actor = median(ui_runs, || {
+        app.update(Action::OpenActorPicker);
+        app.update(Action::PickerToggle);
+        let start = Instant::now();
+        app.update(Action::PickerApply);
+        black_box(&app.visible);
+        let t = start.elapsed();
+        app.update(Action::OpenActorPicker);
+        app.update(Action::PickerToggle);
+        app.update(Action::PickerApply);
+        t
+    });
+
+    // One more character of a two-word query: "treaty embass" -> "treaty embassy".
+    app.update(Action::StartSearch);
+    for c in "treaty embass".chars() {
+        app.update(Action::SearchType(c));
+    }
+    let search_key = median(ui_runs, || {
+        let start = Instant::now();
+        app.update(Action::SearchType('y'));
+        black_box(&app.visible);
+        let t = start.elapsed();
+        app.update(Action::SearchBackspace);
+        t
+    });
+    app.update(Action::SearchClear);
+
+    // One update + one draw of the whole screen, the selection in the middle.
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
+    let middle = app.visible.len() / 2;
+    app.update(Action::FirstEvent);
+    for _ in 0..middle {
+        app.update(Action::NextEvent);
+    }
+    let mut down = true;
+    let frame = median(200, || {
+        let start = Instant::now();
+        app.update(if down {
+            Action::NextEvent
+        } else {
+            Action::PrevEvent
+        });
+        down = !down;
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    Screen {
+                        app: &app,
+                        theme: Theme { color: true },
+                    },
+                    f.area(),
+                );
+            })
+            .expect("draw");
+        start.elapsed()
+    });
+
+    (filter_actor, search_key, frame)
+}
+
+/// The median duration of `runs` runs of `f`; `f` may time itself by returning a Duration.
+fn median<T: IntoTiming>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            let timed = f().timing();
+            timed.unwrap_or_else(|| start.elapsed())
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+trait IntoTiming {
+    fn timing(self) -> Option<Duration>;
+}
+
+impl IntoTiming for () {
+    fn timing(self) -> Option<Duration> {
+        None
+    }
+}
+
+impl IntoTiming for Duration {
+    fn timing(self) -> Option<Duration> {
+        Some(self)
+    }
+}
+
+/// Runs one case in a child process and returns its peak resident set in KiB.
+fn peak(case: &str, file: &Path) -> u64 {
+    let exe = std::env::current_exe().expect("own path");
+    let out = Command::new(exe)
+        .args(["--peak", case])
+        .arg(file)
+        .stderr(Stdio::inherit())
+        .output()
+        .expect("child runs");
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(0)
+}
+
+fn peak_child(case: &str, file: &Path) {
+    if case == "ron_raw" {
+        // The bare baseline: the file read whole and parsed into owned raw structs.
+        let text = std::fs::read_to_string(file).expect("read");
+        let raw: RawTimeline = load::options().from_str(&text).expect("parses");
+        black_box((&text, &raw));
+    } else {
+        let timeline = load::load(&Input::Path(file.to_path_buf())).expect("loads");
+        black_box(App::new(timeline, Filter::default(), true));
+    }
+    println!("{}", vm_hwm_kb());
+}
+
+fn vm_hwm_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Whole-process start-up: `list --format id` on the embedded data next to `true` and `cat`.
+fn startup() {
+    let bin = env!("CARGO_BIN_EXE_afghan-timeline");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.ron");
+    let time = |program: &str, args: &[&str]| {
+        median(50, || {
+            let start = Instant::now();
+            let status = Command::new(program)
+                .args(args)
+                .stdout(Stdio::null())
+                .status()
+                .expect("runs");
+            assert!(status.success(), "{program} failed");
+            start.elapsed()
+        })
+    };
+    let ours = time(bin, &["list", "--format", "id"]);
+    let t = time("true", &[]);
+    let cat = time("cat", &[data]);
+    println!("start-up (whole process, median of 50):");
+    println!(
+        "  afghan-timeline list --format id > /dev/null   {}",
+        fmt(ours)
+    );
+    println!(
+        "  true                                           {}",
+        fmt(t)
+    );
+    println!(
+        "  cat data/timeline.ron > /dev/null              {}",
+        fmt(cat)
+    );
+}
+
+fn fmt(d: Duration) -> String {
+    let us = d.as_secs_f64() * 1e6;
+    if us < 1000.0 {
+        format!("{us:.0} µs")
+    } else if us < 1e6 {
+        format!("{:.1} ms", us / 1000.0)
+    } else {
+        format!("{:.2} s", us / 1e6)
+    }
+}
+
+fn ratio(a: Duration, b: Duration) -> f64 {
+    a.as_secs_f64() / b.as_secs_f64().max(1e-12)
+}
