@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use afghan_timeline::load::{self, Input, RawTimeline};
 use afghan_timeline::query::Filter;
-use afghan_timeline::tui::action::Action;
+use afghan_timeline::tui::action::{Action, Msg};
 use afghan_timeline::tui::app::App;
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
@@ -42,7 +42,7 @@ fn main() {
     println!("afghan-timeline scale benchmark (seed {SEED}; medians)");
     println!();
     println!(
-        "{:>9} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8} {:>12} {:>11} {:>10} {:>10} {:>10} {:>6}",
+        "{:>9} {:>9} {:>10} {:>10} {:>10} {:>8} {:>8} {:>12} {:>11} {:>12} {:>10} {:>10} {:>10} {:>6}",
         "events",
         "MB",
         "json",
@@ -52,6 +52,7 @@ fn main() {
         "load/raw",
         "filter_actor",
         "search_key",
+        "search_broad",
         "frame",
         "raw peak",
         "load peak",
@@ -61,7 +62,7 @@ fn main() {
     for &n in &sizes {
         let row = measure(n);
         println!(
-            "{:>9} {:>9.1} {:>10} {:>10} {:>10} {:>8.2} {:>8.2} {:>12} {:>11} {:>10} {:>8} MB {:>7} MB {:>6.2}",
+            "{:>9} {:>9.1} {:>10} {:>10} {:>10} {:>8.2} {:>8.2} {:>12} {:>11} {:>12} {:>10} {:>7} MB {:>7} MB {:>6.2}",
             n,
             row.bytes as f64 / 1e6,
             fmt(row.json),
@@ -71,6 +72,7 @@ fn main() {
             ratio(row.load, row.ron_raw),
             fmt(row.filter_actor),
             fmt(row.search_key),
+            fmt(row.search_broad),
             fmt(row.frame),
             row.raw_peak_kb / 1024,
             row.load_peak_kb / 1024,
@@ -83,11 +85,12 @@ fn main() {
     for pair in rows.windows(2).filter(|w| w[1].events == 2 * w[0].events) {
         let (a, b) = (&pair[0], &pair[1]);
         println!(
-            "  {:>7} -> {:>7}: load {:.2}x, search_key {:.2}x, filter_actor {:.2}x, frame {:.2}x",
+            "  {:>7} -> {:>7}: load {:.2}x, search_key {:.2}x, search_broad {:.2}x, filter_actor {:.2}x, frame {:.2}x",
             a.events,
             b.events,
             ratio(b.load, a.load),
             ratio(b.search_key, a.search_key),
+            ratio(b.search_broad, a.search_broad),
             ratio(b.filter_actor, a.filter_actor),
             ratio(b.frame, a.frame),
         );
@@ -112,6 +115,7 @@ struct Row {
     load: Duration,
     filter_actor: Duration,
     search_key: Duration,
+    search_broad: Duration,
     frame: Duration,
     raw_peak_kb: u64,
     load_peak_kb: u64,
@@ -156,7 +160,7 @@ fn measure(n: usize) -> Row {
         black_box(App::new(timeline, Filter::default(), true));
     });
 
-    let (filter_actor, search_key, frame) = ui_timings(&input, n);
+    let (filter_actor, search_key, search_broad, frame) = ui_timings(&input, n);
 
     let raw_peak_kb = peak("ron_raw", &file);
     let load_peak_kb = peak("load", &file);
@@ -169,14 +173,15 @@ fn measure(n: usize) -> Row {
         load: load_time,
         filter_actor,
         search_key,
+        search_broad,
         frame,
         raw_peak_kb,
         load_peak_kb,
     }
 }
 
-/// `filter_actor`, `search_key` and `frame`, on the explorer's own state.
-fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration) {
+/// `filter_actor`, `search_key`, `search_broad` and `frame`, on the explorer's own state.
+fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duration) {
     let mut app = App::new(load::load(input).expect("loads"), Filter::default(), true);
     app.update(Action::Resize {
         width: 200,
@@ -203,23 +208,25 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration) {
     for c in "treaty embass".chars() {
         app.update(Action::SearchType(c));
     }
-    let search_key = median(ui_runs, || {
-        let start = Instant::now();
-        app.update(Action::SearchType('y'));
-        black_box(&app.visible);
-        let t = start.elapsed();
-        app.update(Action::SearchBackspace);
-        t
-    });
+    let (search_key, key_latency) = type_one_more(&mut app, ui_runs, 'y');
+    app.update(Action::SearchClear);
+
+    // The worst case for typing: a query that most events match ("k" -> "ka").
+    app.update(Action::StartSearch);
+    app.update(Action::SearchType('k'));
+    let (search_broad, broad_latency) = type_one_more(&mut app, ui_runs, 'a');
+    if broad_latency * 10 < search_broad || key_latency * 10 < search_key {
+        println!(
+            "  ({n} events: the search ran on the worker; the key itself took {} / {})",
+            fmt(key_latency),
+            fmt(broad_latency)
+        );
+    }
     app.update(Action::SearchClear);
 
     // One update + one draw of the whole screen, the selection in the middle.
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    let middle = app.visible.len() / 2;
-    app.update(Action::FirstEvent);
-    for _ in 0..middle {
-        app.update(Action::NextEvent);
-    }
+    app.select_event(app.visible[app.visible.len() / 2]);
     let mut down = true;
     let frame = median(200, || {
         let start = Instant::now();
@@ -243,7 +250,44 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration) {
         start.elapsed()
     });
 
-    (filter_actor, search_key, frame)
+    (filter_actor, search_key, search_broad, frame)
+}
+
+/// The median time from typing `c` at the end of the current query until its matches are
+/// shown (undone between runs). A search that `update` hands to the worker is run here the
+/// way the worker runs it, and timed to its result; the key itself then returns at once
+/// (the second value, the median time `update` took, shows it).
+fn type_one_more(app: &mut App, runs: usize, c: char) -> (Duration, Duration) {
+    let mut key = Vec::new();
+    let total = median(runs, || {
+        let start = Instant::now();
+        app.update(Action::SearchType(c));
+        key.push(start.elapsed());
+        if let Some(job) = app.pending_search.take() {
+            let matches = job
+                .run(&app.timeline, &app.index, &|| false)
+                .expect("not stopped");
+            app.update(Msg::SearchResults {
+                generation: job.generation,
+                matches,
+            });
+        }
+        black_box(&app.visible);
+        let t = start.elapsed();
+        app.update(Action::SearchBackspace);
+        if let Some(job) = app.pending_search.take() {
+            let matches = job
+                .run(&app.timeline, &app.index, &|| false)
+                .expect("not stopped");
+            app.update(Msg::SearchResults {
+                generation: job.generation,
+                matches,
+            });
+        }
+        t
+    });
+    key.sort();
+    (total, key[key.len() / 2])
 }
 
 /// The median duration of `runs` runs of `f`; `f` may time itself by returning a Duration.

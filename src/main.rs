@@ -1,9 +1,27 @@
 //! The `afghan-timeline` binary: parse arguments, hand over to the library.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    afghan_timeline::run(afghan_timeline::cli::Cli::parse())
+    match afghan_timeline::cli::Cli::try_parse() {
+        Ok(cli) => afghan_timeline::run(cli),
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = write!(std::io::stdout(), "{e}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            // clap quotes the offending argument as typed: clean it like any other text
+            // that reaches the terminal (plain rendering, so clap's own styling is not
+            // mistaken for an escape sequence in the argument).
+            let message = e.render().to_string();
+            let clean =
+                afghan_timeline::sanitize::clean(&message, afghan_timeline::sanitize::Lines::Keep);
+            let _ = write!(std::io::stderr(), "{clean}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -425,3 +425,99 @@ fn clicks_select_rows_and_the_wheel_moves() {
     });
     assert_eq!(app.mode, Mode::Detail);
 }
+
+/// Past `async_from` candidates a search goes to the worker: `update` leaves a job, the
+/// list keeps the last result and keeps responding, and only the current job's result is
+/// taken.
+#[test]
+fn large_searches_leave_a_job_and_take_only_the_current_result() {
+    use afghan_timeline::tui::action::Msg;
+    let mut app = app();
+    app.async_from = 0; // every text search is "large" here
+    let before = app.visible.clone();
+    type_query(&mut app, "em");
+    assert!(app.searching);
+    let job = app.pending_search.take().expect("a job for the worker");
+    assert_eq!(job.generation, app.search_generation);
+    assert_eq!(
+        app.visible, before,
+        "the last result stays on screen while searching"
+    );
+    // Keys keep working while the search runs.
+    app.update(NextEvent);
+    assert_eq!(app.selected, 1);
+    assert!(afghan_timeline::tui::view::summary(&app).contains("searching…"));
+
+    // A result for an older generation is ignored.
+    let stale = Msg::SearchResults {
+        generation: job.generation - 1,
+        matches: Vec::new(),
+    };
+    app.update(stale);
+    assert!(app.searching);
+    assert_eq!(app.visible, before);
+
+    // Typing on narrows from what is shown, not from the unfinished search.
+    app.update(SearchType('b'));
+    let newer = app.pending_search.take().expect("a newer job");
+    assert!(newer.generation > job.generation);
+    let (shown, shown_filter) = newer.within.clone().expect("narrows the shown result");
+    assert_eq!(shown, before);
+    assert_eq!(shown_filter, Filter::default());
+    // The first job's result, arriving late, is stale now.
+    let late = job.run(&app.timeline, &app.index, &|| false).expect("runs");
+    app.update(Msg::SearchResults {
+        generation: job.generation,
+        matches: late,
+    });
+    assert_eq!(app.visible, before);
+
+    let matches = newer
+        .run(&app.timeline, &app.index, &|| false)
+        .expect("runs");
+    assert_eq!(matches, app.filter.apply(&app.timeline));
+    app.update(Msg::SearchResults {
+        generation: newer.generation,
+        matches,
+    });
+    assert!(!app.searching);
+    assert_eq!(app.visible.len(), 2, "embassy-opens and embassy-attack");
+    assert_eq!(app.shown, app.filter);
+    assert_consistent(&app);
+}
+
+/// The worker thread runs jobs and abandons stale ones.
+#[test]
+fn the_search_worker_returns_the_current_jobs_matches() {
+    use afghan_timeline::tui::search::{SearchJob, Searcher};
+    use std::time::{Duration, Instant};
+    let app = app();
+    let searcher = Searcher::start(app.timeline.clone(), app.index.clone());
+    let job = |generation, query: &str| {
+        let mut filter = Filter::default();
+        filter.set_query(query);
+        SearchJob {
+            generation,
+            filter,
+            within: None,
+        }
+    };
+    searcher.submit(job(1, "treaty"));
+    searcher.submit(job(2, "embassy"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut got = None;
+    while Instant::now() < deadline {
+        if let Some((generation, matches)) = searcher.try_result() {
+            if generation == 2 {
+                got = Some(matches);
+                break;
+            }
+            assert_eq!(generation, 1, "only submitted generations come back");
+        }
+        std::thread::yield_now();
+    }
+    let matches = got.expect("the current job's result arrives before the deadline");
+    let mut expected = Filter::default();
+    expected.set_query("embassy");
+    assert_eq!(matches, expected.apply(&app.timeline));
+}

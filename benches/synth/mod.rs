@@ -125,13 +125,44 @@ const TAGS: &[&str] = &[
 
 const KINDS: &[&str] = &["State", "Organization", "Group", "Person"];
 
+/// Syllables for the general vocabulary: pronounceable, ASCII, and never one of `WORDS`.
+const SYLLABLES: &[&str] = &[
+    "ka", "lo", "mir", "zan", "te", "qu", "dar", "shi", "ven", "ro", "bal", "ek", "nu", "gor",
+    "pa", "il",
+];
+
+/// Words in the general vocabulary.
+const VOCABULARY: usize = 4096;
+
+/// Word `rank` of the general vocabulary: three syllables picked by its digits in base 16.
+fn general_word(rank: usize, out: &mut String) {
+    for k in 0..3 {
+        out.push_str(SYLLABLES[(rank >> (4 * k)) % SYLLABLES.len()]);
+    }
+}
+
+/// One word: a third of the time a topical word (the ones a query looks for), otherwise
+/// a word of a larger general vocabulary drawn with a Zipf-like skew (rank log-uniform),
+/// so common words are common and rare words rare, as in real text.
+#[allow(clippy::cast_precision_loss)] // 53 random bits and a small count: exact in f64
+fn push_word(rng: &mut Rng, out: &mut String) {
+    if rng.chance(33) {
+        out.push_str(rng.pick(WORDS));
+    } else {
+        let u = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // in 0..VOCABULARY
+        let rank = ((VOCABULARY as f64).ln() * u).exp() as usize - 1;
+        general_word(rank.min(VOCABULARY - 1), out);
+    }
+}
+
 fn sentence(rng: &mut Rng, words: usize) -> String {
     let mut s = String::new();
     for i in 0..words {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(rng.pick(WORDS));
+        push_word(rng, &mut s);
     }
     if let Some(first) = s.get(..1) {
         let upper = first.to_uppercase();

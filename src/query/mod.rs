@@ -53,6 +53,21 @@ impl Filter {
         &self.query
     }
 
+    /// Whether the query has any word to look for.
+    pub fn has_words(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// Whether this filter only narrows `previous`: the same actors and dates, and a query
+    /// that extends it at the end, so every match of this one is a match of `previous`.
+    pub fn narrows(&self, previous: &Filter) -> bool {
+        self.actors == previous.actors
+            && self.actor_mode == previous.actor_mode
+            && self.from == previous.from
+            && self.to == previous.to
+            && self.query.starts_with(&previous.query)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty() && self.words.is_empty() && self.from.is_none() && self.to.is_none()
     }
@@ -116,6 +131,19 @@ impl Filter {
         index: &SearchIndex,
         within: Option<Narrowing<'_>>,
     ) -> Vec<EventId> {
+        self.apply_indexed_until(timeline, index, within, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`Filter::apply_indexed`] that gives up, returning `None`, as soon as `stop` says so:
+    /// the explorer's search worker abandons a scan when a newer key has made it stale.
+    pub fn apply_indexed_until(
+        &self,
+        timeline: &Timeline,
+        index: &SearchIndex,
+        within: Option<Narrowing<'_>>,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<EventId>> {
         // Words the earlier result already guarantees need no second look.
         let words: Vec<&String> = match &within {
             Some(n) => self
@@ -188,14 +216,14 @@ impl Filter {
         let candidates = match within {
             Some(narrowing) => narrowing.matches,
             None if finders.is_empty() => {
-                return timeline.event_ids().filter(|id| test(id.index())).collect();
+                return Some(timeline.event_ids().filter(|id| test(id.index())).collect());
             }
             None => {
                 all = timeline.event_ids().collect();
                 &all
             }
         };
-        filter_parallel(candidates, |id| test(id.index()))
+        filter_parallel(candidates, |id| test(id.index()), stop)
     }
 }
 
@@ -203,32 +231,45 @@ impl Filter {
 /// more than it saves.
 const PARALLEL_FROM: usize = 20_000;
 
+/// Items tested between two looks at `stop`: small enough to stop within a millisecond,
+/// large enough that looking costs nothing.
+const STOP_EVERY: usize = 4096;
+
 /// `items` filtered by `keep`, in order, spread over the machine's cores when there are
-/// enough of them to be worth it. Text search is the one thing in the explorer that reads
-/// a large share of memory per key; splitting it keeps typing responsive on big timelines.
-fn filter_parallel(items: &[EventId], keep: impl Fn(EventId) -> bool + Sync) -> Vec<EventId> {
+/// enough of them to be worth it; `None` if `stop` said so first. Text search is the one
+/// thing in the explorer that reads a large share of memory per key; splitting it keeps
+/// typing responsive on big timelines.
+fn filter_parallel(
+    items: &[EventId],
+    keep: impl Fn(EventId) -> bool + Sync,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<EventId>> {
+    let run = |part: &[EventId]| {
+        let mut out = Vec::new();
+        for block in part.chunks(STOP_EVERY) {
+            if stop() {
+                return None;
+            }
+            out.extend(block.iter().copied().filter(|id| keep(*id)));
+        }
+        Some(out)
+    };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads < 2 || items.len() < PARALLEL_FROM {
-        return items.iter().copied().filter(|id| keep(*id)).collect();
+        return run(items);
     }
     let chunk = items.len().div_ceil(threads);
     std::thread::scope(|scope| {
         let parts: Vec<_> = items
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(|| {
-                    part.iter()
-                        .copied()
-                        .filter(|id| keep(*id))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || run(part)))
             .collect();
         // A worker only panics if `keep` does, and `keep` is plain indexing and search.
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_default())
-            .collect()
+        let mut out = Vec::with_capacity(items.len());
+        for part in parts {
+            out.extend(part.join().ok()??);
+        }
+        Some(out)
     })
 }
 

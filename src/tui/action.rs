@@ -73,3 +73,20 @@ pub enum Action {
         height: u16,
     },
 }
+
+/// Everything `update` reacts to: the reader's actions, and what the search worker found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Act(Action),
+    /// The matches of the search with this generation.
+    SearchResults {
+        generation: u64,
+        matches: Vec<crate::model::EventId>,
+    },
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Msg {
+        Msg::Act(action)
+    }
+}

@@ -5,12 +5,14 @@
 //! terminal size that the last `Resize` reported, so the views only ever read.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::Action;
+use super::action::{Action, Msg};
 use super::layout::{self, Areas};
 use super::picker::Picker;
+use super::search::SearchJob;
 use super::view::axis::AxisModel;
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
@@ -34,15 +36,29 @@ pub enum Exit {
     Accept(Vec<EventId>),
 }
 
+/// Text searches over at least this many events run on the search worker.
+pub const ASYNC_SEARCH_FROM: usize = 250_000;
+
 pub struct App {
-    pub timeline: Timeline,
+    /// Shared with the search worker, which reads it while the explorer draws.
+    pub timeline: Arc<Timeline>,
     /// Built once at start: every refilter scans it instead of the events' own strings.
-    pub index: SearchIndex,
+    pub index: Arc<SearchIndex>,
     /// The time axis for the visible list at the current width.
     pub axis: AxisModel,
     pub filter: Filter,
-    /// The events that match the filter, in date order.
+    /// The events that match `shown`, in date order.
     pub visible: Vec<EventId>,
+    /// The filter `visible` reflects: `filter` itself, except while a search runs.
+    pub shown: Filter,
+    /// Counts filter changes; a search result is only taken for the current one.
+    pub search_generation: u64,
+    /// A search for the worker, left here by `update` for the loop to hand over.
+    pub pending_search: Option<SearchJob>,
+    /// Whether a search is running on the worker (the list shows the last result).
+    pub searching: bool,
+    /// Text searches over at least this many candidates go to the worker.
+    pub async_from: usize,
     /// Index into `visible` of the selected event (0 when `visible` is empty).
     pub selected: usize,
     /// Index into `visible` of the event drawn at the top of the list.
@@ -67,11 +83,16 @@ pub struct App {
 impl App {
     pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
         let mut app = App {
-            index: SearchIndex::build(&timeline),
+            index: Arc::new(SearchIndex::build(&timeline)),
+            shown: Filter::default(),
+            search_generation: 0,
+            pending_search: None,
+            searching: false,
+            async_from: ASYNC_SEARCH_FROM,
             axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
-            timeline,
+            timeline: Arc::new(timeline),
             filter,
             selected: 0,
             offset: 0,
@@ -86,7 +107,9 @@ impl App {
             pick_mode,
             exit: None,
         };
-        app.refilter(None);
+        // Every event matches the default filter: `visible` and `shown` agree from the start.
+        app.visible = app.timeline.event_ids().collect();
+        app.request_filter();
         app
     }
 
@@ -109,8 +132,24 @@ impl App {
         }
     }
 
-    /// The only place state changes.
-    pub fn update(&mut self, action: Action) {
+    /// The only place state changes: an action of the reader, or a search result.
+    pub fn update(&mut self, msg: impl Into<Msg>) {
+        match msg.into() {
+            Msg::Act(action) => self.act(action),
+            Msg::SearchResults {
+                generation,
+                matches,
+            } => {
+                if self.searching && generation == self.search_generation {
+                    self.searching = false;
+                    let filter = self.filter.clone();
+                    self.show_matches(matches, filter);
+                }
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         self.flash = None;
         let count = match action {
             Action::Digit(_) => None,
@@ -170,7 +209,7 @@ impl App {
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
                 self.mode = Mode::Browse;
-                self.refilter(None);
+                self.request_filter();
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
@@ -209,14 +248,46 @@ impl App {
         }
     }
 
-    /// Re-applies the filter (only among `within`, when the caller knows the new matches
-    /// are among them), keeping the reader's place: the same event if it still matches,
-    /// else the nearest match at or after its date, else the last match.
-    pub fn refilter(&mut self, within: Option<Narrowing<'_>>) {
-        let previous = self.selected_event();
-        self.visible = self
+    /// Applies the filter: at once when that is cheap, else by leaving a job for the search
+    /// worker while the list keeps showing the last result. Typing at the end of a query
+    /// narrows what is shown: only those events are tested, and only for the new word.
+    pub fn request_filter(&mut self) {
+        self.search_generation += 1;
+        let narrows = self.filter.narrows(&self.shown);
+        let candidates = if narrows {
+            self.visible.len()
+        } else {
+            self.timeline.events.len()
+        };
+        if self.filter.has_words() && candidates >= self.async_from {
+            let within = narrows.then(|| (self.visible.clone(), self.shown.clone()));
+            self.pending_search = Some(SearchJob {
+                generation: self.search_generation,
+                filter: self.filter.clone(),
+                within,
+            });
+            self.searching = true;
+            return;
+        }
+        self.pending_search = None;
+        self.searching = false;
+        let within = narrows.then_some(Narrowing {
+            matches: &self.visible,
+            previous: &self.shown,
+        });
+        let matches = self
             .filter
             .apply_indexed(&self.timeline, &self.index, within);
+        let filter = self.filter.clone();
+        self.show_matches(matches, filter);
+    }
+
+    /// Shows the matches of `filter`, keeping the reader's place: the same event if it still
+    /// matches, else the nearest match at or after its date, else the last match.
+    fn show_matches(&mut self, matches: Vec<EventId>, filter: Filter) {
+        let previous = self.selected_event();
+        self.visible = matches;
+        self.shown = filter;
         self.selected = match previous {
             // Event ids are in date order, so the insertion point is the next match in time.
             Some(id) => match self.visible.binary_search(&id) {
@@ -237,20 +308,10 @@ impl App {
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        let old = self.filter.clone();
-        let mut query = old.query().to_owned();
+        let mut query = self.filter.query().to_owned();
         edit(&mut query);
         self.filter.set_query(&query);
-        // Typing at the end only narrows: every match of the new query matched the old one.
-        if query.starts_with(old.query()) {
-            let matches = self.visible.clone();
-            self.refilter(Some(Narrowing {
-                matches: &matches,
-                previous: &old,
-            }));
-        } else {
-            self.refilter(None);
-        }
+        self.request_filter();
     }
 
     fn digit(&mut self, d: u8) {
@@ -337,7 +398,7 @@ impl App {
         };
         if self.visible.binary_search(&target).is_err() {
             self.filter = Filter::default();
-            self.refilter(None);
+            self.request_filter();
             self.flash = Some("filter cleared to show the related event".to_owned());
         }
         self.select_event(target);

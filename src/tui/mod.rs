@@ -14,11 +14,13 @@ pub mod keymap;
 pub mod layout;
 mod nav;
 pub mod picker;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod view;
 
 use std::io::{self, BufWriter, IsTerminal};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event;
@@ -30,8 +32,9 @@ use crate::error::Error;
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::Filter;
-use action::Action;
+use action::{Action, Msg};
 use app::{App, Exit};
+use search::Searcher;
 use theme::Theme;
 
 /// Start-up options of the explorer.
@@ -94,11 +97,29 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let searcher = Searcher::start(Arc::clone(&app.timeline), Arc::clone(&app.index));
+    hand_over(app, &searcher);
     loop {
         draw(&mut term, app, theme)?;
         // Block for one event, then take whatever else is already queued (a held key)
         // before drawing again, so the screen keeps up instead of replaying a backlog.
-        let mut next = Some(event::read().map_err(Error::Terminal)?);
+        // While a search runs, wake up for its result too: the one time the loop waits on
+        // something other than the terminal.
+        let mut next = if app.searching {
+            event::poll(SEARCH_POLL)
+                .map_err(Error::Terminal)?
+                .then(event::read)
+                .transpose()
+                .map_err(Error::Terminal)?
+        } else {
+            Some(event::read().map_err(Error::Terminal)?)
+        };
+        if let Some((generation, matches)) = searcher.try_result() {
+            app.update(Msg::SearchResults {
+                generation,
+                matches,
+            });
+        }
         while let Some(ev) = next.take() {
             if let Some(action) = keymap::action(&ev, app.mode) {
                 if action == Action::Suspend {
@@ -116,6 +137,18 @@ fn event_loop(
                 next = Some(event::read().map_err(Error::Terminal)?);
             }
         }
+        hand_over(app, &searcher);
+    }
+}
+
+/// How often the loop looks for a search result while one is running.
+const SEARCH_POLL: Duration = Duration::from_millis(8);
+
+/// Gives the worker the search `update` asked for, and tells it what is current.
+fn hand_over(app: &mut App, searcher: &Searcher) {
+    searcher.follow(app.search_generation);
+    if let Some(job) = app.pending_search.take() {
+        searcher.submit(job);
     }
 }
 

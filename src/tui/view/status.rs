@@ -24,6 +24,9 @@ pub fn summary(app: &App) -> String {
         app.visible.len(),
         tl.events.len()
     )];
+    if app.searching {
+        parts.push("searching…".to_owned());
+    }
     if !app.filter.actors.is_empty() {
         let names: Vec<String> = app
             .filter
