@@ -253,6 +253,19 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
     (filter_actor, search_key, search_broad, frame)
 }
 
+/// Runs the search `update` left for the worker, as the worker would, and delivers it.
+fn settle(app: &mut App) {
+    if let Some(job) = app.pending_search.take() {
+        let matches = job
+            .run(&app.timeline, &app.index, &|| false)
+            .expect("not stopped");
+        app.update(Msg::SearchResults {
+            generation: job.generation,
+            matches,
+        });
+    }
+}
+
 /// The median time from typing `c` at the end of the current query until its matches are
 /// shown (undone between runs). A search that `update` hands to the worker is run here the
 /// way the worker runs it, and timed to its result; the key itself then returns at once
@@ -263,27 +276,11 @@ fn type_one_more(app: &mut App, runs: usize, c: char) -> (Duration, Duration) {
         let start = Instant::now();
         app.update(Action::SearchType(c));
         key.push(start.elapsed());
-        if let Some(job) = app.pending_search.take() {
-            let matches = job
-                .run(&app.timeline, &app.index, &|| false)
-                .expect("not stopped");
-            app.update(Msg::SearchResults {
-                generation: job.generation,
-                matches,
-            });
-        }
+        settle(app);
         black_box(&app.visible);
         let t = start.elapsed();
         app.update(Action::SearchBackspace);
-        if let Some(job) = app.pending_search.take() {
-            let matches = job
-                .run(&app.timeline, &app.index, &|| false)
-                .expect("not stopped");
-            app.update(Msg::SearchResults {
-                generation: job.generation,
-                matches,
-            });
-        }
+        settle(app);
         t
     });
     key.sort();

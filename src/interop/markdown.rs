@@ -12,7 +12,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::model::{Date, Event, Source, Timeline};
-use crate::output::{actor_names, date_range};
+use crate::output::date_range;
+use crate::output::markdown::{cite, write_body};
 use crate::sanitize::{Lines, clean, line};
 
 /// Writes the whole timeline as one Markdown document.
@@ -85,43 +86,11 @@ fn write_entry<'a>(
 ) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "### {}: {}", date_range(event), line(&event.title))?;
-    writeln!(out)?;
-    let mut facts = vec![format!("**Actors:** {}", actor_names(timeline, event))];
-    if let Some(location) = &event.location {
-        facts.push(format!("**Location:** {}", line(location)));
-    }
-    if !event.tags.is_empty() {
-        let tags: Vec<_> = event.tags.iter().map(|t| line(t).into_owned()).collect();
-        facts.push(format!("**Tags:** {}", tags.join(", ")));
-    }
-    writeln!(out, "{}", facts.join(" · "))?;
-    writeln!(out)?;
     let mut marks = String::new();
     for source in &event.sources {
         let _ = write!(marks, "[^{}]", notes.number(source));
     }
-    writeln!(out, "{}{marks}", clean(event.summary.trim(), Lines::Keep))?;
-    if let Some(detail) = &event.detail {
-        writeln!(out)?;
-        writeln!(out, "{}", clean(detail.trim(), Lines::Keep))?;
-    }
-    if let Some(note) = &event.date_note {
-        writeln!(out)?;
-        writeln!(out, "> **Date:** {}", line(note))?;
-    }
-    Ok(())
-}
-
-/// `RFE/RL, *Title*, 27 Dec 2009, <https://…>`
-fn cite(source: &Source) -> String {
-    let mut text = format!("{}, *{}*", line(&source.publisher), line(&source.title));
-    if let Some(date) = source.date {
-        let _ = write!(text, ", {}", date.short());
-    }
-    if let Some(url) = &source.url {
-        let _ = write!(text, ", <{}>", line(url));
-    }
-    text
+    write_body(out, timeline, event, &marks)
 }
 
 /// The innermost era containing the event's date: the one that started last, and of

@@ -6,7 +6,7 @@
 //! cannot be tricked into emitting them raw by accident.
 
 mod json;
-mod markdown;
+pub mod markdown;
 mod ron_format;
 mod text;
 
