@@ -521,3 +521,21 @@ fn the_search_worker_returns_the_current_jobs_matches() {
     expected.set_query("embassy");
     assert_eq!(matches, expected.apply(&app.timeline));
 }
+
+/// A search that narrows the list under a selection near its end fills the list from
+/// above instead of leaving the selection alone at the top of an empty pane.
+#[test]
+fn narrowing_near_the_end_keeps_the_list_full() {
+    let mut app = app_sized(false, 80, 16);
+    app.update(LastEvent);
+    assert!(
+        app.offset > 1,
+        "a short list scrolled to its end (offset {})",
+        app.offset
+    );
+    type_query(&mut app, "embassy"); // two events, both before the selection
+    assert_eq!(app.visible.len(), 2);
+    assert_eq!(selected_id(&app), "embassy-attack", "the last match");
+    assert_eq!(app.offset, 0, "both matches fit, so both are shown");
+    assert_consistent(&app);
+}

@@ -80,6 +80,15 @@ impl App {
             used += self.row_height(top);
         }
         self.offset = self.offset.max(top).min(self.selected);
+        // Never leave rows empty below the last event while earlier ones are hidden above
+        // (after a search narrows the list under a selection near its end, say).
+        let mut bottom = self.visible.len() - 1;
+        let mut used = self.row_height(bottom);
+        while bottom > 0 && used + self.row_height(bottom - 1) <= rows {
+            bottom -= 1;
+            used += self.row_height(bottom);
+        }
+        self.offset = self.offset.min(bottom);
     }
 
     fn year_of(&self, i: usize) -> i32 {
