@@ -2,10 +2,14 @@
 //! checked, listed and explored through the real binary (not timed: speed is measured in
 //! `benches/scale.rs`).
 
+// The pseudo-terminal harness of tests/pty.rs; this test uses only part of it.
+#[allow(dead_code)]
 #[path = "pty/reference.rs"]
 mod reference;
+#[allow(dead_code)]
 #[path = "pty/screen.rs"]
 mod screen;
+#[allow(dead_code)]
 #[path = "pty/session.rs"]
 mod session;
 #[path = "../benches/synth/mod.rs"]
