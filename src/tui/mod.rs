@@ -59,8 +59,10 @@ pub fn run(
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    let exit = browse(&mut app, options, theme)?;
-    match exit {
+    // Never freed: the process exits next, and freeing a big timeline event by event would
+    // hold the shell prompt back for seconds after quitting.
+    let app = Box::leak(Box::new(app));
+    match browse(app, options, theme)? {
         Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
         Exit::Quit => Ok(Outcome::Closed),
         Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
