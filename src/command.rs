@@ -60,23 +60,23 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         }
         Some(Command::List { format, .. }) => {
             let timeline = load_until_exit(&input)?;
-            let filter = to_filter(&timeline, &filter_args)?;
-            let events = filter.apply(&timeline);
+            let filter = to_filter(timeline, &filter_args)?;
+            let events = filter.apply(timeline);
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
             }
-            print_events(&timeline, &events, format.into())
+            print_events(timeline, &events, format.into())
         }
         Some(Command::Show { id, format, .. }) => {
             let timeline = load_until_exit(&input)?;
             let found = timeline
                 .find_event(&id)
-                .ok_or_else(|| unknown_event(&timeline, &id))?;
-            print_events(&timeline, &[found], format.into())
+                .ok_or_else(|| unknown_event(timeline, &id))?;
+            print_events(timeline, &[found], format.into())
         }
         Some(Command::Actors { format, .. }) => {
             let timeline = load_until_exit(&input)?;
-            print_actors(&timeline, format)
+            print_actors(timeline, format)
         }
         Some(Command::Export { to }) => export(&input, to),
         Some(Command::Import {

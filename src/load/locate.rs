@@ -1,12 +1,18 @@
 //! Finds the line and column of values in RON text, by their path in the document.
 //!
 //! Runs only when there are problems to report, and only on text that ron has already
-//! parsed, so it can be a small tolerant scanner rather than a second parser. Depth is
-//! bounded by ron's recursion limit, which the text already passed.
+//! parsed, so it can be a small tolerant scanner rather than a second parser. It must stay
+//! safe when it reads the text differently from ron (a construct it does not know puts it
+//! inside a string, where anything goes): every step consumes input, so it ends in one
+//! pass, and past [`MAX_DEPTH`] it gives up instead of recursing further, so it cannot
+//! overflow the stack. Paths it does not find are reported at the start of the file.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::problem::{DocPath, Seg};
+
+/// Nesting beyond ron's own limit (128) means the scanner has lost its way; it stops.
+const MAX_DEPTH: usize = 256;
 
 /// A 1-based line and column (in characters), as ron reports them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,14 +25,17 @@ pub struct Pos {
 
 /// The positions of the `wanted` paths that occur in `text`.
 pub fn locate(text: &str, wanted: &[&DocPath]) -> HashMap<DocPath, Pos> {
+    let distinct = wanted.iter().collect::<HashSet<_>>().len();
     let mut scanner = Scanner {
         text,
         at: 0,
         line: 1,
         col: 1,
         wanted,
+        distinct,
         found: HashMap::new(),
     };
+    scanner.skip_attributes();
     let mut path = Vec::new();
     scanner.value(&mut path, 0);
     scanner.found
@@ -38,6 +47,8 @@ struct Scanner<'a> {
     line: usize,
     col: usize,
     wanted: &'a [&'a DocPath],
+    /// How many different paths are wanted: once all are found, the rest is not read.
+    distinct: usize,
     found: HashMap<DocPath, Pos>,
 }
 
@@ -97,6 +108,24 @@ impl Scanner<'_> {
         }
     }
 
+    /// `#![enable(…)]` attributes before the value.
+    fn skip_attributes(&mut self) {
+        loop {
+            self.skip_trivia();
+            if !self.text[self.at..].starts_with("#![") {
+                return;
+            }
+            while self.bump().is_some_and(|c| c != ']') {}
+        }
+    }
+
+    /// `r"…"` or `r#"…"#`, as opposed to a raw identifier such as `r#title`.
+    fn at_raw_string(&self) -> bool {
+        self.text[self.at..]
+            .strip_prefix('r')
+            .is_some_and(|rest| rest.trim_start_matches('#').starts_with('"'))
+    }
+
     fn record(&mut self, path: &[Seg]) {
         if let Some(p) = self.wanted.iter().find(|p| p.0 == path) {
             let pos = Pos {
@@ -111,12 +140,13 @@ impl Scanner<'_> {
     fn value(&mut self, path: &mut Vec<Seg>, depth: usize) {
         self.skip_trivia();
         self.record(path);
-        if depth > 1024 {
+        if depth > MAX_DEPTH {
+            self.at = self.text.len();
             return;
         }
         match self.peek() {
             Some('"') => self.string(),
-            Some('r') if matches!(self.peek_at(1), Some('"' | '#')) => self.raw_string(),
+            Some('r') if self.at_raw_string() => self.raw_string(),
             Some('b') if self.peek_at(1) == Some('"') => {
                 self.bump();
                 self.string();
@@ -209,6 +239,12 @@ impl Scanner<'_> {
         self.bump();
         let mut index = 0;
         loop {
+            if self.found.len() == self.distinct {
+                // Everything wanted is found: the rest of a large file need not be read
+                // (the problems shown are the first ones in the file).
+                self.at = self.text.len();
+                return;
+            }
             self.skip_trivia();
             match self.peek() {
                 None => return,
@@ -222,6 +258,7 @@ impl Scanner<'_> {
                 }
                 _ => {}
             }
+            let start = self.at;
             let field = (close == ')').then(|| self.field_name()).flatten();
             match field {
                 Some(name) => path.push(Seg::Field(name)),
@@ -237,6 +274,10 @@ impl Scanner<'_> {
                 self.value(path, depth + 1);
                 path.pop();
             }
+            if self.at == start {
+                // A character no value starts with (a stray `]` or `:`): step over it.
+                self.bump();
+            }
             index += 1;
         }
     }
@@ -244,17 +285,20 @@ impl Scanner<'_> {
     /// `name:` at the cursor, consumed, as the matching static field name of the schema.
     fn field_name(&mut self) -> Option<&'static str> {
         let rest = &self.text[self.at..];
-        let len = rest.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
-        let after = rest[len..].trim_start();
+        // A raw identifier, `r#title:`, names the same field.
+        let raw = if rest.starts_with("r#") { 2 } else { 0 };
+        let ident = &rest[raw..];
+        let len = ident.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
+        let after = ident[len..].trim_start();
         if len == 0 || !after.starts_with(':') {
             return None;
         }
         let name = FIELDS
             .iter()
-            .find(|f| **f == &rest[..len])
+            .find(|f| **f == &ident[..len])
             .copied()
             .unwrap_or("?");
-        for _ in 0..len {
+        for _ in 0..raw + len {
             self.bump();
         }
         self.skip_trivia();

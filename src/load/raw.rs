@@ -5,7 +5,12 @@
 //! typo such as `locaton` into an error instead of silently dropping the value. The same
 //! structs serialize the `ron` output format, so a printed event pastes back into a file.
 //! The `rename`s let authors write the optional struct names `Timeline(`, `Event(` ….
+//!
+//! Dates and references to other ids only live until validation resolves them, so they are
+//! `CompactString`s: stored inline up to 24 bytes, they cost no allocation to parse and no
+//! free once resolved (six of each per event, on average, at a million events).
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -43,31 +48,31 @@ pub enum RawActorKind {
 pub struct RawEra {
     pub id: String,
     pub name: String,
-    pub start: String,
-    pub end: String,
+    pub start: CompactString,
+    pub end: CompactString,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 pub struct RawEvent {
     pub id: String,
-    pub date: String,
+    pub date: CompactString,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
+    pub end: Option<CompactString>,
     pub title: String,
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<String>,
-    pub actors: Vec<String>,
+    pub actors: Vec<CompactString>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     pub sources: Vec<RawSource>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<String>,
+    pub related: Vec<CompactString>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
@@ -76,7 +81,7 @@ pub struct RawSource {
     pub publisher: String,
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }

@@ -139,48 +139,50 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
         new_index[file_index as usize] = to_u32(pos);
     }
 
-    // Built in file order, in place over the raw events' allocation, then permuted in place:
-    // no second array of a million events.
-    let mut events: Vec<Event> = events
-        .into_iter()
-        .zip(checked)
-        .map(|(raw, c)| {
-            let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
-            let links = &related[c.related_at..c.related_at + raw.related.len()];
-            Event {
-                id: raw.id,
-                date: c.date,
-                end: c.end,
-                title: raw.title,
-                summary: raw.summary,
-                detail: raw.detail,
-                date_note: raw.date_note,
-                actors: c.actors,
-                tags: raw.tags,
-                location: raw.location,
-                // Collected in place too: the raw sources' allocation is reused.
-                sources: raw
-                    .sources
-                    .into_iter()
-                    .zip(dates)
-                    .map(|(s, date)| Source {
-                        publisher: s.publisher,
-                        title: s.title,
-                        date: *date,
-                        url: s.url,
-                    })
-                    .collect(),
-                related: links
-                    .iter()
-                    .map(|&r| EventId(new_index[r as usize]))
-                    .collect(),
-            }
-        })
-        .collect();
-    let by_id = by_id
+    let by_id: Vec<(u64, EventId)> = by_id
         .into_iter()
         .map(|(h, i)| (h, EventId(new_index[i as usize])))
         .collect();
+
+    // Built in file order into an array allocated up front, then permuted into date order
+    // in place. Up front, because glibc consolidates its freed small blocks at the next
+    // large allocation, and validation is about to free a few small blocks per event (the
+    // raw actor and related lists): a large allocation after those costs a sweep over
+    // every one of them.
+    let mut built: Vec<Event> = Vec::with_capacity(events.len());
+    for (raw, c) in events.into_iter().zip(checked) {
+        let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
+        let links = &related[c.related_at..c.related_at + raw.related.len()];
+        built.push(Event {
+            id: raw.id,
+            date: c.date,
+            end: c.end,
+            title: raw.title,
+            summary: raw.summary,
+            detail: raw.detail,
+            date_note: raw.date_note,
+            actors: c.actors,
+            tags: raw.tags,
+            location: raw.location,
+            // Collected in place: the raw sources' allocation is reused.
+            sources: raw
+                .sources
+                .into_iter()
+                .zip(dates)
+                .map(|(s, date)| Source {
+                    publisher: s.publisher,
+                    title: s.title,
+                    date: *date,
+                    url: s.url,
+                })
+                .collect(),
+            related: links
+                .iter()
+                .map(|&r| EventId(new_index[r as usize]))
+                .collect(),
+        });
+    }
+    let mut events = built;
     permute(&mut events, &mut new_index);
     eras.sort_by_key(|e| e.start.sort_key());
     Timeline {

@@ -9,8 +9,8 @@ use crate::model::{Event, Timeline};
 pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
     RawEvent {
         id: event.id.clone(),
-        date: event.date.to_string(),
-        end: event.end.map(|d| d.to_string()),
+        date: event.date.to_string().into(),
+        end: event.end.map(|d| d.to_string().into()),
         title: event.title.clone(),
         summary: event.summary.clone(),
         detail: event.detail.clone(),
@@ -18,7 +18,7 @@ pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
         actors: event
             .actors
             .iter()
-            .map(|a| timeline.actor(*a).id.clone())
+            .map(|a| timeline.actor(*a).id.as_str().into())
             .collect(),
         tags: event.tags.clone(),
         location: event.location.clone(),
@@ -28,14 +28,14 @@ pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
             .map(|s| RawSource {
                 publisher: s.publisher.clone(),
                 title: s.title.clone(),
-                date: s.date.map(|d| d.to_string()),
+                date: s.date.map(|d| d.to_string().into()),
                 url: s.url.clone(),
             })
             .collect(),
         related: event
             .related
             .iter()
-            .map(|r| timeline.event(*r).id.clone())
+            .map(|r| timeline.event(*r).id.as_str().into())
             .collect(),
     }
 }

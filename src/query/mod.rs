@@ -58,14 +58,22 @@ impl Filter {
         !self.words.is_empty()
     }
 
-    /// Whether this filter only narrows `previous`: the same actors and dates, and a query
-    /// that extends it at the end, so every match of this one is a match of `previous`.
+    /// Whether this filter only narrows `previous`, so that every match of this one is a
+    /// match of `previous`: the same actors and dates, and each earlier word contained in
+    /// the word now at its place. Compared after lower-casing, not as typed: lower-casing
+    /// depends on context (a Greek capital sigma ends a word as "ς" but is "σ" inside one),
+    /// so a typed prefix is not always a prefix once lowered.
     pub fn narrows(&self, previous: &Filter) -> bool {
         self.actors == previous.actors
             && self.actor_mode == previous.actor_mode
             && self.from == previous.from
             && self.to == previous.to
-            && self.query.starts_with(&previous.query)
+            && previous.words.len() <= self.words.len()
+            && previous
+                .words
+                .iter()
+                .zip(&self.words)
+                .all(|(old, new)| new.contains(old.as_str()))
     }
 
     pub fn is_empty(&self) -> bool {

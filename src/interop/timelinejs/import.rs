@@ -219,7 +219,7 @@ impl Importer<'_> {
         for (event, wanted) in events.iter_mut().zip(related) {
             for id in wanted {
                 if self.event_ids.contains(&id) && id != event.id {
-                    event.related.push(id);
+                    event.related.push(id.into());
                 } else {
                     self.warn(format!(
                         "event {}: related event {} is not in the import; the link is dropped",
@@ -312,13 +312,13 @@ impl Importer<'_> {
         } else {
             name
         };
-        let recorded = |text: Option<&String>, shown: Date| {
+        let recorded = |text: Option<&str>, shown: Date| {
             text.and_then(|t| t.parse::<Date>().ok())
                 .filter(|d| same_period(*d, shown))
                 .unwrap_or(shown)
         };
-        let start = recorded(record.as_ref().map(|r| &r.start), start.date);
-        let end = recorded(record.as_ref().map(|r| &r.end), end.date);
+        let start = recorded(record.as_ref().map(|r| r.start.as_str()), start.date);
+        let end = recorded(record.as_ref().map(|r| r.end.as_str()), end.date);
         if end.last_day() < start.first_day() {
             self.warn(format!(
                 "{at}: skipped: it ends ({end}) before it starts ({start})"
@@ -328,8 +328,8 @@ impl Importer<'_> {
         Some(RawEra {
             id,
             name,
-            start: start.to_string(),
-            end: end.to_string(),
+            start: start.to_string().into(),
+            end: end.to_string().into(),
         })
     }
 

@@ -72,13 +72,13 @@ impl Importer<'_> {
         let sources = self.sources(&at, slide, record);
         let event = RawEvent {
             id,
-            date: date.to_string(),
-            end: end.map(|e| e.to_string()),
+            date: date.to_string().into(),
+            end: end.map(|e| e.to_string().into()),
             title,
             summary,
             detail,
             date_note,
-            actors,
+            actors: actors.into_iter().map(Into::into).collect(),
             tags: record.map(|r| r.tags.clone()).unwrap_or_default(),
             location: record.and_then(|r| r.location.clone()),
             sources,
