@@ -4,6 +4,7 @@
 //! lines `path:line:col: message`; nothing here panics on any input. The embedded timeline
 //! goes through the same path as any file, and a test keeps it valid.
 
+mod assemble;
 mod diagnostic;
 mod locate;
 mod problem;
@@ -193,7 +194,7 @@ fn parse_text(text: Cow<'_, str>, name: &str) -> Result<Timeline, LoadError> {
     let checked = validate::check(&raw)
         .map_err(|problems| LoadError::Invalid(Report::problems(name, &text, problems)))?;
     drop(text);
-    Ok(validate::assemble(raw, checked))
+    Ok(assemble::assemble(raw, checked))
 }
 
 /// ron options shared by reading and writing: optional fields without `Some(…)`, and the

@@ -1,4 +1,5 @@
-//! Parse, don't validate: raw file shapes become a [`Timeline`] whose invariants hold.
+//! Parse, don't validate: raw file shapes become a [`crate::model::Timeline`] whose invariants
+//! hold (this module checks; `assemble` builds).
 //!
 //! Every check runs and every problem is collected, so an author sees all mistakes at once.
 //! The happy path is built for a million events: checking allocates nothing per event
@@ -11,34 +12,32 @@ use std::collections::HashMap;
 
 use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem};
-use super::raw::{RawActorKind, RawEvent, RawTimeline};
-use crate::model::{
-    Actor, ActorId, ActorKind, Date, Era, Event, EventId, Source, Timeline, id_hash,
-};
+use super::raw::{RawEvent, RawTimeline};
+use crate::model::{ActorId, Date, Era, id_hash};
 use crate::sanitize::quote;
 use crate::suggest::closest;
 
 /// What checking resolved, kept until the strings can be moved into the model.
 pub struct Checked {
-    eras: Vec<Era>,
+    pub(super) eras: Vec<Era>,
     /// One per event, in file order.
-    events: Vec<CheckedEvent>,
+    pub(super) events: Vec<CheckedEvent>,
     /// Every event's source dates, event after event, in file order.
-    source_dates: Vec<Option<Date>>,
+    pub(super) source_dates: Vec<Option<Date>>,
     /// Every event's related links (file indices), event after event, in file order.
-    related: Vec<u32>,
+    pub(super) related: Vec<u32>,
     /// File indices of the events, sorted by id hash then id.
-    by_id: Vec<(u64, u32)>,
+    pub(super) by_id: Vec<(u64, u32)>,
 }
 
 /// What checking one event resolved.
-struct CheckedEvent {
-    date: Date,
-    end: Option<Date>,
-    actors: Vec<ActorId>,
+pub(super) struct CheckedEvent {
+    pub(super) date: Date,
+    pub(super) end: Option<Date>,
+    pub(super) actors: Vec<ActorId>,
     /// Where this event's entries start in `Checked::source_dates` and `Checked::related`.
-    sources_at: usize,
-    related_at: usize,
+    pub(super) sources_at: usize,
+    pub(super) related_at: usize,
 }
 
 /// Event ids sorted by hash, then text, then file index: the lookup for `related` and,
@@ -93,118 +92,6 @@ pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
         related,
         by_id,
     })
-}
-
-/// Moves the checked file into the model: sorted, indexed, references as indices.
-pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
-    let Checked {
-        mut eras,
-        events: checked,
-        source_dates,
-        related,
-        by_id,
-    } = checked;
-    let RawTimeline {
-        title,
-        description,
-        actors,
-        events,
-        ..
-    } = raw;
-    let actors = actors
-        .into_iter()
-        .map(|a| Actor {
-            id: a.id,
-            name: a.name,
-            kind: match a.kind {
-                RawActorKind::State => ActorKind::State,
-                RawActorKind::Organization => ActorKind::Organization,
-                RawActorKind::Group => ActorKind::Group,
-                RawActorKind::Person => ActorKind::Person,
-            },
-            aliases: a.aliases,
-        })
-        .collect();
-
-    // Sort by the first day of each date, ties in file order (see `model::date`). The keys
-    // are computed once: `sort_key` goes through the calendar.
-    let mut order: Vec<(i32, u32)> = checked
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.date.sort_key(), to_u32(i)))
-        .collect();
-    order.sort_unstable();
-    let mut new_index = vec![0u32; events.len()];
-    for (pos, &(_, file_index)) in order.iter().enumerate() {
-        new_index[file_index as usize] = to_u32(pos);
-    }
-
-    let by_id: Vec<(u64, EventId)> = by_id
-        .into_iter()
-        .map(|(h, i)| (h, EventId(new_index[i as usize])))
-        .collect();
-
-    // Built in file order into an array allocated up front, then permuted into date order
-    // in place. Up front, because glibc consolidates its freed small blocks at the next
-    // large allocation, and validation is about to free a few small blocks per event (the
-    // raw actor and related lists): a large allocation after those costs a sweep over
-    // every one of them.
-    let mut built: Vec<Event> = Vec::with_capacity(events.len());
-    for (raw, c) in events.into_iter().zip(checked) {
-        let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
-        let links = &related[c.related_at..c.related_at + raw.related.len()];
-        built.push(Event {
-            id: raw.id,
-            date: c.date,
-            end: c.end,
-            title: raw.title,
-            summary: raw.summary,
-            detail: raw.detail,
-            date_note: raw.date_note,
-            actors: c.actors,
-            tags: raw.tags,
-            location: raw.location,
-            // Collected in place: the raw sources' allocation is reused.
-            sources: raw
-                .sources
-                .into_iter()
-                .zip(dates)
-                .map(|(s, date)| Source {
-                    publisher: s.publisher,
-                    title: s.title,
-                    date: *date,
-                    url: s.url,
-                })
-                .collect(),
-            related: links
-                .iter()
-                .map(|&r| EventId(new_index[r as usize]))
-                .collect(),
-        });
-    }
-    let mut events = built;
-    permute(&mut events, &mut new_index);
-    eras.sort_by_key(|e| e.start.sort_key());
-    Timeline {
-        title,
-        description,
-        actors,
-        eras,
-        events,
-        by_id,
-    }
-}
-
-/// Moves `items[i]` to `items[target[i]]` for every i, by following cycles: O(n) swaps.
-/// `target` is used up (left as the identity).
-fn permute<T>(items: &mut [T], target: &mut [u32]) {
-    for start in 0..items.len() {
-        while target[start] as usize != start {
-            let to = target[start] as usize;
-            items.swap(start, to);
-            target.swap(start, to);
-        }
-    }
 }
 
 fn event_path(i: usize) -> DocPath {
