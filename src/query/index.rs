@@ -15,6 +15,43 @@
 
 use crate::model::{Event, Timeline};
 
+/// The index of a run of consecutive events, built on one thread.
+struct Part {
+    text: String,
+    ends: Vec<usize>,
+    actor_masks: Vec<u64>,
+    first_days: Vec<i32>,
+    last_days: Vec<i32>,
+}
+
+impl Part {
+    fn build(events: &[Event]) -> Part {
+        let bytes: usize = events
+            .iter()
+            .map(|e| fields(e).map(|f| f.len() + 1).sum::<usize>())
+            .sum();
+        let mut part = Part {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(events.len()),
+            actor_masks: Vec::with_capacity(events.len()),
+            first_days: Vec::with_capacity(events.len()),
+            last_days: Vec::with_capacity(events.len()),
+        };
+        for event in events {
+            for field in fields(event) {
+                push_lower(&mut part.text, field);
+                part.text.push('\n');
+            }
+            part.ends.push(part.text.len());
+            part.actor_masks
+                .push(event.actors.iter().fold(0, |m, a| m | actor_bit(a.index())));
+            part.first_days.push(days(event.date.first_day()));
+            part.last_days.push(days(event.last_day()));
+        }
+        part
+    }
+}
+
 /// Per-event data for fast filtering; built once per loaded timeline.
 pub struct SearchIndex {
     text: String,
@@ -36,13 +73,31 @@ fn days(d: chrono::NaiveDate) -> i32 {
     chrono::Datelike::num_days_from_ce(&d)
 }
 
-/// Appends `s` lower-cased exactly as `str::to_lowercase` does (the plain filter's rule),
-/// without a temporary string when it is ASCII.
+/// Appends `s` lower-cased exactly as `str::to_lowercase` does (the plain filter's rule).
+///
+/// Runs of ASCII are copied and lowered in bulk; other characters go through Unicode
+/// lowering one by one. Only a capital sigma lowers differently by context (final "ς" or
+/// medial "σ"), so a string holding one is lowered whole by `str::to_lowercase`.
 fn push_lower(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
+    if s.contains('\u{3a3}') {
         out.push_str(&s.to_lowercase());
+        return;
+    }
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+            rest = chars.as_str();
+        }
     }
 }
 
@@ -57,25 +112,37 @@ pub(super) fn fields(event: &Event) -> impl Iterator<Item = &str> {
 
 impl SearchIndex {
     pub fn build(timeline: &Timeline) -> SearchIndex {
-        let bytes: usize = timeline
-            .events
-            .iter()
-            .map(|e| fields(e).map(|f| f.len() + 1).sum::<usize>())
-            .sum();
-        let mut text = String::with_capacity(bytes);
+        // Lower-casing every event's text is the one heavy part of starting the explorer on a
+        // big timeline: it is split over the cores, each part built alone and then joined.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let chunk = timeline.events.len().div_ceil(threads).max(1);
+        let parts: Vec<Part> = if threads < 2 || timeline.events.len() < 10_000 {
+            vec![Part::build(&timeline.events)]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = timeline
+                    .events
+                    .chunks(chunk)
+                    .map(|events| scope.spawn(move || Part::build(events)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        let mut text = String::with_capacity(parts.iter().map(|p| p.text.len()).sum());
         let mut ends = Vec::with_capacity(timeline.events.len());
         let mut actor_masks = Vec::with_capacity(timeline.events.len());
         let mut first_days = Vec::with_capacity(timeline.events.len());
         let mut last_days = Vec::with_capacity(timeline.events.len());
-        for event in &timeline.events {
-            for field in fields(event) {
-                push_lower(&mut text, field);
-                text.push('\n');
-            }
-            ends.push(text.len());
-            actor_masks.push(event.actors.iter().fold(0, |m, a| m | actor_bit(a.index())));
-            first_days.push(days(event.date.first_day()));
-            last_days.push(days(event.last_day()));
+        for part in parts {
+            let base = text.len();
+            text.push_str(&part.text);
+            ends.extend(part.ends.iter().map(|e| e + base));
+            actor_masks.extend(part.actor_masks);
+            first_days.extend(part.first_days);
+            last_days.extend(part.last_days);
         }
         let actor_text = timeline
             .actors
