@@ -53,7 +53,7 @@ impl Report {
     pub fn problems(name: &str, text: &str, mut problems: Vec<Problem>) -> Report {
         // The first problems in the file are the ones shown: order by section and item
         // (validation runs by kind of check), then by position once located.
-        problems.sort_by_key(|p| file_order(&p.path));
+        problems.sort_by_key(|p| p.path.file_order());
         let more = problems.len().saturating_sub(MAX_SHOWN);
         problems.truncate(MAX_SHOWN);
         let wanted: Vec<_> = problems
@@ -155,22 +155,6 @@ impl Diagnostic {
             snippet,
         }
     }
-}
-
-/// Where a path falls in a conventionally ordered file: its section, then its item.
-fn file_order(path: &super::problem::DocPath) -> (usize, usize) {
-    use super::problem::Seg;
-    let section = match path.0.first() {
-        Some(Seg::Field("title" | "description")) => 0,
-        Some(Seg::Field("actors")) => 1,
-        Some(Seg::Field("eras")) => 2,
-        _ => 3,
-    };
-    let item = match path.0.get(1) {
-        Some(Seg::Index(i)) => *i,
-        _ => 0,
-    };
-    (section, item)
 }
 
 /// Byte length of the token at the start of `rest`: a whole string literal, or a word.

@@ -60,6 +60,16 @@ pub struct Problem {
     pub help: Option<String>,
     /// An earlier place the message refers to, e.g. the first definition of a duplicate id.
     pub first: Option<DocPath>,
+    /// An unknown name to suggest a close known one for, once it is clear that this problem
+    /// is among those shown (a suggestion costs a pass over every known name).
+    pub suggest: Option<Unknown>,
+}
+
+/// A reference to something that does not exist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    Actor(String),
+    Event(String),
 }
 
 impl Problem {
@@ -69,6 +79,7 @@ impl Problem {
             message: message.into(),
             help: None,
             first: None,
+            suggest: None,
         }
     }
 
@@ -82,5 +93,22 @@ impl Problem {
     pub fn first(mut self, path: DocPath) -> Problem {
         self.first = Some(path);
         self
+    }
+}
+
+impl DocPath {
+    /// Where the path falls in a conventionally ordered file: its section, then its item.
+    pub fn file_order(&self) -> (usize, usize) {
+        let section = match self.0.first() {
+            Some(Seg::Field("title" | "description")) => 0,
+            Some(Seg::Field("actors")) => 1,
+            Some(Seg::Field("eras")) => 2,
+            _ => 3,
+        };
+        let item = match self.0.get(1) {
+            Some(Seg::Index(i)) => *i,
+            _ => 0,
+        };
+        (section, item)
     }
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 
 use super::diagnostic::MAX_SHOWN;
-use super::problem::{DocPath, Problem};
+use super::problem::{DocPath, Problem, Unknown};
 use super::raw::{RawEvent, RawTimeline};
 use crate::model::{ActorId, Date, Era, id_hash};
 use crate::sanitize::quote;
@@ -82,6 +82,7 @@ pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
         }
     }
     if !problems.is_empty() {
+        suggest(&mut problems, &actor_index, &ids);
         return Err(problems);
     }
     let by_id = ids.0.iter().map(|(h, _, i)| (*h, *i)).collect();
@@ -154,7 +155,7 @@ fn check_event(
                 "actor",
                 name,
                 &ev.id,
-                actor_index.keys().copied().take(suggestions(problems)),
+                Unknown::Actor,
                 "declare it in 'actors' at the top of the file",
             )),
         }
@@ -187,8 +188,7 @@ fn check_event(
                 "related event",
                 id,
                 &ev.id,
-                // Suggestions cost a pass over every id: only for problems that will show.
-                ids.0.iter().map(|(_, s, _)| *s).take(suggestions(problems)),
+                Unknown::Event,
                 "'related' lists ids of events in this file",
             )),
         }
@@ -353,32 +353,38 @@ fn parse_date(
     }
 }
 
-fn unknown_ref<'a>(
+fn unknown_ref(
     path: DocPath,
     what: &str,
     name: &str,
     event: &str,
-    known: impl Iterator<Item = &'a str>,
+    unknown: fn(String) -> Unknown,
     help: &str,
 ) -> Problem {
-    let help = match closest(name, known) {
-        Some(best) => format!("did you mean {}? {help}", quote(best)),
-        None => help.to_owned(),
-    };
-    Problem::new(
+    let mut problem = Problem::new(
         path,
         format!("unknown {what} {} in event {}", quote(name), quote(event)),
     )
-    .help(help)
+    .help(help);
+    problem.suggest = Some(unknown(name.to_owned()));
+    problem
 }
 
-/// How many candidates a "did you mean" may look at: all of them while the problem will be
-/// shown, none past that, so a file with 100,000 bad references stays linear.
-fn suggestions(problems: &[Problem]) -> usize {
-    if problems.len() < MAX_SHOWN {
-        usize::MAX
-    } else {
-        0
+/// Puts the problems in file order and adds "did you mean" to the ones that will be shown.
+/// Only those: a suggestion is a pass over every known name, and a file may hold 100,000
+/// bad references.
+fn suggest(problems: &mut [Problem], actors: &HashMap<&str, ActorId>, ids: &IdIndex<'_>) {
+    problems.sort_by_key(|p| p.path.file_order());
+    for problem in problems.iter_mut().take(MAX_SHOWN) {
+        let best = match problem.suggest.take() {
+            Some(Unknown::Actor(name)) => closest(&name, actors.keys().copied()),
+            Some(Unknown::Event(name)) => closest(&name, ids.0.iter().map(|(_, s, _)| *s)),
+            None => None,
+        };
+        if let Some(best) = best {
+            let help = problem.help.take().unwrap_or_default();
+            problem.help = Some(format!("did you mean {}? {help}", quote(best)));
+        }
     }
 }
 

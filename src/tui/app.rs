@@ -37,7 +37,7 @@ pub enum Exit {
 }
 
 /// Text searches over at least this many events run on the search worker.
-pub const ASYNC_SEARCH_FROM: usize = 250_000;
+pub const ASYNC_SEARCH_FROM: usize = 100_000;
 
 pub struct App {
     /// Shared with the search worker, which reads it while the explorer draws.
