@@ -1,0 +1,274 @@
+//! The filter engine on fuzzed timelines and filters. The timeline is built from the fuzz
+//! input valid by construction, written as RON by the crate's own writer and loaded back
+//! (so the writer/loader round trip is fuzzed too). The results must be a subset of the
+//! events, in date order, exactly the events the filter's parts match by a reference
+//! reading of the README's rules; the indexed search the explorer uses, fresh or narrowing
+//! an earlier result as typing does, must agree.
+
+#![no_main]
+
+use afghan_timeline::load::{self, RawActor, RawActorKind, RawEvent, RawSource, RawTimeline};
+use afghan_timeline::model::{ActorId, Date, Event, Timeline};
+use afghan_timeline::query::{ActorMode, Filter, Narrowing, SearchIndex};
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    actors: Vec<FuzzActor>,
+    events: Vec<FuzzEvent>,
+    query: String,
+    /// Where, in characters, the query typed so far ended before the rest was typed.
+    typed: u8,
+    picks: Vec<u8>,
+    all: bool,
+    from: Option<FuzzDate>,
+    to: Option<FuzzDate>,
+}
+
+#[derive(Arbitrary, Debug)]
+struct FuzzActor {
+    name: String,
+    aliases: Vec<String>,
+}
+
+#[derive(Arbitrary, Debug)]
+struct FuzzEvent {
+    date: FuzzDate,
+    end: Option<FuzzDate>,
+    title: String,
+    summary: String,
+    detail: Option<String>,
+    location: Option<String>,
+    tags: Vec<String>,
+    actors: Vec<u8>,
+}
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct FuzzDate {
+    year: u16,
+    month: u8,
+    day: u8,
+    precision: u8,
+    approximate: bool,
+}
+
+impl FuzzDate {
+    /// A date string that exists, at the precision chosen.
+    fn text(self) -> String {
+        let year = i32::from(self.year % 10_000);
+        let month = 1 + u32::from(self.month % 12);
+        let day = (1..=1 + u32::from(self.day % 31))
+            .rev()
+            .find(|d| Date::ymd(year, month, *d).is_some())
+            .unwrap_or(1);
+        let tilde = if self.approximate { "~" } else { "" };
+        match self.precision % 3 {
+            0 => format!("{tilde}{year:04}"),
+            1 => format!("{tilde}{year:04}-{month:02}"),
+            _ => format!("{tilde}{year:04}-{month:02}-{day:02}"),
+        }
+    }
+
+    fn date(self) -> Date {
+        self.text().parse().expect("FuzzDate::text is a valid date")
+    }
+}
+
+/// Non-blank text: titles, summaries and names must have something in them.
+fn non_blank(s: &str) -> String {
+    if s.trim().is_empty() {
+        format!("x{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A raw field from text, whatever string type the raw shapes use for it.
+fn field<T: for<'a> From<&'a str>>(text: &str) -> T {
+    T::from(text)
+}
+
+fn build(input: &Input) -> RawTimeline {
+    let mut actors: Vec<RawActor> = input
+        .actors
+        .iter()
+        .take(8)
+        .enumerate()
+        .map(|(i, a)| RawActor {
+            id: format!("a{i}"),
+            name: non_blank(&a.name),
+            kind: RawActorKind::Group,
+            aliases: a.aliases.iter().take(3).cloned().collect(),
+        })
+        .collect();
+    if actors.is_empty() {
+        actors.push(RawActor {
+            id: "a0".to_owned(),
+            name: "A".to_owned(),
+            kind: RawActorKind::State,
+            aliases: Vec::new(),
+        });
+    }
+    let events = input
+        .events
+        .iter()
+        .take(16)
+        .enumerate()
+        .map(|(i, e)| {
+            let date = e.date.date();
+            let end = e
+                .end
+                .filter(|end| end.date().last_day() >= date.first_day())
+                .map(|end| field(&end.text()));
+            let mut event_actors: Vec<_> = e
+                .actors
+                .iter()
+                .take(4)
+                .map(|p| field(&format!("a{}", usize::from(*p) % actors.len())))
+                .collect();
+            if event_actors.is_empty() {
+                event_actors.push(field("a0"));
+            }
+            RawEvent {
+                id: format!("e{i}"),
+                date: field(&e.date.text()),
+                end,
+                title: non_blank(&e.title),
+                summary: non_blank(&e.summary),
+                detail: e.detail.clone(),
+                date_note: None,
+                actors: event_actors,
+                tags: e.tags.iter().take(3).cloned().collect(),
+                location: e.location.clone(),
+                sources: vec![RawSource {
+                    publisher: "p".to_owned(),
+                    title: "t".to_owned(),
+                    date: None,
+                    url: None,
+                }],
+                related: Vec::new(),
+            }
+        })
+        .collect();
+    RawTimeline {
+        title: "fuzz".to_owned(),
+        description: None,
+        actors,
+        eras: Vec::new(),
+        events,
+    }
+}
+
+/// The README's rule for words, read literally: every word occurs, in any case (both
+/// lower-cased by `str::to_lowercase`), in the title, summary, detail, tags, location or
+/// an actor's name or alias.
+fn words_match(t: &Timeline, e: &Event, words: &[String]) -> bool {
+    let mut fields: Vec<&str> = vec![&e.title, &e.summary];
+    fields.extend(e.detail.as_deref());
+    fields.extend(e.location.as_deref());
+    fields.extend(e.tags.iter().map(String::as_str));
+    for a in &e.actors {
+        let actor = t.actor(*a);
+        fields.push(&actor.name);
+        fields.extend(actor.aliases.iter().map(String::as_str));
+    }
+    words
+        .iter()
+        .all(|w| fields.iter().any(|f| f.to_lowercase().contains(w.as_str())))
+}
+
+fuzz_target!(|input: Input| {
+    let raw = build(&input);
+    let text = load::options()
+        .to_string(&raw)
+        .expect("a raw timeline serializes");
+    let timeline = match load::parse(&text, "fuzz.ron") {
+        Ok(t) => t,
+        Err(e) => panic!("the writer's own output does not load:\n{e}\n{text}"),
+    };
+    // Strings survive the round trip exactly.
+    for e in &timeline.events {
+        let i: usize = e.id[1..].parse().expect("ids are e<N>");
+        assert_eq!(e.title, raw.events[i].title);
+        assert_eq!(e.summary, raw.events[i].summary);
+        assert_eq!(e.detail, raw.events[i].detail);
+        assert_eq!(e.location, raw.events[i].location);
+    }
+
+    let mut filter = Filter::default();
+    filter.set_query(&input.query);
+    for p in &input.picks {
+        let id = ActorId(u32::from(*p) % u32::try_from(timeline.actors.len()).unwrap_or(1));
+        if !filter.actors.contains(&id) {
+            filter.actors.push(id);
+        }
+    }
+    filter.actor_mode = if input.all {
+        ActorMode::All
+    } else {
+        ActorMode::Any
+    };
+    filter.from = input.from.map(FuzzDate::date);
+    filter.to = input.to.map(FuzzDate::date);
+
+    let found = filter.apply(&timeline);
+    assert!(
+        found.windows(2).all(|w| w[0] < w[1]),
+        "in order, no repeats"
+    );
+    assert!(found.iter().all(|id| id.index() < timeline.events.len()));
+    let words: Vec<String> = input
+        .query
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let expected: Vec<_> = timeline
+        .event_ids()
+        .filter(|id| {
+            let e = timeline.event(*id);
+            let actors = filter.actors.is_empty()
+                || match filter.actor_mode {
+                    ActorMode::Any => filter.actors.iter().any(|a| e.actors.contains(a)),
+                    ActorMode::All => filter.actors.iter().all(|a| e.actors.contains(a)),
+                };
+            let range = filter.from.is_none_or(|f| e.last_day() >= f.first_day())
+                && filter.to.is_none_or(|t| e.date.first_day() <= t.last_day());
+            actors && range && words_match(&timeline, e, &words)
+        })
+        .collect();
+    assert_eq!(found, expected, "query {:?}", input.query);
+    for id in timeline.event_ids() {
+        let matches = filter.matches(&timeline, timeline.event(id));
+        assert_eq!(matches, found.contains(&id), "matches agrees with apply");
+    }
+
+    let index = SearchIndex::build(&timeline);
+    assert_eq!(
+        filter.apply_indexed(&timeline, &index, None),
+        found,
+        "indexed search"
+    );
+    // As typed: the query up to some character first, then the rest narrowing it.
+    let cut = input
+        .query
+        .char_indices()
+        .nth(usize::from(input.typed))
+        .map_or(input.query.len(), |(i, _)| i);
+    let mut earlier = filter.clone();
+    earlier.set_query(&input.query[..cut]);
+    let earlier_found = earlier.apply_indexed(&timeline, &index, None);
+    if filter.narrows(&earlier) {
+        let narrowing = Narrowing {
+            matches: &earlier_found,
+            previous: &earlier,
+        };
+        assert_eq!(
+            filter.apply_indexed(&timeline, &index, Some(narrowing)),
+            found,
+            "narrowing {:?} to {:?}",
+            &input.query[..cut],
+            input.query
+        );
+    }
+});
