@@ -18,12 +18,12 @@ fn markdown_has_a_heading_per_era_an_entry_per_event_and_footnoted_sources() {
     assert_eq!(r.stderr, "");
     let md = &r.stdout;
     assert!(md.starts_with("# Russia, the Soviet Union and Afghanistan\n\n"));
-    assert!(md.contains("*69 events, 28 Feb 1921 to 15 Jan 2026.*"));
+    assert!(md.contains("*70 events, 1919 to 15 Jan 2026.*"));
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
         [
-            "## 28 Feb 1921",
+            "## 1919 – 28 Feb 1921",
             "## PDPA rule, 27 Apr 1978 – 16 Apr 1992",
             "## Soviet–Afghan War, 24 Dec 1979 – 15 Feb 1989",
             "## PDPA rule (continued)",
@@ -35,7 +35,7 @@ fn markdown_has_a_heading_per_era_an_entry_per_event_and_footnoted_sources() {
             "## Sources",
         ]
     );
-    assert_eq!(md.lines().filter(|l| l.starts_with("### ")).count(), 69);
+    assert_eq!(md.lines().filter(|l| l.starts_with("### ")).count(), 70);
     assert!(md.contains("### 24 Dec 1979 – 25 Dec 1979: Soviet troops enter Afghanistan\n"));
 
     // Every footnote used is defined once, numbered 1..n in order of first use.
