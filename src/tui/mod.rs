@@ -101,8 +101,14 @@ fn event_loop(
     });
     let searcher = Searcher::start(Arc::clone(&app.timeline), Arc::clone(&app.index));
     hand_over(app, &searcher);
+    draw(&mut term, app, theme)?;
+    // Fault injection for the test that a panic inside the UI gives the terminal back before
+    // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
+    assert!(
+        std::env::var_os("AFGHAN_TIMELINE_TEST_PANIC").is_none(),
+        "AFGHAN_TIMELINE_TEST_PANIC is set: panicking inside the UI, as asked"
+    );
     loop {
-        draw(&mut term, app, theme)?;
         // Block for one event, then take whatever else is already queued (a held key)
         // before drawing again, so the screen keeps up instead of replaying a backlog.
         // While a search runs, wake up for its result too: the one time the loop waits on
@@ -140,6 +146,7 @@ fn event_loop(
             }
         }
         hand_over(app, &searcher);
+        draw(&mut term, app, theme)?;
     }
 }
 

@@ -26,6 +26,29 @@ fn quitting_restores_the_terminal() {
     assert_cooked(&after);
 }
 
+/// A panic inside the UI (injected with `AFGHAN_TIMELINE_TEST_PANIC` after the first frame)
+/// gives the terminal back first: the restoring sequences come before the panic message,
+/// the exit status is Rust's 101, and the terminal is in cooked mode afterwards.
+#[test]
+fn a_panic_inside_the_ui_restores_the_terminal_before_its_message() {
+    let mut s = Spawn::shell(r#""$BIN"; echo "exit=$?"; stty -a"#, &[])
+        .env("AFGHAN_TIMELINE_TEST_PANIC", "1")
+        .start();
+    assert_eq!(s.wait_exit(), 0, "stty ran");
+    let raw = s.raw();
+    let message = super::screen::find_bytes(&raw, b"panicked").expect("a panic message");
+    // Everything is given back before the message (dropping the terminal may show the
+    // cursor once more after it, which is harmless).
+    assert_restored(&raw[..message], 0);
+    let after = String::from_utf8_lossy(&raw[message..]);
+    assert!(
+        after.contains("AFGHAN_TIMELINE_TEST_PANIC"),
+        "not the injected panic:\n{after}"
+    );
+    assert!(after.contains("exit=101"), "a panic exits 101:\n{after}");
+    assert_cooked(&after);
+}
+
 fn signal_restores_the_terminal(signal: &str, code: u32) {
     let total = events().len();
     let mut s = Spawn::app(&[]).start();
