@@ -162,7 +162,7 @@ impl Date {
 
     /// Days since the common era of the first day: the key timelines are sorted by.
     pub fn sort_key(self) -> i32 {
-        self.first_day().num_days_from_ce()
+        day_number(self.first_day())
     }
 
     /// The form written in timeline files, e.g. `~1994` or `1979-12-24`.
@@ -333,4 +333,10 @@ impl fmt::Display for Interval {
             (y, m, _) => write!(f, "+{y} y {m} m"),
         }
     }
+}
+
+/// A calendar day as a number, days since the common era: what sorting, range filters and
+/// the time axis compare.
+pub fn day_number(day: NaiveDate) -> i32 {
+    day.num_days_from_ce()
 }

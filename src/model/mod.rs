@@ -7,6 +7,6 @@
 mod date;
 mod timeline;
 
-pub use date::{Date, DateError, Interval, Precision};
+pub use date::{Date, DateError, Interval, Precision, day_number};
 pub(crate) use timeline::id_hash;
 pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

@@ -13,7 +13,7 @@
 //!
 //! Actor names and aliases are matched once per query word, not once per event.
 
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Timeline, day_number};
 
 /// The index of a run of consecutive events, built on one thread.
 struct Part {
@@ -45,8 +45,8 @@ impl Part {
             part.ends.push(part.text.len());
             part.actor_masks
                 .push(event.actors.iter().fold(0, |m, a| m | actor_bit(a.index())));
-            part.first_days.push(days(event.date.first_day()));
-            part.last_days.push(days(event.last_day()));
+            part.first_days.push(event.date.sort_key());
+            part.last_days.push(day_number(event.last_day()));
         }
         part
     }
@@ -67,10 +67,6 @@ pub struct SearchIndex {
 /// The bit of an actor in an event's mask.
 pub(super) fn actor_bit(index: usize) -> u64 {
     1 << (index % 64)
-}
-
-fn days(d: chrono::NaiveDate) -> i32 {
-    chrono::Datelike::num_days_from_ce(&d)
 }
 
 /// Appends `s` lower-cased exactly as `str::to_lowercase` does (the plain filter's rule).

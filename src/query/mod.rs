@@ -10,7 +10,7 @@ use memchr::memmem;
 
 pub use index::SearchIndex;
 
-use crate::model::{ActorId, Date, Event, EventId, Timeline};
+use crate::model::{ActorId, Date, Event, EventId, Timeline, day_number};
 
 /// Whether a set of actors means any of them or all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -189,12 +189,8 @@ impl Filter {
             .iter()
             .fold(0, |m, a| m | index::actor_bit(a.index()));
         let exact_masks = timeline.actors.len() <= 64;
-        let from = self
-            .from
-            .map(|d| chrono::Datelike::num_days_from_ce(&d.first_day()));
-        let to = self
-            .to
-            .map(|d| chrono::Datelike::num_days_from_ce(&d.last_day()));
+        let from = self.from.map(Date::sort_key);
+        let to = self.to.map(|d| day_number(d.last_day()));
         let test = |i: usize| {
             if from.is_some_and(|f| index.last_days[i] < f)
                 || to.is_some_and(|t| index.first_days[i] > t)

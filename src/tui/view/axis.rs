@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use super::text::{fit_clean, width};
-use crate::model::EventId;
+use crate::model::{EventId, day_number};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -37,8 +37,7 @@ enum Segment {
 
 /// Days since the common era of 1 January of `year`.
 fn year_start(year: i32) -> i32 {
-    chrono::NaiveDate::from_ymd_opt(year, 1, 1)
-        .map_or(0, |d| chrono::Datelike::num_days_from_ce(&d))
+    chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, day_number)
 }
 
 /// The years with visible events, ascending; O(years · log n).
@@ -249,7 +248,7 @@ impl Axis<'_> {
         for (n, era) in app.timeline.eras.iter().enumerate() {
             let (Some(a), Some(b)) = (
                 column_of(segs, era.start.sort_key()),
-                column_of(segs, days(era.end.last_day())),
+                column_of(segs, day_number(era.end.last_day())),
             ) else {
                 continue;
             };
@@ -261,7 +260,7 @@ impl Axis<'_> {
                     None
                 }
             });
-            if first_day.is_some_and(|d| days(era.end.last_day()) < d) {
+            if first_day.is_some_and(|d| day_number(era.end.last_day()) < d) {
                 continue;
             }
             let len = usize::from(b.saturating_sub(a) + 1);
@@ -343,8 +342,4 @@ fn labels(segs: &[Segment], x0: u16, y: u16, width: u16, theme: Theme, buf: &mut
             }
         }
     }
-}
-
-fn days(d: chrono::NaiveDate) -> i32 {
-    chrono::Datelike::num_days_from_ce(&d)
 }
