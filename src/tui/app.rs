@@ -13,6 +13,7 @@ use super::action::{Action, Msg};
 use super::layout::{self, Areas};
 use super::picker::Picker;
 use super::search::SearchJob;
+use super::theme::Theme;
 use super::view::axis::AxisModel;
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
@@ -78,6 +79,18 @@ pub struct App {
     /// Whether stdout is not a terminal: Enter prints the choice and exits.
     pub pick_mode: bool,
     pub exit: Option<Exit>,
+    /// The colours the detail pane's cached lines are styled with.
+    pub theme: Theme,
+    /// The detail pane's lines for the selected event at the pane's width, wrapped once per
+    /// selection and width instead of once per frame (a 10 MB title takes half a second).
+    detail_cache: DetailCache,
+}
+
+/// What the detail pane's lines were built for, and the lines.
+#[derive(Default)]
+struct DetailCache {
+    key: Option<(EventId, Option<EventId>, u16, bool)>,
+    lines: Vec<ratatui::text::Line<'static>>,
 }
 
 impl App {
@@ -106,6 +119,8 @@ impl App {
             flash: None,
             pick_mode,
             exit: None,
+            theme: Theme { color: true },
+            detail_cache: DetailCache::default(),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -132,9 +147,48 @@ impl App {
         }
     }
 
+    /// The detail pane's lines at `width`, when they are cached for it.
+    pub fn detail_lines(&self, width: u16) -> Option<&[ratatui::text::Line<'static>]> {
+        let (_, _, cached, _) = self.detail_cache.key?;
+        (cached == width).then_some(self.detail_cache.lines.as_slice())
+    }
+
+    /// Lines in the detail pane for the selected event at its current width.
+    pub fn detail_line_count(&self) -> usize {
+        self.detail_cache.lines.len()
+    }
+
+    /// Rebuilds the detail pane's lines when the event, its predecessor (the interval line),
+    /// the pane's width or the colours changed; keeps the scroll inside them.
+    fn refresh_detail(&mut self) {
+        let width = self.areas().detail_inner.width;
+        let key = self.selected_event().map(|id| {
+            let previous = self.selected.checked_sub(1).map(|p| self.visible[p]);
+            (id, previous, width, self.theme.color)
+        });
+        if key != self.detail_cache.key {
+            let lines = if width == 0 {
+                Vec::new()
+            } else {
+                super::view::detail::lines(self, width, self.theme)
+            };
+            self.detail_cache = DetailCache { key, lines };
+        }
+        let height = usize::from(self.areas().detail_inner.height);
+        let max = self.detail_cache.lines.len().saturating_sub(height);
+        self.detail_scroll = self
+            .detail_scroll
+            .min(u16::try_from(max).unwrap_or(u16::MAX));
+    }
+
     /// The only place state changes: an action of the reader, or a search result.
     pub fn update(&mut self, msg: impl Into<Msg>) {
-        match msg.into() {
+        self.step(msg.into());
+        self.refresh_detail();
+    }
+
+    fn step(&mut self, msg: Msg) {
+        match msg {
             Msg::Act(action) => self.act(action),
             Msg::SearchResults {
                 generation,
@@ -239,7 +293,6 @@ impl App {
                 self.size = Rect::new(0, 0, width, height);
                 self.rebuild_axis();
                 self.scroll_to_selection();
-                self.scroll_detail(0);
                 self.scroll_picker();
                 self.help_scroll = self
                     .help_scroll

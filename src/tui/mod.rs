@@ -59,6 +59,7 @@ pub fn run(
     let theme = Theme {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    app.theme = theme;
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));

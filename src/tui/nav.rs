@@ -152,7 +152,9 @@ impl App {
 
     pub(super) fn scroll_detail(&mut self, delta: i32) {
         let areas = self.areas();
-        let lines = super::view::detail::line_count(self, areas.detail_inner.width);
+        // Scrolling runs before `update` refreshes the detail for a new selection or width,
+        // so this counts the lines the reader is looking at.
+        let lines = self.detail_line_count();
         let max = lines.saturating_sub(usize::from(areas.detail_inner.height));
         let wanted = (i64::from(self.detail_scroll) + i64::from(delta)).max(0);
         let wanted = usize::try_from(wanted).unwrap_or(0).min(max);

@@ -15,7 +15,8 @@ use crate::model::{Event, Interval};
 use crate::tui::app::{App, Mode};
 use crate::tui::theme::Theme;
 
-/// The pane's lines for a content width; empty when nothing is selected.
+/// The pane's lines for a content width; empty when nothing is selected. `update` caches
+/// them per selection and width, and bounds scrolling by them.
 pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     let Some(id) = app.selected_event() else {
         return Vec::new();
@@ -113,11 +114,6 @@ pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// Lines in the pane at this width, for bounding the scroll.
-pub fn line_count(app: &App, width: u16) -> usize {
-    lines(app, width, Theme { color: false }).len()
-}
-
 /// `24 December 1979 – 25 December 1979 · day precision · lasted 1 d`
 fn when(event: &Event) -> String {
     let mut s = event.date.long();
@@ -188,11 +184,20 @@ impl Widget for Detail<'_> {
         }
         let inner = block.inner(area);
         block.render(area, buf);
-        let lines = lines(self.app, inner.width, self.theme);
-        let total = lines.len();
-        Paragraph::new(lines)
-            .scroll((self.app.detail_scroll, 0))
-            .render(inner, buf);
+        // The lines `update` cached for this width; built here only when drawn at a size
+        // other than the last one reported (never in the explorer itself).
+        let built;
+        let all = if let Some(cached) = self.app.detail_lines(inner.width) {
+            cached
+        } else {
+            built = lines(self.app, inner.width, self.theme);
+            &built
+        };
+        let total = all.len();
+        // Only the lines on screen go to the paragraph.
+        let start = usize::from(self.app.detail_scroll).min(total);
+        let end = (start + usize::from(inner.height)).min(total);
+        Paragraph::new(all[start..end].to_vec()).render(inner, buf);
         // A position hint when the text does not fit.
         if total > usize::from(inner.height) && area.width > 12 {
             let shown =
