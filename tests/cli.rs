@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
-
 use clap::CommandFactory;
 use common::{fixture, run, run_with_stdin};
 
@@ -319,23 +316,9 @@ fn file_dash_reads_stdin() {
     );
 }
 
-/// Reads one line, closes the pipe, and expects a quiet exit 0: `list | head -1`.
+/// `list | head -1`: a quiet exit 0, nothing on stderr.
 fn reader_leaves_early(args: &[&str]) {
-    let mut child = common::bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-    let mut first = String::new();
-    stdout.read_line(&mut first).expect("one line");
-    assert!(!first.is_empty());
-    drop(stdout);
-    let output = child.wait_with_output().expect("the binary ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    let stderr = common::reader_leaves_early(args);
     assert!(stderr.is_empty(), "{args:?}: {stderr}");
 }
 

@@ -4,8 +4,6 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 
 use afghan_timeline::model::Timeline;
 use common::{fixture, run};
@@ -210,24 +208,9 @@ fn the_man_page_documents_the_command_line() {
     );
 }
 
-/// Reads one line, closes the pipe, and expects a quiet exit 0.
+/// A reader that leaves after one line: exit 0, and no crash on stderr.
 fn reader_leaves_early(args: &[&str]) {
-    let mut child = common::bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
-    let mut first = String::new();
-    stdout.read_line(&mut first).expect("one line");
-    assert!(!first.is_empty());
-    drop(stdout);
-    let output = child.wait_with_output().expect("the binary ends");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
-    common::assert_no_crash(&stderr);
+    common::assert_no_crash(&common::reader_leaves_early(args));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -150,4 +150,25 @@ pub fn timeline_of(events: &[(&str, &str, Option<&str>)]) -> String {
 /// The ids of a loaded timeline's events, in its (date) order.
 pub fn ids(timeline: &afghan_timeline::model::Timeline) -> Vec<&str> {
     timeline.events.iter().map(|e| e.id.as_str()).collect()
+}
+
+/// Runs the binary, reads one line of its output and closes the pipe, as `… | head -1`
+/// does; asserts a line came and the exit status is 0, and returns stderr.
+pub fn reader_leaves_early(args: &[&str]) -> String {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).expect("one line");
+    assert!(!first.is_empty());
+    drop(stdout);
+    let output = child.wait_with_output().expect("the binary ends");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+    stderr
 }
