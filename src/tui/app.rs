@@ -94,7 +94,9 @@ struct DetailCache {
 }
 
 impl App {
-    pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
+    /// `timeline` may be shared with the caller, which prints the choice from it.
+    pub fn new(timeline: impl Into<Arc<Timeline>>, filter: Filter, pick_mode: bool) -> App {
+        let timeline = timeline.into();
         let mut app = App {
             index: Arc::new(SearchIndex::build(&timeline)),
             shown: Filter::default(),
@@ -105,7 +107,7 @@ impl App {
             axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
-            timeline: Arc::new(timeline),
+            timeline,
             filter,
             selected: 0,
             offset: 0,

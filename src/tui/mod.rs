@@ -19,7 +19,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::BufWriter;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,10 +27,8 @@ use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::command::{Outcome, print_events};
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
-use crate::output::Format;
 use crate::query::Filter;
 use action::{Action, Msg};
 use app::{App, Exit};
@@ -42,17 +40,15 @@ use theme::Theme;
 pub struct Options {
     pub mouse: bool,
     pub select: Option<EventId>,
+    /// Pick mode: Enter ends the explorer with a choice. Only the caller knows what its
+    /// stdout is for, so it decides (the command line picks when stdout is not a terminal).
+    pub pick: bool,
 }
 
-/// Opens the explorer; in pick mode (stdout not a terminal) prints the choice after.
-pub fn run(
-    timeline: Timeline,
-    filter: Filter,
-    options: &Options,
-    format: Format,
-) -> Result<Outcome, Error> {
-    let pick_mode = !io::stdout().is_terminal();
-    let mut app = App::new(timeline, filter, pick_mode);
+/// Opens the explorer and returns how it ended; the caller prints a choice after the
+/// terminal is restored.
+pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
+    let mut app = App::new(timeline, filter, options.pick);
     if let Some(id) = options.select {
         app.select_event(id);
     }
@@ -63,12 +59,7 @@ pub fn run(
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    match browse(app, options, theme)? {
-        Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
-        Exit::Quit => Ok(Outcome::Closed),
-        Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
-        Exit::Accept(chosen) => print_events(&app.timeline, &chosen, format),
-    }
+    browse(app, options, theme)
 }
 
 /// Runs the explorer on the terminal until the reader leaves or chooses.
