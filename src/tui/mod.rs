@@ -2,7 +2,10 @@
 //!
 //! * [`app::App`] is the one state, [`app::App::update`] the one place it changes;
 //! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
-//! * [`view`] draws `&App` and changes nothing;
+//! * the models `update` needs live on the state side and take plain data: [`axis`] (the
+//!   time scale and its hit-testing), [`detail_text`] (the wrapped detail lines),
+//!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`mode`];
+//! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → draw, blocking on input.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
@@ -10,12 +13,16 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
+pub mod detail_text;
 pub mod keymap;
 pub mod layout;
-mod nav;
+pub mod mode;
+pub mod overlay;
 pub mod picker;
 pub mod search;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod view;
 
