@@ -18,7 +18,7 @@ pub struct Detail<'a> {
 
 impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let focused = self.app.mode == Mode::Detail;
+        let focused = self.app.mode() == Mode::Detail;
         let mut block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border(focused))
@@ -38,7 +38,7 @@ impl Widget for Detail<'_> {
         } else {
             built = self.app.selected_event().map_or_else(Vec::new, |id| {
                 lines(
-                    &self.app.timeline,
+                    self.app.timeline(),
                     id,
                     self.app.previous_event(),
                     inner.width,
@@ -49,13 +49,13 @@ impl Widget for Detail<'_> {
         };
         let total = all.len();
         // Only the lines on screen go to the paragraph.
-        let start = usize::from(self.app.detail_scroll).min(total);
+        let start = usize::from(self.app.detail_scroll()).min(total);
         let end = (start + usize::from(inner.height)).min(total);
         Paragraph::new(all[start..end].to_vec()).render(inner, buf);
         // A position hint when the text does not fit.
         if total > usize::from(inner.height) && area.width > 12 {
             let shown =
-                (usize::from(self.app.detail_scroll) + usize::from(inner.height)).min(total);
+                (usize::from(self.app.detail_scroll()) + usize::from(inner.height)).min(total);
             let hint = format!(" {shown}/{total} ");
             let x = area
                 .right()

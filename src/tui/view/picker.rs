@@ -19,8 +19,8 @@ pub struct ActorPicker<'a> {
 impl Widget for ActorPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let picker = &app.picker;
-        let rect = picker_frame(area, app.timeline.actors.len());
+        let picker = &app.picker();
+        let rect = picker_frame(area, app.timeline().actors.len());
         Clear.render(rect, buf);
         let mode = match picker.mode {
             ActorMode::Any => "any of",
@@ -39,16 +39,16 @@ impl Widget for ActorPicker<'_> {
             );
         let inner = block.inner(rect);
         block.render(rect, buf);
-        if app.timeline.actors.is_empty() {
+        if app.timeline().actors.is_empty() {
             Line::styled("This timeline declares no actors.", self.theme.dim()).render(inner, buf);
             return;
         }
         let w = usize::from(inner.width);
-        for (row, i) in (picker.offset..app.timeline.actors.len())
+        for (row, i) in (picker.offset..app.timeline().actors.len())
             .take(usize::from(inner.height))
             .enumerate()
         {
-            let actor = &app.timeline.actors[i];
+            let actor = &app.timeline().actors[i];
             let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
             let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
             let count = format!("{:>5}", picker.counts[i]);
