@@ -76,15 +76,11 @@ pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result
 /// effect the app was built with.
 pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
     let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
-    terminal::install_restorers();
     let mut out = BufWriter::with_capacity(1 << 16, tty);
-    terminal::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
-    let result = event_loop(app, first, out, options);
-    {
-        let _screen = terminal::lock_screen();
-        terminal::restore();
-    }
-    result
+    // Declared before the terminal (inside the loop) so it is dropped after it: the
+    // terminal's last bytes go out before the restore.
+    let _guard = terminal::Guard::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
+    event_loop(app, first, out, options)
 }
 
 fn event_loop(
