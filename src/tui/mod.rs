@@ -16,6 +16,7 @@ pub mod app;
 pub mod axis;
 pub mod detail_text;
 pub mod effect;
+pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod mode;

@@ -18,6 +18,7 @@ use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
 use crate::tui::detail_text;
 use crate::tui::effect::{Effect, Exit};
+use crate::tui::hints;
 use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
@@ -468,7 +469,10 @@ impl App {
             return Some(Effect::Exit(Exit::Quit));
         }
         let effect = self.edit_query(String::clear);
-        self.flash = Some("query cleared; Esc again quits".to_owned());
+        self.flash = Some(format!(
+            "query cleared; {} again quits",
+            hints::key_for(Mode::Browse, Action::Back)
+        ));
         effect
     }
 
