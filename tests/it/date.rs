@@ -1,17 +1,12 @@
 //! Dates: parsing, precision, the days a date covers, ordering, and calendar intervals.
 
-use crate::common;
+use crate::common::{self, date};
 
 use afghan_timeline::model::{Date, DateError, Interval, Precision};
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real day")
-}
-
-fn date(s: &str) -> Date {
-    s.parse()
-        .unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
 }
 
 #[test]

@@ -1,15 +1,10 @@
 //! Dates before the common era: `"-0500"` is 500 BCE. Parsing, printing back, human
 //! forms, ordering, the days a date covers, and the command line.
 
-use crate::common;
+use crate::common::{self, date};
 
 use afghan_timeline::model::{Date, DateError, Precision};
 use chrono::NaiveDate;
-
-fn date(s: &str) -> Date {
-    s.parse()
-        .unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
-}
 
 #[test]
 fn negative_years_parse_and_print_back_as_written() {

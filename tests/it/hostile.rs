@@ -20,7 +20,7 @@ use afghan_timeline::sanitize::is_dangerous;
 use afghan_timeline::tui::action::Action;
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::view::Screen;
-use common::{fixture, run};
+use common::{field, fixture, run};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -617,11 +617,6 @@ fn a_hundred_megabyte_timeline_loads() {
     let _ = std::fs::remove_file(&path);
     out.code(0);
     assert_eq!(out.stdout, format!("ok: {n} events, 1 actors\n"));
-}
-
-/// A raw field from text, whatever string type the raw shapes use for it.
-fn field<T: for<'a> From<&'a str>>(text: &str) -> T {
-    T::from(text)
 }
 
 /// A timeline of a short event and, after it, one titled `title` (plain text and `\u{1b}`,

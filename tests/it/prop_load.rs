@@ -10,6 +10,8 @@ use afghan_timeline::model::{EventId, Timeline};
 use afghan_timeline::sanitize::is_dangerous;
 use proptest::prelude::*;
 
+use crate::common::{field, proptest_config};
+
 const SEEDS: [&str; 7] = [
     include_str!("../fixtures/valid/minimal.ron"),
     include_str!("../fixtures/valid/named-structs.ron"),
@@ -141,22 +143,8 @@ fn assert_reported(e: &LoadError, bytes: &[u8]) {
     }
 }
 
-/// A raw field from text, whatever string type the raw shapes use for it.
-fn field<T: for<'a> From<&'a str>>(text: &str) -> T {
-    T::from(text)
-}
-
-fn config(cases: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = cases;
-    }
-    config.failure_persistence = None;
-    config
-}
-
 proptest! {
-    #![proptest_config(config(256))]
+    #![proptest_config(proptest_config(256))]
 
     #[test]
     fn mutated_files_load_or_are_reported(

@@ -15,6 +15,8 @@ use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use proptest::prelude::*;
+
+use crate::common::{assert_consistent, field, proptest_config};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -136,11 +138,6 @@ fn event_spec() -> impl Strategy<Value = EventSpec> {
                 }
             },
         )
-}
-
-/// A raw field from text, whatever string type the raw shapes use for it.
-fn field<T: for<'a> From<&'a str>>(text: &str) -> T {
-    T::from(text)
 }
 
 /// Timelines from empty to a dozen events, with up to six actors and three eras.
@@ -305,74 +302,6 @@ fn filter(timeline: &Timeline, query: &str, actor: Option<usize>, from: Option<&
     filter
 }
 
-/// The invariants every state must keep (as `tests/tui_update.rs` checks them by hand).
-fn assert_consistent(app: &App) {
-    let t = app.timeline();
-    assert!(
-        t.events
-            .windows(2)
-            .all(|w| w[0].date.sort_key() <= w[1].date.sort_key()),
-        "timeline not in date order"
-    );
-    let expected: Vec<_> = t
-        .event_ids()
-        .filter(|id| app.filter().matches(t, t.event(*id)))
-        .collect();
-    assert_eq!(
-        app.visible(),
-        expected,
-        "visible is not exactly the matching events, in order"
-    );
-    assert_eq!(
-        app.visible(),
-        app.filter().apply(t),
-        "apply disagrees with matches"
-    );
-    assert!(app.marked().iter().all(|id| id.index() < t.events.len()));
-    if app.visible().is_empty() {
-        assert_eq!(
-            (app.selected(), app.offset()),
-            (0, 0),
-            "empty list, yet a selection"
-        );
-        assert!(app.selected_event().is_none());
-        return;
-    }
-    assert!(
-        app.selected() < app.visible().len(),
-        "selection {} outside the list",
-        app.selected()
-    );
-    assert!(
-        app.offset() <= app.selected(),
-        "offset {} below the selection {}",
-        app.offset(),
-        app.selected()
-    );
-    let rows = app.list_rows();
-    if rows > 0 {
-        // Rows from the top of the list down to the selected event, its headers included,
-        // less the top event's headers that are not drawn.
-        let used: usize = (app.offset()..=app.selected())
-            .map(|i| app.row_height(i))
-            .sum::<usize>()
-            - app.era_headers(app.offset()).count()
-            + app.headers_shown(app.offset());
-        assert!(
-            used <= rows,
-            "selection off screen: {used} rows used of {rows}"
-        );
-    }
-    let picker = &app.picker();
-    if !t.actors.is_empty() && !picker.chosen.is_empty() {
-        assert!(
-            picker.cursor < t.actors.len(),
-            "picker cursor outside the actors"
-        );
-        assert!(picker.offset <= picker.cursor, "picker cursor scrolled off");
-    }
-}
-
 /// Draws the whole screen at `width`×`height` and checks that no cell holds a control.
 fn draw(app: &App, width: u16, height: u16) {
     let area = Rect::new(0, 0, width, height);
@@ -388,19 +317,8 @@ fn draw(app: &App, width: u16, height: u16) {
     }
 }
 
-/// `cases` by default; `PROPTEST_CASES=n` runs more. Failures are not persisted: each one
-/// found becomes a named regression test below.
-fn config(cases: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::default();
-    if std::env::var_os("PROPTEST_CASES").is_none() {
-        config.cases = cases;
-    }
-    config.failure_persistence = None;
-    config
-}
-
 proptest! {
-    #![proptest_config(config(64))]
+    #![proptest_config(proptest_config(64))]
 
     #[test]
     fn update_keeps_the_invariants_after_every_action(

@@ -9,6 +9,8 @@ use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::effect::{Effect, Exit};
 use afghan_timeline::tui::mode::Mode;
 
+use crate::common::assert_consistent;
+
 const SAMPLE: &str = include_str!("../fixtures/tui/sample.ron");
 
 fn app_sized(pick_mode: bool, width: u16, height: u16) -> App {
@@ -47,44 +49,6 @@ fn type_query(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(SearchType(c));
     }
-}
-
-/// The invariants every state must keep.
-fn assert_consistent(app: &App) {
-    if app.visible().is_empty() {
-        assert_eq!((app.selected(), app.offset()), (0, 0));
-        assert!(app.selected_event().is_none());
-        return;
-    }
-    assert!(app.selected() < app.visible().len());
-    assert!(
-        app.offset() <= app.selected(),
-        "offset {} above selection {}",
-        app.offset(),
-        app.selected()
-    );
-    let rows = app.list_rows();
-    if rows > 0 {
-        let used: usize = (app.offset()..=app.selected())
-            .map(|i| app.row_height(i))
-            .sum::<usize>()
-            - app.era_headers(app.offset()).count()
-            + app.headers_shown(app.offset());
-        assert!(
-            used <= rows.max(1),
-            "selection off screen: {used} rows used of {rows}"
-        );
-    }
-    assert!(
-        app.visible().windows(2).all(|w| w[0] < w[1]),
-        "visible list not in date order"
-    );
-    let expected = app.filter().apply(app.timeline());
-    assert_eq!(
-        app.visible(),
-        expected,
-        "visible list is not exactly the matching events"
-    );
 }
 
 #[test]
