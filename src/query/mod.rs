@@ -4,6 +4,7 @@
 //! keystroke. Matching never allocates for ASCII words, the common case, because the TUI
 //! runs it over every event of the timeline for each key typed.
 
+mod dates;
 mod index;
 
 use memchr::memmem;
@@ -36,6 +37,9 @@ pub struct Filter {
     pub actor_mode: ActorMode,
     /// Lower-cased words; an event matches when it contains all of them.
     words: Vec<String>,
+    /// Per word, the days it names when it is a date word (`1989`, `dec 1979`): an event
+    /// whose period overlaps them matches that word too.
+    word_days: Vec<Option<dates::Days>>,
     /// The raw query as typed, for display.
     query: String,
     pub from: Option<Date>,
@@ -46,7 +50,13 @@ impl Filter {
     /// Sets the text query: whitespace-separated words, all required, case-insensitive.
     pub fn set_query(&mut self, query: &str) {
         query.clone_into(&mut self.query);
-        self.words = query.split_whitespace().map(str::to_lowercase).collect();
+        (self.words, self.word_days) = dates::words(query).into_iter().unzip();
+    }
+
+    /// The words to highlight in a matching event's text, lower-cased (a date word too:
+    /// its text may be there as well).
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     pub fn query(&self) -> &str {
@@ -59,8 +69,9 @@ impl Filter {
     }
 
     /// Whether this filter only narrows `previous`, so that every match of this one is a
-    /// match of `previous`: the same actors and dates, and each earlier word contained in
-    /// the word now at its place. Compared after lower-casing, not as typed: lower-casing
+    /// match of `previous`: the same actors and dates, and each earlier word the same or
+    /// contained in the word now at its place, which is no date word (a date word matches
+    /// events without its text, so it may widen). Compared after lower-casing, not as typed: lower-casing
     /// depends on context (a Greek capital sigma ends a word as "ς" but is "σ" inside one),
     /// so a typed prefix is not always a prefix once lowered.
     pub fn narrows(&self, previous: &Filter) -> bool {
@@ -72,8 +83,10 @@ impl Filter {
             && previous
                 .words
                 .iter()
-                .zip(&self.words)
-                .all(|(old, new)| new.contains(old.as_str()))
+                .zip(self.words.iter().zip(&self.word_days))
+                .all(|(old, (new, days))| {
+                    old == new || (days.is_none() && new.contains(old.as_str()))
+                })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -116,7 +129,11 @@ impl Filter {
     }
 
     fn matches_words(&self, timeline: &Timeline, event: &Event) -> bool {
-        self.words.iter().all(|word| {
+        let (first, last) = (event.date.sort_key(), day_number(event.last_day()));
+        self.words.iter().zip(&self.word_days).all(|(word, days)| {
+            if days.is_some_and(|(from, to)| last >= from && first <= to) {
+                return true;
+            }
             let actor_texts = event.actors.iter().flat_map(|a| {
                 let actor = timeline.actor(*a);
                 std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
@@ -153,16 +170,18 @@ impl Filter {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<EventId>> {
         // Words the earlier result already guarantees need no second look.
-        let words: Vec<&String> = match &within {
-            Some(n) => self
-                .words
-                .iter()
-                .enumerate()
-                .filter(|(k, w)| n.previous.words.get(*k) != Some(*w))
-                .map(|(_, w)| w)
-                .collect(),
-            None => self.words.iter().collect(),
-        };
+        let (words, word_days): (Vec<&String>, Vec<Option<dates::Days>>) = self
+            .words
+            .iter()
+            .zip(&self.word_days)
+            .enumerate()
+            .filter(|(k, (w, _))| {
+                within
+                    .as_ref()
+                    .is_none_or(|n| n.previous.words.get(*k) != Some(*w))
+            })
+            .map(|(_, (w, d))| (w, *d))
+            .unzip();
         let finders: Vec<memmem::Finder<'_>> = words
             .iter()
             .map(|w| memmem::Finder::new(w.as_bytes()))
@@ -207,14 +226,15 @@ impl Filter {
                     return false;
                 }
             }
-            finders
-                .iter()
-                .zip(&word_actors)
-                .all(|(finder, (word_mask, which))| {
-                    finder.find(index.text_of(i)).is_some()
+            finders.iter().zip(&word_actors).zip(&word_days).all(
+                |((finder, (word_mask, which)), days)| {
+                    days.is_some_and(|(from, to)| {
+                        index.last_days[i] >= from && index.first_days[i] <= to
+                    }) || finder.find(index.text_of(i)).is_some()
                         || (mask & word_mask != 0
                             && timeline.events[i].actors.iter().any(|a| which[a.index()]))
-                })
+                },
+            )
         };
         let all: Vec<EventId>;
         let candidates = match within {
