@@ -181,7 +181,7 @@ fn perform(
     options: &Options,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Effect::Search(job) => searcher.submit(job),
+        Effect::Search(job) => searcher.submit(*job),
         Effect::Exit(exit) => return Ok(Some(exit)),
         Effect::Suspend => {
             terminal::suspend(term.backend_mut(), options.mouse)

@@ -417,7 +417,10 @@ fn list_query_finds_events_by_a_date_word() {
     let by_word = ids(&["--query", "1989"]);
     assert!(by_date.lines().count() >= 2, "{by_date}");
     for id in by_date.lines() {
-        assert!(by_word.lines().any(|l| l == id), "{id} missing from {by_word}");
+        assert!(
+            by_word.lines().any(|l| l == id),
+            "{id} missing from {by_word}"
+        );
     }
     assert_eq!(
         ids(&["--query", "feb 1989"]),

@@ -394,5 +394,8 @@ fn a_query_growing_into_a_date_word_does_not_narrow() {
     assert!(longer.narrows(&year), "a longer plain word narrows");
     let mut same = Filter::default();
     same.set_query("1979 kabul");
-    assert!(same.narrows(&year), "the same date word and a new one narrow");
+    assert!(
+        same.narrows(&year),
+        "the same date word and a new one narrow"
+    );
 }
