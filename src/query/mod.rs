@@ -297,6 +297,15 @@ fn filter_parallel(
     })
 }
 
+/// The days `[first, last]` (as `model::day_number`s) that `text` names when the whole of
+/// it is one date word of a query: `1989`, `1989-02`, `1989-02-15`, `feb 1989`.
+pub fn date_word(text: &str) -> Option<(i32, i32)> {
+    match dates::words(text).as_slice() {
+        [(_, days)] => *days,
+        _ => None,
+    }
+}
+
 /// Whether `haystack` contains `needle` (already lower-case), ignoring case: the same as
 /// `haystack.to_lowercase().contains(needle)`, without allocating in the common case.
 pub fn contains_lowered(haystack: &str, needle: &str) -> bool {

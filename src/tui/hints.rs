@@ -99,7 +99,8 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 5] = [
+    const MODES: [Mode; 6] = [
+        Mode::Jump,
         Mode::Browse,
         Mode::Detail,
         Mode::Search,
@@ -112,6 +113,7 @@ mod tests {
             Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+            Key::Alt(code) => KeyEvent::new(code, KeyModifiers::ALT),
         })
     }
 
@@ -194,7 +196,7 @@ mod tests {
         );
         assert_eq!(
             h(Mode::Detail, false),
-            "h back · j/k scroll · 1-9 related · ? help"
+            "h back · j/k scroll · 1-9 related · ? help · n/N match"
         );
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(

@@ -5,6 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 
 use super::action::Action;
 use super::mode::Mode;
+use super::prompt::Edit;
 
 /// A key as the tables spell it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// Alt (Meta) with a key: `Alt-b`, `Alt-Backspace`.
+    Alt(KeyCode),
 }
 
 /// One row of the help: the keys, what they do, and the action (None: handled as a class,
@@ -85,7 +88,7 @@ impl Binding {
     }
 }
 
-use Key::{Char, Code, Ctrl};
+use Key::{Alt, Char, Code, Ctrl};
 
 /// Bindings in the list (browse) mode.
 pub const LIST: &[Binding] = &[
@@ -118,6 +121,13 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('}')], "next era", Action::NextEra),
     bind(&[Char('{')], "previous era", Action::PrevEra),
     note(&[Char('0'), Char('9')], "count prefix for the next move"),
+    bind(&[Char(':')], "jump to a date (1989-02)", Action::StartJump),
+    bind(
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "back to where a jump or link came from",
+        Action::HistoryBack,
+    ),
+    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(&[Char('/')], "search", Action::StartSearch)
         .hints(Some((2, "search")), Some((4, "search"))),
     bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
@@ -171,6 +181,14 @@ pub const DETAIL: &[Binding] = &[
         Action::DetailPageUp,
     ),
     note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
+    bind(&[Char('n')], "next match of the query", Action::NextMatch).hint(4, "match"),
+    bind(&[Char('N')], "previous match", Action::PrevMatch).hint(4, "match"),
+    bind(
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "back to where a link came from",
+        Action::HistoryBack,
+    ),
+    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(
         &[
             Char('h'),
@@ -226,6 +244,81 @@ pub const SEARCH: &[Binding] = &[
     bind(&[Ctrl('c')], "quit", Action::Quit),
 ];
 
+/// Bindings at the `:` prompt (typed text is the date).
+pub const JUMP: &[Binding] = &[
+    note(
+        &[Char('0'), Char('9')],
+        "type a date: 1989, 1989-02, feb 1989",
+    ),
+    bind(&[Code(KeyCode::Enter)], "jump to it", Action::JumpGo).hint(0, "jump"),
+    bind(&[Code(KeyCode::Esc)], "cancel", Action::JumpCancel).hint(1, "cancel"),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        "delete a character",
+        Action::Edit(Edit::DeleteBack),
+    ),
+    bind(
+        &[Ctrl('w')],
+        "delete a word",
+        Action::Edit(Edit::KillWordBack),
+    ),
+    bind(&[Ctrl('c')], "quit", Action::Quit),
+];
+
+/// Readline editing, at the search and `:` prompts alike (after the mode's own keys).
+pub const EDIT: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Left)],
+        "a character left",
+        Action::Edit(Edit::Left),
+    ),
+    bind(
+        &[Code(KeyCode::Right)],
+        "a character right",
+        Action::Edit(Edit::Right),
+    ),
+    bind(
+        &[Code(KeyCode::Home), Ctrl('a')],
+        "to the start",
+        Action::Edit(Edit::Home),
+    ),
+    bind(
+        &[Code(KeyCode::End), Ctrl('e')],
+        "to the end",
+        Action::Edit(Edit::End),
+    ),
+    bind(
+        &[Alt(KeyCode::Char('b'))],
+        "a word left",
+        Action::Edit(Edit::WordLeft),
+    ),
+    bind(
+        &[Alt(KeyCode::Char('f'))],
+        "a word right",
+        Action::Edit(Edit::WordRight),
+    ),
+    bind(
+        &[Ctrl('u')],
+        "delete to the start",
+        Action::Edit(Edit::KillToStart),
+    ),
+    bind(
+        &[Ctrl('k')],
+        "delete to the end",
+        Action::Edit(Edit::KillToEnd),
+    ),
+    bind(
+        &[Alt(KeyCode::Backspace)],
+        "delete a word (letters, digits)",
+        Action::Edit(Edit::KillAlnumWordBack),
+    ),
+    bind(
+        &[Code(KeyCode::Delete)],
+        "delete under the cursor",
+        Action::Edit(Edit::DeleteForward),
+    ),
+];
+
 /// Bindings in the actor picker.
 pub const PICKER: &[Binding] = &[
     bind(
@@ -277,6 +370,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
+        Mode::Jump => JUMP,
     }
 }
 
@@ -311,14 +405,19 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
 
 fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     let pressed = match key.code {
+        code if alt && !ctrl => Key::Alt(code),
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
     };
     let table = bindings(mode);
+    let prompt = matches!(mode, Mode::Search | Mode::Jump);
+    let edits = if prompt { EDIT } else { &[] };
     if let Some(found) = table
         .iter()
+        .chain(edits)
         .find(|b| b.action.is_some() && b.keys.contains(&pressed))
     {
         return found.action;
@@ -331,6 +430,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         (Mode::Browse, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::Jump, Key::Char(c)) => Some(Action::Edit(Edit::Insert(c))),
         _ => None,
     }
 }
@@ -341,6 +441,7 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".to_owned(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
+        Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code))),
         Key::Code(code) => match code {
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Up => "↑".to_owned(),
@@ -348,6 +449,7 @@ pub fn key_label(key: Key) -> String {
             KeyCode::Right => "→".to_owned(),
             KeyCode::PageDown => "PgDn".to_owned(),
             KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
             other => other.to_string(),
         },
     }

@@ -8,4 +8,6 @@ pub enum Mode {
     ActorPicker,
     Help,
     Detail,
+    /// The `:` prompt: a date to jump to.
+    Jump,
 }

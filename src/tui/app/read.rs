@@ -85,6 +85,11 @@ impl App {
         &self.picker
     }
 
+    /// The prompt being typed: the query at `/`, the date at `:`.
+    pub fn prompt(&self) -> &crate::tui::prompt::Prompt {
+        &self.prompt
+    }
+
     /// A typed count prefix (`5` of `5j`), while one is being typed.
     pub fn count(&self) -> Option<u32> {
         self.count

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
@@ -149,19 +150,23 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
 
-    let spans = vec![
+    let title_style = if selected {
+        theme.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
         Span::styled(fit(&date, DATE_WIDTH), theme.date()),
         Span::raw(" "),
-        Span::styled(
-            title,
-            if selected {
-                theme.title()
-            } else {
-                ratatui::style::Style::new()
-            },
-        ),
     ];
+    // Only this row's title as drawn is searched for the words: the cost of a frame
+    // stays with the rows on screen.
+    spans.extend(highlight::spans(
+        vec![Span::styled(title, title_style)],
+        app.filter().words(),
+        theme.highlight(),
+    ));
     if selected {
         buf.set_style(row, theme.selected());
     }
