@@ -9,14 +9,16 @@ use std::fmt::Write as _;
 use ratatui::text::{Line, Span};
 
 use crate::model::{Event, EventId, Interval, Timeline};
+use crate::tui::links::Backlinks;
 use crate::tui::text::{clean, wrap, wrap_paragraphs};
 use crate::tui::theme::Theme;
 
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
-/// before it (the interval line). `update` caches them per selection and width, and
-/// bounds scrolling by them.
+/// before it (the interval line), `backlinks` what references it. `update` caches them per
+/// selection and width, and bounds scrolling by them.
 pub fn lines(
     tl: &Timeline,
+    backlinks: &Backlinks,
     id: EventId,
     previous: Option<EventId>,
     width: u16,
@@ -61,6 +63,18 @@ pub fn lines(
         })
         .collect();
     labelled(&mut out, "Actors", &actors.join(", "), w, theme);
+    // The eras the event's period falls in, however it was filtered to.
+    let (first, last) = (event.date.first_day(), event.last_day());
+    let eras: Vec<&str> = tl
+        .eras
+        .iter()
+        .filter(|era| era.start.first_day() <= last && era.end.last_day() >= first)
+        .map(|era| era.name.as_str())
+        .collect();
+    if !eras.is_empty() {
+        let label = if eras.len() == 1 { "Era" } else { "Eras" };
+        labelled(&mut out, label, &eras.join(", "), w, theme);
+    }
     if let Some(location) = &event.location {
         labelled(&mut out, "Location", location, w, theme);
     }
@@ -86,19 +100,44 @@ pub fn lines(
             out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
         }
     }
-    if !event.related.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled(
+    followable(&mut out, tl, backlinks, id, w, theme);
+    out
+}
+
+/// Related events, then those that reference this one, numbered on from 1 to 9: the keys
+/// that follow them.
+fn followable(
+    out: &mut Vec<Line<'static>>,
+    tl: &Timeline,
+    backlinks: &Backlinks,
+    id: EventId,
+    w: usize,
+    theme: Theme,
+) {
+    let event = tl.event(id);
+    let referenced_by = backlinks.of(id);
+    let groups = [
+        (
             "Related (press the number to follow)",
-            theme.title(),
-        ));
-        for (n, r) in event.related.iter().enumerate() {
+            event.related.as_slice(),
+        ),
+        ("Referenced by", referenced_by),
+    ];
+    let mut n = 0;
+    for (heading, links) in groups {
+        if links.is_empty() {
+            continue;
+        }
+        out.push(Line::raw(""));
+        out.push(Line::styled(heading, theme.title()));
+        for r in links {
             let rel = tl.event(*r);
             let key = if n < 9 {
                 format!("[{}]", n + 1)
             } else {
                 "   ".to_owned()
             };
+            n += 1;
             out.extend(hanging(
                 &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
                 w,
@@ -107,7 +146,6 @@ pub fn lines(
             ));
         }
     }
-    out
 }
 
 /// `24 December 1979 – 25 December 1979 · day precision · lasted 1 d`
@@ -179,10 +217,11 @@ mod tests {
         let id = timeline.find_event("war-starts").expect("in the sample");
         let previous = timeline.find_event("founding");
         let theme = Theme { color: false };
+        let backlinks = Backlinks::build(&timeline);
         // From 40 columns on (narrower, a label or the `Related` heading overhangs, cut by the
         // pane as it is drawn).
         for width in [40, 44, 120] {
-            let lines = text(&lines(&timeline, id, previous, width, theme));
+            let lines = text(&lines(&timeline, &backlinks, id, previous, width, theme));
             assert_eq!(
                 lines[0],
                 crate::tui::text::fit(&lines[0], usize::from(width))
@@ -194,7 +233,7 @@ mod tests {
                 );
             }
         }
-        let wide = text(&lines(&timeline, id, previous, 120, theme));
+        let wide = text(&lines(&timeline, &backlinks, id, previous, 120, theme));
         assert_eq!(wide[0], "Border war begins");
         assert!(
             wide.iter()
@@ -208,8 +247,17 @@ mod tests {
             wide.iter()
                 .any(|l| l.starts_with("[1] ") && l.contains("Armistice"))
         );
+        // Armistice names this event back: listed under "Referenced by", numbered on.
+        let referenced = wide
+            .iter()
+            .position(|l| l == "Referenced by")
+            .expect("a Referenced by heading");
+        assert!(
+            wide[referenced + 1].starts_with("[2] ") && wide[referenced + 1].contains("Armistice")
+        );
+        assert!(wide.iter().any(|l| l == "Era: Border War"));
         // Without a previous event there is no interval line.
-        let first = text(&lines(&timeline, id, None, 120, theme));
+        let first = text(&lines(&timeline, &backlinks, id, None, 120, theme));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));
     }
 }

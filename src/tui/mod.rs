@@ -23,6 +23,7 @@ pub mod highlight;
 pub mod hints;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod mode;
 pub mod overlay;
 pub mod picker;

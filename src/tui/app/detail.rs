@@ -49,9 +49,14 @@ impl App {
         let words = self.filter.words();
         if key != self.detail_cache.key || words != self.detail_cache.words.as_slice() {
             let plain = match self.selected_event() {
-                Some(id) if width > 0 => {
-                    detail_text::lines(&self.timeline, id, self.previous_event(), width, self.theme)
-                }
+                Some(id) if width > 0 => detail_text::lines(
+                    &self.timeline,
+                    &self.backlinks,
+                    id,
+                    self.previous_event(),
+                    width,
+                    self.theme,
+                ),
                 _ => Vec::new(),
             };
             let mut matches = Vec::new();

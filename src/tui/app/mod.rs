@@ -26,6 +26,7 @@ use crate::tui::axis::AxisModel;
 use crate::tui::effect::{Effect, Exit};
 use crate::tui::hints;
 use crate::tui::layout::{self, Areas};
+use crate::tui::links::{self, Backlinks};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 use crate::tui::picker::Picker;
@@ -65,6 +66,8 @@ pub struct App {
     timeline: Arc<Timeline>,
     /// Built once at start: every refilter scans it instead of the events' own strings.
     index: Arc<SearchIndex>,
+    /// Which events reference which, built once.
+    backlinks: Backlinks,
     /// The time axis for the visible list at the current width.
     axis: AxisModel,
     filter: Filter,
@@ -121,6 +124,7 @@ impl App {
         let timeline = timeline.into();
         let mut app = App {
             index: Arc::new(SearchIndex::build(&timeline)),
+            backlinks: Backlinks::build(&timeline),
             shown: Filter::default(),
             search_generation: 0,
             searching: false,
@@ -409,9 +413,9 @@ impl App {
     /// the target is hidden by it: following a link should never lead nowhere.
     fn follow_related(&mut self, n: usize) -> Option<Effect> {
         let current = self.selected_event()?;
-        let Some(&target) = n
+        let Some(target) = n
             .checked_sub(1)
-            .and_then(|i| self.timeline.event(current).related.get(i))
+            .and_then(|i| links::followable(&self.timeline, &self.backlinks, current).nth(i))
         else {
             self.flash = Some(format!("no related event {n}"));
             return None;

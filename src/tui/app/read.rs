@@ -25,6 +25,11 @@ impl App {
         &self.index
     }
 
+    /// Which events reference which: "Referenced by" in the detail pane.
+    pub fn backlinks(&self) -> &crate::tui::links::Backlinks {
+        &self.backlinks
+    }
+
     /// The time axis for the visible list at the current width.
     pub fn axis(&self) -> &AxisModel {
         &self.axis

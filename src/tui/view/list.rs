@@ -48,7 +48,12 @@ impl Widget for EventList<'_> {
         let mut i = app.offset();
         while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
-            for (n, era) in app.era_headers(i).take(shown).enumerate() {
+            let headers = if i == app.offset() {
+                app.top_headers(i)
+            } else {
+                app.era_headers(i).collect()
+            };
+            for (n, era) in headers.into_iter().take(shown).enumerate() {
                 if y >= rows {
                     break;
                 }
