@@ -187,7 +187,7 @@ fn unknown_actor_flag_lists_known_actors_and_suggests() {
     );
     assert!(
         out.stderr
-            .contains("known actors: ussr, rsfsr, russia, afghanistan")
+            .contains("known actors: ussr, russia, afghanistan")
     );
     assert!(out.stderr.contains(", kabulov,"));
 
