@@ -2,7 +2,7 @@
 //! sourcing standard (no content farms, mirrors or aggregators; addresses that are absolute
 //! and present on most events), and the corrections of issue 13 stay corrected.
 
-mod common;
+use crate::common;
 
 use afghan_timeline::load::{self, Input};
 use afghan_timeline::model::{ActorKind, Event, Timeline};
