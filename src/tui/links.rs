@@ -48,8 +48,23 @@ impl Backlinks {
     }
 }
 
+/// The events that reference `id` and are not among its own related events (a mutual link
+/// is listed once, under "Related").
+pub fn referenced_by<'a>(
+    timeline: &'a Timeline,
+    backlinks: &'a Backlinks,
+    id: EventId,
+) -> impl Iterator<Item = EventId> + 'a {
+    let related = &timeline.event(id).related;
+    backlinks
+        .of(id)
+        .iter()
+        .copied()
+        .filter(move |r| !related.contains(r))
+}
+
 /// The events the detail pane of `id` numbers for following: its related events, then the
-/// events that reference it.
+/// other events that reference it.
 pub fn followable<'a>(
     timeline: &'a Timeline,
     backlinks: &'a Backlinks,
@@ -60,7 +75,7 @@ pub fn followable<'a>(
         .related
         .iter()
         .copied()
-        .chain(backlinks.of(id).iter().copied())
+        .chain(referenced_by(timeline, backlinks, id))
 }
 
 #[cfg(test)]
@@ -87,6 +102,9 @@ mod tests {
         assert_eq!(ids("embassy-opens"), ["embassy-attack", "recognition"]);
         assert_eq!(ids("armistice"), ["war-starts"]);
         assert!(ids("cjk").is_empty());
+        // A mutual link is followed once, as a related event.
+        let war = timeline.find_event("war-starts").expect("in the sample");
+        assert_eq!(followable(&timeline, &links, war).count(), 1);
         let founding = timeline.find_event("embassy-opens").expect("in the sample");
         let all: Vec<&str> = followable(&timeline, &links, founding)
             .map(|e| timeline.event(e).id.as_str())
