@@ -407,7 +407,6 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
     let pressed = match key.code {
-        code if alt && !ctrl => Key::Alt(code),
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
@@ -415,12 +414,23 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     let table = bindings(mode);
     let prompt = matches!(mode, Mode::Search | Mode::Jump);
     let edits = if prompt { EDIT } else { &[] };
-    if let Some(found) = table
-        .iter()
-        .chain(edits)
-        .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+    let bound = |key: Key| {
+        table
+            .iter()
+            .chain(edits)
+            .find(|b| b.action.is_some() && b.keys.contains(&key))
+            .and_then(|b| b.action)
+    };
+    // An Alt key means itself where it is bound, else what the key means without Alt, as
+    // before Alt keys were bound (a terminal sends Esc and a key typed fast as Alt-key).
+    if alt
+        && !ctrl
+        && let Some(action) = bound(Key::Alt(key.code))
     {
-        return found.action;
+        return Some(action);
+    }
+    if let Some(action) = bound(pressed) {
+        return Some(action);
     }
     let digit = match pressed {
         Key::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
@@ -487,5 +497,28 @@ mod tests {
         assert_eq!(action(&five, Mode::Search), Some(Action::SearchType('5')));
         assert_eq!(action(&five, Mode::ActorPicker), None);
         assert_eq!(action(&five, Mode::Help), None);
+    }
+
+    /// Alt-b is a word left at a prompt; an unbound Alt key means the plain key.
+    #[test]
+    fn alt_keys_are_bound_at_the_prompts_and_plain_elsewhere() {
+        let alt = |code| Event::Key(KeyEvent::new(code, KeyModifiers::ALT));
+        assert_eq!(
+            action(&alt(KeyCode::Char('b')), Mode::Search),
+            Some(Action::Edit(Edit::WordLeft))
+        );
+        assert_eq!(
+            action(&alt(KeyCode::Backspace), Mode::Jump),
+            Some(Action::Edit(Edit::KillAlnumWordBack))
+        );
+        assert_eq!(
+            action(&alt(KeyCode::Char('x')), Mode::Search),
+            Some(Action::SearchType('x'))
+        );
+        assert_eq!(action(&alt(KeyCode::Esc), Mode::Browse), Some(Action::Back));
+        assert_eq!(
+            action(&alt(KeyCode::Char('?')), Mode::Browse),
+            Some(Action::ToggleHelp)
+        );
     }
 }
