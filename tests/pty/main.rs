@@ -9,6 +9,7 @@
 // `terminal` holds the tests of terminal handling, `hostile` the hostile suite's terminal
 // side, `scale_smoke` a generated 10,000-event timeline; `reference`, `screen` and
 // `session` are the harness.
+mod find;
 mod hostile;
 mod reference;
 mod scale_smoke;
