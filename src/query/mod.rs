@@ -63,6 +63,16 @@ impl Filter {
         &self.query
     }
 
+    /// Whether a date word of the query (`1989`, `dec 1979`) covers part of the event's
+    /// period: the reason it matched, when its text does not say so.
+    pub fn matches_a_date_word(&self, event: &Event) -> bool {
+        let (first, last) = (event.date.sort_key(), day_number(event.last_day()));
+        self.word_days
+            .iter()
+            .flatten()
+            .any(|(from, to)| last >= *from && first <= *to)
+    }
+
     /// Whether the query has any word to look for.
     pub fn has_words(&self) -> bool {
         !self.words.is_empty()

@@ -210,6 +210,13 @@ fn date_words_filter_the_explorer() {
     assert_eq!(visible_ids(&app), ["war-starts", "armistice"]);
     // Highlighted words are the typed ones: a date word's text, as one phrase.
     assert_eq!(app.filter().words(), ["jun 1954"]);
+    // The date column shows why an event matched a date word.
+    let buf = draw(&app);
+    let list = app.areas().list;
+    let (x, y) = find(&buf, "1 Jun 1954", list.x..list.right());
+    assert!(highlighted(&buf, x, y, 10, false), "the date is marked");
+    let (x, y) = find(&buf, "Armistice ends", list.x..list.right());
+    assert!(!highlighted(&buf, x, y, 9, false), "the title has no match");
 }
 
 fn jump(app: &mut App, date: &str) {

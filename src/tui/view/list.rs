@@ -162,7 +162,15 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     };
     let mut spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
-        Span::styled(fit(&date, DATE_WIDTH), theme.date()),
+        // A date word of the query matched this event by its date: show that as the why.
+        Span::styled(
+            fit(&date, DATE_WIDTH),
+            if app.filter().matches_a_date_word(event) {
+                theme.date().patch(theme.highlight())
+            } else {
+                theme.date()
+            },
+        ),
         Span::raw(" "),
     ];
     // Only this row's title as drawn is searched for the words: the cost of a frame
