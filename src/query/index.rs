@@ -65,7 +65,7 @@ pub struct SearchIndex {
 }
 
 /// The bit of an actor in an event's mask.
-pub(super) fn actor_bit(index: usize) -> u64 {
+pub fn actor_bit(index: usize) -> u64 {
     1 << (index % 64)
 }
 
@@ -166,6 +166,17 @@ impl SearchIndex {
     /// read from a contiguous array instead of the event.
     pub fn first_day(&self, id: crate::model::EventId) -> i32 {
         self.first_days[id.index()]
+    }
+
+    /// The last day an event covers (its `end`, else the end of its date's period).
+    pub fn last_day(&self, id: crate::model::EventId) -> i32 {
+        self.last_days[id.index()]
+    }
+
+    /// The event's actors as a mask of bits `actor % 64`: exact while the timeline has at
+    /// most 64 actors, a pre-check beyond.
+    pub fn actor_mask(&self, id: crate::model::EventId) -> u64 {
+        self.actor_masks[id.index()]
     }
 
     /// Event `i`'s lower-cased searchable text, as bytes: slicing bytes checks no character

@@ -17,6 +17,7 @@ pub mod picker;
 pub mod search;
 pub mod terminal;
 pub mod theme;
+pub mod timescale;
 pub mod view;
 
 use std::io::{self, BufWriter, IsTerminal};

@@ -1,0 +1,359 @@
+//! Lanes: one row per actor, and what each of its cells holds at a scale.
+//!
+//! [`LaneIndex`] is built once per filter result (when the time view is open): per actor,
+//! the sorted first days of its visible events, and its events with an `end` sorted by
+//! start with the running maximum of their last days. A cell's count is then two binary
+//! searches, and whether a bar crosses it one more (some duration that starts before the
+//! cell's end reaches its start exactly when the running maximum before that point does).
+//! The "others" lane, whose membership depends on which actors got lanes, is counted over
+//! the events of the visible span only.
+
+use super::{Extent, Scale};
+use crate::model::{ActorId, EventId, Timeline};
+use crate::query::{SearchIndex, actor_bit};
+
+/// The visible events of one actor, laid out for range counts.
+#[derive(Default)]
+struct ActorEvents {
+    /// First days, ascending (the visible list's order).
+    days: Vec<i32>,
+    /// Where each is in the visible list.
+    pos: Vec<u32>,
+    /// Events with an `end`: first days ascending, the running maximum of last days, and
+    /// the visible position of the event that reaches it.
+    dur_days: Vec<i32>,
+    dur_reach: Vec<i32>,
+    dur_arg: Vec<u32>,
+}
+
+/// Per-actor sorted days of the visible events; rebuilt when the filter result changes.
+#[derive(Default)]
+pub struct LaneIndex {
+    actors: Vec<ActorEvents>,
+    /// Every visible event with an `end`: (first day, last day, visible position), by start.
+    durations: Vec<(i32, i32, u32)>,
+    /// The longest of them in days, so the ones reaching into a span are found from its start.
+    longest: i64,
+    /// The days the visible events cover.
+    pub extent: Extent,
+}
+
+impl LaneIndex {
+    /// O(events · actors per event), once per filter result.
+    pub fn build(timeline: &Timeline, index: &SearchIndex, visible: &[EventId]) -> LaneIndex {
+        let mut actors: Vec<ActorEvents> = std::iter::repeat_with(ActorEvents::default)
+            .take(timeline.actors.len())
+            .collect();
+        let mut durations = Vec::new();
+        let (mut longest, mut last) = (0i64, i32::MIN);
+        for (p, &id) in visible.iter().enumerate() {
+            let p = u32::try_from(p).unwrap_or(u32::MAX);
+            let event = timeline.event(id);
+            let (first, end) = (index.first_day(id), index.last_day(id));
+            last = last.max(end);
+            for a in &event.actors {
+                let lane = &mut actors[a.index()];
+                lane.days.push(first);
+                lane.pos.push(p);
+                if event.end.is_some() {
+                    let reach = lane.dur_reach.last().copied().unwrap_or(i32::MIN);
+                    lane.dur_days.push(first);
+                    if end > reach {
+                        lane.dur_reach.push(end);
+                        lane.dur_arg.push(p);
+                    } else {
+                        lane.dur_reach.push(reach);
+                        lane.dur_arg.push(lane.dur_arg.last().copied().unwrap_or(p));
+                    }
+                }
+            }
+            if event.end.is_some() {
+                durations.push((first, end, p));
+                longest = longest.max(i64::from(end) - i64::from(first));
+            }
+        }
+        let extent = match visible.first() {
+            Some(&id) => Extent {
+                first: i64::from(index.first_day(id)),
+                end: i64::from(last) + 1,
+            },
+            None => Extent::default(),
+        };
+        LaneIndex {
+            actors,
+            durations,
+            longest,
+            extent,
+        }
+    }
+
+    /// Visible events of `actor` starting in `[from, to)`.
+    pub fn count(&self, actor: ActorId, from: i64, to: i64) -> usize {
+        self.actors.get(actor.index()).map_or(0, |a| {
+            let (lo, hi) = bounds(&a.days, from, to);
+            hi - lo
+        })
+    }
+
+    /// Visible positions of `actor`'s events, in time order.
+    pub fn positions(&self, actor: ActorId) -> &[u32] {
+        self.actors.get(actor.index()).map_or(&[], |a| &a.pos)
+    }
+}
+
+/// Indices of `days` in `[from, to)`.
+fn bounds(days: &[i32], from: i64, to: i64) -> (usize, usize) {
+    (
+        days.partition_point(|&d| i64::from(d) < from),
+        days.partition_point(|&d| i64::from(d) < to),
+    )
+}
+
+/// Which lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LaneKey {
+    Actor(ActorId),
+    /// The events none of whose actors has a lane.
+    Others,
+}
+
+/// The lanes for `rows` rows: the filtered actors when there is an actor filter, else the
+/// actors with the most events in the span (ties: the timeline's actor order); when not
+/// all fit, the last row is "others". Costs O(actors · log n).
+pub fn choose_lanes(
+    lanes: &LaneIndex,
+    filtered: &[ActorId],
+    scale: &Scale,
+    rows: usize,
+) -> Vec<LaneKey> {
+    if rows == 0 {
+        return Vec::new();
+    }
+    let actors: Vec<ActorId> = if filtered.is_empty() {
+        let mut counted: Vec<(usize, ActorId)> = (0..lanes.actors.len())
+            .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
+            .map(|a| (lanes.count(a, scale.start, scale.end()), a))
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        counted.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        counted.into_iter().map(|(_, a)| a).collect()
+    } else {
+        filtered.to_vec()
+    };
+    if actors.len() <= rows {
+        return actors.into_iter().map(LaneKey::Actor).collect();
+    }
+    let mut out: Vec<LaneKey> = actors[..rows - 1]
+        .iter()
+        .copied()
+        .map(LaneKey::Actor)
+        .collect();
+    out.push(LaneKey::Others);
+    out
+}
+
+/// What a cell shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Empty,
+    /// Crossed by an event with an `end` that starts in an earlier cell.
+    Bar,
+    /// The one event starting here, a point in time.
+    Point(EventId),
+    /// The one event starting here, one with an `end` (its bar's first cell).
+    Start(EventId),
+    /// Part of the count of the events starting in the cell where the count begins.
+    Count(u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub ch: char,
+    pub kind: Kind,
+}
+
+impl Cell {
+    pub const EMPTY: Cell = Cell {
+        ch: ' ',
+        kind: Kind::Empty,
+    };
+}
+
+/// What the state knows about the events: the pieces a lane's cells are computed from.
+pub struct Events<'a> {
+    pub timeline: &'a Timeline,
+    pub index: &'a SearchIndex,
+    pub visible: &'a [EventId],
+    pub lanes: &'a LaneIndex,
+}
+
+impl Events<'_> {
+    /// The cells of lane `key` at `scale`; `shown` are the actors that have lanes.
+    pub fn cells(&self, key: LaneKey, scale: &Scale, shown: &[ActorId]) -> Vec<Cell> {
+        let width = usize::from(scale.width);
+        let mut counts = vec![0u32; width];
+        let mut single = vec![0u32; width];
+        let mut covered = vec![false; width];
+        match key {
+            LaneKey::Actor(actor) => {
+                if let Some(a) = self.lanes.actors.get(actor.index()) {
+                    actor_cells(a, scale, &mut counts, &mut single, &mut covered);
+                }
+            }
+            LaneKey::Others => {
+                self.other_cells(scale, shown, &mut counts, &mut single, &mut covered);
+            }
+        }
+        let mut cells: Vec<Cell> = (0..width)
+            .map(|c| match counts[c] {
+                0 if covered[c] => Cell {
+                    ch: '━',
+                    kind: Kind::Bar,
+                },
+                0 => Cell::EMPTY,
+                1 => {
+                    let id = self.visible[single[c] as usize];
+                    if self.timeline.event(id).end.is_some() {
+                        Cell {
+                            ch: '━',
+                            kind: Kind::Start(id),
+                        }
+                    } else {
+                        Cell {
+                            ch: '◆',
+                            kind: Kind::Point(id),
+                        }
+                    }
+                }
+                n => Cell {
+                    ch: ' ',
+                    kind: Kind::Count(n),
+                },
+            })
+            .collect();
+        write_counts(&mut cells);
+        cells
+    }
+
+    /// The others lane: only the events of the span are read (and the events with an
+    /// `end` that reach into it), each tested against the lanes' actors.
+    fn other_cells(
+        &self,
+        scale: &Scale,
+        shown: &[ActorId],
+        counts: &mut [u32],
+        single: &mut [u32],
+        covered: &mut [bool],
+    ) {
+        let masks_exact = self.timeline.actors.len() <= 64;
+        let mask = shown.iter().fold(0u64, |m, a| m | actor_bit(a.index()));
+        let is_other = |id: EventId| {
+            if masks_exact {
+                self.index.actor_mask(id) & mask == 0
+            } else {
+                !self
+                    .timeline
+                    .event(id)
+                    .actors
+                    .iter()
+                    .any(|a| shown.contains(a))
+            }
+        };
+        let key = |id: &EventId| i64::from(self.index.first_day(*id));
+        let lo = self.visible.partition_point(|id| key(id) < scale.start);
+        let hi = self.visible.partition_point(|id| key(id) < scale.end());
+        for (p, &id) in self.visible[lo..hi].iter().enumerate() {
+            if is_other(id)
+                && let Some(c) = scale.col(key(&id))
+            {
+                let c = usize::from(c);
+                counts[c] += 1;
+                single[c] = u32::try_from(lo + p).unwrap_or(u32::MAX);
+            }
+        }
+        let from = scale.start - self.lanes.longest;
+        let first = self
+            .lanes
+            .durations
+            .partition_point(|d| i64::from(d.0) < from);
+        for &(start, end, p) in &self.lanes.durations[first..] {
+            if i64::from(start) >= scale.end() {
+                break;
+            }
+            if i64::from(end) >= scale.start && is_other(self.visible[p as usize]) {
+                let (a, b) = (
+                    scale.col_clamped(i64::from(start)),
+                    scale.col_clamped(i64::from(end)),
+                );
+                for flag in &mut covered[usize::from(a)..=usize::from(b)] {
+                    *flag = true;
+                }
+            }
+        }
+    }
+}
+
+/// Counts, single events and bar crossings of one actor's lane, by binary search.
+fn actor_cells(
+    a: &ActorEvents,
+    scale: &Scale,
+    counts: &mut [u32],
+    single: &mut [u32],
+    covered: &mut [bool],
+) {
+    let mut lo = bounds(&a.days, scale.start, scale.start).0;
+    for c in 0..scale.width {
+        let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
+        let hi = lo + a.days[lo..].partition_point(|&d| i64::from(d) < to);
+        let i = usize::from(c);
+        counts[i] = u32::try_from(hi - lo).unwrap_or(u32::MAX);
+        if hi > lo {
+            single[i] = a.pos[lo];
+        }
+        let k = a.dur_days.partition_point(|&d| i64::from(d) < to);
+        covered[i] = k > 0 && i64::from(a.dur_reach[k - 1]) >= from;
+        lo = hi;
+    }
+}
+
+/// Writes each count into its cells: a digit for 2–9, a larger number when the cells after
+/// it are free. Where that cannot be read apart (the cells after are taken, or the cell
+/// before ends in a digit, so `2` and `5` would read `25`), a shade for its order of
+/// magnitude instead: `░` units, `▒` tens, `▓` hundreds, `█` more.
+fn write_counts(cells: &mut [Cell]) {
+    let mut c = 0;
+    while c < cells.len() {
+        let Kind::Count(n) = cells[c].kind else {
+            c += 1;
+            continue;
+        };
+        let digits: Vec<char> = n.to_string().chars().collect();
+        let room = cells[c + 1..]
+            .iter()
+            .take(digits.len() - 1)
+            .take_while(|cell| matches!(cell.kind, Kind::Empty | Kind::Bar))
+            .count();
+        let after_digit = c > 0 && cells[c - 1].ch.is_ascii_digit();
+        if room + 1 == digits.len() && !after_digit {
+            for (k, ch) in digits.into_iter().enumerate() {
+                cells[c + k] = Cell {
+                    ch,
+                    kind: Kind::Count(n),
+                };
+            }
+            c += room + 1;
+        } else {
+            cells[c].ch = match n {
+                0..10 => '░',
+                10..100 => '▒',
+                100..1000 => '▓',
+                _ => '█',
+            };
+            c += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "lanes_tests.rs"]
+mod tests;
