@@ -5,7 +5,8 @@ use afghan_timeline::load;
 use afghan_timeline::model::EventId;
 use afghan_timeline::query::{ActorMode, Filter};
 use afghan_timeline::tui::action::Action::{self, *};
-use afghan_timeline::tui::app::{App, Exit, Mode};
+use afghan_timeline::tui::app::{App, Exit};
+use afghan_timeline::tui::mode::Mode;
 
 const SAMPLE: &str = include_str!("fixtures/tui/sample.ron");
 

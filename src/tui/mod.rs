@@ -2,7 +2,10 @@
 //!
 //! * [`app::App`] is the one state, [`app::App::update`] the one place it changes;
 //! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
-//! * [`view`] draws `&App` and changes nothing;
+//! * the models `update` needs live on the state side and take plain data: [`axis`] (the
+//!   time scale and its hit-testing), [`detail_text`] (the wrapped detail lines),
+//!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`mode`];
+//! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → draw, blocking on input.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
@@ -10,17 +13,21 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
+pub mod detail_text;
 pub mod keymap;
 pub mod layout;
-mod nav;
+pub mod mode;
+pub mod overlay;
 pub mod picker;
 pub mod search;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod timescale;
 pub mod view;
 
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::BufWriter;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -28,10 +35,8 @@ use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::command::{Outcome, print_events};
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
-use crate::output::Format;
 use crate::query::Filter;
 use action::{Action, Msg};
 use app::{App, Exit};
@@ -43,17 +48,15 @@ use theme::Theme;
 pub struct Options {
     pub mouse: bool,
     pub select: Option<EventId>,
+    /// Pick mode: Enter ends the explorer with a choice. Only the caller knows what its
+    /// stdout is for, so it decides (the command line picks when stdout is not a terminal).
+    pub pick: bool,
 }
 
-/// Opens the explorer; in pick mode (stdout not a terminal) prints the choice after.
-pub fn run(
-    timeline: Timeline,
-    filter: Filter,
-    options: &Options,
-    format: Format,
-) -> Result<Outcome, Error> {
-    let pick_mode = !io::stdout().is_terminal();
-    let mut app = App::new(timeline, filter, pick_mode);
+/// Opens the explorer and returns how it ended; the caller prints a choice after the
+/// terminal is restored.
+pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
+    let mut app = App::new(timeline, filter, options.pick);
     if let Some(id) = options.select {
         app.select_event(id);
     }
@@ -64,12 +67,7 @@ pub fn run(
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    match browse(app, options, theme)? {
-        Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
-        Exit::Quit => Ok(Outcome::Closed),
-        Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
-        Exit::Accept(chosen) => print_events(&app.timeline, &chosen, format),
-    }
+    browse(app, options, theme)
 }
 
 /// Runs the explorer on the terminal until the reader leaves or chooses.

@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::text::{fit, fit_clean, width as text_width};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
 
 /// Columns of the date: `~24 Dec 1979` is 12.

@@ -6,15 +6,16 @@ pub mod help;
 mod list;
 pub mod picker;
 mod status;
-pub mod text;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::app::{App, Mode};
+use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::mode::Mode;
+use super::text;
 use super::theme::Theme;
 
 pub use status::summary;

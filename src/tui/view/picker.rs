@@ -5,26 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::text::{fit_clean, width};
 use crate::query::ActorMode;
 use crate::tui::app::App;
-use crate::tui::layout::centered;
+use crate::tui::overlay::picker_frame;
+use crate::tui::text::{fit_clean, width};
 use crate::tui::theme::Theme;
-
-const WIDTH: u16 = 64;
-
-/// The overlay's box for a screen size and number of actors.
-fn frame(size: Rect, actors: usize) -> Rect {
-    let height = u16::try_from(actors + 2)
-        .unwrap_or(u16::MAX)
-        .min(size.height.saturating_sub(2).max(3));
-    centered(size, WIDTH, height)
-}
-
-/// Actor rows that fit in the overlay: what `update` scrolls by.
-pub fn rows(size: Rect, actors: usize) -> usize {
-    usize::from(frame(size, actors).height.saturating_sub(2))
-}
 
 pub struct ActorPicker<'a> {
     pub app: &'a App,
@@ -35,7 +20,7 @@ impl Widget for ActorPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let picker = &app.picker;
-        let rect = frame(area, app.timeline.actors.len());
+        let rect = picker_frame(area, app.timeline.actors.len());
         Clear.render(rect, buf);
         let mode = match picker.mode {
             ActorMode::Any => "any of",

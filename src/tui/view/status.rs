@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{clean, fit, width};
 use crate::query::ActorMode;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
 pub struct Status<'a> {

@@ -9,24 +9,19 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Msg};
-use super::layout::{self, Areas};
-use super::picker::Picker;
-use super::search::SearchJob;
-use super::theme::Theme;
-use super::view::axis::AxisModel;
+mod nav;
+
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
-
-/// What has the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    Search,
-    ActorPicker,
-    Help,
-    Detail,
-}
+use crate::tui::action::{Action, Msg};
+use crate::tui::axis::AxisModel;
+use crate::tui::detail_text;
+use crate::tui::layout::{self, Areas};
+use crate::tui::mode::Mode;
+use crate::tui::overlay;
+use crate::tui::picker::Picker;
+use crate::tui::search::SearchJob;
+use crate::tui::theme::Theme;
 
 /// How the explorer ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,7 +89,9 @@ struct DetailCache {
 }
 
 impl App {
-    pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
+    /// `timeline` may be shared with the caller, which prints the choice from it.
+    pub fn new(timeline: impl Into<Arc<Timeline>>, filter: Filter, pick_mode: bool) -> App {
+        let timeline = timeline.into();
         let mut app = App {
             index: Arc::new(SearchIndex::build(&timeline)),
             shown: Filter::default(),
@@ -105,7 +102,7 @@ impl App {
             axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
-            timeline: Arc::new(timeline),
+            timeline,
             filter,
             selected: 0,
             offset: 0,
@@ -131,6 +128,11 @@ impl App {
     /// The selected event, if any event is visible.
     pub fn selected_event(&self) -> Option<EventId> {
         self.visible.get(self.selected).copied()
+    }
+
+    /// The event listed just before the selected one, if any.
+    pub fn previous_event(&self) -> Option<EventId> {
+        self.selected.checked_sub(1).map(|p| self.visible[p])
     }
 
     /// Where the panes are at the current size.
@@ -167,10 +169,11 @@ impl App {
             (id, previous, width, self.theme.color)
         });
         if key != self.detail_cache.key {
-            let lines = if width == 0 {
-                Vec::new()
-            } else {
-                super::view::detail::lines(self, width, self.theme)
+            let lines = match self.selected_event() {
+                Some(id) if width > 0 => {
+                    detail_text::lines(&self.timeline, id, self.previous_event(), width, self.theme)
+                }
+                _ => Vec::new(),
             };
             self.detail_cache = DetailCache { key, lines };
         }
@@ -281,8 +284,7 @@ impl App {
             Action::Accept => self.accept(),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
-                self.help_scroll =
-                    (self.help_scroll + 1).min(super::view::help::max_scroll(self.size));
+                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => self.back(),
@@ -294,9 +296,7 @@ impl App {
                 self.rebuild_axis();
                 self.scroll_to_selection();
                 self.scroll_picker();
-                self.help_scroll = self
-                    .help_scroll
-                    .min(super::view::help::max_scroll(self.size));
+                self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
             }
         }
     }
@@ -357,7 +357,12 @@ impl App {
     }
 
     fn rebuild_axis(&mut self) {
-        self.axis = AxisModel::build(self, self.areas().axis.width);
+        self.axis = AxisModel::build(
+            &self.timeline,
+            &self.index,
+            &self.visible,
+            self.areas().axis.width,
+        );
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
