@@ -3,7 +3,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::action::Action;
+use super::action::{Action, TimeAction};
 use super::mode::Mode;
 
 /// A key as the tables spell it.
@@ -74,6 +74,11 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('/')], "search", Action::StartSearch),
     bind(&[Char('a')], "filter by actor", Action::OpenActorPicker),
     bind(
+        &[Char('v'), Ctrl('t')],
+        "time view (Ctrl-t also in pick mode)",
+        Action::Time(TimeAction::Toggle),
+    ),
+    bind(
         &[Code(KeyCode::Tab), Char('l'), Code(KeyCode::Right)],
         "focus the detail pane",
         Action::FocusDetail,
@@ -92,6 +97,61 @@ pub const LIST: &[Binding] = &[
     ),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
+];
+
+/// Bindings of the time view, before the list's (which it keeps unless it binds the key).
+pub const TIME: &[Binding] = &[
+    bind(
+        &[Char('v'), Ctrl('t')],
+        "back to the list",
+        Action::Time(TimeAction::Toggle),
+    ),
+    bind(
+        &[Char('+'), Char('=')],
+        "zoom in around the selection",
+        Action::Time(TimeAction::ZoomIn),
+    ),
+    bind(&[Char('-')], "zoom out", Action::Time(TimeAction::ZoomOut)),
+    bind(
+        &[Char('0')],
+        "fit the filtered span",
+        Action::Time(TimeAction::Fit),
+    ),
+    bind(
+        &[Char('h'), Code(KeyCode::Left)],
+        "previous event in time",
+        Action::PrevEvent,
+    ),
+    bind(
+        &[Char('l'), Code(KeyCode::Right)],
+        "next event in time",
+        Action::NextEvent,
+    ),
+    bind(
+        &[Char('H')],
+        "pan back half a screen",
+        Action::Time(TimeAction::PanBack),
+    ),
+    bind(
+        &[Char('L')],
+        "pan forward half a screen",
+        Action::Time(TimeAction::PanForward),
+    ),
+    bind(
+        &[Char('j'), Code(KeyCode::Down)],
+        "next event, all lanes (as the list)",
+        Action::NextEvent,
+    ),
+    bind(
+        &[Char('k'), Code(KeyCode::Up)],
+        "previous event, all lanes",
+        Action::PrevEvent,
+    ),
+    bind(
+        &[Code(KeyCode::Tab)],
+        "focus the detail pane",
+        Action::FocusDetail,
+    ),
 ];
 
 /// Bindings while the detail pane has focus.
@@ -219,10 +279,22 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
     }
 }
 
-/// The action for a terminal event in a mode, if it means anything there.
-pub fn action(event: &Event, mode: Mode) -> Option<Action> {
+/// The action for a terminal event in a mode, if it means anything there; `time_view`:
+/// whether the list pane shows the time view, whose keys come first while browsing.
+pub fn action(event: &Event, mode: Mode, time_view: bool) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, mode),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            let pressed = pressed(key);
+            if time_view && mode == Mode::Browse {
+                let found = TIME
+                    .iter()
+                    .find(|b| b.action.is_some() && b.keys.contains(&pressed));
+                if let Some(b) = found {
+                    return b.action;
+                }
+            }
+            key_action(pressed, mode)
+        }
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 row: mouse.row,
@@ -238,6 +310,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
                 row: mouse.row,
                 col: mouse.column,
             }),
+            MouseEventKind::Drag(crossterm::event::MouseButton::Left) => Some(Action::Drag {
+                row: mouse.row,
+                col: mouse.column,
+            }),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize {
@@ -248,13 +324,17 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
-fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
+/// A key as the tables spell it.
+fn pressed(key: &KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let pressed = match key.code {
+    match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
-    };
+    }
+}
+
+fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
     let table = bindings(mode);
     if let Some(found) = table
         .iter()

@@ -67,6 +67,37 @@ pub fn areas(area: Rect, detail_focused: bool) -> Areas {
     }
 }
 
+/// The panes with the strip above the list given to the list: the time view shows time
+/// itself, so the strip would only repeat it.
+pub fn without_axis(areas: Areas) -> Areas {
+    if areas.axis.height == 0 || areas.list.area() == 0 {
+        return areas;
+    }
+    let list = Rect {
+        y: areas.axis.y,
+        height: areas.list.height + areas.axis.height,
+        ..areas.list
+    };
+    // Side by side, the detail pane takes the rows too.
+    let detail = if areas.detail.y == areas.list.y {
+        Rect {
+            y: areas.axis.y,
+            height: areas.detail.height + areas.axis.height,
+            ..areas.detail
+        }
+    } else {
+        areas.detail
+    };
+    Areas {
+        axis: Rect::default(),
+        list,
+        list_inner: inner(list),
+        detail,
+        detail_inner: inner(detail),
+        ..areas
+    }
+}
+
 /// The area inside a one-cell border.
 pub fn inner(r: Rect) -> Rect {
     if r.width < 2 || r.height < 2 {

@@ -129,7 +129,7 @@ fn event_loop(
             });
         }
         while let Some(ev) = next.take() {
-            if let Some(action) = keymap::action(&ev, app.mode) {
+            if let Some(action) = keymap::action(&ev, app.mode, app.time.open) {
                 if action == Action::Suspend {
                     terminal::suspend(term.backend_mut(), options.mouse)
                         .map_err(Error::Terminal)?;

@@ -10,6 +10,9 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 mod nav;
+mod time;
+
+pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
@@ -76,6 +79,8 @@ pub struct App {
     pub exit: Option<Exit>,
     /// The colours the detail pane's cached lines are styled with.
     pub theme: Theme,
+    /// The time view, which replaces the list when open.
+    pub time: TimeView,
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
@@ -118,6 +123,7 @@ impl App {
             exit: None,
             theme: Theme { color: true },
             detail_cache: DetailCache::default(),
+            time: TimeView::default(),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -137,7 +143,12 @@ impl App {
 
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.mode == Mode::Detail)
+        let areas = layout::areas(self.size, self.mode == Mode::Detail);
+        if self.time.open {
+            layout::without_axis(areas)
+        } else {
+            areas
+        }
     }
 
     /// Starts on this event, if it matches the filter.
@@ -187,6 +198,7 @@ impl App {
     /// The only place state changes: an action of the reader, or a search result.
     pub fn update(&mut self, msg: impl Into<Msg>) {
         self.step(msg.into());
+        self.refresh_time();
         self.refresh_detail();
     }
 
@@ -229,6 +241,8 @@ impl App {
             Action::Digit(d) => self.digit(d),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
+            Action::Drag { col, .. } => self.drag(col),
+            Action::Time(time) => self.time_act(time),
             Action::StartSearch => self.mode = Mode::Search,
             Action::SearchType(c) => self.edit_query(|q| q.push(c)),
             Action::SearchBackspace => self.edit_query(|q| {

@@ -1,13 +1,13 @@
 //! The whole time view as data: the scale, the ticks, the era rows, the lanes with their
 //! cells, the placed titles and where the selection is. Built by `update`; drawn as is.
 //!
-//! Rows of the pane, top to bottom: era bands (at most a quarter of the rows), one row
-//! per lane, then the axis (a tick line and the labels, or only the labels when short).
+//! Rows of the pane, top to bottom: era bands (a quarter of the rows, or all the lanes
+//! leave), one row per lane, then the axis (a tick line and the labels, or only the labels when short).
 //! Narrow panes drop the lanes' names and the titles first, then the eras.
 
 use unicode_width::UnicodeWidthChar;
 
-use super::lanes::{Cell, Events, LaneIndex, LaneKey, choose_lanes};
+use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes};
 use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
 use super::{range_label, stack_eras, ticks};
 use crate::model::{ActorId, EventId, Timeline};
@@ -104,13 +104,25 @@ impl TimeModel {
             _ => 0,
         };
         let rest = usize::from(input.height - axis_rows);
-        let era_rows = match rest {
+        // Eras get a quarter of the rows when lanes need them, and whatever the lanes
+        // leave otherwise.
+        let era_share = match rest {
             6.. => rest / 4,
             4..6 => 1,
             _ => 0,
         };
-        let eras = stack_eras(&input.timeline.eras, &scale, era_rows);
-        let keys = choose_lanes(input.lanes, input.filtered, &scale, rest - eras.len());
+        let mut eras = if era_share > 0 {
+            stack_eras(&input.timeline.eras, &scale, rest - 1)
+        } else {
+            Vec::new()
+        };
+        let keys = choose_lanes(
+            input.lanes,
+            input.filtered,
+            &scale,
+            rest - eras.len().min(era_share),
+        );
+        eras.truncate(rest - keys.len());
         let shown: Vec<ActorId> = keys
             .iter()
             .filter_map(|k| match k {
@@ -131,6 +143,11 @@ impl TimeModel {
                 cells: events.cells(key, &scale, &shown),
                 labels: Vec::new(),
                 selected: None,
+            })
+            // An "others" lane with nothing in it (every event there has an actor with a
+            // lane) would only be noise.
+            .filter(|lane| {
+                lane.key != LaneKey::Others || lane.cells.iter().any(|c| c.kind != Kind::Empty)
             })
             .collect();
         let mut model = TimeModel {
@@ -184,6 +201,16 @@ impl TimeModel {
                 Vec::new()
             };
         }
+    }
+}
+
+impl TimeModel {
+    /// The lane drawn on row `row` of the pane's inside, if a lane is there.
+    pub fn lane_at(&self, row: u16) -> Option<LaneKey> {
+        let top = u16::try_from(self.eras.len()).unwrap_or(u16::MAX);
+        self.lanes
+            .get(usize::from(row.checked_sub(top)?))
+            .map(|l| l.key)
     }
 }
 

@@ -53,6 +53,15 @@ pub fn summary(app: &App) -> String {
 
 /// The keys that matter now, most important first; the status line keeps as many as fit.
 fn hints(app: &App) -> &'static [&'static str] {
+    if app.time.open && app.mode == Mode::Browse {
+        return if app.pick_mode {
+            &["Enter pick", "+/- zoom", "H/L pan", "Ctrl-t list", "? help"]
+        } else {
+            &[
+                "+/- zoom", "h/l move", "H/L pan", "0 fit", "v list", "? help",
+            ]
+        };
+    }
     match (app.mode, app.pick_mode) {
         (Mode::Search, _) => &["Enter keep", "Esc clear"],
         (Mode::ActorPicker, _) => &["Enter apply", "Space select", "Tab any/all", "Esc cancel"],
