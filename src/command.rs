@@ -12,7 +12,7 @@ use crate::output::{self, Format};
 use crate::query::{ActorMode, Filter};
 use crate::sanitize::{line, quote};
 use crate::suggest::{closest, ranked};
-use crate::tui::app::Exit;
+use crate::tui::effect::Exit;
 
 /// How a successful command ended, which decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

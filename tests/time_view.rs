@@ -9,7 +9,8 @@ use afghan_timeline::model::EventId;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::action::TimeAction;
-use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::effect::{Effect, Exit};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
@@ -22,47 +23,58 @@ const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 const TOGGLE: Action = Time(TimeAction::Toggle);
 const ZOOM_IN: Action = Time(TimeAction::ZoomIn);
 
-fn app(actors: &[&str]) -> App {
+/// The fixture's explorer on event `select`, with colours or not (`NO_COLOR`).
+fn app(actors: &[&str], select: &str, color: bool, pick: bool) -> App {
     let timeline = load::parse(FIXTURE, "time.ron").expect("the fixture loads");
     let mut filter = Filter::default();
     filter.actors = actors
         .iter()
         .map(|a| timeline.find_actor(a).expect("a fixture actor"))
         .collect();
-    App::new(timeline, filter, false)
+    let select = Some(timeline.find_event(select).expect("a fixture event"));
+    let settings = Settings {
+        pick,
+        theme: Theme { color },
+        select,
+        ..Settings::default()
+    };
+    App::new(timeline, filter, settings).0
 }
 
 fn id(app: &App, name: &str) -> EventId {
-    app.timeline.find_event(name).expect("a fixture event")
+    app.timeline().find_event(name).expect("a fixture event")
 }
 
-fn draw(app: &App, color: bool) -> Buffer {
+fn draw(app: &App) -> Buffer {
+    let size = app.size();
     let mut terminal =
-        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("test backend");
+        Terminal::new(TestBackend::new(size.width, size.height)).expect("test backend");
     terminal
-        .draw(|f| {
-            f.render_widget(
-                Screen {
-                    app,
-                    theme: Theme { color },
-                },
-                f.area(),
-            );
-        })
+        .draw(|f| f.render_widget(Screen { app }, f.area()))
         .expect("draw");
     terminal.backend().buffer().clone()
 }
 
-/// The app at a size, on event `select`, after `actions`.
-fn at(width: u16, height: u16, actors: &[&str], select: &str, actions: &[Action]) -> App {
-    let mut app = app(actors);
+/// The app at a size, on event `select`, after `actions`, in colour or not.
+fn at_in(
+    width: u16,
+    height: u16,
+    actors: &[&str],
+    select: &str,
+    actions: &[Action],
+    color: bool,
+) -> App {
+    let mut app = app(actors, select, color, false);
     app.update(Resize { width, height });
-    let target = id(&app, select);
-    app.select_event(target);
     for a in actions {
         app.update(*a);
     }
     app
+}
+
+/// The same without colours, as under `NO_COLOR`.
+fn at(width: u16, height: u16, actors: &[&str], select: &str, actions: &[Action]) -> App {
+    at_in(width, height, actors, select, actions, false)
 }
 
 fn snapshot_at_all_sizes(name: &str, actors: &[&str], select: &str, actions: &[Action]) {
@@ -70,15 +82,7 @@ fn snapshot_at_all_sizes(name: &str, actors: &[&str], select: &str, actions: &[A
         let app = at(w, h, actors, select, actions);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test backend");
         terminal
-            .draw(|f| {
-                f.render_widget(
-                    Screen {
-                        app: &app,
-                        theme: Theme { color: false },
-                    },
-                    f.area(),
-                );
-            })
+            .draw(|f| f.render_widget(Screen { app: &app }, f.area()))
             .expect("draw");
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }
@@ -147,7 +151,7 @@ fn cells_where(buffer: &Buffer, test: impl Fn(&ratatui::buffer::Cell) -> bool) -
 #[test]
 fn without_colour_the_selection_is_reverse_video_and_nothing_else_is() {
     let app = at(80, 24, &[], "kabul", &[TOGGLE]);
-    let buffer = draw(&app, false);
+    let buffer = draw(&app);
     let reversed = cells_where(&buffer, |c| c.modifier.contains(Modifier::REVERSED));
     let row = lane_row(&buffer, "Afghanistan");
     // "Kabul falls" is Afghanistan's alone, its last event, at the right end of the lane.
@@ -156,7 +160,7 @@ fn without_colour_the_selection_is_reverse_video_and_nothing_else_is() {
     assert_eq!(y, row);
     assert_eq!(buffer[(x, y)].symbol(), "◆");
     // In colour, the same cell stands out by its background instead.
-    let coloured = draw(&app, true);
+    let coloured = draw(&at_in(80, 24, &[], "kabul", &[TOGGLE], true));
     assert_eq!(coloured[(x, y)].bg, Color::Indexed(238));
     assert!(!coloured[(x, y)].modifier.contains(Modifier::REVERSED));
 }
@@ -164,7 +168,7 @@ fn without_colour_the_selection_is_reverse_video_and_nothing_else_is() {
 #[test]
 fn a_bar_selected_is_marked_along_its_length() {
     let app = at(120, 40, &[], "talks", &[TOGGLE]);
-    let buffer = draw(&app, false);
+    let buffer = draw(&app);
     let row = lane_row(&buffer, "Pakistan");
     let reversed: Vec<(u16, u16)> =
         cells_where(&buffer, |c| c.modifier.contains(Modifier::REVERSED))
@@ -193,58 +197,58 @@ fn v_switches_the_pane_and_back_keeping_the_selection() {
     let mut app = at(120, 40, &[], "amin", &[]);
     let before = app.selected_event();
     app.update(TOGGLE);
-    assert!(app.time.open);
-    assert!(text(&draw(&app, false)).contains("╭ 1973 – 1996 "));
+    assert!(app.time().open);
+    assert!(text(&draw(&app)).contains("╭ 1973 – 1996 "));
     app.update(NextEvent);
     let moved = app.selected_event();
     assert_ne!(moved, before);
     app.update(TOGGLE);
-    assert!(!app.time.open);
+    assert!(!app.time().open);
     assert_eq!(app.selected_event(), moved);
-    assert!(text(&draw(&app, false)).contains("Time view fixture"));
+    assert!(text(&draw(&app)).contains("Time view fixture"));
 }
 
 #[test]
 fn zoom_halves_the_span_around_the_selection_and_0_fits() {
     let mut app = at(120, 40, &[], "crossing", &[TOGGLE]);
-    let whole = app.time.model.scale;
-    let day = i64::from(app.index.first_day(id(&app, "crossing")));
+    let whole = app.time().model.scale;
+    let day = i64::from(app.index().first_day(id(&app, "crossing")));
     let col = whole.col(day);
     app.update(ZOOM_IN);
-    let zoomed = app.time.model.scale;
+    let zoomed = app.time().model.scale;
     assert_eq!(zoomed.span, whole.span / 2);
     assert_eq!(zoomed.col(day), col, "the selection keeps its column");
     app.update(Time(TimeAction::ZoomOut));
-    assert_eq!(app.time.model.scale, whole);
+    assert_eq!(app.time().model.scale, whole);
     for _ in 0..20 {
         app.update(ZOOM_IN);
     }
     assert_eq!(
-        app.time.model.scale.days_per_col(),
+        app.time().model.scale.days_per_col(),
         1,
         "down to a day per column"
     );
-    assert!(app.time.model.scale.col(day).is_some());
+    assert!(app.time().model.scale.col(day).is_some());
     app.update(Time(TimeAction::Fit));
-    assert_eq!(app.time.model.scale, whole);
+    assert_eq!(app.time().model.scale, whole);
 }
 
 #[test]
 fn pan_moves_half_a_screen_and_stops_at_the_ends() {
     let mut app = at(120, 40, &[], "crossing", &[TOGGLE, ZOOM_IN, ZOOM_IN]);
-    let before = app.time.model.scale;
+    let before = app.time().model.scale;
     app.update(Time(TimeAction::PanForward));
-    let after = app.time.model.scale;
+    let after = app.time().model.scale;
     assert_eq!(after.start - before.start, before.span / 2);
     for _ in 0..20 {
         app.update(Time(TimeAction::PanBack));
     }
     assert_eq!(
-        app.time.model.scale.start,
-        app.time.model.scale.start.min(before.start)
+        app.time().model.scale.start,
+        app.time().model.scale.start.min(before.start)
     );
-    let first = i64::from(app.index.first_day(app.visible[0]));
-    assert_eq!(app.time.model.scale.start, first);
+    let first = i64::from(app.index().first_day(app.visible()[0]));
+    assert_eq!(app.time().model.scale.start, first);
     // Panning moves the view, not the selection.
     assert_eq!(app.selected_event(), Some(id(&app, "crossing")));
 }
@@ -256,22 +260,22 @@ fn moving_the_selection_pans_to_keep_it_in_view() {
     for _ in 0..12 {
         app.update(ZOOM_IN);
     }
-    for n in 1..app.visible.len() {
+    for n in 1..app.visible().len() {
         app.update(NextEvent);
-        assert_eq!(app.selected, n);
-        let shown = app.time.model.lanes.iter().any(|l| l.selected.is_some());
-        assert!(shown, "event {n} is in view:\n{}", text(&draw(&app, false)));
+        assert_eq!(app.selected(), n);
+        let shown = app.time().model.lanes.iter().any(|l| l.selected.is_some());
+        assert!(shown, "event {n} is in view:\n{}", text(&draw(&app)));
     }
-    let end = app.time.model.scale;
+    let end = app.time().model.scale;
     app.update(PrevEvent);
-    assert!(app.time.model.lanes.iter().any(|l| l.selected.is_some()));
-    assert!(app.time.model.scale.start <= end.start);
+    assert!(app.time().model.lanes.iter().any(|l| l.selected.is_some()));
+    assert!(app.time().model.scale.start <= end.start);
 }
 
 #[test]
 fn resizing_keeps_the_zoom_and_the_selection() {
     let mut app = at(120, 40, &[], "storm", &[TOGGLE, ZOOM_IN, ZOOM_IN, ZOOM_IN]);
-    let (scale, selected) = (app.time.model.scale, app.selected_event());
+    let (scale, selected) = (app.time().model.scale, app.selected_event());
     app.update(Resize {
         width: 100,
         height: 30,
@@ -280,14 +284,14 @@ fn resizing_keeps_the_zoom_and_the_selection() {
         width: 120,
         height: 40,
     });
-    assert_eq!(app.time.model.scale, scale);
+    assert_eq!(app.time().model.scale, scale);
     assert_eq!(app.selected_event(), selected);
     // At another width the same days are shown.
     app.update(Resize {
         width: 200,
         height: 50,
     });
-    let wide = app.time.model.scale;
+    let wide = app.time().model.scale;
     assert_eq!((wide.start, wide.span), (scale.start, scale.span));
 }
 
@@ -296,7 +300,7 @@ fn tiny_terminals_degrade_without_panicking() {
     for width in 1..=44 {
         for height in 1..=14 {
             let app = at(width, height, &[], "storm", &[TOGGLE, ZOOM_IN, NextEvent]);
-            let buffer = draw(&app, false);
+            let buffer = draw(&app);
             if width >= 40 && height >= 12 {
                 assert!(text(&buffer).contains("Saur regime"), "{}", text(&buffer));
             }
@@ -304,31 +308,31 @@ fn tiny_terminals_degrade_without_panicking() {
     }
     // At 24×8 there is a lane or two, no names and no titles.
     let app = at(24, 8, &[], "storm", &[TOGGLE]);
-    assert!(!app.time.model.lanes.is_empty());
-    assert_eq!(app.time.model.name_width, 0);
-    assert!(app.time.model.lanes.iter().all(|l| l.labels.is_empty()));
+    assert!(!app.time().model.lanes.is_empty());
+    assert_eq!(app.time().model.name_width, 0);
+    assert!(app.time().model.lanes.iter().all(|l| l.labels.is_empty()));
 }
 
 #[test]
 fn the_mouse_selects_zooms_and_pans() {
     let mut app = at(120, 40, &[], "daoud", &[TOGGLE]);
-    let buffer = draw(&app, false);
+    let buffer = draw(&app);
     // Click the Pakistan lane at the far right: its nearest event is the Accords.
     let row = lane_row(&buffer, "Pakistan");
     app.update(Click { row, col: 63 });
     assert_eq!(app.selected_event(), Some(id(&app, "accords")));
     // The wheel zooms around the pointer; a drag pans.
-    let whole = app.time.model.scale;
+    let whole = app.time().model.scale;
     app.update(Wheel {
         row,
         col: 40,
         down: false,
     });
-    let zoomed = app.time.model.scale;
+    let zoomed = app.time().model.scale;
     assert_eq!(zoomed.span, whole.span / 2);
     app.update(Click { row, col: 40 });
     app.update(Drag { row, col: 30 });
-    let dragged = app.time.model.scale;
+    let dragged = app.time().model.scale;
     assert!(
         dragged.start > zoomed.start,
         "dragging left shows later days"
@@ -338,25 +342,24 @@ fn the_mouse_selects_zooms_and_pans() {
         col: 40,
         down: true,
     });
-    assert_eq!(app.time.model.scale.span, whole.span);
+    assert_eq!(app.time().model.scale.span, whole.span);
 }
 
 #[test]
 fn enter_in_pick_mode_chooses_the_event_selected_in_the_time_view() {
-    let timeline = load::parse(FIXTURE, "time.ron").expect("the fixture loads");
-    let mut app = App::new(timeline, Filter::default(), true);
+    let mut app = app(&[], "daoud", false, true);
     app.update(Resize {
         width: 80,
         height: 24,
     });
     app.update(TOGGLE);
-    app.update(Time(TimeAction::ZoomIn));
+    app.update(ZOOM_IN);
     app.update(NextEvent);
     app.update(NextEvent);
     let chosen = app.selected_event().expect("a selection");
-    app.update(Accept);
+    assert_eq!(chosen, id(&app, "treaty"));
     assert_eq!(
-        app.exit,
-        Some(afghan_timeline::tui::app::Exit::Accept(vec![chosen]))
+        app.update(Accept),
+        Some(Effect::Exit(Exit::Accept(vec![chosen])))
     );
 }

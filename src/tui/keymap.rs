@@ -15,11 +15,26 @@ pub enum Key {
 }
 
 /// One row of the help: the keys, what they do, and the action (None: handled as a class,
-/// such as digits or typed text).
+/// such as digits or typed text); with a short hint if the status line and the pane
+/// footers name it.
 pub struct Binding {
     pub keys: &'static [Key],
     pub help: &'static str,
     pub action: Option<Action>,
+    pub hint: Option<Hint>,
+}
+
+/// A binding's short hint (`? help`), generated with the binding's own keys so that it
+/// can never name a key that does something else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// Where the hint goes among the mode's hints (lower first: the status line keeps as
+    /// many as fit) and its word, outside pick mode; `None`: not shown there.
+    pub browse: Option<(u8, &'static str)>,
+    /// The same in pick mode, where Enter and q mean pick and cancel.
+    pub pick: Option<(u8, &'static str)>,
+    /// How many of the binding's keys the hint names (`? or Esc close`).
+    pub keys: usize,
 }
 
 const fn bind(keys: &'static [Key], help: &'static str, action: Action) -> Binding {
@@ -27,6 +42,7 @@ const fn bind(keys: &'static [Key], help: &'static str, action: Action) -> Bindi
         keys,
         help,
         action: Some(action),
+        hint: None,
     }
 }
 
@@ -35,6 +51,37 @@ const fn note(keys: &'static [Key], help: &'static str) -> Binding {
         keys,
         help,
         action: None,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// Hinted as `word` at `rank`, in and out of pick mode. Bindings of a mode with the
+    /// same rank share one hint: `j/k scroll`.
+    const fn hint(self, rank: u8, word: &'static str) -> Binding {
+        self.hints(Some((rank, word)), Some((rank, word)))
+    }
+
+    /// Hinted differently outside and inside pick mode.
+    const fn hints(
+        mut self,
+        browse: Option<(u8, &'static str)>,
+        pick: Option<(u8, &'static str)>,
+    ) -> Binding {
+        self.hint = Some(Hint {
+            browse,
+            pick,
+            keys: 1,
+        });
+        self
+    }
+
+    /// The hint names the first `n` keys.
+    const fn hint_keys(mut self, n: usize) -> Binding {
+        if let Some(hint) = &mut self.hint {
+            hint.keys = n;
+        }
+        self
     }
 }
 
@@ -71,87 +118,103 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('}')], "next era", Action::NextEra),
     bind(&[Char('{')], "previous era", Action::PrevEra),
     note(&[Char('0'), Char('9')], "count prefix for the next move"),
-    bind(&[Char('/')], "search", Action::StartSearch),
-    bind(&[Char('a')], "filter by actor", Action::OpenActorPicker),
+    bind(&[Char('/')], "search", Action::StartSearch)
+        .hints(Some((2, "search")), Some((4, "search"))),
+    bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
+        .hints(Some((3, "actors")), Some((5, "actors"))),
+    bind(&[Char('v')], "time view", Action::Time(TimeAction::Toggle))
+        .hints(Some((5, "time")), None),
+    // In pick mode typed characters are for the prompt: a chord that does not type.
     bind(
-        &[Char('v'), Ctrl('t')],
-        "time view (Ctrl-t also in pick mode)",
+        &[Ctrl('t')],
+        "time view (also in pick mode)",
         Action::Time(TimeAction::Toggle),
-    ),
+    )
+    .hints(None, Some((7, "time"))),
     bind(
         &[Code(KeyCode::Tab), Char('l'), Code(KeyCode::Right)],
         "focus the detail pane",
         Action::FocusDetail,
     ),
-    bind(&[Char(' ')], "mark / unmark the event", Action::ToggleMark),
+    bind(&[Char(' ')], "mark / unmark the event", Action::ToggleMark)
+        .hints(None, Some((1, "mark"))),
     bind(
         &[Code(KeyCode::Enter)],
         "open the detail; pick mode: print, exit",
         Action::Accept,
-    ),
-    bind(&[Char('?')], "this help", Action::ToggleHelp),
+    )
+    .hints(Some((4, "detail")), Some((0, "pick"))),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
         "clear the query, else quit",
         Action::Back,
     ),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
+    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit)
+        .hints(Some((1, "quit")), Some((3, "cancel"))),
     bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
 ];
 
-/// Bindings of the time view, before the list's (which it keeps unless it binds the key).
+/// Bindings of the time view; the list's other keys work there too (j/k and the arrows
+/// step through the events in time as in the list, Tab focuses the detail).
 pub const TIME: &[Binding] = &[
     bind(
-        &[Char('v'), Ctrl('t')],
+        &[Char('v')],
         "back to the list",
         Action::Time(TimeAction::Toggle),
-    ),
+    )
+    .hints(Some((5, "list")), None),
+    bind(
+        &[Ctrl('t')],
+        "back to the list (also in pick mode)",
+        Action::Time(TimeAction::Toggle),
+    )
+    .hints(None, Some((4, "list"))),
     bind(
         &[Char('+'), Char('=')],
         "zoom in around the selection",
         Action::Time(TimeAction::ZoomIn),
-    ),
-    bind(&[Char('-')], "zoom out", Action::Time(TimeAction::ZoomOut)),
+    )
+    .hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('-')], "zoom out", Action::Time(TimeAction::ZoomOut))
+        .hints(Some((1, "zoom")), Some((2, "zoom"))),
     bind(
         &[Char('0')],
         "fit the filtered span",
         Action::Time(TimeAction::Fit),
-    ),
+    )
+    .hints(Some((4, "fit")), None),
     bind(
         &[Char('h'), Code(KeyCode::Left)],
         "previous event in time",
         Action::PrevEvent,
-    ),
+    )
+    .hints(Some((2, "move")), None),
     bind(
         &[Char('l'), Code(KeyCode::Right)],
         "next event in time",
         Action::NextEvent,
-    ),
+    )
+    .hints(Some((2, "move")), None),
     bind(
         &[Char('H')],
         "pan back half a screen",
         Action::Time(TimeAction::PanBack),
-    ),
+    )
+    .hints(Some((3, "pan")), Some((3, "pan"))),
     bind(
         &[Char('L')],
         "pan forward half a screen",
         Action::Time(TimeAction::PanForward),
-    ),
+    )
+    .hints(Some((3, "pan")), Some((3, "pan"))),
     bind(
-        &[Char('j'), Code(KeyCode::Down)],
-        "next event, all lanes (as the list)",
-        Action::NextEvent,
-    ),
-    bind(
-        &[Char('k'), Code(KeyCode::Up)],
-        "previous event, all lanes",
-        Action::PrevEvent,
-    ),
-    bind(
-        &[Code(KeyCode::Tab)],
-        "focus the detail pane",
-        Action::FocusDetail,
-    ),
+        &[Code(KeyCode::Enter)],
+        "open the detail; pick mode: print, exit",
+        Action::Accept,
+    )
+    .hints(None, Some((1, "pick"))),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((6, "help")), Some((5, "help"))),
 ];
 
 /// Bindings while the detail pane has focus.
@@ -160,12 +223,14 @@ pub const DETAIL: &[Binding] = &[
         &[Char('j'), Code(KeyCode::Down)],
         "scroll down",
         Action::DetailDown,
-    ),
+    )
+    .hint(1, "scroll"),
     bind(
         &[Char('k'), Code(KeyCode::Up)],
         "scroll up",
         Action::DetailUp,
-    ),
+    )
+    .hint(1, "scroll"),
     bind(
         &[Ctrl('d'), Code(KeyCode::PageDown), Char(' ')],
         "a page down",
@@ -176,7 +241,7 @@ pub const DETAIL: &[Binding] = &[
         "a page up",
         Action::DetailPageUp,
     ),
-    note(&[Char('1'), Char('9')], "follow related event N"),
+    note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
     bind(
         &[
             Char('h'),
@@ -186,13 +251,14 @@ pub const DETAIL: &[Binding] = &[
         ],
         "back to the list",
         Action::FocusList,
-    ),
+    )
+    .hint(0, "back"),
     bind(
         &[Code(KeyCode::Enter)],
         "pick mode: print and exit",
         Action::Accept,
     ),
-    bind(&[Char('?')], "this help", Action::ToggleHelp),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
 ];
@@ -204,12 +270,14 @@ pub const SEARCH: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         "keep the query, back to the list",
         Action::SearchKeep,
-    ),
+    )
+    .hint(0, "keep"),
     bind(
         &[Code(KeyCode::Esc)],
         "clear the query, back to the list",
         Action::SearchClear,
-    ),
+    )
+    .hint(1, "clear"),
     bind(
         &[Code(KeyCode::Backspace)],
         "delete a character",
@@ -241,14 +309,15 @@ pub const PICKER: &[Binding] = &[
         "previous actor",
         Action::PickerUp,
     ),
-    bind(&[Char(' ')], "select / unselect", Action::PickerToggle),
+    bind(&[Char(' ')], "select / unselect", Action::PickerToggle).hint(1, "select"),
     bind(
         &[Code(KeyCode::Tab)],
         "match any / all selected",
         Action::PickerSwitchMode,
-    ),
-    bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply),
-    bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel),
+    )
+    .hint(2, "any/all"),
+    bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply).hint(0, "apply"),
+    bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel).hint(3, "cancel"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
 ];
 
@@ -258,13 +327,16 @@ pub const HELP: &[Binding] = &[
         &[Char('j'), Code(KeyCode::Down)],
         "scroll down",
         Action::HelpDown,
-    ),
-    bind(&[Char('k'), Code(KeyCode::Up)], "scroll up", Action::HelpUp),
+    )
+    .hint(1, "scroll"),
+    bind(&[Char('k'), Code(KeyCode::Up)], "scroll up", Action::HelpUp).hint(1, "scroll"),
     bind(
         &[Char('?'), Code(KeyCode::Esc)],
         "close the help",
         Action::ToggleHelp,
-    ),
+    )
+    .hint(0, "close")
+    .hint_keys(2),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
 ];
 
@@ -272,6 +344,7 @@ pub const HELP: &[Binding] = &[
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Browse => LIST,
+        Mode::Time => TIME,
         Mode::Detail => DETAIL,
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
@@ -279,22 +352,10 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
     }
 }
 
-/// The action for a terminal event in a mode, if it means anything there; `time_view`:
-/// whether the list pane shows the time view, whose keys come first while browsing.
-pub fn action(event: &Event, mode: Mode, time_view: bool) -> Option<Action> {
+/// The action for a terminal event in a mode, if it means anything there.
+pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            let pressed = pressed(key);
-            if time_view && mode == Mode::Browse {
-                let found = TIME
-                    .iter()
-                    .find(|b| b.action.is_some() && b.keys.contains(&pressed));
-                if let Some(b) = found {
-                    return b.action;
-                }
-            }
-            key_action(pressed, mode)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(pressed(key), mode),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 row: mouse.row,
@@ -335,15 +396,23 @@ fn pressed(key: &KeyEvent) -> Key {
 }
 
 fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
-    let table = bindings(mode);
-    if let Some(found) = table
-        .iter()
-        .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+    let find = |table: &[Binding]| {
+        table
+            .iter()
+            .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+            .and_then(|b| b.action)
+    };
+    if let Some(found) = find(bindings(mode)) {
+        return Some(found);
+    }
+    // The time view keeps the list's keys that it does not bind itself.
+    if mode == Mode::Time
+        && let Some(found) = find(LIST)
     {
-        return found.action;
+        return Some(found);
     }
     match (mode, pressed) {
-        (Mode::Browse | Mode::Detail, Key::Char(c @ '0'..='9')) => c
+        (Mode::Browse | Mode::Time | Mode::Detail, Key::Char(c @ '0'..='9')) => c
             .to_digit(10)
             .and_then(|d| u8::try_from(d).ok())
             .map(Action::Digit),

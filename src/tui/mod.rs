@@ -15,6 +15,8 @@ pub mod action;
 pub mod app;
 pub mod axis;
 pub mod detail_text;
+pub mod effect;
+pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
@@ -39,7 +41,8 @@ use crate::error::Error;
 use crate::model::{EventId, Timeline};
 use crate::query::Filter;
 use action::{Action, Msg};
-use app::{App, Exit};
+use app::{App, Settings};
+use effect::{Effect, Exit};
 use search::Searcher;
 use theme::Theme;
 
@@ -56,52 +59,55 @@ pub struct Options {
 /// Opens the explorer and returns how it ended; the caller prints a choice after the
 /// terminal is restored.
 pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
-    let mut app = App::new(timeline, filter, options.pick);
-    if let Some(id) = options.select {
-        app.select_event(id);
-    }
-    let theme = Theme {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let settings = Settings {
+        pick: options.pick,
+        theme: Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        },
+        select: options.select,
+        ..Settings::default()
     };
-    app.theme = theme;
+    let (app, first) = App::new(timeline, filter, settings);
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    browse(app, options, theme)
+    browse(app, first, options)
 }
 
-/// Runs the explorer on the terminal until the reader leaves or chooses.
-pub fn browse(app: &mut App, options: &Options, theme: Theme) -> Result<Exit, Error> {
+/// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
+/// effect the app was built with.
+pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
     let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
-    terminal::install_restorers();
     let mut out = BufWriter::with_capacity(1 << 16, tty);
-    terminal::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
-    let result = event_loop(app, out, options, theme);
-    {
-        let _screen = terminal::lock_screen();
-        terminal::restore();
-    }
-    result
+    // Declared before the terminal (inside the loop) so it is dropped after it: the
+    // terminal's last bytes go out before the restore.
+    let _guard = terminal::Guard::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
+    event_loop(app, first, out, options)
 }
 
 fn event_loop(
     app: &mut App,
+    first: Option<Effect>,
     out: terminal::Writer,
     options: &Options,
-    theme: Theme,
 ) -> Result<Exit, Error> {
     let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
     event::poll(Duration::ZERO).map_err(Error::Terminal)?;
     let size = term.size().map_err(Error::Terminal)?;
-    app.update(Action::Resize {
+    let resized = app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let searcher = Searcher::start(Arc::clone(&app.timeline), Arc::clone(&app.index));
-    hand_over(app, &searcher);
-    draw(&mut term, app, theme)?;
+    let searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
+    for effect in [first, resized].into_iter().flatten() {
+        if let Some(exit) = perform(effect, &searcher, &mut term, options)? {
+            return Ok(exit);
+        }
+    }
+    searcher.follow(app.search_generation());
+    draw(&mut term, app)?;
     // Fault injection for the test that a panic inside the UI gives the terminal back before
     // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
     assert!(
@@ -113,7 +119,7 @@ fn event_loop(
         // before drawing again, so the screen keeps up instead of replaying a backlog.
         // While a search runs, wake up for its result too: the one time the loop waits on
         // something other than the terminal.
-        let mut next = if app.searching {
+        let mut next = if app.searching() {
             event::poll(SEARCH_POLL)
                 .map_err(Error::Terminal)?
                 .then(event::read)
@@ -123,56 +129,74 @@ fn event_loop(
             Some(event::read().map_err(Error::Terminal)?)
         };
         if let Some((generation, matches)) = searcher.try_result() {
-            app.update(Msg::SearchResults {
+            let effect = app.update(Msg::SearchResults {
                 generation,
                 matches,
             });
+            if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                return Ok(exit);
+            }
         }
         while let Some(ev) = next.take() {
-            if let Some(action) = keymap::action(&ev, app.mode, app.time.open) {
-                if action == Action::Suspend {
-                    terminal::suspend(term.backend_mut(), options.mouse)
-                        .map_err(Error::Terminal)?;
-                    term.clear().map_err(Error::Terminal)?;
-                } else {
-                    app.update(action);
+            if let Some(action) = keymap::action(&ev, app.mode()) {
+                let effect = app.update(action);
+                if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                    return Ok(exit);
                 }
-            }
-            if let Some(exit) = app.exit.take() {
-                return Ok(exit);
             }
             if event::poll(Duration::ZERO).map_err(Error::Terminal)? {
                 next = Some(event::read().map_err(Error::Terminal)?);
             }
         }
-        hand_over(app, &searcher);
-        draw(&mut term, app, theme)?;
+        // Tell the worker what is current, so it drops a search a cheap filter replaced.
+        searcher.follow(app.search_generation());
+        draw(&mut term, app)?;
     }
 }
 
 /// How often the loop looks for a search result while one is running.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
 
-/// Gives the worker the search `update` asked for, and tells it what is current.
-fn hand_over(app: &mut App, searcher: &Searcher) {
-    searcher.follow(app.search_generation);
-    if let Some(job) = app.pending_search.take() {
-        searcher.submit(job);
+type Term = Terminal<CrosstermBackend<terminal::Writer>>;
+
+fn perform_all(
+    effect: Option<Effect>,
+    searcher: &Searcher,
+    term: &mut Term,
+    options: &Options,
+) -> Result<Option<Exit>, Error> {
+    match effect {
+        Some(effect) => perform(effect, searcher, term, options),
+        None => Ok(None),
     }
 }
 
-fn draw(
-    term: &mut Terminal<CrosstermBackend<terminal::Writer>>,
-    app: &App,
-    theme: Theme,
-) -> Result<(), Error> {
+/// Does what `update` asked; an exit ends the loop.
+fn perform(
+    effect: Effect,
+    searcher: &Searcher,
+    term: &mut Term,
+    options: &Options,
+) -> Result<Option<Exit>, Error> {
+    match effect {
+        Effect::Search(job) => searcher.submit(job),
+        Effect::Exit(exit) => return Ok(Some(exit)),
+        Effect::Suspend => {
+            terminal::suspend(term.backend_mut(), options.mouse).map_err(Error::Terminal)?;
+            term.clear().map_err(Error::Terminal)?;
+        }
+    }
+    Ok(None)
+}
+
+fn draw(term: &mut Term, app: &App) -> Result<(), Error> {
     let _screen = terminal::lock_screen();
     crossterm::execute!(
         term.backend_mut(),
         crossterm::terminal::BeginSynchronizedUpdate
     )
     .map_err(Error::Terminal)?;
-    term.draw(|frame| frame.render_widget(view::Screen { app, theme }, frame.area()))
+    term.draw(|frame| frame.render_widget(view::Screen { app }, frame.area()))
         .map_err(Error::Terminal)?;
     crossterm::execute!(
         term.backend_mut(),

@@ -8,6 +8,7 @@
 use super::App;
 use crate::model::{ActorId, EventId};
 use crate::tui::action::TimeAction;
+use crate::tui::mode::Mode;
 use crate::tui::timescale::{LaneIndex, LaneKey, Scale, TimeInput, TimeModel, Window};
 
 /// The time view's state: whether it replaces the list, where it is in time, and what
@@ -40,10 +41,25 @@ struct BuildKey {
 }
 
 impl App {
+    /// The time view's state, for the view and tests.
+    pub fn time(&self) -> &TimeView {
+        &self.time
+    }
+
+    /// The mode the list's pane returns to from the detail, a prompt or an overlay.
+    pub(super) fn home_mode(&self) -> Mode {
+        if self.time.open {
+            Mode::Time
+        } else {
+            Mode::Browse
+        }
+    }
+
     pub(super) fn time_act(&mut self, action: TimeAction) {
         match action {
             TimeAction::Toggle => {
                 self.time.open = !self.time.open;
+                self.mode = self.home_mode();
                 // The strip above the list is hidden under the time view: back, it needs
                 // its columns again.
                 self.rebuild_axis();

@@ -20,10 +20,10 @@ pub struct Axis<'a> {
 impl Widget for Axis<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        if area.height == 0 || area.width < 4 || app.visible.is_empty() {
+        if area.height == 0 || area.width < 4 || app.visible().is_empty() {
             return;
         }
-        let segs = app.axis.segments();
+        let segs = app.axis().segments();
         let rows = area.height;
         let (band_y, marks_y, labels_y) = match rows {
             1 => (None, area.y, None),
@@ -43,7 +43,7 @@ impl Widget for Axis<'_> {
 impl Axis<'_> {
     fn bands(&self, segs: &[Segment], x0: u16, y: u16, width: u16, buf: &mut Buffer) {
         let app = self.app;
-        for (n, era) in app.timeline.eras.iter().enumerate() {
+        for (n, era) in app.timeline().eras.iter().enumerate() {
             let (Some(a), Some(b)) = (
                 column_of(segs, era.start.sort_key()),
                 column_of(segs, day_number(era.end.last_day())),
@@ -73,7 +73,7 @@ impl Axis<'_> {
 
     fn marks(&self, segs: &[Segment], x0: u16, y: u16, buf: &mut Buffer) {
         let app = self.app;
-        let counts = app.axis.counts();
+        let counts = app.axis().counts();
         let max = counts.iter().copied().max().unwrap_or(1).max(1);
         for (col, &n) in counts.iter().enumerate() {
             let col = u16::try_from(col).unwrap_or(0);
@@ -89,7 +89,7 @@ impl Axis<'_> {
             }
         }
         if let Some(id) = app.selected_event()
-            && let Some(col) = column_of(segs, app.index.first_day(id))
+            && let Some(col) = column_of(segs, app.index().first_day(id))
         {
             buf.set_string(
                 x0 + col,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::app::App;
 use crate::tui::detail_text::lines;
+use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
 
@@ -18,14 +19,15 @@ pub struct Detail<'a> {
 
 impl Widget for Detail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let focused = self.app.mode == Mode::Detail;
+        let focused = self.app.mode() == Mode::Detail;
         let mut block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border(focused))
             .title(Line::from(" Detail ").style(self.theme.title()));
         if focused {
             block = block.title_bottom(
-                Line::from(" j/k scroll · 1-9 follow · h back ").style(self.theme.dim()),
+                Line::from(footer(Mode::Detail, self.app.pick_mode(), area.width))
+                    .style(self.theme.dim()),
             );
         }
         let inner = block.inner(area);
@@ -38,7 +40,7 @@ impl Widget for Detail<'_> {
         } else {
             built = self.app.selected_event().map_or_else(Vec::new, |id| {
                 lines(
-                    &self.app.timeline,
+                    self.app.timeline(),
                     id,
                     self.app.previous_event(),
                     inner.width,
@@ -49,13 +51,13 @@ impl Widget for Detail<'_> {
         };
         let total = all.len();
         // Only the lines on screen go to the paragraph.
-        let start = usize::from(self.app.detail_scroll).min(total);
+        let start = usize::from(self.app.detail_scroll()).min(total);
         let end = (start + usize::from(inner.height)).min(total);
         Paragraph::new(all[start..end].to_vec()).render(inner, buf);
         // A position hint when the text does not fit.
         if total > usize::from(inner.height) && area.width > 12 {
             let shown =
-                (usize::from(self.app.detail_scroll) + usize::from(inner.height)).min(total);
+                (usize::from(self.app.detail_scroll()) + usize::from(inner.height)).min(total);
             let hint = format!(" {shown}/{total} ");
             let x = area
                 .right()

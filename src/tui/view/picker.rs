@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::query::ActorMode;
 use crate::tui::app::App;
+use crate::tui::hints::footer;
+use crate::tui::mode::Mode;
 use crate::tui::overlay::picker_frame;
 use crate::tui::text::{fit_clean, width};
 use crate::tui::theme::Theme;
@@ -19,8 +21,8 @@ pub struct ActorPicker<'a> {
 impl Widget for ActorPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let picker = &app.picker;
-        let rect = picker_frame(area, app.timeline.actors.len());
+        let picker = &app.picker();
+        let rect = picker_frame(area, app.timeline().actors.len());
         Clear.render(rect, buf);
         let mode = match picker.mode {
             ActorMode::Any => "any of",
@@ -34,21 +36,21 @@ impl Widget for ActorPicker<'_> {
                     .style(self.theme.title()),
             )
             .title_bottom(
-                Line::from(" Space select · Tab any/all · Enter apply · Esc cancel ")
+                Line::from(footer(Mode::ActorPicker, app.pick_mode(), rect.width))
                     .style(self.theme.dim()),
             );
         let inner = block.inner(rect);
         block.render(rect, buf);
-        if app.timeline.actors.is_empty() {
+        if app.timeline().actors.is_empty() {
             Line::styled("This timeline declares no actors.", self.theme.dim()).render(inner, buf);
             return;
         }
         let w = usize::from(inner.width);
-        for (row, i) in (picker.offset..app.timeline.actors.len())
+        for (row, i) in (picker.offset..app.timeline().actors.len())
             .take(usize::from(inner.height))
             .enumerate()
         {
-            let actor = &app.timeline.actors[i];
+            let actor = &app.timeline().actors[i];
             let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
             let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
             let count = format!("{:>5}", picker.counts[i]);

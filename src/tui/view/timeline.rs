@@ -25,7 +25,7 @@ pub struct TimeView<'a> {
 impl Widget for TimeView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
-        let model = &app.time.model;
+        let model = &app.time().model;
         let title = if model.range.is_empty() {
             " Time ".to_owned()
         } else {
@@ -33,14 +33,14 @@ impl Widget for TimeView<'_> {
         };
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
-            .border_style(theme.border(app.mode != Mode::Detail))
+            .border_style(theme.border(app.mode() != Mode::Detail))
             .title(
                 Line::from(fit_clean(&title, usize::from(area.width.saturating_sub(2))))
                     .style(theme.title()),
             );
         let inner = block.inner(area);
         block.render(area, buf);
-        if app.visible.is_empty() {
+        if app.visible().is_empty() {
             super::list::empty_state(app, theme).render(inner, buf);
             return;
         }
@@ -52,7 +52,7 @@ impl Widget for TimeView<'_> {
         for row in &model.eras {
             for band in row {
                 let len = usize::from(band.to - band.from) + 1;
-                let name = &app.timeline.eras[band.era].name;
+                let name = &app.timeline().eras[band.era].name;
                 // A name cut to a letter or two says nothing: the band alone shows then.
                 let room = len.saturating_sub(1);
                 let name = if room >= text::width(name).min(MIN_ERA_NAME) {
@@ -77,7 +77,7 @@ impl TimeView<'_> {
     fn lane(&self, lane: &Lane, model: &TimeModel, row: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let (name, style) = match lane.key {
-            LaneKey::Actor(a) => (app.timeline.actor(a).name.as_str(), theme.actor(a)),
+            LaneKey::Actor(a) => (app.timeline().actor(a).name.as_str(), theme.actor(a)),
             LaneKey::Others => ("others", theme.dim()),
         };
         if model.name_width > 0 {
@@ -96,7 +96,7 @@ impl TimeView<'_> {
             buf[(x0 + c, row.y)].set_char(cell.ch).set_style(cell_style);
         }
         for label in &lane.labels {
-            let title = &app.timeline.event(label.id).title;
+            let title = &app.timeline().event(label.id).title;
             let text = fit_clean(title, usize::from(label.width));
             let text_style = if Some(label.id) == app.selected_event() {
                 theme.title()
