@@ -16,6 +16,8 @@ mod screen;
 mod session;
 #[path = "pty/terminal.rs"]
 mod terminal;
+#[path = "pty/time.rs"]
+mod time;
 
 use reference::{Scratch, actors, events, ids, string_field};
 use screen::{detail_shows, find, status_line};
