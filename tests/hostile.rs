@@ -534,7 +534,7 @@ fn hostile_text_on_screen_is_inert_and_visible() {
         for setup in [
             &[][..],
             &[FocusDetail][..],
-            &[NextEvent, FocusDetail, Digit(1)][..],
+            &[NextEvent, FocusDetail, FollowRelated(1)][..],
             &[
                 StartSearch,
                 SearchType('\u{1b}'),

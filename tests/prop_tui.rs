@@ -282,7 +282,8 @@ fn action() -> impl Strategy<Value = Action> {
     ]);
     prop_oneof![
         8 => plain,
-        3 => (0..=9u8).prop_map(Digit),
+        3 => (0..=9u8).prop_map(CountDigit),
+        2 => (0..=9u8).prop_map(FollowRelated),
         3 => any_char().prop_map(SearchType),
         1 => (0..110u16, 0..310u16, any::<bool>()).prop_map(|(row, col, down)| Wheel { row, col, down }),
         2 => (0..110u16, 0..310u16).prop_map(|(row, col)| Click { row, col }),

@@ -98,10 +98,10 @@ fn movement_table() {
         (&[LastEvent], 9),
         (&[LastEvent, NextEvent], 9),
         (&[LastEvent, FirstEvent], 0),
-        (&[Digit(5), NextEvent], 5),
-        (&[Digit(1), Digit(2), NextEvent], 9),
-        (&[Digit(3), NextEvent, Digit(2), PrevEvent], 1),
-        (&[Digit(0), NextEvent], 1),
+        (&[CountDigit(5), NextEvent], 5),
+        (&[CountDigit(1), CountDigit(2), NextEvent], 9),
+        (&[CountDigit(3), NextEvent, CountDigit(2), PrevEvent], 1),
+        (&[CountDigit(0), NextEvent], 1),
         (&[NextYear], 1),
         (&[NextYear, NextYear], 3),
         (&[LastEvent, PrevYear], 8),
@@ -222,7 +222,8 @@ fn empty_filter_is_safe_everywhere() {
         ToggleMark,
         FocusDetail,
         DetailDown,
-        Digit(3),
+        CountDigit(3),
+        FollowRelated(3),
     ] {
         app.update(a);
         assert_consistent(&app);
@@ -380,10 +381,10 @@ fn detail_scrolls_within_its_text_and_follows_related_events() {
     app.update(DetailUp);
     assert_eq!(app.detail_scroll(), max - 1);
 
-    app.update(Digit(1));
+    app.update(FollowRelated(1));
     assert_eq!(selected_id(&app), "armistice");
     assert_eq!(app.detail_scroll(), 0, "a new event starts at its top");
-    app.update(Digit(7));
+    app.update(FollowRelated(7));
     assert_eq!(selected_id(&app), "armistice", "no related event 7");
     assert!(app.flash().is_some_and(|f| f.contains('7')));
 }
@@ -392,7 +393,7 @@ fn detail_scrolls_within_its_text_and_follows_related_events() {
 fn following_a_hidden_related_event_clears_the_filter() {
     let mut app = app();
     type_query(&mut app, "recognises");
-    run(&mut app, &[SearchKeep, FocusDetail, Digit(1)]);
+    run(&mut app, &[SearchKeep, FocusDetail, FollowRelated(1)]);
     assert_eq!(selected_id(&app), "founding");
     assert!(app.filter().is_empty());
     assert_consistent(&app);
@@ -401,7 +402,7 @@ fn following_a_hidden_related_event_clears_the_filter() {
 #[test]
 fn resizing_to_one_cell_and_back_keeps_the_selection() {
     let mut app = app();
-    run(&mut app, &[Digit(7), NextEvent]);
+    run(&mut app, &[CountDigit(7), NextEvent]);
     for (w, h) in [(1, 1), (5, 2), (19, 5), (20, 6), (300, 100), (80, 24)] {
         app.update(Resize {
             width: w,

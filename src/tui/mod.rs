@@ -81,7 +81,8 @@ pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result
     let mut out = BufWriter::with_capacity(1 << 16, tty);
     // Declared before the terminal (inside the loop) so it is dropped after it: the
     // terminal's last bytes go out before the restore.
-    let _guard = terminal::Guard::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
+    let _guard = terminal::Guard::enter(&mut out, options.mouse)
+        .map_err(Error::terminal("take the terminal"))?;
     event_loop(app, first, out, options)
 }
 
@@ -91,11 +92,12 @@ fn event_loop(
     out: terminal::Writer,
     options: &Options,
 ) -> Result<Exit, Error> {
-    let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
+    let mut term =
+        Terminal::new(CrosstermBackend::new(out)).map_err(Error::terminal("start drawing"))?;
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
-    event::poll(Duration::ZERO).map_err(Error::Terminal)?;
-    let size = term.size().map_err(Error::Terminal)?;
+    event::poll(Duration::ZERO).map_err(Error::terminal("read a key"))?;
+    let size = term.size().map_err(Error::terminal("read its size"))?;
     let resized = app.update(Action::Resize {
         width: size.width,
         height: size.height,
@@ -121,12 +123,10 @@ fn event_loop(
         // something other than the terminal.
         let mut next = if app.searching() {
             event::poll(SEARCH_POLL)
-                .map_err(Error::Terminal)?
-                .then(event::read)
-                .transpose()
-                .map_err(Error::Terminal)?
+                .and_then(|ready| ready.then(event::read).transpose())
+                .map_err(Error::terminal("read a key"))?
         } else {
-            Some(event::read().map_err(Error::Terminal)?)
+            Some(event::read().map_err(Error::terminal("read a key"))?)
         };
         if let Some((generation, matches)) = searcher.try_result() {
             let effect = app.update(Msg::SearchResults {
@@ -144,8 +144,8 @@ fn event_loop(
                     return Ok(exit);
                 }
             }
-            if event::poll(Duration::ZERO).map_err(Error::Terminal)? {
-                next = Some(event::read().map_err(Error::Terminal)?);
+            if event::poll(Duration::ZERO).map_err(Error::terminal("read a key"))? {
+                next = Some(event::read().map_err(Error::terminal("read a key"))?);
             }
         }
         // Tell the worker what is current, so it drops a search a cheap filter replaced.
@@ -182,8 +182,9 @@ fn perform(
         Effect::Search(job) => searcher.submit(job),
         Effect::Exit(exit) => return Ok(Some(exit)),
         Effect::Suspend => {
-            terminal::suspend(term.backend_mut(), options.mouse).map_err(Error::Terminal)?;
-            term.clear().map_err(Error::Terminal)?;
+            terminal::suspend(term.backend_mut(), options.mouse)
+                .map_err(Error::terminal("suspend"))?;
+            term.clear().map_err(Error::terminal("draw"))?;
         }
     }
     Ok(None)
@@ -195,13 +196,13 @@ fn draw(term: &mut Term, app: &App) -> Result<(), Error> {
         term.backend_mut(),
         crossterm::terminal::BeginSynchronizedUpdate
     )
-    .map_err(Error::Terminal)?;
+    .map_err(Error::terminal("draw"))?;
     term.draw(|frame| frame.render_widget(view::Screen { app }, frame.area()))
-        .map_err(Error::Terminal)?;
+        .map_err(Error::terminal("draw"))?;
     crossterm::execute!(
         term.backend_mut(),
         crossterm::terminal::EndSynchronizedUpdate
     )
-    .map_err(Error::Terminal)?;
+    .map_err(Error::terminal("draw"))?;
     Ok(())
 }

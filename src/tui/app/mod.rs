@@ -248,7 +248,7 @@ impl App {
     fn act(&mut self, action: Action) -> Option<Effect> {
         self.flash = None;
         let count = match action {
-            Action::Digit(_) => None,
+            Action::CountDigit(_) => None,
             _ => self.count.take(),
         };
         let n = count.map_or(1, |c| c as usize);
@@ -265,7 +265,8 @@ impl App {
             Action::PrevYear => self.prev_year(),
             Action::NextEra => self.next_era(),
             Action::PrevEra => self.prev_era(),
-            Action::Digit(d) => return self.digit(d),
+            Action::CountDigit(d) => self.count_digit(d),
+            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
             Action::Drag { col, .. } => self.drag(col),
@@ -418,10 +419,7 @@ impl App {
         self.request_filter()
     }
 
-    fn digit(&mut self, d: u8) -> Option<Effect> {
-        if self.mode == Mode::Detail {
-            return self.follow_related(usize::from(d));
-        }
+    fn count_digit(&mut self, d: u8) {
         let next = self
             .count
             .unwrap_or(0)
@@ -429,7 +427,6 @@ impl App {
             .saturating_add(u32::from(d));
         // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
         self.count = (next > 0).then_some(next.min(1_000_000));
-        None
     }
 
     fn toggle_mark(&mut self, n: usize) {
