@@ -5,8 +5,11 @@
 //! start with the running maximum of their last days. A cell's count is then two binary
 //! searches, and whether a bar crosses it one more (some duration that starts before the
 //! cell's end reaches its start exactly when the running maximum before that point does).
-//! The "others" lane, whose membership depends on which actors got lanes, is counted over
-//! the events of the visible span only.
+//! The "others" lane, whose membership depends on which actors got lanes, is laid out the
+//! same way for each set of lanes when first needed (one pass over the visible events),
+//! and kept for the next few zooms and pans.
+
+use std::cell::RefCell;
 
 use super::{Extent, Scale};
 use crate::model::{ActorId, EventId, Timeline};
@@ -30,46 +33,70 @@ struct ActorEvents {
 #[derive(Default)]
 pub struct LaneIndex {
     actors: Vec<ActorEvents>,
-    /// Every visible event with an `end`: (first day, last day, visible position), by start.
-    durations: Vec<(i32, i32, u32)>,
-    /// The longest of them in days, so the ones reaching into a span are found from its start.
-    longest: i64,
     /// The days the visible events cover.
     pub extent: Extent,
+    /// The "others" lanes built so far, for the last few sets of actors with lanes (a
+    /// memo: zooming back and forth meets the same sets again).
+    others: RefCell<Vec<Others>>,
 }
 
+/// The "others" lane for one set of actors with lanes, laid out like an actor's lane: a
+/// running count over the visible list of the events with none of those actors, so that a
+/// column's count is one subtraction, and their events with an `end` for the bars.
+struct Others {
+    /// The actors with lanes, sorted.
+    shown: Vec<ActorId>,
+    /// `before[i]`: such events among the first `i` visible ones.
+    before: Vec<u32>,
+    dur_days: Vec<i32>,
+    dur_reach: Vec<i32>,
+}
+
+/// "Others" lanes kept for reuse.
+const OTHERS_KEPT: usize = 4;
+
 impl LaneIndex {
-    /// O(events · actors per event), once per filter result.
+    /// O(events · actors per event), once per filter result. Reads only the search
+    /// index's contiguous arrays (days, actor masks, whether an event has an `end`) while
+    /// the timeline has at most 64 actors, so a million events take milliseconds rather
+    /// than a cache miss per event.
     pub fn build(timeline: &Timeline, index: &SearchIndex, visible: &[EventId]) -> LaneIndex {
         let mut actors: Vec<ActorEvents> = std::iter::repeat_with(ActorEvents::default)
             .take(timeline.actors.len())
             .collect();
-        let mut durations = Vec::new();
-        let (mut longest, mut last) = (0i64, i32::MIN);
-        for (p, &id) in visible.iter().enumerate() {
-            let p = u32::try_from(p).unwrap_or(u32::MAX);
-            let event = timeline.event(id);
-            let (first, end) = (index.first_day(id), index.last_day(id));
-            last = last.max(end);
-            for a in &event.actors {
-                let lane = &mut actors[a.index()];
-                lane.days.push(first);
-                lane.pos.push(p);
-                if event.end.is_some() {
-                    let reach = lane.dur_reach.last().copied().unwrap_or(i32::MIN);
-                    lane.dur_days.push(first);
-                    if end > reach {
-                        lane.dur_reach.push(end);
-                        lane.dur_arg.push(p);
-                    } else {
-                        lane.dur_reach.push(reach);
-                        lane.dur_arg.push(lane.dur_arg.last().copied().unwrap_or(p));
-                    }
+        let masks_exact = timeline.actors.len() <= 64;
+        let mut last = i32::MIN;
+        let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
+            lane.days.push(first);
+            lane.pos.push(p);
+            if let Some(end) = end {
+                let reach = lane.dur_reach.last().copied().unwrap_or(i32::MIN);
+                lane.dur_days.push(first);
+                if end > reach {
+                    lane.dur_reach.push(end);
+                    lane.dur_arg.push(p);
+                } else {
+                    lane.dur_reach.push(reach);
+                    lane.dur_arg.push(lane.dur_arg.last().copied().unwrap_or(p));
                 }
             }
-            if event.end.is_some() {
-                durations.push((first, end, p));
-                longest = longest.max(i64::from(end) - i64::from(first));
+        };
+        for (p, &id) in visible.iter().enumerate() {
+            let p = u32::try_from(p).unwrap_or(u32::MAX);
+            let (first, last_day) = (index.first_day(id), index.last_day(id));
+            last = last.max(last_day);
+            let end = index.has_end(id).then_some(last_day);
+            if masks_exact {
+                let mut mask = index.actor_mask(id);
+                while mask != 0 {
+                    let a = mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    add(&mut actors[a], first, end, p);
+                }
+            } else {
+                for a in &timeline.event(id).actors {
+                    add(&mut actors[a.index()], first, end, p);
+                }
             }
         }
         let extent = match visible.first() {
@@ -81,10 +108,34 @@ impl LaneIndex {
         };
         LaneIndex {
             actors,
-            durations,
-            longest,
             extent,
+            others: RefCell::default(),
         }
+    }
+
+    /// Runs `f` on the "others" lane of the actors `shown`, building it the first time:
+    /// one pass over the visible events, then every zoom and pan with the same lanes reads
+    /// it by binary search like an actor's lane.
+    fn with_others<R>(
+        &self,
+        events: &Events<'_>,
+        shown: &[ActorId],
+        f: impl FnOnce(&Others) -> R,
+    ) -> R {
+        let mut sorted = shown.to_vec();
+        sorted.sort_unstable();
+        let mut cache = self.others.borrow_mut();
+        let at = match cache.iter().position(|o| o.shown == sorted) {
+            Some(at) => at,
+            None => {
+                if cache.len() == OTHERS_KEPT {
+                    cache.remove(0);
+                }
+                cache.push(Others::build(events, sorted));
+                cache.len() - 1
+            }
+        };
+        f(&cache[at])
     }
 
     /// Visible events of `actor` starting in `[from, to)`.
@@ -213,7 +264,7 @@ impl Events<'_> {
                 0 => Cell::EMPTY,
                 1 => {
                     let id = self.visible[single[c] as usize];
-                    if self.timeline.event(id).end.is_some() {
+                    if self.index.has_end(id) {
                         Cell {
                             ch: '━',
                             kind: Kind::Start(id),
@@ -235,8 +286,8 @@ impl Events<'_> {
         cells
     }
 
-    /// The others lane: only the events of the span are read (and the events with an
-    /// `end` that reach into it), each tested against the lanes' actors.
+    /// The others lane: counts by subtraction of running counts, bars by the running
+    /// maximum of ends, as for an actor's lane.
     fn other_cells(
         &self,
         scale: &Scale,
@@ -245,50 +296,62 @@ impl Events<'_> {
         single: &mut [u32],
         covered: &mut [bool],
     ) {
-        let masks_exact = self.timeline.actors.len() <= 64;
+        let key = |id: &EventId| i64::from(self.index.first_day(*id));
+        self.lanes.with_others(self, shown, |others| {
+            let mut lo = self.visible.partition_point(|id| key(id) < scale.start);
+            for c in 0..scale.width {
+                let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
+                let hi = lo + self.visible[lo..].partition_point(|id| key(id) < to);
+                let i = usize::from(c);
+                counts[i] = others.before[hi] - others.before[lo];
+                if counts[i] > 0 {
+                    // The first such event in the column: where the running count steps.
+                    let base = others.before[lo];
+                    let step = others.before[lo + 1..=hi].partition_point(|&b| b == base);
+                    single[i] = u32::try_from(lo + step).unwrap_or(u32::MAX);
+                }
+                let k = others.dur_days.partition_point(|&d| i64::from(d) < to);
+                covered[i] = k > 0 && i64::from(others.dur_reach[k - 1]) >= from;
+                lo = hi;
+            }
+        });
+    }
+}
+
+impl Others {
+    fn build(events: &Events<'_>, shown: Vec<ActorId>) -> Others {
+        let masks_exact = events.timeline.actors.len() <= 64;
         let mask = shown.iter().fold(0u64, |m, a| m | actor_bit(a.index()));
-        let is_other = |id: EventId| {
-            if masks_exact {
-                self.index.actor_mask(id) & mask == 0
+        let mut before = Vec::with_capacity(events.visible.len() + 1);
+        let (mut dur_days, mut dur_reach) = (Vec::new(), Vec::new());
+        let mut n = 0u32;
+        before.push(0);
+        for &id in events.visible {
+            let other = if masks_exact {
+                events.index.actor_mask(id) & mask == 0
             } else {
-                !self
+                !events
                     .timeline
                     .event(id)
                     .actors
                     .iter()
-                    .any(|a| shown.contains(a))
-            }
-        };
-        let key = |id: &EventId| i64::from(self.index.first_day(*id));
-        let lo = self.visible.partition_point(|id| key(id) < scale.start);
-        let hi = self.visible.partition_point(|id| key(id) < scale.end());
-        for (p, &id) in self.visible[lo..hi].iter().enumerate() {
-            if is_other(id)
-                && let Some(c) = scale.col(key(&id))
-            {
-                let c = usize::from(c);
-                counts[c] += 1;
-                single[c] = u32::try_from(lo + p).unwrap_or(u32::MAX);
-            }
-        }
-        let from = scale.start - self.lanes.longest;
-        let first = self
-            .lanes
-            .durations
-            .partition_point(|d| i64::from(d.0) < from);
-        for &(start, end, p) in &self.lanes.durations[first..] {
-            if i64::from(start) >= scale.end() {
-                break;
-            }
-            if i64::from(end) >= scale.start && is_other(self.visible[p as usize]) {
-                let (a, b) = (
-                    scale.col_clamped(i64::from(start)),
-                    scale.col_clamped(i64::from(end)),
-                );
-                for flag in &mut covered[usize::from(a)..=usize::from(b)] {
-                    *flag = true;
+                    .any(|a| shown.binary_search(a).is_ok())
+            };
+            if other {
+                n += 1;
+                if events.index.has_end(id) {
+                    let reach = dur_reach.last().copied().unwrap_or(i32::MIN);
+                    dur_days.push(events.index.first_day(id));
+                    dur_reach.push(reach.max(events.index.last_day(id)));
                 }
             }
+            before.push(n);
+        }
+        Others {
+            shown,
+            before,
+            dur_days,
+            dur_reach,
         }
     }
 }

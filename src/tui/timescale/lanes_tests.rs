@@ -242,3 +242,80 @@ fn the_others_lane_holds_the_events_with_no_actor_in_a_lane() {
     let short = f.timeline.find_event("short").unwrap();
     assert!(cells.iter().any(|c| c.kind == Kind::Start(short)));
 }
+
+/// The others lane's counts equal a plain scan, at every width, for every set of lanes;
+/// asked again, the kept lane gives the same cells.
+#[test]
+fn others_counts_match_a_scan_of_the_events() {
+    let f = fixture();
+    let sets: [&[&str]; 4] = [&["a"], &["a", "b"], &["d", "c"], &["e"]];
+    for set in sets {
+        let shown: Vec<ActorId> = set.iter().map(|a| f.actor(a)).collect();
+        for width in [4u16, 19, 64, 300] {
+            let scale = f.whole(width);
+            let cells = f.events().cells(LaneKey::Others, &scale, &shown);
+            assert_eq!(cells, f.events().cells(LaneKey::Others, &scale, &shown));
+            for c in 0..width {
+                let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
+                let expected: Vec<EventId> = f
+                    .visible
+                    .iter()
+                    .copied()
+                    .filter(|id| {
+                        !f.timeline
+                            .event(*id)
+                            .actors
+                            .iter()
+                            .any(|a| shown.contains(a))
+                    })
+                    .filter(|id| (from..to).contains(&i64::from(f.index.first_day(*id))))
+                    .collect();
+                let got = cells[usize::from(c)].kind;
+                match expected.as_slice() {
+                    [] => assert!(matches!(got, Kind::Empty | Kind::Bar), "{got:?}"),
+                    [one] => assert!(got == Kind::Point(*one) || got == Kind::Start(*one)),
+                    many => assert_eq!(got, Kind::Count(u32::try_from(many.len()).unwrap())),
+                }
+            }
+        }
+    }
+}
+
+/// Past 64 actors the masks are not exact: lanes and the others lane read the events'
+/// actor lists instead, with the same results.
+#[test]
+fn more_than_64_actors_are_counted_exactly() {
+    let actors: String = (0..70)
+        .map(|i| format!("(id: \"x{i}\", name: \"X{i}\", kind: Group),"))
+        .collect();
+    // x1 and x65 share a mask bit; each event has one of them.
+    let ron = format!(
+        r#"(title: "t", actors: [{actors}], events: [
+            (id: "a", date: "2000", title: "a", summary: "s", actors: ["x1"], sources: [(publisher: "p", title: "t")]),
+            (id: "b", date: "2001", end: "2003", title: "b", summary: "s", actors: ["x65"], sources: [(publisher: "p", title: "t")]),
+            (id: "c", date: "2002", title: "c", summary: "s", actors: ["x65", "x2"], sources: [(publisher: "p", title: "t")]),
+        ])"#
+    );
+    let timeline = load::parse(&ron, "t.ron").expect("loads");
+    let index = SearchIndex::build(&timeline);
+    let visible: Vec<EventId> = timeline.event_ids().collect();
+    let lanes = LaneIndex::build(&timeline, &index, &visible);
+    let scale = Window::default().scale(lanes.extent, 10);
+    let (x1, x65) = (ActorId(1), ActorId(65));
+    assert_eq!(lanes.count(x1, scale.start, scale.end()), 1);
+    assert_eq!(lanes.count(x65, scale.start, scale.end()), 2);
+    let events = Events {
+        timeline: &timeline,
+        index: &index,
+        visible: &visible,
+        lanes: &lanes,
+    };
+    // With x1 in a lane, the others are b and c (x65's), not a.
+    let others = events.cells(LaneKey::Others, &scale, &[x1]);
+    let starts = others
+        .iter()
+        .filter(|c| matches!(c.kind, Kind::Point(_) | Kind::Start(_)))
+        .count();
+    assert_eq!(starts, 2, "{}", row(&others));
+    assert!(others.iter().any(|c| c.kind == Kind::Bar), "b's bar shows");
+}
