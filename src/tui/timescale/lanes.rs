@@ -168,9 +168,24 @@ pub enum LaneKey {
     Others,
 }
 
-/// The lanes for `rows` rows: the filtered actors when there is an actor filter, else the
-/// actors with the most events in the span (ties: the timeline's actor order); when not
-/// all fit, the last row is "others". Costs O(actors · log n).
+/// The actors in the order they get lanes: the filtered actors when there is an actor
+/// filter, else those with events in the span, the most first (ties: the timeline's
+/// actor order). Costs O(actors · log n).
+pub fn ranked_actors(lanes: &LaneIndex, filtered: &[ActorId], scale: &Scale) -> Vec<ActorId> {
+    if !filtered.is_empty() {
+        return filtered.to_vec();
+    }
+    let mut counted: Vec<(usize, ActorId)> = (0..lanes.actors.len())
+        .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
+        .map(|a| (lanes.count(a, scale.start, scale.end()), a))
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    counted.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    counted.into_iter().map(|(_, a)| a).collect()
+}
+
+/// The lanes for `rows` rows: the [`ranked_actors`] that fit; when not all fit, the last
+/// row is "others".
 pub fn choose_lanes(
     lanes: &LaneIndex,
     filtered: &[ActorId],
@@ -180,17 +195,7 @@ pub fn choose_lanes(
     if rows == 0 {
         return Vec::new();
     }
-    let actors: Vec<ActorId> = if filtered.is_empty() {
-        let mut counted: Vec<(usize, ActorId)> = (0..lanes.actors.len())
-            .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
-            .map(|a| (lanes.count(a, scale.start, scale.end()), a))
-            .filter(|(n, _)| *n > 0)
-            .collect();
-        counted.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        counted.into_iter().map(|(_, a)| a).collect()
-    } else {
-        filtered.to_vec()
-    };
+    let actors = ranked_actors(lanes, filtered, scale);
     if actors.len() <= rows {
         return actors.into_iter().map(LaneKey::Actor).collect();
     }
@@ -299,9 +304,12 @@ impl Events<'_> {
         let key = |id: &EventId| i64::from(self.index.first_day(*id));
         self.lanes.with_others(self, shown, |others| {
             let mut lo = self.visible.partition_point(|id| key(id) < scale.start);
+            let mut k = others
+                .dur_days
+                .partition_point(|&d| i64::from(d) < scale.start);
             for c in 0..scale.width {
                 let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
-                let hi = lo + self.visible[lo..].partition_point(|id| key(id) < to);
+                let hi = gallop(self.visible.len(), lo, |i| key(&self.visible[i]) < to);
                 let i = usize::from(c);
                 counts[i] = others.before[hi] - others.before[lo];
                 if counts[i] > 0 {
@@ -310,7 +318,7 @@ impl Events<'_> {
                     let step = others.before[lo + 1..=hi].partition_point(|&b| b == base);
                     single[i] = u32::try_from(lo + step).unwrap_or(u32::MAX);
                 }
-                let k = others.dur_days.partition_point(|&d| i64::from(d) < to);
+                k = gallop(others.dur_days.len(), k, |j| i64::from(others.dur_days[j]) < to);
                 covered[i] = k > 0 && i64::from(others.dur_reach[k - 1]) >= from;
                 lo = hi;
             }
@@ -356,7 +364,32 @@ impl Others {
     }
 }
 
-/// Counts, single events and bar crossings of one actor's lane, by binary search.
+/// The first index from `from` (of `len`) where `below` stops holding (it holds for a
+/// prefix): steps of 1, 2, 4, … then a binary search in the last step. The columns are
+/// walked left to right, so each search starts where the last one ended and costs the
+/// logarithm of the events in its column, near in memory, rather than of the whole lane.
+fn gallop(len: usize, from: usize, below: impl Fn(usize) -> bool) -> usize {
+    let mut lo = from;
+    let mut step = 1;
+    let mut hi = from;
+    while hi < len && below(hi) {
+        lo = hi + 1;
+        hi = hi.saturating_add(step).min(len);
+        step *= 2;
+    }
+    // The answer is in [lo, hi]: below(lo - 1) held, and hi is len or !below(hi).
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Counts, single events and bar crossings of one actor's lane, by galloping search.
 fn actor_cells(
     a: &ActorEvents,
     scale: &Scale,
@@ -365,15 +398,16 @@ fn actor_cells(
     covered: &mut [bool],
 ) {
     let mut lo = bounds(&a.days, scale.start, scale.start).0;
+    let mut k = bounds(&a.dur_days, scale.start, scale.start).0;
     for c in 0..scale.width {
         let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
-        let hi = lo + a.days[lo..].partition_point(|&d| i64::from(d) < to);
+        let hi = gallop(a.days.len(), lo, |j| i64::from(a.days[j]) < to);
         let i = usize::from(c);
         counts[i] = u32::try_from(hi - lo).unwrap_or(u32::MAX);
         if hi > lo {
             single[i] = a.pos[lo];
         }
-        let k = a.dur_days.partition_point(|&d| i64::from(d) < to);
+        k = gallop(a.dur_days.len(), k, |j| i64::from(a.dur_days[j]) < to);
         covered[i] = k > 0 && i64::from(a.dur_reach[k - 1]) >= from;
         lo = hi;
     }

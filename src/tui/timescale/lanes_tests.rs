@@ -319,3 +319,15 @@ fn more_than_64_actors_are_counted_exactly() {
     assert_eq!(starts, 2, "{}", row(&others));
     assert!(others.iter().any(|c| c.kind == Kind::Bar), "b's bar shows");
 }
+
+#[test]
+fn galloping_finds_the_same_point_as_a_binary_search() {
+    let days: Vec<i32> = (0..500).map(|i| i * 3 / 7).collect();
+    for from in [0usize, 1, 17, 250, 499, 500] {
+        for bound in [-1i32, 0, 5, 100, 213, 214, 1000] {
+            let expected = from.max(days.partition_point(|&d| d < bound));
+            let got = gallop(days.len(), from, |i| days[i] < bound);
+            assert_eq!(got, expected, "from {from} bound {bound}");
+        }
+    }
+}

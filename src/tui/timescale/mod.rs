@@ -15,7 +15,7 @@ mod place;
 mod ticks;
 
 pub use eras::{EraBand, stack_eras};
-pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes};
+pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
 pub use model::{Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};
 pub use ticks::{Step, Tick, choose_step, range_label, ticks};

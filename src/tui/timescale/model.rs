@@ -7,7 +7,7 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes};
+use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
 use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
 use super::{range_label, stack_eras, ticks};
 use crate::model::{ActorId, EventId, Timeline};
@@ -136,7 +136,7 @@ impl TimeModel {
             visible: input.visible,
             lanes: input.lanes,
         };
-        let lanes = keys
+        let mut lanes: Vec<Lane> = keys
             .into_iter()
             .map(|key| Lane {
                 key,
@@ -144,12 +144,25 @@ impl TimeModel {
                 labels: Vec::new(),
                 selected: None,
             })
-            // An "others" lane with nothing in it (every event there has an actor with a
-            // lane) would only be noise.
-            .filter(|lane| {
-                lane.key != LaneKey::Others || lane.cells.iter().any(|c| c.kind != Kind::Empty)
-            })
             .collect();
+        // An empty "others" lane means every event of the actors without a lane has one
+        // with a lane: its row goes to the next actor instead, which hides nothing more.
+        if let Some(last) = lanes.last_mut()
+            && last.key == LaneKey::Others
+            && last.cells.iter().all(|c| c.kind == Kind::Empty)
+        {
+            let ranked = ranked_actors(input.lanes, input.filtered, &scale);
+            let next = ranked.iter().find(|a| !shown.contains(a));
+            match next {
+                Some(&a) => {
+                    last.key = LaneKey::Actor(a);
+                    last.cells = events.cells(last.key, &scale, &shown);
+                }
+                None => {
+                    lanes.pop();
+                }
+            }
+        }
         let mut model = TimeModel {
             scale,
             step,
