@@ -23,18 +23,19 @@ pub fn run() {
     println!("time view at 200×50 (seed {SEED}; medians of 200)");
     println!();
     println!(
-        "{:>9} {:>12} {:>12} {:>12} {:>12}",
-        "events", "list frame", "time frame", "zoom step", "time open"
+        "{:>9} {:>12} {:>12} {:>12} {:>12} {:>12}",
+        "events", "list frame", "time frame", "zoom step", "zoom deeper", "time open"
     );
     for n in sizes {
-        let (list, time, zoom, open) = measure(n);
+        let t = measure(n);
         println!(
-            "{:>9} {:>12} {:>12} {:>12} {:>12}",
+            "{:>9} {:>12} {:>12} {:>12} {:>12} {:>12}",
             n,
-            fmt(list),
-            fmt(time),
-            fmt(zoom),
-            fmt(open)
+            fmt(t.list),
+            fmt(t.time),
+            fmt(t.zoom),
+            fmt(t.deeper),
+            fmt(t.open)
         );
     }
 }
@@ -53,10 +54,19 @@ fn frames(app: &mut App, terminal: &mut Terminal<TestBackend>, a: Action, b: Act
     })
 }
 
-/// (list frame, time-view frame, zoom step, opening the time view), the selection in the
-/// middle of the timeline. The zoom step alternates the whole span and half of it: the
-/// whole span is the costliest (every event is in view, the "others" lane reads them).
-fn measure(n: usize) -> (Duration, Duration, Duration, Duration) {
+struct Timings {
+    list: Duration,
+    time: Duration,
+    zoom: Duration,
+    deeper: Duration,
+    open: Duration,
+}
+
+/// The timings with the selection in the middle of the timeline. `zoom` alternates the
+/// whole span and half of it (every event in view); `deeper` zooms in step by step from
+/// the whole span to a day per column, where most steps meet a new set of lanes whose
+/// "others" lane is laid out for the first time.
+fn measure(n: usize) -> Timings {
     let text = synth::generate_string(n, SEED);
     let timeline = load::parse(&text, "synth.ron").expect("the generated timeline loads");
     drop(text);
@@ -106,5 +116,24 @@ fn measure(n: usize) -> (Duration, Duration, Duration, Duration) {
         Action::Time(TimeAction::ZoomIn),
         Action::Time(TimeAction::ZoomOut),
     );
-    (list, time, zoom, open)
+    let mut deeper: Vec<Duration> = Vec::new();
+    for _ in 0..5 {
+        app.update(Action::Time(TimeAction::Fit));
+        for _ in 0..16 {
+            let start = Instant::now();
+            app.update(Action::Time(TimeAction::ZoomIn));
+            terminal
+                .draw(|f| f.render_widget(Screen { app: &app }, f.area()))
+                .expect("draw");
+            deeper.push(start.elapsed());
+        }
+    }
+    deeper.sort();
+    Timings {
+        list,
+        time,
+        zoom,
+        deeper: deeper[deeper.len() / 2],
+        open,
+    }
 }

@@ -35,18 +35,23 @@ pub struct LaneIndex {
     actors: Vec<ActorEvents>,
     /// The days the visible events cover.
     pub extent: Extent,
+    /// The longest visible event with an `end`, in days: how far before a span an event
+    /// can start and still reach into it.
+    longest: i64,
     /// The "others" lanes built so far, for the last few sets of actors with lanes (a
     /// memo: zooming back and forth meets the same sets again).
     others: RefCell<Vec<Others>>,
 }
 
-/// The "others" lane for one set of actors with lanes, laid out like an actor's lane: a
-/// running count over the visible list of the events with none of those actors, so that a
-/// column's count is one subtraction, and their events with an `end` for the bars.
+/// The "others" lane for one set of actors with lanes over a stretch of the visible list,
+/// laid out like an actor's lane: a running count of the events with none of those actors,
+/// so that a column's count is one subtraction, and their events with an `end` for bars.
 struct Others {
     /// The actors with lanes, sorted.
     shown: Vec<ActorId>,
-    /// `before[i]`: such events among the first `i` visible ones.
+    /// The stretch laid out: visible indices `first..first + before.len() - 1`.
+    first: usize,
+    /// `before[i]`: such events among the visible ones from `first` to `first + i`.
     before: Vec<u32>,
     dur_days: Vec<i32>,
     dur_reach: Vec<i32>,
@@ -65,7 +70,7 @@ impl LaneIndex {
             .take(timeline.actors.len())
             .collect();
         let masks_exact = timeline.actors.len() <= 64;
-        let mut last = i32::MIN;
+        let (mut last, mut longest) = (i32::MIN, 0i64);
         let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
             lane.days.push(first);
             lane.pos.push(p);
@@ -86,6 +91,9 @@ impl LaneIndex {
             let (first, last_day) = (index.first_day(id), index.last_day(id));
             last = last.max(last_day);
             let end = index.has_end(id).then_some(last_day);
+            if end.is_some() {
+                longest = longest.max(i64::from(last_day) - i64::from(first));
+            }
             if masks_exact {
                 let mut mask = index.actor_mask(id);
                 while mask != 0 {
@@ -109,29 +117,40 @@ impl LaneIndex {
         LaneIndex {
             actors,
             extent,
+            longest,
             others: RefCell::default(),
         }
     }
 
-    /// Runs `f` on the "others" lane of the actors `shown`, building it the first time:
-    /// one pass over the visible events, then every zoom and pan with the same lanes reads
-    /// it by binary search like an actor's lane.
+    /// Runs `f` on the "others" lane of the actors `shown` laid out over at least the
+    /// visible indices `need`, building it the first time: one pass over those events
+    /// (and as many again around them, for the pans that follow), then every zoom and pan
+    /// inside with the same lanes reads it by binary search like an actor's lane.
     fn with_others<R>(
         &self,
         events: &Events<'_>,
         shown: &[ActorId],
+        need: (usize, usize),
         f: impl FnOnce(&Others) -> R,
     ) -> R {
         let mut sorted = shown.to_vec();
         sorted.sort_unstable();
         let mut cache = self.others.borrow_mut();
-        let at = match cache.iter().position(|o| o.shown == sorted) {
+        let found = cache.iter().position(|o| {
+            o.shown == sorted && o.first <= need.0 && need.1 < o.first + o.before.len()
+        });
+        let at = match found {
             Some(at) => at,
             None => {
                 if cache.len() == OTHERS_KEPT {
                     cache.remove(0);
                 }
-                cache.push(Others::build(events, sorted));
+                let margin = (need.1 - need.0) / 2;
+                let stretch = (
+                    need.0.saturating_sub(margin),
+                    need.1.saturating_add(margin).min(events.visible.len()),
+                );
+                cache.push(Others::build(events, sorted, stretch));
                 cache.len() - 1
             }
         };
@@ -302,39 +321,53 @@ impl Events<'_> {
         covered: &mut [bool],
     ) {
         let key = |id: &EventId| i64::from(self.index.first_day(*id));
-        self.lanes.with_others(self, shown, |others| {
-            let mut lo = self.visible.partition_point(|id| key(id) < scale.start);
-            let mut k = others
-                .dur_days
-                .partition_point(|&d| i64::from(d) < scale.start);
-            for c in 0..scale.width {
-                let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
-                let hi = gallop(self.visible.len(), lo, |i| key(&self.visible[i]) < to);
-                let i = usize::from(c);
-                counts[i] = others.before[hi] - others.before[lo];
-                if counts[i] > 0 {
-                    // The first such event in the column: where the running count steps.
-                    let base = others.before[lo];
-                    let step = others.before[lo + 1..=hi].partition_point(|&b| b == base);
-                    single[i] = u32::try_from(lo + step).unwrap_or(u32::MAX);
-                }
-                k = gallop(others.dur_days.len(), k, |j| i64::from(others.dur_days[j]) < to);
-                covered[i] = k > 0 && i64::from(others.dur_reach[k - 1]) >= from;
-                lo = hi;
-            }
+        let span_lo = self.visible.partition_point(|id| key(id) < scale.start);
+        let span_hi = gallop(self.visible.len(), span_lo, |i| {
+            key(&self.visible[i]) < scale.end()
         });
+        // Events with an `end` that start before the span may reach into it.
+        let reach_lo = self
+            .visible
+            .partition_point(|id| key(id) < scale.start - self.lanes.longest);
+        self.lanes
+            .with_others(self, shown, (reach_lo, span_hi), |others| {
+                let at = |i: usize| others.before[i - others.first];
+                let mut lo = span_lo;
+                let mut k = others
+                    .dur_days
+                    .partition_point(|&d| i64::from(d) < scale.start);
+                for c in 0..scale.width {
+                    let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
+                    let hi = gallop(span_hi, lo, |i| key(&self.visible[i]) < to);
+                    let i = usize::from(c);
+                    counts[i] = at(hi) - at(lo);
+                    if counts[i] > 0 {
+                        // The first such event in the column: where the running count steps.
+                        let base = at(lo);
+                        let step = others.before[lo - others.first + 1..=hi - others.first]
+                            .partition_point(|&b| b == base);
+                        single[i] = u32::try_from(lo + step).unwrap_or(u32::MAX);
+                    }
+                    k = gallop(others.dur_days.len(), k, |j| {
+                        i64::from(others.dur_days[j]) < to
+                    });
+                    covered[i] = k > 0 && i64::from(others.dur_reach[k - 1]) >= from;
+                    lo = hi;
+                }
+            });
     }
 }
 
 impl Others {
-    fn build(events: &Events<'_>, shown: Vec<ActorId>) -> Others {
+    /// Lays the lane out over the visible indices `first..end`.
+    fn build(events: &Events<'_>, shown: Vec<ActorId>, (first, end): (usize, usize)) -> Others {
         let masks_exact = events.timeline.actors.len() <= 64;
         let mask = shown.iter().fold(0u64, |m, a| m | actor_bit(a.index()));
-        let mut before = Vec::with_capacity(events.visible.len() + 1);
+        let mut before = Vec::with_capacity(end - first + 1);
         let (mut dur_days, mut dur_reach) = (Vec::new(), Vec::new());
         let mut n = 0u32;
         before.push(0);
-        for &id in events.visible {
+        for &id in &events.visible[first..end] {
             let other = if masks_exact {
                 events.index.actor_mask(id) & mask == 0
             } else {
@@ -357,6 +390,7 @@ impl Others {
         }
         Others {
             shown,
+            first,
             before,
             dur_days,
             dur_reach,

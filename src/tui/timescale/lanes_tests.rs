@@ -331,3 +331,49 @@ fn galloping_finds_the_same_point_as_a_binary_search() {
         }
     }
 }
+
+/// Zoomed and panned, the others lane (laid out over a stretch around the span) still
+/// matches a scan, bars that start before the span included; the lanes kept from earlier
+/// spans give the same cells as fresh ones.
+#[test]
+fn others_match_a_scan_in_every_window() {
+    let f = fixture();
+    let first = f.lanes.extent.first;
+    // With c and d in lanes, "long" (a, b: ten years) is an other and crosses every span.
+    for (shown, offset) in [["a", "d"], ["c", "d"]]
+        .into_iter()
+        .flat_map(|set| [0i64, 180, 700, 2500, 3300].map(|o| (set, o)))
+    {
+        let shown = shown.map(|a| f.actor(a));
+        for span in [60i64, 400, 1500, 4000] {
+            let scale = Scale::new(first + offset, span, 30);
+            let cells = f.events().cells(LaneKey::Others, &scale, &shown);
+            let fresh = fixture();
+            assert_eq!(cells, fresh.events().cells(LaneKey::Others, &scale, &shown));
+            for c in 0..scale.width {
+                let (from, to) = (scale.day_at(c), scale.day_at(c + 1));
+                let others = f.visible.iter().copied().filter(|id| {
+                    !f.timeline
+                        .event(*id)
+                        .actors
+                        .iter()
+                        .any(|a| shown.contains(a))
+                });
+                let starting = others
+                    .clone()
+                    .filter(|id| (from..to).contains(&i64::from(f.index.first_day(*id))))
+                    .count();
+                let crossing = others.filter(|id| f.index.has_end(*id)).any(|id| {
+                    i64::from(f.index.first_day(id)) < to && i64::from(f.index.last_day(id)) >= from
+                });
+                let got = cells[usize::from(c)].kind;
+                match starting {
+                    0 if crossing => assert_eq!(got, Kind::Bar, "{scale:?} {c}"),
+                    0 => assert_eq!(got, Kind::Empty, "{scale:?} {c}"),
+                    1 => assert!(matches!(got, Kind::Point(_) | Kind::Start(_)), "{got:?}"),
+                    n => assert_eq!(got, Kind::Count(u32::try_from(n).unwrap())),
+                }
+            }
+        }
+    }
+}
