@@ -139,20 +139,19 @@ impl LaneIndex {
         let found = cache.iter().position(|o| {
             o.shown == sorted && o.first <= need.0 && need.1 < o.first + o.before.len()
         });
-        let at = match found {
-            Some(at) => at,
-            None => {
-                if cache.len() == OTHERS_KEPT {
-                    cache.remove(0);
-                }
-                let margin = (need.1 - need.0) / 2;
-                let stretch = (
-                    need.0.saturating_sub(margin),
-                    need.1.saturating_add(margin).min(events.visible.len()),
-                );
-                cache.push(Others::build(events, sorted, stretch));
-                cache.len() - 1
+        let at = if let Some(at) = found {
+            at
+        } else {
+            if cache.len() == OTHERS_KEPT {
+                cache.remove(0);
             }
+            let margin = (need.1 - need.0) / 2;
+            let stretch = (
+                need.0.saturating_sub(margin),
+                need.1.saturating_add(margin).min(events.visible.len()),
+            );
+            cache.push(Others::build(events, sorted, stretch));
+            cache.len() - 1
         };
         f(&cache[at])
     }
