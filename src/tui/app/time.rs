@@ -127,13 +127,19 @@ impl App {
 
     /// Brings the model up to date with the state; part of every `update`.
     pub(super) fn refresh_time(&mut self) {
-        if !self.time.open {
+        let visible = (self.search_generation, self.searching);
+        // The lanes for the filter the explorer starts with are built with the first
+        // update, as part of starting (a few milliseconds per 100,000 events), so that the
+        // first `v` shows at once; later filters build them when the view needs them.
+        if !self.time.open && self.time.lanes_for.is_some() {
             return;
         }
-        let visible = (self.search_generation, self.searching);
         if self.time.lanes_for != Some(visible) {
             self.time.lanes = LaneIndex::build(&self.timeline, &self.index, &self.visible);
             self.time.lanes_for = Some(visible);
+        }
+        if !self.time.open {
+            return;
         }
         let selected = self.selected_event();
         if selected != self.time.selected_for

@@ -66,10 +66,31 @@ impl LaneIndex {
     /// the timeline has at most 64 actors, so a million events take milliseconds rather
     /// than a cache miss per event.
     pub fn build(timeline: &Timeline, index: &SearchIndex, visible: &[EventId]) -> LaneIndex {
-        let mut actors: Vec<ActorEvents> = std::iter::repeat_with(ActorEvents::default)
-            .take(timeline.actors.len())
-            .collect();
         let masks_exact = timeline.actors.len() <= 64;
+        // Count first, so that every array is allocated once at its size: growing them
+        // by doubling would copy and fault in twice the memory.
+        let mut sizes = vec![(0usize, 0usize); timeline.actors.len()];
+        if masks_exact {
+            for &id in visible {
+                let (mut mask, end) = (index.actor_mask(id), usize::from(index.has_end(id)));
+                while mask != 0 {
+                    let size = &mut sizes[mask.trailing_zeros() as usize];
+                    mask &= mask - 1;
+                    size.0 += 1;
+                    size.1 += end;
+                }
+            }
+        }
+        let mut actors: Vec<ActorEvents> = sizes
+            .iter()
+            .map(|&(n, ends)| ActorEvents {
+                days: Vec::with_capacity(n),
+                pos: Vec::with_capacity(n),
+                dur_days: Vec::with_capacity(ends),
+                dur_reach: Vec::with_capacity(ends),
+                dur_arg: Vec::with_capacity(ends),
+            })
+            .collect();
         let (mut last, mut longest) = (i32::MIN, 0i64);
         let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
             lane.days.push(first);
