@@ -1,12 +1,15 @@
 //! The full-screen explorer, built as The Elm Architecture:
 //!
-//! * [`app::App`] is the one state, [`app::App::update`] the one place it changes;
+//! * [`app::App`] is the one state, [`app::App::update`] the one place it changes; it
+//!   returns [`effect::Effect`]s (search on the worker, exit, suspend) as values;
 //! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
 //! * the models `update` needs live on the state side and take plain data: [`axis`] (the
 //!   time scale and its hit-testing), [`detail_text`] (the wrapped detail lines),
 //!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`mode`];
 //! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
-//! * [`run`] is the loop: read → keymap → update → draw, blocking on input.
+//! * [`run`] is the loop: read → keymap → update → perform the effect → draw, blocking on
+//!   input, the terminal owned by a [`terminal::Guard`] that restores it on every way out;
+//! * [`hints`] generates every key hint on screen from the keymap.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
 //! `show`, after the terminal is restored, so nothing but the choice reaches stdout.

@@ -2,13 +2,18 @@
 //!
 //! `update` is the only place state changes and it does no I/O: scrolling, the selection
 //! after a filter change and the actor picker's counts are all computed here, from the
-//! terminal size that the last `Resize` reported, so the views only ever read.
+//! terminal size that the last `Resize` reported, so the views only ever read. What needs
+//! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
+//! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
+//! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
+//! scrolling, `filter.rs` the applying of the filter.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+mod filter;
 mod nav;
 mod read;
 mod time;
@@ -16,7 +21,7 @@ mod time;
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
-use crate::query::{Filter, Narrowing, SearchIndex};
+use crate::query::{Filter, SearchIndex};
 use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
 use crate::tui::detail_text;
@@ -26,7 +31,6 @@ use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 use crate::tui::picker::Picker;
-use crate::tui::search::SearchJob;
 use crate::tui::theme::Theme;
 
 /// Text searches over at least this many events run on the search worker.
@@ -346,77 +350,6 @@ impl App {
             }
         }
         None
-    }
-
-    /// Applies the filter: at once when that is cheap, else by asking the loop to run a
-    /// search on the worker while the list keeps showing the last result. Typing at the end
-    /// of a query narrows what is shown: only those events are tested, and only for the
-    /// new word.
-    fn request_filter(&mut self) -> Option<Effect> {
-        self.search_generation += 1;
-        let narrows = self.filter.narrows(&self.shown);
-        let candidates = if narrows {
-            self.visible.len()
-        } else {
-            self.timeline.events.len()
-        };
-        if self.filter.has_words() && candidates >= self.async_from {
-            let within = narrows.then(|| (self.visible.clone(), self.shown.clone()));
-            self.searching = true;
-            return Some(Effect::Search(SearchJob {
-                generation: self.search_generation,
-                filter: self.filter.clone(),
-                within,
-            }));
-        }
-        self.searching = false;
-        let within = narrows.then_some(Narrowing {
-            matches: &self.visible,
-            previous: &self.shown,
-        });
-        let matches = self
-            .filter
-            .apply_indexed(&self.timeline, &self.index, within);
-        let filter = self.filter.clone();
-        self.show_matches(matches, filter);
-        None
-    }
-
-    /// Shows the matches of `filter`, keeping the reader's place: the same event if it still
-    /// matches, else the nearest match at or after its date, else the last match.
-    fn show_matches(&mut self, matches: Vec<EventId>, filter: Filter) {
-        let previous = self.selected_event();
-        self.visible = matches;
-        self.shown = filter;
-        self.selected = match previous {
-            // Event ids are in date order, so the insertion point is the next match in time.
-            Some(id) => match self.visible.binary_search(&id) {
-                Ok(i) => i,
-                Err(i) => {
-                    self.detail_scroll = 0;
-                    i.min(self.visible.len().saturating_sub(1))
-                }
-            },
-            None => 0,
-        };
-        self.scroll_to_selection();
-        self.rebuild_axis();
-    }
-
-    fn rebuild_axis(&mut self) {
-        self.axis = AxisModel::build(
-            &self.timeline,
-            &self.index,
-            &self.visible,
-            self.areas().axis.width,
-        );
-    }
-
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Option<Effect> {
-        let mut query = self.filter.query().to_owned();
-        edit(&mut query);
-        self.filter.set_query(&query);
-        self.request_filter()
     }
 
     fn count_digit(&mut self, d: u8) {
