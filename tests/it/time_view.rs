@@ -363,3 +363,23 @@ fn enter_in_pick_mode_chooses_the_event_selected_in_the_time_view() {
         Some(Effect::Exit(Exit::Accept(vec![chosen])))
     );
 }
+
+/// When not every actor has a row, the last row is "others" only if it shows something:
+/// otherwise it goes to the next actor, and no row is left empty.
+#[test]
+fn no_lane_row_is_left_empty() {
+    use afghan_timeline::tui::timescale::{Kind, LaneKey};
+    for height in 8..=24 {
+        for actions in [vec![TOGGLE], days()] {
+            let app = at(80, height, &[], "storm", &actions);
+            for lane in &app.time().model.lanes {
+                let shows = lane.cells.iter().any(|c| c.kind != Kind::Empty);
+                assert!(
+                    shows || lane.key != LaneKey::Others,
+                    "an empty others lane at 80x{height}:\n{}",
+                    text(&draw(&app))
+                );
+            }
+        }
+    }
+}
