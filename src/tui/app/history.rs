@@ -12,11 +12,11 @@ use crate::tui::mode::Mode;
 /// Places kept each way; older ones are forgotten.
 const KEEP: usize = 100;
 
-/// One place: the selected event, which pane had the keyboard, the filter.
+/// One place: the selected event, whether the detail pane had the keyboard, the filter.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Place {
     event: Option<EventId>,
-    mode: Mode,
+    detail: bool,
     filter: Filter,
 }
 
@@ -45,11 +45,7 @@ impl App {
     fn place(&self) -> Place {
         Place {
             event: self.selected_event(),
-            mode: if self.mode == Mode::Detail {
-                Mode::Detail
-            } else {
-                Mode::Browse
-            },
+            detail: self.mode == Mode::Detail,
             filter: self.filter.clone(),
         }
     }
@@ -99,10 +95,11 @@ impl App {
                 self.select_event(id);
             }
         }
-        self.mode = if self.visible.is_empty() {
-            Mode::Browse
+        // The list or the time view, whichever is open, unless the detail had the keyboard.
+        self.mode = if place.detail && !self.visible.is_empty() {
+            Mode::Detail
         } else {
-            place.mode
+            self.home_mode()
         };
         effect
     }
@@ -111,7 +108,7 @@ impl App {
     /// remembering where the reader was.
     pub(super) fn jump(&mut self) {
         let text = self.prompt.text().trim().to_owned();
-        self.mode = Mode::Browse;
+        self.mode = self.home_mode();
         if text.is_empty() {
             return;
         }
