@@ -99,7 +99,8 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 5] = [
+    const MODES: [Mode; 6] = [
+        Mode::Pick,
         Mode::Browse,
         Mode::Detail,
         Mode::Search,
@@ -111,6 +112,7 @@ mod tests {
         Event::Key(match key {
             Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Alt(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT),
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
         })
     }

@@ -11,6 +11,8 @@ use super::mode::Mode;
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// Alt (Meta) and a character: in pick mode, where plain characters type.
+    Alt(char),
     Code(KeyCode),
 }
 
@@ -85,7 +87,7 @@ impl Binding {
     }
 }
 
-use Key::{Char, Code, Ctrl};
+use Key::{Alt, Char, Code, Ctrl};
 
 /// Bindings in the list (browse) mode.
 pub const LIST: &[Binding] = &[
@@ -135,6 +137,18 @@ pub const LIST: &[Binding] = &[
         Action::Accept,
     )
     .hints(Some((4, "detail")), Some((0, "pick"))),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy their ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open source address (2o: the 2nd)",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom the detail in / out", Action::ToggleZoom),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
@@ -187,6 +201,18 @@ pub const DETAIL: &[Binding] = &[
         "pick mode: print and exit",
         Action::Accept,
     ),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy the ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open the first source address",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom in / out", Action::ToggleZoom),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
@@ -224,6 +250,89 @@ pub const SEARCH: &[Binding] = &[
         Action::PrevEvent,
     ),
     bind(&[Ctrl('c')], "quit", Action::Quit),
+];
+
+/// Bindings in pick mode (stdout is not a terminal), fzf's: the prompt is active from the
+/// start, so typed characters filter and every other action has a key that does not type.
+pub const PICK: &[Binding] = &[
+    note(
+        &[Char('a'), Char('z')],
+        "type to filter; all words must match",
+    ),
+    bind(
+        &[Code(KeyCode::Enter)],
+        "print the marked, else this; exit",
+        Action::Accept,
+    )
+    .hint(0, "pick"),
+    bind(
+        &[Code(KeyCode::Tab)],
+        "mark and move down",
+        Action::MarkDown,
+    )
+    .hint(1, "mark"),
+    bind(
+        &[Code(KeyCode::BackTab)],
+        "unmark and move up",
+        Action::UnmarkUp,
+    ),
+    bind(
+        &[Code(KeyCode::Esc), Ctrl('c'), Ctrl('g')],
+        "cancel (exit 130)",
+        Action::Quit,
+    )
+    .hint(2, "cancel"),
+    bind(
+        &[Code(KeyCode::Down), Ctrl('n'), Ctrl('j')],
+        "next event",
+        Action::NextEvent,
+    ),
+    bind(
+        &[Code(KeyCode::Up), Ctrl('p'), Ctrl('k')],
+        "previous event",
+        Action::PrevEvent,
+    ),
+    bind(&[Code(KeyCode::PageDown)], "a page down", Action::PageDown),
+    bind(&[Code(KeyCode::PageUp)], "a page up", Action::PageUp),
+    bind(&[Alt('d')], "half a page down", Action::HalfPageDown),
+    bind(&[Alt('u')], "half a page up", Action::HalfPageUp),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        "delete a character",
+        Action::SearchBackspace,
+    ),
+    bind(&[Ctrl('w')], "delete a word", Action::SearchDeleteWord),
+    bind(&[Alt('g')], "first event", Action::FirstEvent),
+    bind(&[Alt('G')], "last event", Action::LastEvent),
+    bind(&[Alt(']')], "next year with events", Action::NextYear),
+    bind(&[Alt('[')], "previous year with events", Action::PrevYear),
+    bind(&[Alt('}')], "next era", Action::NextEra),
+    bind(&[Alt('{')], "previous era", Action::PrevEra),
+    bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
+    bind(
+        &[Alt('l'), Code(KeyCode::Right)],
+        "focus the detail pane",
+        Action::FocusDetail,
+    ),
+    bind(
+        &[Alt('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Alt('Y')], "copy the ids", Action::CopyIds),
+    bind(
+        &[Alt('o')],
+        "open the first source address",
+        Action::OpenSource,
+    ),
+    bind(&[Alt('z')], "zoom the detail", Action::ToggleZoom),
+    bind(
+        &[Code(KeyCode::F(1)), Alt('?')],
+        "this help",
+        Action::ToggleHelp,
+    )
+    .hint(3, "help"),
+    bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
 ];
 
 /// Bindings in the actor picker.
@@ -277,6 +386,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
+        Mode::Pick => PICK,
     }
 }
 
@@ -311,8 +421,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
 
 fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     let pressed = match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if alt => Key::Alt(c),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
     };
@@ -330,7 +442,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     match (mode, pressed) {
         (Mode::Browse, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
-        (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::Search | Mode::Pick, Key::Char(c)) => Some(Action::SearchType(c)),
         _ => None,
     }
 }
@@ -341,7 +453,9 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".to_owned(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
+        Key::Alt(c) => format!("Alt-{c}"),
         Key::Code(code) => match code {
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Left => "←".to_owned(),

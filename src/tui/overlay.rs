@@ -8,11 +8,12 @@ use ratatui::layout::{Constraint, Rect};
 use super::keymap::{self, Binding};
 
 /// The help's sections, in order: the list's keys on the left, the others on the right.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 4] = [
+pub const HELP_SECTIONS: [(&str, &[Binding]); 5] = [
     ("List", keymap::LIST),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),
+    ("Pick mode (stdout is not a terminal)", keymap::PICK),
 ];
 
 /// Lines after the last section.

@@ -13,11 +13,15 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+mod act;
 mod filter;
 mod nav;
+
+pub use act::is_web_address;
 mod read;
 
 use crate::model::{EventId, Timeline};
+use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
 use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
@@ -44,6 +48,8 @@ pub struct Settings {
     pub select: Option<EventId>,
     /// Text searches over at least this many candidates go to the worker.
     pub async_from: usize,
+    /// What `y` copies: `--format` when it was given, else Markdown.
+    pub copy_format: Format,
 }
 
 impl Default for Settings {
@@ -53,6 +59,7 @@ impl Default for Settings {
             theme: Theme { color: true },
             select: None,
             async_from: ASYNC_SEARCH_FROM,
+            copy_format: Format::Markdown,
         }
     }
 }
@@ -99,6 +106,8 @@ pub struct App {
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
+    /// Copying, zoom and the quit warning (`act.rs`).
+    acting: act::Acting,
 }
 
 /// What the detail pane's lines were built for, and the lines.
@@ -132,7 +141,11 @@ impl App {
             selected: 0,
             offset: 0,
             marked: BTreeSet::new(),
-            mode: Mode::Browse,
+            mode: if settings.pick {
+                Mode::Pick
+            } else {
+                Mode::Browse
+            },
             help_return: Mode::Browse,
             detail_scroll: 0,
             help_scroll: 0,
@@ -142,6 +155,7 @@ impl App {
             pick_mode: settings.pick,
             theme: settings.theme,
             detail_cache: DetailCache::default(),
+            acting: act::Acting::new(settings.copy_format),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -165,7 +179,16 @@ impl App {
 
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.mode == Mode::Detail)
+        self.areas_at(self.size)
+    }
+
+    /// Where the panes go on a screen of this size: the views draw by these.
+    pub fn areas_at(&self, area: Rect) -> Areas {
+        if self.acting.zoomed {
+            layout::zoomed(area)
+        } else {
+            layout::areas(area, self.mode == Mode::Detail)
+        }
     }
 
     /// Selects this event, if it matches the filter.
@@ -215,7 +238,11 @@ impl App {
     /// The only place state changes: an action of the reader, or a search result. Returns
     /// what the loop must do, if anything.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        // A `q` warned about the marks only if the very next action is `q` again.
+        self.acting.armed = std::mem::take(&mut self.acting.quit_armed);
         let effect = self.step(msg.into());
+        // Zoom belongs to the focused detail (and the help over it): leaving it unzooms.
+        self.acting.zoomed &= matches!(self.mode, Mode::Detail | Mode::Help);
         self.refresh_detail();
         effect
     }
@@ -233,6 +260,7 @@ impl App {
                     self.show_matches(matches, filter);
                 }
             }
+            Msg::Failed(message) => self.flash = Some(message),
         }
         None
     }
@@ -281,7 +309,7 @@ impl App {
                 });
             }
             Action::SearchClear => {
-                self.mode = Mode::Browse;
+                self.mode = self.home();
                 return self.edit_query(String::clear);
             }
             Action::OpenActorPicker => {
@@ -301,12 +329,12 @@ impl App {
             Action::PickerSwitchMode => self.picker.switch_mode(),
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
-                self.mode = Mode::Browse;
+                self.mode = self.home();
                 return self.request_filter();
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
-                self.mode = Mode::Browse;
+                self.mode = self.home();
             }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),
@@ -318,22 +346,23 @@ impl App {
             }
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => return self.accept(),
+            Action::Quit
+            | Action::MarkDown
+            | Action::UnmarkUp
+            | Action::Copy
+            | Action::CopyIds
+            | Action::OpenSource
+            | Action::ToggleZoom => return self.act_on(action, n),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
                 self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),
-            Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+
             // Suspending is I/O: the loop does it.
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.rebuild_axis();
-                self.scroll_to_selection();
-                self.scroll_picker();
-                self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
-            }
+            Action::Resize { width, height } => self.resize(width, height),
         }
         None
     }
@@ -367,15 +396,10 @@ impl App {
 
     fn accept(&mut self) -> Option<Effect> {
         if !self.pick_mode {
-            self.focus_detail();
+            self.open_detail();
             return None;
         }
-        let chosen = if self.marked.is_empty() {
-            self.selected_event().into_iter().collect()
-        } else {
-            self.marked.iter().copied().collect()
-        };
-        Some(Effect::Exit(Exit::Accept(chosen)))
+        Some(Effect::Exit(Exit::Accept(self.chosen())))
     }
 
     fn focus_detail(&mut self) {
