@@ -309,11 +309,8 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('}')], "next era", Action::NextEra),
     bind(&[Alt('{')], "previous era", Action::PrevEra),
     bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
-    bind(
-        &[Alt('l'), Code(KeyCode::Right)],
-        "focus the detail pane",
-        Action::FocusDetail,
-    ),
+    // Not →: the prompt's cursor has it.
+    bind(&[Alt('l')], "focus the detail pane", Action::FocusDetail),
     bind(
         &[Alt('y')],
         "copy the marked, else this event",

@@ -10,10 +10,11 @@ use super::keymap::{self, Binding};
 /// The help's sections, in order: the list's keys on the left, the others on the right.
 pub const HELP_SECTIONS: [(&str, &[Binding]); 5] = [
     ("List", keymap::LIST),
+    // Beside the list's keys, so that someone picking sees theirs without scrolling.
+    ("Pick mode (stdout is not a terminal)", keymap::PICK),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),
-    ("Pick mode (stdout is not a terminal)", keymap::PICK),
 ];
 
 /// Lines after the last section.
