@@ -196,7 +196,11 @@ mod tests {
         );
         assert_eq!(
             h(Mode::Detail, false),
-            "h back · j/k scroll · 1-9 related · ? help"
+            "h back · j/k scroll · 1-9 related · ? help · z zoom"
+        );
+        assert_eq!(
+            h(Mode::Pick, true),
+            "Enter pick · Tab mark · Esc cancel · F1 help"
         );
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(

@@ -212,7 +212,7 @@ pub const DETAIL: &[Binding] = &[
         "open the first source address",
         Action::OpenSource,
     ),
-    bind(&[Char('z')], "zoom in / out", Action::ToggleZoom),
+    bind(&[Char('z')], "zoom in / out", Action::ToggleZoom).hint(4, "zoom"),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),

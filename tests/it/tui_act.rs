@@ -309,3 +309,46 @@ fn pick_mode_keys_do_not_type_and_reach_every_list_action() {
     }
     assert!(reachable.contains(&Quit) && reachable.contains(&Accept));
 }
+
+/// The screen after `actions`, colours off, in or out of pick mode.
+fn draw(pick: bool, width: u16, height: u16, actions: &[Action]) -> ratatui::backend::TestBackend {
+    let settings = Settings {
+        pick,
+        theme: afghan_timeline::tui::theme::Theme { color: false },
+        ..Settings::default()
+    };
+    let mut app = app_with(SAMPLE, settings, width, height);
+    for a in actions {
+        app.update(*a);
+    }
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).expect("backend");
+    terminal
+        .draw(|f| f.render_widget(afghan_timeline::tui::view::Screen { app: &app }, f.area()))
+        .expect("draw");
+    terminal.backend().clone()
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(SearchType).collect()
+}
+
+#[test]
+fn pick_mode_screens() {
+    let mut actions = typed("war");
+    actions.push(MarkDown);
+    insta::assert_snapshot!("pick_typed_80x24", draw(true, 80, 24, &actions));
+    insta::assert_snapshot!("pick_empty_80x24", draw(true, 80, 24, &typed("zzzz")));
+}
+
+#[test]
+fn zoomed_detail_screens() {
+    insta::assert_snapshot!(
+        "zoomed_120x40",
+        draw(false, 120, 40, &[NextEvent, ToggleZoom])
+    );
+    insta::assert_snapshot!(
+        "enter_zoomed_80x24",
+        draw(false, 80, 24, &[NextEvent, Accept])
+    );
+}
