@@ -200,7 +200,9 @@ fn perform(
         }
         Effect::Copy(text) => {
             // To the terminal the explorer draws on, between frames: the emulator (or
-            // tmux, or the terminal at the far end of SSH) sets its clipboard.
+            // tmux, or the terminal at the far end of SSH) sets its clipboard. Under the
+            // screen lock, like a frame, so a signal's restore never cuts it in half.
+            let _screen = terminal::lock_screen();
             let out = term.backend_mut();
             out.write_all(outside::osc52(&text).as_bytes())
                 .and_then(|()| out.flush())
