@@ -7,9 +7,9 @@
 //! `list` and `actors` commands rather than being written down here.
 
 // `pick` holds the picker's fzf contract, `act` copying and opening (OSC 52, $BROWSER,
-// OSC 8); `terminal` holds the tests of terminal handling, `hostile` the hostile suite's terminal
-// side, `scale_smoke` a generated 10,000-event timeline; `reference`, `screen` and
-// `session` are the harness.
+// OSC 8); `terminal` holds the tests of terminal handling, `hostile` the hostile suite's
+// terminal side, `scale_smoke` a generated 10,000-event timeline, `time` the time view;
+// `reference`, `screen` and `session` are the harness.
 mod act;
 mod hostile;
 mod pick;
@@ -20,6 +20,7 @@ mod session;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
 mod terminal;
+mod time;
 
 use reference::{Scratch, actors, events, ids, string_field};
 use screen::{detail_shows, find, status_line};

@@ -146,7 +146,7 @@ impl App {
     fn toggle_zoom(&mut self) {
         if self.acting.zoomed {
             self.acting.zoomed = false;
-            self.mode = self.home();
+            self.mode = self.home_mode();
         } else if !self.visible.is_empty() {
             self.acting.zoomed = true;
             self.mode = Mode::Detail;
@@ -176,15 +176,6 @@ impl App {
         if let Some(id) = self.selected_event() {
             self.marked.remove(&id);
             self.move_by(-1);
-        }
-    }
-
-    /// The mode the list has: pick mode's prompt, else browsing.
-    pub(super) fn home(&self) -> Mode {
-        if self.pick_mode {
-            Mode::Pick
-        } else {
-            Mode::Browse
         }
     }
 

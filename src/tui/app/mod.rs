@@ -19,6 +19,9 @@ mod nav;
 
 pub use act::is_web_address;
 mod read;
+mod time;
+
+pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
@@ -103,6 +106,8 @@ pub struct App {
     pick_mode: bool,
     /// The one theme: views read it here, and the detail lines are styled with it.
     theme: Theme,
+    /// The time view, which replaces the list when open.
+    time: TimeView,
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
@@ -156,6 +161,7 @@ impl App {
             theme: settings.theme,
             detail_cache: DetailCache::default(),
             acting: act::Acting::new(settings.copy_format),
+            time: TimeView::default(),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -185,9 +191,13 @@ impl App {
     /// Where the panes go on a screen of this size: the views draw by these.
     pub fn areas_at(&self, area: Rect) -> Areas {
         if self.acting.zoomed {
-            layout::zoomed(area)
+            return layout::zoomed(area);
+        }
+        let areas = layout::areas(area, self.mode == Mode::Detail);
+        if self.time.open {
+            layout::without_axis(areas)
         } else {
-            layout::areas(area, self.mode == Mode::Detail)
+            areas
         }
     }
 
@@ -243,6 +253,7 @@ impl App {
         let effect = self.step(msg.into());
         // Zoom belongs to the focused detail (and the help over it): leaving it unzooms.
         self.acting.zoomed &= matches!(self.mode, Mode::Detail | Mode::Help);
+        self.refresh_time();
         self.refresh_detail();
         effect
     }
@@ -289,6 +300,8 @@ impl App {
             Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
+            Action::Drag { col, .. } => self.drag(col),
+            Action::Time(time) => self.time_act(time),
             Action::StartSearch => self.mode = Mode::Search,
             Action::SearchType(c) => return self.edit_query(|q| q.push(c)),
             Action::SearchBackspace => {
@@ -309,7 +322,7 @@ impl App {
                 });
             }
             Action::SearchClear => {
-                self.mode = self.home();
+                self.mode = self.home_mode();
                 return self.edit_query(String::clear);
             }
             Action::OpenActorPicker => {
@@ -329,12 +342,12 @@ impl App {
             Action::PickerSwitchMode => self.picker.switch_mode(),
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
-                self.mode = self.home();
+                self.mode = self.home_mode();
                 return self.request_filter();
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
-                self.mode = self.home();
+                self.mode = self.home_mode();
             }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),

@@ -7,6 +7,7 @@ mod links;
 mod list;
 pub mod picker;
 mod status;
+pub mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -37,7 +38,9 @@ impl Widget for Screen<'_> {
         }
         let areas = app.areas_at(area);
         axis::Axis { app, theme }.render(areas.axis, buf);
-        if areas.list.area() > 0 {
+        if areas.list.area() > 0 && app.time().open {
+            timeline::TimeView { app, theme }.render(areas.list, buf);
+        } else if areas.list.area() > 0 {
             list::EventList { app, theme }.render(areas.list, buf);
         }
         if areas.detail.area() > 0 {
