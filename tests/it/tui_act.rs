@@ -352,3 +352,23 @@ fn zoomed_detail_screens() {
         draw(false, 80, 24, &[NextEvent, Accept])
     );
 }
+
+/// Leaving the time view or a zoomed detail in pick mode comes back to the prompt.
+#[test]
+fn pick_mode_comes_back_to_its_prompt() {
+    use afghan_timeline::tui::action::TimeAction;
+    let mut app = sample(true);
+    app.update(Time(TimeAction::Toggle));
+    assert_eq!(app.mode(), Mode::Time);
+    app.update(ToggleZoom);
+    assert!(app.zoomed());
+    app.update(ToggleZoom);
+    assert_eq!(app.mode(), Mode::Time, "unzooming returns to the time view");
+    app.update(Time(TimeAction::Toggle));
+    assert_eq!(app.mode(), Mode::Pick);
+    app.update(FocusDetail);
+    app.update(FocusList);
+    assert_eq!(app.mode(), Mode::Pick);
+    app.update(SearchType('x'));
+    assert_eq!(app.filter().query(), "x", "the prompt types again");
+}
