@@ -12,9 +12,11 @@ use super::prompt::Edit;
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// Alt (Meta) and a character: in pick mode, where plain characters type.
+    Alt(char),
     Code(KeyCode),
-    /// Alt (Meta) with a key: `Alt-b`, `Alt-Backspace`.
-    Alt(KeyCode),
+    /// Alt (Meta) with a key that is no character: `Alt-Backspace`.
+    AltCode(KeyCode),
 }
 
 /// One row of the help: the keys, what they do, and the action (None: handled as a class,
@@ -88,7 +90,10 @@ impl Binding {
     }
 }
 
-use Key::{Alt, Char, Code, Ctrl};
+use Key::{Alt, AltCode, Char, Code, Ctrl};
+
+mod pick;
+pub use pick::PICK;
 
 /// Bindings in the list (browse) mode.
 pub const LIST: &[Binding] = &[
@@ -154,6 +159,18 @@ pub const LIST: &[Binding] = &[
         Action::Accept,
     )
     .hints(Some((4, "detail")), Some((0, "pick"))),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy their ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open source address (2o: the 2nd)",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom the detail in / out", Action::ToggleZoom),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
@@ -252,8 +269,8 @@ pub const DETAIL: &[Binding] = &[
         Action::DetailPageUp,
     ),
     note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
-    bind(&[Char('n')], "next match of the query", Action::NextMatch).hint(4, "match"),
-    bind(&[Char('N')], "previous match", Action::PrevMatch).hint(4, "match"),
+    bind(&[Char('n')], "next match of the query", Action::NextMatch).hint(5, "match"),
+    bind(&[Char('N')], "previous match", Action::PrevMatch).hint(5, "match"),
     bind(
         &[Code(KeyCode::Backspace), Ctrl('o')],
         "back to where a link came from",
@@ -276,6 +293,18 @@ pub const DETAIL: &[Binding] = &[
         "pick mode: print and exit",
         Action::Accept,
     ),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy the ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open the first source address",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom in / out", Action::ToggleZoom).hint(4, "zoom"),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
@@ -358,16 +387,8 @@ pub const EDIT: &[Binding] = &[
         "to the end",
         Action::Edit(Edit::End),
     ),
-    bind(
-        &[Alt(KeyCode::Char('b'))],
-        "a word left",
-        Action::Edit(Edit::WordLeft),
-    ),
-    bind(
-        &[Alt(KeyCode::Char('f'))],
-        "a word right",
-        Action::Edit(Edit::WordRight),
-    ),
+    bind(&[Alt('b')], "a word left", Action::Edit(Edit::WordLeft)),
+    bind(&[Alt('f')], "a word right", Action::Edit(Edit::WordRight)),
     bind(
         &[Ctrl('u')],
         "delete to the start",
@@ -379,7 +400,7 @@ pub const EDIT: &[Binding] = &[
         Action::Edit(Edit::KillToEnd),
     ),
     bind(
-        &[Alt(KeyCode::Backspace)],
+        &[AltCode(KeyCode::Backspace)],
         "delete a word (letters, digits)",
         Action::Edit(Edit::KillAlnumWordBack),
     ),
@@ -443,6 +464,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
         Mode::Jump => JUMP,
+        Mode::Pick => PICK,
     }
 }
 
@@ -482,8 +504,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
 /// A key as the tables spell it (Alt aside: see `key_action`).
 fn pressed(key: &KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if alt => Key::Alt(c),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
     }
@@ -506,11 +530,19 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
             .find(|b| b.action.is_some() && b.keys.contains(&key))
             .and_then(|b| b.action)
     };
-    // An Alt key means itself where it is bound, else what the key means without Alt, as
-    // before Alt keys were bound (a terminal sends Esc and a key typed fast as Alt-key).
-    if alt && let Some(found) = find(bindings(mode), Key::Alt(key.code)) {
+    // An Alt key means itself where it is bound, else what the key means without Alt (a
+    // terminal sends Esc and a key typed fast as Alt and the key).
+    let alt_key = match key.code {
+        KeyCode::Char(_) => pressed,
+        code => Key::AltCode(code),
+    };
+    if alt && let Some(found) = find(bindings(mode), alt_key) {
         return Some(found);
     }
+    let pressed = match (alt, key.code) {
+        (true, KeyCode::Char(c)) if find(bindings(mode), pressed).is_none() => Key::Char(c),
+        _ => pressed,
+    };
     if let Some(found) = find(bindings(mode), pressed) {
         return Some(found);
     }
@@ -527,7 +559,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     match (mode, pressed) {
         (Mode::Browse | Mode::Time, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
-        (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::Search | Mode::Pick, Key::Char(c)) => Some(Action::SearchType(c)),
         (Mode::Jump, Key::Char(c)) => Some(Action::Edit(Edit::Insert(c))),
         _ => None,
     }
@@ -539,8 +571,10 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".to_owned(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
-        Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code))),
+        Key::Alt(c) => format!("Alt-{c}"),
+        Key::AltCode(code) => format!("Alt-{}", key_label(Key::Code(code))),
         Key::Code(code) => match code {
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Left => "←".to_owned(),

@@ -12,4 +12,6 @@ pub enum Mode {
     Detail,
     /// The `:` prompt: a date to jump to.
     Jump,
+    /// Pick mode's list: the prompt is active, typed characters filter (fzf).
+    Pick,
 }

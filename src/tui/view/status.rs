@@ -11,6 +11,7 @@ use crate::query::ActorMode;
 use crate::tui::app::App;
 use crate::tui::hints::{fitting, hints};
 use crate::tui::mode::Mode;
+use crate::tui::prompt::Prompt;
 use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
@@ -56,7 +57,14 @@ pub fn summary(app: &App) -> String {
 /// `/soviet▏war`: the prompt's sign, its text (cleaned, cut to fit) and the cursor where it
 /// is; the text before the cursor is cut from the left so the cursor always shows.
 fn prompt_spans(sign: &'static str, app: &App, w: usize, theme: Theme) -> Vec<Span<'static>> {
-    let prompt = app.prompt();
+    // Pick mode's prompt is the query, which other keys may have changed (Esc clears it).
+    let synced;
+    let prompt = if app.mode() == Mode::Pick && app.prompt().text() != app.filter().query() {
+        synced = Prompt::new(app.filter().query());
+        &synced
+    } else {
+        app.prompt()
+    };
     let (before, after) = prompt.text().split_at(prompt.cursor());
     let room = w.saturating_sub(3);
     let before = clean(before);
@@ -78,11 +86,17 @@ impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let w = usize::from(area.width);
-        let left: Vec<Span<'static>> = if app.mode() == Mode::Search {
-            let mut spans = prompt_spans("/", app, w, self.theme);
+        let left: Vec<Span<'static>> = if matches!(app.mode(), Mode::Search | Mode::Pick) {
+            // fzf's prompt in pick mode, where it is always there; `/` when searching.
+            let sign = if app.mode() == Mode::Pick { "> " } else { "/" };
+            let marked = match app.marked_count() {
+                0 => String::new(),
+                n => format!(" · {n} marked"),
+            };
+            let mut spans = prompt_spans(sign, app, w, self.theme);
             spans.push(Span::styled(
                 format!(
-                    "  {} of {}",
+                    "  {} of {}{marked}",
                     app.visible().len(),
                     app.timeline().events.len()
                 ),
