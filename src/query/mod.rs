@@ -218,6 +218,8 @@ impl Filter {
             .iter()
             .fold(0, |m, a| m | index::actor_bit(a.index()));
         let exact_masks = timeline.actors.len() <= 64;
+        // Only a text search needs the text, and may have to wait for it to be built.
+        let lowered = (!finders.is_empty()).then(|| index.text());
         let from = self.from.map(Date::sort_key);
         let to = self.to.map(|d| day_number(d.last_day()));
         let test = |i: usize| {
@@ -240,7 +242,7 @@ impl Filter {
                 |((finder, (word_mask, which)), days)| {
                     days.is_some_and(|(from, to)| {
                         index.last_days[i] >= from && index.first_days[i] <= to
-                    }) || finder.find(index.text_of(i)).is_some()
+                    }) || lowered.is_some_and(|t| finder.find(t.of(i)).is_some())
                         || (mask & word_mask != 0
                             && timeline.events[i].actors.iter().any(|a| which[a.index()]))
                 },
