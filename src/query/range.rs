@@ -1,0 +1,138 @@
+//! Date ranges as a reader types and reads them: `1979..1989`, `1989-02..`, `..2001`, or
+//! one date for its whole period. UI-free, so the explorer's `r` prompt and any other
+//! front end parse and show a range the same way; the ends mean what `--from`/`--to` mean.
+
+use crate::model::{Date, DateError};
+
+/// The ends of a range; `None` is open. Both `None`: no range at all.
+pub type Range = (Option<Date>, Option<Date>);
+
+/// Why a typed range was rejected, worded for the status line.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    /// One end is not a date; the end as typed, and why.
+    #[error("'{value}' is not a date: {reason}")]
+    Date { value: String, reason: DateError },
+    /// Both ends given, the first after the second.
+    #[error("'{from}' is after '{to}'; swap them")]
+    Reversed { from: String, to: String },
+}
+
+/// Parses a typed range. Blank text is the empty range (no date filter).
+///
+/// # Errors
+/// When an end is not a date, or the first end is after the second.
+pub fn parse_range(text: &str) -> Result<Range, RangeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok((None, None));
+    }
+    let (from, to) = match text.split_once("..") {
+        Some((from, to)) => (end(from)?, end(to)?),
+        // One date: its whole period, as `1989` is the year 1989.
+        None => {
+            let date = end(text)?;
+            (date, date)
+        }
+    };
+    if let (Some(f), Some(t)) = (from, to)
+        && t.last_day() < f.first_day()
+    {
+        return Err(RangeError::Reversed {
+            from: f.to_string(),
+            to: t.to_string(),
+        });
+    }
+    Ok((from, to))
+}
+
+/// One end: blank is open.
+fn end(text: &str) -> Result<Option<Date>, RangeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|reason| RangeError::Date {
+        value: text.to_owned(),
+        reason,
+    })
+}
+
+/// How a range reads in the status line: `1979–1989`, `1989-02–`, `–2001`, `1989` for a
+/// single period; `None` when there is no range.
+pub fn range_label((from, to): Range) -> Option<String> {
+    match (from, to) {
+        (None, None) => None,
+        (Some(f), Some(t)) if f == t => Some(f.to_string()),
+        (f, t) => Some(format!(
+            "{}–{}",
+            f.map(|d| d.to_string()).unwrap_or_default(),
+            t.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    }
+}
+
+/// How a range is typed at the prompt (`1979..1989`): what `parse_range` reads back.
+pub fn range_input((from, to): Range) -> String {
+    match (from, to) {
+        (None, None) => String::new(),
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (f, t) => format!(
+            "{}..{}",
+            f.map(|d| d.to_string()).unwrap_or_default(),
+            t.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        Some(s.parse().expect("a date"))
+    }
+
+    #[test]
+    fn the_forms_a_reader_types() {
+        assert_eq!(parse_range("1979..1989"), Ok((d("1979"), d("1989"))));
+        assert_eq!(parse_range(" 1989-02.. "), Ok((d("1989-02"), None)));
+        assert_eq!(parse_range("..2001"), Ok((None, d("2001"))));
+        assert_eq!(parse_range("1989"), Ok((d("1989"), d("1989"))));
+        assert_eq!(parse_range(""), Ok((None, None)));
+        assert_eq!(parse_range(".."), Ok((None, None)));
+        assert_eq!(parse_range("-0500..-0400"), Ok((d("-0500"), d("-0400"))));
+    }
+
+    #[test]
+    fn bad_ranges_say_what_is_wrong() {
+        let err = parse_range("19x9..").expect_err("not a date");
+        assert_eq!(
+            err.to_string(),
+            "'19x9' is not a date: expected a date like \"1979\", \"1979-12\" or \"1979-12-24\""
+        );
+        let err = parse_range("1989..1979").expect_err("reversed");
+        assert_eq!(err.to_string(), "'1989' is after '1979'; swap them");
+        assert!(parse_range("1989-13..").is_err());
+        assert!(parse_range("1979..1989..2001").is_err());
+    }
+
+    #[test]
+    fn labels_and_inputs_round_trip() {
+        for text in ["1979..1989", "1989-02..", "..2001", "1989", ""] {
+            let range = parse_range(text).expect("parses");
+            assert_eq!(range_input(range), text);
+            assert_eq!(parse_range(&range_input(range)), Ok(range));
+        }
+        assert_eq!(
+            range_label((d("1979"), d("1989"))).as_deref(),
+            Some("1979–1989")
+        );
+        assert_eq!(
+            range_label((d("1989-02"), None)).as_deref(),
+            Some("1989-02–")
+        );
+        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("–2001"));
+        assert_eq!(range_label((None, None)), None);
+    }
+}
