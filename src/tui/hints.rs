@@ -99,12 +99,13 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 5] = [
+    const MODES: [Mode; 6] = [
         Mode::Browse,
         Mode::Detail,
         Mode::Search,
         Mode::ActorPicker,
         Mode::Help,
+        Mode::Range,
     ];
 
     fn event(key: Key) -> Event {
@@ -151,7 +152,9 @@ mod tests {
                     for label in labels(keys) {
                         // A range such as `1-9` names its two ends.
                         let labels: Vec<&str> = match label.split_once('-') {
-                            Some((a, b)) if !a.is_empty() && !b.is_empty() => vec![a, b],
+                            Some((a, b)) if !a.is_empty() && !b.is_empty() && a != "Ctrl" => {
+                                vec![a, b]
+                            }
                             _ => vec![label],
                         };
                         for label in labels {
@@ -186,11 +189,11 @@ mod tests {
         let h = |mode, pick| hints(mode, pick).join(" · ");
         assert_eq!(
             h(Mode::Browse, false),
-            "? help · q quit · / search · a actors · Enter detail"
+            "? help · q quit · / search · a actors · Enter detail · r range · c clear"
         );
         assert_eq!(
             h(Mode::Browse, true),
-            "Enter pick · Space mark · ? help · q cancel · / search · a actors"
+            "Enter pick · Space mark · ? help · q cancel · / search · a actors · r range"
         );
         assert_eq!(
             h(Mode::Detail, false),
@@ -199,8 +202,9 @@ mod tests {
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(
             h(Mode::ActorPicker, false),
-            "Enter apply · Space select · Tab any/all · Esc cancel"
+            "Enter apply · Space select · Tab any/all · Esc cancel · Ctrl-x none"
         );
+        assert_eq!(h(Mode::Range, false), "Enter apply · Esc cancel");
         assert_eq!(h(Mode::Help, false), "? or Esc close · j/k scroll");
         assert_eq!(key_for(Mode::Browse, Action::Back), "Esc");
     }

@@ -8,4 +8,6 @@ pub enum Mode {
     ActorPicker,
     Help,
     Detail,
+    /// The date range prompt (`r`).
+    Range,
 }

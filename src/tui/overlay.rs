@@ -8,11 +8,12 @@ use ratatui::layout::{Constraint, Rect};
 use super::keymap::{self, Binding};
 
 /// The help's sections, in order: the list's keys on the left, the others on the right.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 4] = [
+pub const HELP_SECTIONS: [(&str, &[Binding]); 5] = [
     ("List", keymap::LIST),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),
+    ("Date range prompt", keymap::RANGE),
 ];
 
 /// Lines after the last section.
@@ -70,17 +71,18 @@ pub fn help_max_scroll(area: Rect) -> u16 {
 /// Width of the actor picker.
 const PICKER_WIDTH: u16 = 64;
 
-/// The actor picker's box for a screen size and number of actors.
+/// The actor picker's box for a screen size and number of actors: a row for the typed
+/// query above the actors, sized for all of them so that typing does not resize it.
 pub fn picker_frame(size: Rect, actors: usize) -> Rect {
-    let height = u16::try_from(actors + 2)
+    let height = u16::try_from(actors + 3)
         .unwrap_or(u16::MAX)
         .min(size.height.saturating_sub(2).max(3));
     size.centered(Constraint::Length(PICKER_WIDTH), Constraint::Length(height))
 }
 
-/// Actor rows that fit in the picker: what `update` scrolls by.
+/// Actor rows that fit in the picker, below its query row: what `update` scrolls by.
 pub fn picker_rows(size: Rect, actors: usize) -> usize {
-    usize::from(picker_frame(size, actors).height.saturating_sub(2))
+    usize::from(picker_frame(size, actors).height.saturating_sub(3))
 }
 
 #[cfg(test)]
@@ -104,9 +106,9 @@ mod tests {
     fn the_picker_shows_every_actor_that_fits() {
         let size = Rect::new(0, 0, 80, 24);
         assert_eq!(picker_rows(size, 5), 5);
-        assert_eq!(picker_rows(size, 500), 20);
+        assert_eq!(picker_rows(size, 500), 19);
         // Centred by ratatui (`Rect::centered`): an odd spare row goes above.
-        assert_eq!(picker_frame(size, 5), Rect::new(8, 9, 64, 7));
-        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 2);
+        assert_eq!(picker_frame(size, 5), Rect::new(8, 8, 64, 8));
+        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 1);
     }
 }
