@@ -11,11 +11,19 @@ pub type Range = (Option<Date>, Option<Date>);
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RangeError {
     /// One end is not a date; the end as typed, and why.
-    #[error("'{value}' is not a date: {reason}")]
+    #[error("'{value}' is not a date: {}", reason_words(reason))]
     Date { value: String, reason: DateError },
     /// Both ends given, the first after the second.
     #[error("'{from}' is after '{to}'; swap them")]
     Reversed { from: String, to: String },
+}
+
+/// Why a date was rejected, short enough for a status line beside the prompt.
+fn reason_words(reason: &DateError) -> String {
+    match reason {
+        DateError::Shape => "write 1979, 1979-12 or 1979-12-24".to_owned(),
+        other => other.to_string(),
+    }
 }
 
 /// Parses a typed range. Blank text is the empty range (no date filter).
@@ -108,7 +116,7 @@ mod tests {
         let err = parse_range("19x9..").expect_err("not a date");
         assert_eq!(
             err.to_string(),
-            "'19x9' is not a date: expected a date like \"1979\", \"1979-12\" or \"1979-12-24\""
+            "'19x9' is not a date: write 1979, 1979-12 or 1979-12-24"
         );
         let err = parse_range("1989..1979").expect_err("reversed");
         assert_eq!(err.to_string(), "'1989' is after '1979'; swap them");

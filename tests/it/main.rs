@@ -24,5 +24,6 @@ mod prop_sanitize;
 mod prop_tui;
 mod query;
 mod sanitize;
+mod tui_filters;
 mod tui_screens;
 mod tui_update;

@@ -74,7 +74,7 @@ impl App {
                 self.request_filter()
             }
             Err(e) => {
-                self.flash = Some(format!("{e}; Esc cancels"));
+                self.flash = Some(e.to_string());
                 None
             }
         }

@@ -92,7 +92,8 @@ impl Widget for Status<'_> {
             None => Span::raw(String::new()),
         };
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
-        // The range prompt shows its message on the left, next to what it is about.
+        // The range prompt shows its message on the left, next to what it is about, and
+        // keeps its keys on the right when there is room.
         let right = if app.flash().is_none() || in_range {
             Span::styled(
                 fitting(
