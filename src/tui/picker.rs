@@ -145,3 +145,66 @@ impl Picker {
         filter.actor_mode = self.mode;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorKind;
+
+    fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind: ActorKind::State,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+        }
+    }
+
+    fn typed(actors: &[Actor], text: &str) -> Picker {
+        let mut picker = Picker {
+            chosen: vec![false; actors.len()],
+            shown: (0..actors.len()).collect(),
+            ..Picker::default()
+        };
+        for c in text.chars() {
+            picker.edit_query(actors, |q| q.push(c));
+        }
+        picker
+    }
+
+    /// Each of the three texts alone finds the actor: the id, the name, an alias.
+    #[test]
+    fn typing_matches_the_id_the_name_or_an_alias() {
+        let actors = [
+            actor("ussr", "Soviet Union", &["Soviet Army"]),
+            actor("dra", "Afghanistan", &["Democratic Republic"]),
+            actor("tb", "Taliban", &[]),
+        ];
+        for (text, shown) in [
+            ("ussr", vec![0]),
+            ("UNION", vec![0]),
+            ("army", vec![0]),
+            ("dra", vec![1]),
+            ("republic", vec![1]),
+            ("an", vec![1, 2]),
+            ("soviet army", vec![0]),
+            ("soviet taliban", vec![]),
+        ] {
+            assert_eq!(typed(&actors, text).shown, shown, "{text:?}");
+        }
+    }
+
+    /// An empty list: moving, toggling and Home/End are safe and change nothing.
+    #[test]
+    fn nothing_shown_is_safe() {
+        let actors = [actor("a", "A", &[])];
+        let mut picker = typed(&actors, "zzz");
+        picker.down();
+        picker.last();
+        picker.toggle();
+        picker.first();
+        picker.up();
+        assert_eq!((picker.cursor, picker.current()), (0, None));
+        assert_eq!(picker.selected_count(), 0);
+    }
+}
