@@ -52,15 +52,27 @@ impl App {
         self.pick_mode.then_some(Effect::Exit(Exit::Quit))
     }
 
-    /// `r`: the prompt, holding the current range as it would be typed.
-    pub(super) fn open_range(&mut self) {
-        self.range_input = range_input((self.filter.from, self.filter.to));
-        self.mode = Mode::Range;
+    /// The range prompt's actions; `r` opens it holding the current range as typed.
+    pub(super) fn range_act(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::OpenRange => {
+                self.range_input = range_input((self.filter.from, self.filter.to));
+                self.mode = Mode::Range;
+            }
+            Action::RangeType(c) => self.range_input.push(c),
+            Action::RangeBackspace => {
+                self.range_input.pop();
+            }
+            Action::RangeClearLine => self.range_input.clear(),
+            Action::RangeApply => return self.apply_range(),
+            _ => {}
+        }
+        None
     }
 
     /// Enter at the range prompt: applies a valid range (empty clears it); a bad one keeps
     /// the prompt open with the reason in the status line.
-    pub(super) fn apply_range(&mut self) -> Option<Effect> {
+    fn apply_range(&mut self) -> Option<Effect> {
         match parse_range(&self.range_input) {
             Ok((from, to)) => {
                 self.mode = Mode::Browse;

@@ -6,7 +6,8 @@
 //! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
 //! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
 //! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
-//! scrolling, `filter.rs` the applying of the filter.
+//! scrolling (and counts), `filter.rs` the applying of the filter, `filter_keys.rs` the
+//! reader's controls over it (`c`, `Esc`, the range prompt, the actor picker's keys).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -262,13 +263,11 @@ impl App {
             | Action::PickerBackspace
             | Action::PickerApply => return self.picker_act(action),
             Action::ClearFilters => return self.clear_filters(),
-            Action::OpenRange => self.open_range(),
-            Action::RangeType(c) => self.range_input.push(c),
-            Action::RangeBackspace => {
-                self.range_input.pop();
-            }
-            Action::RangeClearLine => self.range_input.clear(),
-            Action::RangeApply => return self.apply_range(),
+            Action::OpenRange
+            | Action::RangeType(_)
+            | Action::RangeBackspace
+            | Action::RangeClearLine
+            | Action::RangeApply => return self.range_act(action),
             Action::NextEvent => self.move_by(n.cast_signed()),
             Action::PrevEvent => self.move_by(-n.cast_signed()),
             // With a count, both go to the nth shown event, as vim's `10G` and `10gg`.
@@ -343,32 +342,6 @@ impl App {
             }
         }
         None
-    }
-
-    /// `n` pages, or half pages with `div` 2, as a signed move of at least one event.
-    fn pages(&self, n: usize, div: usize) -> isize {
-        (self.page() / div).max(1).saturating_mul(n).cast_signed()
-    }
-
-    /// Repeats a jump `n` times, stopping once it no longer moves (so `1000000]` is cheap).
-    fn repeat(&mut self, n: usize, jump: fn(&mut App)) {
-        for _ in 0..n {
-            let before = self.selected;
-            jump(self);
-            if self.selected == before {
-                break;
-            }
-        }
-    }
-
-    fn count_digit(&mut self, d: u8) {
-        let next = self
-            .count
-            .unwrap_or(0)
-            .saturating_mul(10)
-            .saturating_add(u32::from(d));
-        // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
-        self.count = (next > 0).then_some(next.min(1_000_000));
     }
 
     fn toggle_mark(&mut self, n: usize) {
