@@ -13,6 +13,10 @@ pub enum RangeError {
     /// One end is not a date; the end as typed, and why.
     #[error("'{value}' is not a date: {}", reason_words(reason))]
     Date { value: String, reason: DateError },
+    /// Two dates joined the way a status line shows them (`1979–1989`) or with a hyphen
+    /// (`1979-1989`), which would read as a month: what to type instead.
+    #[error("write a range with two dots: '{0}'")]
+    Joined(String),
     /// Both ends given, the first after the second.
     #[error("'{from}' is after '{to}'; swap them")]
     Reversed { from: String, to: String },
@@ -39,7 +43,7 @@ pub fn parse_range(text: &str) -> Result<Range, RangeError> {
         (end(from)?, end(to)?)
     } else {
         // One date: its whole period, as `1989` is the year 1989.
-        let date = end(text)?;
+        let date = end(text).map_err(|e| joined(text).unwrap_or(e))?;
         (date, date)
     };
     if let (Some(f), Some(t)) = (from, to)
@@ -51,6 +55,18 @@ pub fn parse_range(text: &str) -> Result<Range, RangeError> {
         });
     }
     Ok((from, to))
+}
+
+/// `1979–1989` or `1979-1989` (not a date) as the range it means, when both sides are
+/// dates: `1979..1989`.
+fn joined(text: &str) -> Option<RangeError> {
+    let (from, to) = text
+        .split_once('–')
+        .or_else(|| text.rsplit_once('-').filter(|(f, _)| !f.is_empty()))?;
+    let both = [from.trim(), to.trim()];
+    both.iter()
+        .all(|d| d.is_empty() || d.parse::<Date>().is_ok())
+        .then(|| RangeError::Joined(format!("{}..{}", both[0], both[1])))
 }
 
 /// One end: blank is open.
@@ -121,6 +137,23 @@ mod tests {
         let err = parse_range("1989..1979").expect_err("reversed");
         assert_eq!(err.to_string(), "'1989' is after '1979'; swap them");
         assert!(parse_range("1989-13..").is_err());
+        // The status line's own form, or a hyphen, gets the form to type.
+        for (typed, said) in [
+            ("1979–1989", "'1979..1989'"),
+            ("1979-1989", "'1979..1989'"),
+            ("1989-02–", "'1989-02..'"),
+            ("–2001", "'..2001'"),
+        ] {
+            let err = parse_range(typed).expect_err("not a range");
+            assert_eq!(
+                err.to_string(),
+                format!("write a range with two dots: {said}")
+            );
+        }
+        assert!(matches!(
+            parse_range("1989-13"),
+            Err(RangeError::Date { .. })
+        ));
         assert!(parse_range("1979..1989..2001").is_err());
     }
 

@@ -252,6 +252,8 @@ fn a_bad_range_keeps_the_prompt_and_says_why() {
         ),
         ("1989..1979", "'1989' is after '1979'; swap them"),
         ("1989-13", "month 13 does not exist"),
+        // The form the status line shows gets the form to type.
+        ("1979–1989", "write a range with two dots: '1979..1989'"),
     ];
     for (typed, message) in table {
         let mut app = app();
