@@ -25,6 +25,7 @@ mod prop_sanitize;
 mod prop_tui;
 mod query;
 mod sanitize;
+mod time_view;
 mod tui_filters;
 mod tui_screens;
 mod tui_update;

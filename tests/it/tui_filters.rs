@@ -454,3 +454,30 @@ fn a_count_marks_that_many_and_moves_on() {
     run(&mut app, &[CountDigit(9), CountDigit(9), ToggleMark]);
     assert_eq!(app.marked().len(), 3 + 6);
 }
+
+/// Over the time view the filter keys work the same and give the time view back.
+#[test]
+fn the_filter_keys_return_to_the_time_view() {
+    use afghan_timeline::tui::action::TimeAction;
+    let mut app = app();
+    app.update(Time(TimeAction::Toggle));
+    assert_eq!(app.mode(), Mode::Time);
+    set_range(&mut app, "1950..1954");
+    assert_eq!(app.mode(), Mode::Time, "after the range prompt");
+    assert_eq!(app.visible().len(), 3);
+    run(&mut app, &[OpenActorPicker, PickerToggle, PickerApply]);
+    assert_eq!(app.mode(), Mode::Time, "after the picker");
+    assert_eq!(actor_ids(&app), ["north"]);
+    assert_eq!(app.update(Back), None);
+    assert_eq!(app.flash(), Some("actor filter cleared"));
+    assert_eq!(app.mode(), Mode::Time);
+    app.update(ClearFilters);
+    assert_eq!(app.flash(), Some("cleared: range"));
+    assert_eq!(app.visible().len(), 10);
+    assert_eq!(
+        app.update(Back),
+        None,
+        "Esc never quits the time view either"
+    );
+    assert_eq!(app.mode(), Mode::Time);
+}

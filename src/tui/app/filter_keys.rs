@@ -75,7 +75,7 @@ impl App {
     fn apply_range(&mut self) -> Option<Effect> {
         match parse_range(&self.range_input) {
             Ok((from, to)) => {
-                self.mode = Mode::Browse;
+                self.mode = self.home_mode();
                 if (from, to) == (self.filter.from, self.filter.to) {
                     return None;
                 }
@@ -113,7 +113,7 @@ impl App {
             }),
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
-                self.mode = Mode::Browse;
+                self.mode = self.home_mode();
                 return self.request_filter();
             }
             _ => {}
