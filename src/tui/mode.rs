@@ -10,6 +10,8 @@ pub enum Mode {
     ActorPicker,
     Help,
     Detail,
+    /// Pick mode's list: the prompt is active, typed characters filter (fzf).
+    Pick,
     /// The date range prompt (`r`).
     Range,
 }

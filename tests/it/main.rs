@@ -26,6 +26,7 @@ mod prop_tui;
 mod query;
 mod sanitize;
 mod time_view;
+mod tui_act;
 mod tui_filters;
 mod tui_screens;
 mod tui_update;

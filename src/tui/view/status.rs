@@ -70,14 +70,20 @@ impl Widget for Status<'_> {
         let in_range = app.mode() == Mode::Range;
         let left: Vec<Span<'static>> = if in_range {
             self.range_prompt(w)
-        } else if app.mode() == Mode::Search {
+        } else if matches!(app.mode(), Mode::Search | Mode::Pick) {
+            // fzf's prompt in pick mode, where it is always there; `/` when searching.
+            let prompt = if app.mode() == Mode::Pick { "> " } else { "/" };
+            let marked = match app.marked_count() {
+                0 => String::new(),
+                n => format!(" · {n} marked"),
+            };
             vec![
-                Span::styled("/", self.theme.accent()),
+                Span::styled(prompt, self.theme.accent()),
                 Span::raw(fit(&clean(app.filter().query()), w.saturating_sub(2))),
                 Span::styled("▏", self.theme.accent()),
                 Span::styled(
                     format!(
-                        "  {} of {}",
+                        "  {} of {}{marked}",
                         app.visible().len(),
                         app.timeline().events.len()
                     ),
