@@ -179,6 +179,8 @@ fn escape_closes_what_is_open_before_touching_the_filter() {
     }
 }
 
+/// Pick mode's own list cancels on Esc (fzf); over its time view the list's Esc applies,
+/// which peels the filter first and then cancels.
 #[test]
 fn escape_in_pick_mode_cancels_once_nothing_is_left() {
     let mut app = app_with(true);
