@@ -31,7 +31,9 @@ pub fn summary(app: &App) -> String {
     } else {
         format!("{position}/{shown} of {total} events")
     }];
-    if app.searching() {
+    if app.searching() && !app.index().text_ready() {
+        parts.push("indexing…".to_owned());
+    } else if app.searching() {
         parts.push("searching…".to_owned());
     }
     if let Some(range) = range_label((app.filter().from, app.filter().to)) {
