@@ -14,4 +14,6 @@ pub enum Mode {
     Jump,
     /// Pick mode's list: the prompt is active, typed characters filter (fzf).
     Pick,
+    /// The date range prompt (`r`).
+    Range,
 }

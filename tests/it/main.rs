@@ -28,6 +28,7 @@ mod query;
 mod sanitize;
 mod time_view;
 mod tui_act;
+mod tui_filters;
 mod tui_find;
 mod tui_screens;
 mod tui_update;

@@ -71,6 +71,12 @@ pub const PICK: &[Binding] = &[
     ),
     bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
+    bind(&[Alt('r')], "date range", Action::OpenRange),
+    bind(
+        &[Alt('c')],
+        "clear query, actors and range",
+        Action::ClearFilters,
+    ),
     bind(&[Ctrl('t')], "time view", Action::Time(TimeAction::Toggle)),
     // Not →: the prompt's cursor has it.
     bind(&[Alt('l')], "focus the detail pane", Action::FocusDetail),
