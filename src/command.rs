@@ -78,7 +78,18 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let timeline = load_until_exit(&input)?;
             print_actors(timeline, format)
         }
-        Some(Command::Export { to }) => export(&input, to),
+        Some(Command::Export { to, group_by, eras }) => {
+            if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+                return Err(Error::Usage(
+                    "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+                ));
+            }
+            let options = timelinejs::ExportOptions {
+                group_by: group_by.map(Into::into).unwrap_or_default(),
+                eras: eras.map(Into::into).unwrap_or_default(),
+            };
+            export(&input, to, options)
+        }
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
@@ -182,12 +193,16 @@ fn filter_after(command: Option<&Command>) -> Option<&FilterArgs> {
 
 /// `export --to …`: the whole timeline in another format, with warnings on stderr for
 /// what the format cannot show.
-fn export(input: &Input, to: ExportFormat) -> Result<Outcome, Error> {
+fn export(
+    input: &Input,
+    to: ExportFormat,
+    options: timelinejs::ExportOptions,
+) -> Result<Outcome, Error> {
     let timeline = load::load(input)?;
     let mut out = stdout();
     match to {
         ExportFormat::TimelineJs => {
-            let exported = timelinejs::export(&timeline);
+            let exported = timelinejs::export(&timeline, options);
             warn_all(&input.name(), &exported.warnings);
             output::write_json_line(&mut out, &exported.document)?;
         }

@@ -303,16 +303,6 @@ fn malformed_files_are_errors_at_a_line_and_column() {
             ":1:38: not a TimelineJS timeline: missing field 'events'",
         ),
         (
-            "date-not-object",
-            b"{\"events\": [{\"start_date\": 1979}]}",
-            ":1:31: not a TimelineJS timeline: invalid type: integer '1979', expected a date object",
-        ),
-        (
-            "headline-list",
-            b"{\"events\": [\n{\"text\": {\"headline\": [\"x\"]}}]}",
-            ":2:23: not a TimelineJS timeline: invalid type: sequence, expected a string or a number at '[\"x\"]}}]}'",
-        ),
-        (
             "columns-count-characters",
             b"{\"scale\": \"\xc3\xa9\xc3\xa9\" x}",
             ":1:16: invalid JSON: expected ',' or '}' at 'x}'",

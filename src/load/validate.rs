@@ -172,6 +172,15 @@ fn check_event(
     }
     let sources_at = source_dates.len();
     for (j, s) in ev.sources.iter().enumerate() {
+        if let Some(url) = s.url.as_deref().filter(|u| !is_address(u)) {
+            problems.push(
+                Problem::new(
+                    path("sources").index(j).field("url"),
+                    format!("source url {} is not an absolute address", quote(url)),
+                )
+                .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out"),
+            );
+        }
         let date = s
             .date
             .as_ref()
@@ -334,6 +343,19 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
             .help("ids use only lower-case letters a-z, digits and '-'"),
         );
     }
+}
+
+/// Whether `text` is an absolute address: a scheme (`https`, `mailto` …), a colon, and
+/// no spaces. A relative path or markup would break every link made from it.
+pub fn is_address(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !text.chars().any(char::is_whitespace)
 }
 
 fn parse_date(

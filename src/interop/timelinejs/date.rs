@@ -21,6 +21,9 @@ pub struct Read {
     pub time: Option<String>,
     /// A `day` given without a `month`, which is ignored (TimelineJS would read January).
     pub day_without_month: bool,
+    /// A day the month does not have (30 February), which TimelineJS rolls over into the
+    /// next month; the date keeps the month instead.
+    pub rolled_over: Option<i64>,
 }
 
 /// The date object for `date`, with only the parts its precision has.
@@ -34,6 +37,56 @@ pub fn write(date: Date) -> Value {
         parts.insert("day".to_owned(), json!(day));
     }
     Value::Object(parts)
+}
+
+/// The date object for the last day of `date`'s period: how an end is written, since
+/// TimelineJS reads `{year: 2026}` as 1 January 2026, not as the whole year.
+pub fn write_end(date: Date) -> Value {
+    day_json(date.last_day())
+}
+
+/// The date object for the first day of `date`'s period.
+pub fn write_first_day(date: Date) -> Value {
+    day_json(date.first_day())
+}
+
+fn day_json(day: chrono::NaiveDate) -> Value {
+    use chrono::Datelike as _;
+    json!({"year": day.year(), "month": day.month(), "day": day.day()})
+}
+
+/// A start and an end as TimelineJS keeps them: the end as the last day of its period, the
+/// start at its own precision unless the end agrees with it on every part the start has
+/// (an end inside the start's period), which TimelineJS takes for a repeated start and
+/// drops; then the start is written as its first day. `None` when the span is a single
+/// day, which TimelineJS cannot hold as a start and a different end. The flag says whether
+/// the start was written finer than it is known.
+pub fn span(start: Date, end: Date) -> Option<(Value, Value, bool)> {
+    if start.first_day() >= end.last_day() {
+        return None;
+    }
+    let inside = end.first_day() >= start.first_day() && end.last_day() <= start.last_day();
+    let written_start = if inside {
+        write_first_day(start)
+    } else {
+        write(start)
+    };
+    let promoted = inside && start.day().is_none();
+    Some((written_start, write_end(end), promoted))
+}
+
+/// Whether `shown`, read back from a file, is what the export wrote for the start
+/// `recorded`: the same period, or its first day.
+pub fn is_written_start(recorded: Date, shown: Date) -> bool {
+    same_period(recorded, shown)
+        || (shown.day().is_some() && shown.first_day() == recorded.first_day())
+}
+
+/// Whether `shown` is what the export wrote for the end `recorded`: the same period
+/// (files written before ends were days), or its last day.
+pub fn is_written_end(recorded: Date, shown: Date) -> bool {
+    same_period(recorded, shown)
+        || (shown.day().is_some() && shown.first_day() == recorded.last_day())
 }
 
 /// Whether two dates name the same period, whether or not they are approximate.
@@ -63,19 +116,27 @@ pub fn read(date: &TjsDate) -> Result<Read, String> {
     {
         return Err(format!("day {d} does not exist"));
     }
-    let mut text = if year < 0 {
-        format!("-{:04}", year.unsigned_abs())
-    } else {
-        format!("{year:04}")
+    let written = |parts: [Option<i64>; 2]| {
+        let mut text = if year < 0 {
+            format!("-{:04}", year.unsigned_abs())
+        } else {
+            format!("{year:04}")
+        };
+        for p in parts.into_iter().flatten() {
+            let _ = write!(text, "-{p:02}");
+        }
+        text.parse::<Date>().map_err(|e| format!("{e}"))
     };
-    for p in [month, day].into_iter().flatten() {
-        let _ = write!(text, "-{p:02}");
-    }
-    let parsed: Date = text.parse().map_err(|e| format!("{e}"))?;
+    let (parsed, rolled_over) = match written([month, day]) {
+        Ok(parsed) => (parsed, None),
+        Err(_) if day.is_some() => (written([month, None])?, day),
+        Err(why) => return Err(why),
+    };
     Ok(Read {
         date: parsed,
         time: time(date)?,
         day_without_month,
+        rolled_over,
     })
 }
 

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 /// Longest slug made from a headline; ids are for typing, not for reading.
 const MAX_SLUG: usize = 60;
 
-/// Whether `id` is already a valid timeline id.
+/// Whether `id` is already a valid timeline id (one that does not begin with `-`).
 pub fn is_valid(id: &str) -> bool {
     !id.is_empty()
+        && !id.starts_with('-')
         && id
             .bytes()
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))

@@ -26,7 +26,9 @@
 
 mod attribution;
 mod date;
+mod eras;
 mod export;
+mod groups;
 mod ids;
 mod import;
 mod record;
@@ -34,7 +36,9 @@ mod shape;
 mod slide;
 mod syntax;
 
-pub use export::{Exported, export};
+pub use eras::EraSelection;
+pub use export::{ExportOptions, Exported, export};
+pub use groups::{GroupBy, MAX_GROUPS};
 pub use import::{ImportOptions, Imported, import};
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
 
