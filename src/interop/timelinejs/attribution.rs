@@ -67,7 +67,7 @@ impl Importer<'_> {
     /// The actor a group names: an actor of that name if there is one, else a new one of
     /// the kind the options give.
     fn group_actor(&mut self, group: &str) -> String {
-        let name = strip(group);
+        let name = export::stripped_field_text(group);
         let name = if name.is_empty() {
             group.to_owned()
         } else {
@@ -187,15 +187,18 @@ impl Importer<'_> {
                     "{at}: its media is HTML ({}); {}",
                     embed.kind,
                     match (&embed.address, &embed.quote) {
-                        (Some(a), _) =>
+                        (Some(a), None) =>
                             format!("its address {} becomes the source's url", quote(a)),
                         (None, Some(_)) => "its text becomes the source's title".to_owned(),
+                        (Some(a), Some(_)) => format!(
+                            "its address {} becomes the source's url and its text the title",
+                            quote(a)
+                        ),
                         (None, None) => "it has no address or text and is dropped".to_owned(),
                     }
                 ));
-                if embed.address.is_none() {
-                    title = title.or(caption.clone()).or(embed.quote);
-                }
+                // The embed's words (a quote, a tweet's text) are what the source says.
+                title = embed.quote.or(title).or(caption.clone());
                 embed.address
             }
             Some(url) if !is_address(url) => {

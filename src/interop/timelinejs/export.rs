@@ -14,7 +14,7 @@ use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
 use super::shape::RECORD;
-use crate::interop::html::{escape, is_linkable, paragraphs};
+use crate::interop::html::{escape, is_linkable, paragraphs, strip};
 use crate::model::{Date, Event, Timeline};
 use crate::output::{actor_json, event_json};
 use crate::sanitize::line;
@@ -116,7 +116,7 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
     let parts = note_parts(event.date_note.as_deref().unwrap_or_default());
     for (key, shown) in [("start_date", parts.start), ("end_date", parts.end)] {
         if let (Some(shown), Some(Value::Object(date))) = (shown, slide.get_mut(key)) {
-            date.insert("display_date".to_owned(), json!(escape(shown)));
+            date.insert("display_date".to_owned(), json!(stripped_field(shown)));
         }
     }
     let sources: Vec<SourceView> = event
@@ -163,9 +163,20 @@ pub fn headline(title: &str) -> String {
     escape(title)
 }
 
-/// `group`: HTML text like the headline (TimelineJS puts it into the page as markup).
+/// `group`: text for a field TimelineJS strips of markup and then puts into the page as
+/// markup (`display_date` and `group`), so it is escaped twice: once for each reading.
 pub fn group(name: &str) -> String {
-    escape(&line(name))
+    stripped_field(&line(name))
+}
+
+/// Text for a field TimelineJS strips of markup and then inserts as HTML.
+pub fn stripped_field(text: &str) -> String {
+    escape(&escape(text))
+}
+
+/// What TimelineJS shows of such a field, as plain text.
+pub fn stripped_field_text(html: &str) -> String {
+    strip(&strip(html))
 }
 
 /// The title slide's `text.text`.
@@ -215,6 +226,8 @@ pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -
 /// The parts of a date note that an import made from a start's or an end's own
 /// `display_date` (`start: 138 BC`), which the export writes back there, and the rest.
 pub struct NoteParts<'a> {
+    /// A slide's whole `display_date` from an imported file, written back as it was.
+    pub display: Option<&'a str>,
     pub start: Option<&'a str>,
     pub end: Option<&'a str>,
     pub rest: String,
@@ -222,12 +235,15 @@ pub struct NoteParts<'a> {
 
 pub fn note_parts(note: &str) -> NoteParts<'_> {
     let mut parts = NoteParts {
+        display: None,
         start: None,
         end: None,
         rest: String::new(),
     };
     for part in note.split("; ") {
-        if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
+        if let (None, Some(shown)) = (parts.display, part.strip_prefix(DISPLAY)) {
+            parts.display = Some(shown);
+        } else if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
             parts.start = Some(shown);
         } else if let (None, Some(shown)) = (parts.end, part.strip_prefix("end: ")) {
             parts.end = Some(shown);
@@ -249,15 +265,27 @@ pub fn date_words(date: Date, end: Option<Date>) -> String {
     }
 }
 
+/// Opens the part of a date note that is an imported slide's `display_date`.
+pub const DISPLAY: &str = "display: ";
+
 /// Separates the dates from the note in `display_date`.
 pub const NOTE_SEPARATOR: &str = " — ";
 
 /// `display_date` (HTML), when the written dates alone would mislead: an approximate
 /// date reads "about 1994"; an end known to the month or year, or a start written as its
 /// first day (see [`span`]), is said in words, since TimelineJS would show the day; and a
-/// date note follows the dates, since TimelineJS shows nothing else there.
+/// date note follows the dates, since TimelineJS shows nothing else there. An imported
+/// file's own display date (`display: 138 BC` in the note) is written back unchanged.
 pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
-    let rest = note_parts(note.unwrap_or_default()).rest;
+    let NoteParts { display, rest, .. } = note_parts(note.unwrap_or_default());
+    if let Some(display) = display {
+        let mut shown = display.to_owned();
+        if !rest.is_empty() {
+            shown.push_str(NOTE_SEPARATOR);
+            shown.push_str(&rest);
+        }
+        return Some(stripped_field(&shown));
+    }
     let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
     let end = end.filter(|e| !same_period(*e, date));
     let imprecise = end.is_some_and(|e| {
@@ -271,5 +299,5 @@ pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option
         shown.push_str(NOTE_SEPARATOR);
         shown.push_str(&rest);
     }
-    Some(escape(&shown))
+    Some(stripped_field(&shown))
 }

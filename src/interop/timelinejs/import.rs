@@ -232,7 +232,10 @@ impl Importer<'_> {
             let headline = slide.headline().unwrap_or_default();
             title = match &record {
                 Some(r) if headline == export::headline(&r.title) => r.title.clone(),
-                _ => strip(headline),
+                _ => strip(headline)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             };
             let body = slide.body().unwrap_or_default();
             description = match &record {

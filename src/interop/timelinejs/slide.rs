@@ -173,7 +173,7 @@ impl Importer<'_> {
         let part_shown = |part: &Option<TjsDate>| {
             part.as_ref()
                 .and_then(|d| d.display_date.as_deref())
-                .map(strip)
+                .map(export::stripped_field_text)
                 .filter(|s| !s.is_empty())
         };
         let (start_shown, end_shown) = (part_shown(&slide.start_date), part_shown(&slide.end_date));
@@ -188,7 +188,7 @@ impl Importer<'_> {
                 notes.extend(recorded_note.map(str::to_owned));
             } else {
                 // An edit: keep what was typed, less the dates the export put first.
-                let shown = strip(shown);
+                let shown = export::stripped_field_text(shown);
                 let words = export::date_words(d, recorded_end);
                 let rest = if shown == words {
                     ""
@@ -204,12 +204,12 @@ impl Importer<'_> {
                 notes.extend(end_shown.map(|s| format!("end: {s}")));
             }
         } else {
-            let shown = strip(shown);
+            let shown = export::stripped_field_text(shown);
             if approximate(&shown) {
                 date = date.approximately();
             }
             if !shown.is_empty() {
-                notes.push(shown);
+                notes.push(format!("{}{shown}", export::DISPLAY));
             }
             if let Some(s) = start_shown {
                 if approximate(&s) {
