@@ -5,12 +5,12 @@
 //! | --- | --- |
 //! | title, description | the title slide's `text.headline`, `text.text` |
 //! | event `id` | `unique_id` |
-//! | `date`, `end` at their precision | `start_date`, `end_date` with only the parts they have |
+//! | `date` at its precision, `end` | `start_date` with its parts, `end_date` as the last day of its period |
 //! | `title` | `text.headline` (escaped HTML) |
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
 //! | approximate date, `date_note` | `display_date` |
-//! | first actor's name | `group` (TimelineJS groups by one string) |
-//! | eras | `eras` (not one that starts and ends in the same period) |
+//! | first actor, kind or era (`--group-by`), or none | `group`, escaped twice |
+//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
