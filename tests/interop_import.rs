@@ -79,7 +79,7 @@ fn slides_keep_dates_text_groups_and_media() {
     assert_eq!(alexander.end.as_deref(), Some("-0327"));
     assert_eq!(
         alexander.date_note.as_deref(),
-        Some("c. 330 BCE; start: spring 330 BCE")
+        Some("display: c. 330 BCE; start: spring 330 BCE")
     );
     // HTML stripped: tags gone, paragraphs and <br> kept as line breaks.
     assert_eq!(alexander.title, "Alexander enters Bactria");

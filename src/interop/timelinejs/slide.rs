@@ -168,62 +168,12 @@ impl Importer<'_> {
             ));
             end = None;
         }
-        let recorded_note = record.and_then(|r| r.date_note.as_deref());
-        let shown = slide.display_date.as_deref().unwrap_or_default();
-        let part_shown = |part: &Option<TjsDate>| {
-            part.as_ref()
-                .and_then(|d| d.display_date.as_deref())
-                .map(export::stripped_field_text)
-                .filter(|s| !s.is_empty())
-        };
-        let (start_shown, end_shown) = (part_shown(&slide.start_date), part_shown(&slide.end_date));
-        let mut notes = Vec::new();
-        if let (Some(d), Some(_)) = (recorded_date, record) {
-            let parts = export::note_parts(recorded_note.unwrap_or_default());
-            let exported = export::display_date(d, recorded_end, recorded_note);
-            if exported.as_deref().unwrap_or_default() == shown
-                && start_shown.as_deref() == parts.start
-                && end_shown.as_deref() == parts.end
-            {
-                notes.extend(recorded_note.map(str::to_owned));
-            } else {
-                // An edit: keep what was typed, less the dates the export put first.
-                let shown = export::stripped_field_text(shown);
-                let words = export::date_words(d, recorded_end);
-                let rest = if shown == words {
-                    ""
-                } else {
-                    shown
-                        .strip_prefix(&format!("{words}{}", export::NOTE_SEPARATOR))
-                        .unwrap_or(&shown)
-                };
-                if !rest.trim().is_empty() {
-                    notes.push(rest.trim().to_owned());
-                }
-                notes.extend(start_shown.map(|s| format!("start: {s}")));
-                notes.extend(end_shown.map(|s| format!("end: {s}")));
-            }
-        } else {
-            let shown = export::stripped_field_text(shown);
-            if approximate(&shown) {
-                date = date.approximately();
-            }
-            if !shown.is_empty() {
-                notes.push(format!("{}{shown}", export::DISPLAY));
-            }
-            if let Some(s) = start_shown {
-                if approximate(&s) {
-                    date = date.approximately();
-                }
-                notes.push(format!("start: {s}"));
-            }
-            if let Some(s) = end_shown {
-                if approximate(&s) {
-                    end = end.map(Date::approximately);
-                }
-                notes.push(format!("end: {s}"));
-            }
-        }
+        let recorded = recorded_date.zip(record).map(|(d, r)| Recorded {
+            date: d,
+            end: recorded_end,
+            note: r.date_note.as_deref(),
+        });
+        let mut notes = display_notes(slide, recorded.as_ref(), &mut date, &mut end);
         for (which, read) in [("start", Some(start)), ("end", shown_end)] {
             let Some(read) = read else { continue };
             if read.day_without_month {
@@ -340,4 +290,85 @@ fn untitled(slide: &Slide) -> Option<(&'static str, String)> {
     let cut: String = sentence.chars().take(MAX_TITLE).collect();
     let cut = cut.rfind(' ').map_or(cut.as_str(), |at| &cut[..at]);
     Some((from, format!("{cut}…")))
+}
+
+/// What the record says the export wrote for a slide's dates.
+struct Recorded<'a> {
+    date: Date,
+    end: Option<Date>,
+    note: Option<&'a str>,
+}
+
+/// The date note's parts from the slide's display dates: the recorded note while they are
+/// what the export wrote; after an edit, what was typed less the dates the export put
+/// first; in other files, each display date as it is (one that opens with "circa" … marks
+/// its date approximate).
+fn display_notes(
+    slide: &Slide,
+    recorded: Option<&Recorded>,
+    date: &mut Date,
+    end: &mut Option<Date>,
+) -> Vec<String> {
+    let shown = slide.display_date.as_deref().unwrap_or_default();
+    let part_shown = |part: &Option<TjsDate>| {
+        part.as_ref()
+            .and_then(|d| d.display_date.as_deref())
+            .map(export::stripped_field_text)
+            .filter(|s| !s.is_empty())
+    };
+    let (start_shown, end_shown) = (part_shown(&slide.start_date), part_shown(&slide.end_date));
+    let mut notes = Vec::new();
+    if let Some(r) = recorded {
+        let parts = export::note_parts(r.note.unwrap_or_default());
+        let exported = export::display_date(r.date, r.end, r.note);
+        if exported.as_deref().unwrap_or_default() == shown
+            && start_shown.as_deref() == parts.start
+            && end_shown.as_deref() == parts.end
+        {
+            notes.extend(r.note.map(str::to_owned));
+            return notes;
+        }
+        let shown = export::stripped_field_text(shown);
+        if parts.display.is_some() {
+            // The file's own display date, edited: still the file's own.
+            if !shown.is_empty() {
+                notes.push(format!("{}{shown}", export::DISPLAY));
+            }
+        } else {
+            let words = export::date_words(r.date, r.end);
+            let rest = if shown == words {
+                ""
+            } else {
+                shown
+                    .strip_prefix(&format!("{words}{}", export::NOTE_SEPARATOR))
+                    .unwrap_or(&shown)
+            };
+            if !rest.trim().is_empty() {
+                notes.push(rest.trim().to_owned());
+            }
+        }
+        notes.extend(start_shown.map(|s| format!("start: {s}")));
+        notes.extend(end_shown.map(|s| format!("end: {s}")));
+        return notes;
+    }
+    let shown = export::stripped_field_text(shown);
+    if approximate(&shown) {
+        *date = date.approximately();
+    }
+    if !shown.is_empty() {
+        notes.push(format!("{}{shown}", export::DISPLAY));
+    }
+    if let Some(s) = start_shown {
+        if approximate(&s) {
+            *date = date.approximately();
+        }
+        notes.push(format!("start: {s}"));
+    }
+    if let Some(s) = end_shown {
+        if approximate(&s) {
+            *end = end.map(Date::approximately);
+        }
+        notes.push(format!("end: {s}"));
+    }
+    notes
 }
