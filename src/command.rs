@@ -48,6 +48,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Some(Command::Check { path, .. }) => {
             let input = path.as_deref().map_or(input, Input::from_arg);
             let timeline = load_until_exit(&input)?;
+            warn_all(&input.name(), &load::warnings(timeline));
             let mut out = stdout();
             writeln!(
                 out,

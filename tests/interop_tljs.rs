@@ -354,3 +354,28 @@ fn cli_rules_empty_export_timelinejs2_and_group_kind_spelling() {
     let r = run(&["export", "--to", "markdown", "--group-by", "actor"]);
     r.code(2);
 }
+
+#[test]
+fn check_warns_about_an_end_inside_a_coarser_start() {
+    let text = "(title: \"T\", actors: [(id: \"a\", name: \"A\", kind: State)],
+      eras: [(id: \"e\", name: \"E\", start: \"2021\", end: \"2021-08-15\")],
+      events: [(id: \"x\", date: \"1994-06\", end: \"1994-06-30\", title: \"X\", summary: \"S\", actors: [\"a\"], sources: [(publisher: \"P\", title: \"T\")])])";
+    let path = common::scratch("tljs-inside.ron", text.as_bytes());
+    let r = run(&["check", &path]);
+    r.code(0);
+    assert!(r.stdout.starts_with("ok: 1 events"), "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("era 'e' ends '2021-08-15' inside the year it starts in ('2021')"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("event 'x' ends '1994-06-30' inside the month"),
+        "{}",
+        r.stderr
+    );
+    let r = run(&["check"]);
+    assert_eq!(r.stderr, "", "the built-in timeline has no such shape");
+}

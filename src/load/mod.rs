@@ -18,7 +18,7 @@ use std::path::PathBuf;
 pub use diagnostic::{Diagnostic, Report};
 pub use problem::{DocPath, Problem, Seg};
 pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
-pub use validate::is_address;
+pub use validate::{is_address, warnings};
 
 use crate::model::Timeline;
 

@@ -345,6 +345,41 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
     }
 }
 
+/// What a valid timeline may still get wrong, for `check` to warn about: an era or event
+/// whose end lies inside the period of a coarser start (`start: "2021"`,
+/// `end: "2021-08-15"`) may end before it starts, and says less than it seems to.
+pub fn warnings(timeline: &crate::model::Timeline) -> Vec<String> {
+    let inside = |start: Date, end: Date| {
+        start.precision() < end.precision()
+            && start.first_day() <= end.first_day()
+            && end.last_day() <= start.last_day()
+    };
+    let warn = |what: &str, id: &str, start: Date, end: Date| {
+        format!(
+            "{what} {} ends {} inside the {} it starts in ({}), so it may end before it starts; \
+             give the start as exactly as the end if it is known (TimelineJS export writes \
+             the start as the {}'s first day)",
+            quote(id),
+            quote(&end.to_string()),
+            start.precision().as_str(),
+            quote(&start.to_string()),
+            start.precision().as_str(),
+        )
+    };
+    let mut found = Vec::new();
+    for era in &timeline.eras {
+        if inside(era.start, era.end) {
+            found.push(warn("era", &era.id, era.start, era.end));
+        }
+    }
+    for event in &timeline.events {
+        if let Some(end) = event.end.filter(|end| inside(event.date, *end)) {
+            found.push(warn("event", &event.id, event.date, end));
+        }
+    }
+    found
+}
+
 /// Whether `text` is an absolute address: a scheme (`https`, `mailto` …), a colon, and
 /// no spaces. A relative path or markup would break every link made from it.
 pub fn is_address(text: &str) -> bool {
