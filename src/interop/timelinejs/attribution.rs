@@ -322,6 +322,35 @@ fn host(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::Embed;
+
+    #[test]
+    fn embeds_give_their_address_and_words() {
+        let quote = Embed::read("<blockquote>We said <b>this</b>.</blockquote>");
+        assert_eq!(
+            (quote.kind, quote.address, quote.quote.as_deref()),
+            ("a blockquote", None, Some("We said this."))
+        );
+        let frame =
+            Embed::read("<iframe data-src='x' src='https://example.org/v?a=1&amp;b=2'></iframe>");
+        assert_eq!(frame.kind, "an iframe");
+        assert_eq!(
+            frame.address.as_deref(),
+            Some("https://example.org/v?a=1&b=2")
+        );
+        let tweet = Embed::read(
+            "<blockquote class=\"twitter-tweet\"><p>Hi <a href=\"https://t.co/x\">link</a></p>\
+             <a href=\"https://twitter.com/u/status/9\">date</a></blockquote>",
+        );
+        assert_eq!(tweet.kind, "a tweet");
+        assert_eq!(
+            tweet.address.as_deref(),
+            Some("https://twitter.com/u/status/9")
+        );
+        let relative = Embed::read("<iframe src=\"/local/page\"></iframe>");
+        assert_eq!(relative.address, None, "only absolute addresses");
+    }
+
     #[test]
     fn host_names_the_site() {
         assert_eq!(

@@ -185,3 +185,105 @@ fn part(name: &str, text: Option<&str>) -> Result<Option<i64>, String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn span_writes_ends_as_last_days_and_lifts_a_start_that_holds_the_end() {
+        let table = [
+            // start, end, written start, written end, lifted
+            (
+                "1979-12-24",
+                "1989-02",
+                json!({"year": 1979, "month": 12, "day": 24}),
+                json!({"year": 1989, "month": 2, "day": 28}),
+                false,
+            ),
+            (
+                "1979",
+                "1980",
+                json!({"year": 1979}),
+                json!({"year": 1980, "month": 12, "day": 31}),
+                false,
+            ),
+            (
+                "2021",
+                "2021-08-15",
+                json!({"year": 2021, "month": 1, "day": 1}),
+                json!({"year": 2021, "month": 8, "day": 15}),
+                true,
+            ),
+            (
+                "1994-06",
+                "1994-06-30",
+                json!({"year": 1994, "month": 6, "day": 1}),
+                json!({"year": 1994, "month": 6, "day": 30}),
+                true,
+            ),
+            (
+                "1994",
+                "1994",
+                json!({"year": 1994, "month": 1, "day": 1}),
+                json!({"year": 1994, "month": 12, "day": 31}),
+                true,
+            ),
+            (
+                "-0330",
+                "-0323-06-10",
+                json!({"year": -330}),
+                json!({"year": -323, "month": 6, "day": 10}),
+                false,
+            ),
+            (
+                "2024-02",
+                "2024",
+                json!({"year": 2024, "month": 2}),
+                json!({"year": 2024, "month": 12, "day": 31}),
+                false,
+            ),
+        ];
+        for (start, end, written_start, written_end, lifted) in table {
+            let got = span(d(start), d(end));
+            assert_eq!(
+                got,
+                Some((written_start, written_end, lifted)),
+                "{start} .. {end}"
+            );
+        }
+        // A single day cannot be a start and a different end.
+        assert_eq!(span(d("1979"), d("1979-01-01")), None);
+        assert_eq!(span(d("1979-12-24"), d("1979-12-24")), None);
+    }
+
+    #[test]
+    fn written_dates_are_recognised_as_their_recorded_ones() {
+        assert!(is_written_start(d("2021"), d("2021-01-01")));
+        assert!(is_written_start(d("~2021"), d("2021")));
+        assert!(!is_written_start(d("2021"), d("2021-01-02")));
+        assert!(is_written_end(d("2026"), d("2026-12-31")));
+        assert!(
+            is_written_end(d("1989-02"), d("1989-02")),
+            "files written before"
+        );
+        assert!(!is_written_end(d("2026"), d("2026-01-01")));
+    }
+
+    #[test]
+    fn a_day_the_month_lacks_keeps_the_month() {
+        let date = TjsDate {
+            year: Some("2024".into()),
+            month: Some("2".into()),
+            day: Some("30".into()),
+            ..TjsDate::default()
+        };
+        let read = read(&date).expect("reads");
+        assert_eq!(read.date, d("2024-02"));
+        assert_eq!(read.rolled_over, Some(30));
+    }
+}

@@ -301,3 +301,61 @@ pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option
     }
     Some(stripped_field(&shown))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn display_date_says_what_the_written_dates_cannot() {
+        let table: [(&str, Option<&str>, Option<&str>, Option<&str>); 8] = [
+            ("1979-12-24", None, None, None),
+            ("1979-12-24", Some("1989-02-15"), None, None),
+            ("~1994", None, None, Some("about 1994")),
+            (
+                "1979-12-24",
+                Some("1989-02"),
+                None,
+                Some("24 December 1979 – February 1989"),
+            ),
+            (
+                "2021",
+                Some("2021-08-15"),
+                None,
+                Some("2021 – 15 August 2021"),
+            ),
+            ("1994", None, Some("Spring."), Some("1994 — Spring.")),
+            ("-0138", None, Some("display: 138 BC"), Some("138 BC")),
+            (
+                "1994",
+                None,
+                Some("start: c. 1994; Odd"),
+                Some("1994 — Odd"),
+            ),
+        ];
+        for (date, end, note, shown) in table {
+            let got = display_date(d(date), end.map(d), note);
+            assert_eq!(got.as_deref(), shown, "{date} {end:?} {note:?}");
+        }
+    }
+
+    #[test]
+    fn note_parts_split_what_goes_back_to_the_dates() {
+        let parts = note_parts("display: 138 BC; start: spring; end: autumn; start time 10:00");
+        assert_eq!(parts.display, Some("138 BC"));
+        assert_eq!(parts.start, Some("spring"));
+        assert_eq!(parts.end, Some("autumn"));
+        assert_eq!(parts.rest, "start time 10:00");
+    }
+
+    #[test]
+    fn stripped_fields_read_back_as_the_text() {
+        for text in ["<b>bold</b> & co", "a < b", "plain"] {
+            assert_eq!(stripped_field_text(&stripped_field(text)), text);
+        }
+    }
+}

@@ -139,3 +139,16 @@ fn era_of(eras: &[Era], date: Date) -> Option<&Era> {
         })
         .max_by_key(|era| era.start.first_day())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::rows;
+
+    #[test]
+    fn rows_count_the_unlabelled_row_only_beside_groups() {
+        let g = |s: &str| Some(s.to_owned());
+        assert_eq!(rows(&[None, None]), 0);
+        assert_eq!(rows(&[g("a"), g("a")]), 1);
+        assert_eq!(rows(&[g("a"), g("b"), None]), 3);
+    }
+}

@@ -114,6 +114,8 @@ mod tests {
             assert!(expected.is_empty() || is_valid(expected));
         }
         assert!(slug(&"word ".repeat(40)).len() <= MAX_SLUG);
+        assert!(!is_valid("-leading-dash"), "ids may not begin with '-'");
+        assert_eq!(slug("-leading-dash"), "leading-dash");
     }
 
     #[test]

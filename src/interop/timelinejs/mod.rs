@@ -34,6 +34,7 @@ mod import;
 mod record;
 mod shape;
 mod slide;
+mod summary;
 mod syntax;
 
 pub use eras::EraSelection;
