@@ -312,7 +312,9 @@ mod tests {
 
     #[test]
     fn display_date_says_what_the_written_dates_cannot() {
-        let table: [(&str, Option<&str>, Option<&str>, Option<&str>); 8] = [
+        // date, end, date note, display_date
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let table: [Row; 8] = [
             ("1979-12-24", None, None, None),
             ("1979-12-24", Some("1989-02-15"), None, None),
             ("~1994", None, None, Some("about 1994")),
