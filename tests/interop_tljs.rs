@@ -269,7 +269,8 @@ fn smaller_import_rules() {
         {"start_date": {"year": 2024, "month": 2, "day": 30}, "text": {"headline": "Талибан"}},
         {"start_date": {"year": 2025}, "text": {"text": "<p>First sentence. Second.</p>"}},
         {"start_date": "bad", "text": {"headline": "Wrong shape"}},
-        {"unique_id": "-dash", "start_date": {"year": 2026}, "text": {"headline": "D"}}
+        {"unique_id": "-dash", "start_date": {"year": 2026}, "text": {"headline": "D"}},
+        {"start_date": {"year": 2027}, "media": {"url": "https://example.org/p.jpg", "caption": "Caption words"}}
     ]});
     let back = import(&doc);
     let e = &back.timeline.events;
@@ -277,8 +278,9 @@ fn smaller_import_rules() {
     assert_eq!(e[2].id, "event-2024-02");
     assert_eq!(&*e[2].date, "2024-02");
     assert_eq!(e[3].title, "First sentence.");
-    assert_eq!(e.len(), 5, "the slide of the wrong shape is skipped");
+    assert_eq!(e.len(), 6, "the slide of the wrong shape is skipped");
     assert_eq!(e[4].id, "dash");
+    assert_eq!(e[5].title, "Caption words");
     // A file's own display date comes back unchanged, and without groups no group appears.
     let text = timelinejs::to_ron(&back.timeline, "t.json");
     let again = load::parse(&text, "t.ron").expect("loads");
@@ -351,6 +353,7 @@ fn cli_rules_empty_export_timelinejs2_and_group_kind_spelling() {
         &common::fixture("timelinejs/no-attribution.json"),
     ]);
     r.code(0);
+    assert!(r.stdout.contains("kind: State"), "{}", r.stdout);
     let r = run(&["export", "--to", "markdown", "--group-by", "actor"]);
     r.code(2);
 }
