@@ -382,3 +382,52 @@ fn check_warns_about_an_end_inside_a_coarser_start() {
     let r = run(&["check"]);
     assert_eq!(r.stderr, "", "the built-in timeline has no such shape");
 }
+
+#[test]
+fn actor_groups_leave_room_for_the_unlabelled_row() {
+    let ids: Vec<String> = (0..MAX_GROUPS).map(|i| format!("k{i}")).collect();
+    let mut actors: Vec<String> = ids
+        .iter()
+        .map(|id| format!("(id: \"{id}\", name: \"{id}\", kind: State)"))
+        .collect();
+    actors.push("(id: \"unknown\", name: \"Unknown\", kind: Group)".to_owned());
+    let mut events: Vec<String> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            format!(
+                "(id: \"e{i}\", date: \"{}\", title: \"T\", summary: \"S\", actors: [\"{id}\"], sources: [(publisher: \"P\", title: \"T\")])",
+                2000 + i
+            )
+        })
+        .collect();
+    events.push("(id: \"u\", date: \"1999\", title: \"T\", summary: \"S\", actors: [\"unknown\"], sources: [(publisher: \"P\", title: \"T\")])".to_owned());
+    let text = format!(
+        "(title: \"T\", actors: [{}], events: [{}])",
+        actors.join(", "),
+        events.join(", ")
+    );
+    let t = load::parse(&text, "t.ron").expect("loads");
+    let (doc, warnings) = export(
+        &t,
+        ExportOptions {
+            group_by: GroupBy::Actor,
+            ..ExportOptions::default()
+        },
+    );
+    let slides = doc["events"].as_array().unwrap();
+    let named: std::collections::HashSet<&str> =
+        slides.iter().filter_map(|s| s["group"].as_str()).collect();
+    assert_eq!(
+        named.len() + 1,
+        MAX_GROUPS,
+        "with the unlabelled row, just what fits"
+    );
+    assert!(!named.contains("Unknown"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("the events of 1 other actor (1 event) share")),
+        "{warnings:?}"
+    );
+}

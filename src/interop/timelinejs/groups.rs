@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::summary::plural;
 use crate::model::{ActorId, Date, Era, Event, Timeline};
 
 /// Rows (groups, counting the unlabelled one) that leave a 650 px embed a story area of
@@ -106,7 +107,12 @@ fn by_actor(timeline: &Timeline, warnings: &mut Vec<String>) -> Vec<Option<Strin
     let mut order: Vec<usize> = (0..leads.len()).filter(|&i| leads[i] > 0).collect();
     // Most events first; ties in the order the file declares the actors.
     order.sort_by_key(|&i| std::cmp::Reverse(leads[i]));
-    let shown: HashSet<usize> = if order.len() <= MAX_GROUPS {
+    // Events led by the placeholder already take the unlabelled row.
+    let ungrouped = timeline
+        .events
+        .iter()
+        .any(|e| first_actor(timeline, e).is_none());
+    let shown: HashSet<usize> = if order.len() + usize::from(ungrouped) <= MAX_GROUPS {
         order.iter().copied().collect()
     } else {
         let kept: HashSet<usize> = order.iter().take(MAX_GROUPS - 1).copied().collect();
@@ -114,9 +120,11 @@ fn by_actor(timeline: &Timeline, warnings: &mut Vec<String>) -> Vec<Option<Strin
         let events: usize = order[kept.len()..].iter().map(|&i| leads[i]).sum();
         warnings.push(format!(
             "--group-by actor: the {} actors with the most events get a group; the events of \
-             the other {left} actors ({events} events) share the unlabelled row, since \
-             TimelineJS fits about {MAX_GROUPS} rows in its usual 650 px embed",
-            kept.len()
+             {} ({}) share the unlabelled row, since TimelineJS fits about {MAX_GROUPS} rows \
+             in its usual 650 px embed",
+            kept.len(),
+            plural(left, "other actor"),
+            plural(events, "event"),
         ));
         kept
     };
