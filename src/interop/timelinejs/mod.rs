@@ -22,8 +22,8 @@
 //!
 //! **Layout.** What TimelineJS 3.9.11 does with an export, measured in Chromium by
 //! `tests/browser`, decides the shapes: ends are last days, a start that holds its end is
-//! written as its first day ([`date::span`]), groups stay within what a 650 px embed fits
-//! ([`groups`]), and overlapping eras are named ([`eras`]).
+//! written as its first day (`date::span`), groups stay within what a 650 px embed fits
+//! (`groups`), and overlapping eras are named (`eras`).
 //!
 //! **Import of other files.** Ids come from `unique_id` or the headline; HTML is stripped
 //! to text; `group` becomes an actor; `media` a source (an HTML embed gives its address
