@@ -1,0 +1,429 @@
+//! The explorer's one state and its one `update`.
+//!
+//! `update` is the only place state changes and it does no I/O: scrolling, the selection
+//! after a filter change and the actor picker's counts are all computed here, from the
+//! terminal size that the last `Resize` reported, so the views only ever read. What needs
+//! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
+//! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
+//! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
+//! scrolling, `filter.rs` the applying of the filter.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+mod filter;
+mod nav;
+mod read;
+
+use crate::model::{EventId, Timeline};
+use crate::query::{Filter, SearchIndex};
+use crate::tui::action::{Action, Msg};
+use crate::tui::axis::AxisModel;
+use crate::tui::detail_text;
+use crate::tui::effect::{Effect, Exit};
+use crate::tui::hints;
+use crate::tui::layout::{self, Areas};
+use crate::tui::mode::Mode;
+use crate::tui::overlay;
+use crate::tui::picker::Picker;
+use crate::tui::theme::Theme;
+
+/// Text searches over at least this many events run on the search worker.
+pub const ASYNC_SEARCH_FROM: usize = 100_000;
+
+/// What the explorer is built with; nothing here changes afterwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Whether Enter ends the explorer with a choice (the caller prints it).
+    pub pick: bool,
+    /// The one theme every view reads, and the cached detail lines are styled with.
+    pub theme: Theme,
+    /// The event to start on, if it matches the filter.
+    pub select: Option<EventId>,
+    /// Text searches over at least this many candidates go to the worker.
+    pub async_from: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            pick: false,
+            theme: Theme { color: true },
+            select: None,
+            async_from: ASYNC_SEARCH_FROM,
+        }
+    }
+}
+
+/// The explorer's state. Fields are private: `update` changes them, methods read them.
+pub struct App {
+    /// Shared with the search worker, which reads it while the explorer draws.
+    timeline: Arc<Timeline>,
+    /// Built once at start: every refilter scans it instead of the events' own strings.
+    index: Arc<SearchIndex>,
+    /// The time axis for the visible list at the current width.
+    axis: AxisModel,
+    filter: Filter,
+    /// The events that match `shown`, in date order.
+    visible: Vec<EventId>,
+    /// The filter `visible` reflects: `filter` itself, except while a search runs.
+    shown: Filter,
+    /// Counts filter changes; a search result is only taken for the current one.
+    search_generation: u64,
+    /// Whether a search is running on the worker (the list shows the last result).
+    searching: bool,
+    /// Text searches over at least this many candidates go to the worker.
+    async_from: usize,
+    /// Index into `visible` of the selected event (0 when `visible` is empty).
+    selected: usize,
+    /// Index into `visible` of the event drawn at the top of the list.
+    offset: usize,
+    marked: BTreeSet<EventId>,
+    mode: Mode,
+    /// The mode the help overlay returns to.
+    help_return: Mode,
+    detail_scroll: u16,
+    help_scroll: u16,
+    picker: Picker,
+    /// A typed count prefix (`5` of `5j`).
+    count: Option<u32>,
+    size: Rect,
+    /// A one-off message for the status line, cleared by the next action.
+    flash: Option<String>,
+    /// Whether Enter ends the explorer with a choice.
+    pick_mode: bool,
+    /// The one theme: views read it here, and the detail lines are styled with it.
+    theme: Theme,
+    /// The detail pane's lines for the selected event at the pane's width, wrapped once per
+    /// selection and width instead of once per frame (a 10 MB title takes half a second).
+    detail_cache: DetailCache,
+}
+
+/// What the detail pane's lines were built for, and the lines.
+#[derive(Default)]
+struct DetailCache {
+    key: Option<(EventId, Option<EventId>, u16, bool)>,
+    lines: Vec<ratatui::text::Line<'static>>,
+}
+
+impl App {
+    /// The state at start, and what the loop must do first: the filter given on the
+    /// command line may already be a search for the worker. `timeline` may be shared with
+    /// the caller, which prints the choice from it.
+    pub fn new(
+        timeline: impl Into<Arc<Timeline>>,
+        filter: Filter,
+        settings: Settings,
+    ) -> (App, Option<Effect>) {
+        let timeline = timeline.into();
+        let mut app = App {
+            index: Arc::new(SearchIndex::build(&timeline)),
+            shown: Filter::default(),
+            search_generation: 0,
+            searching: false,
+            async_from: settings.async_from,
+            axis: AxisModel::default(),
+            visible: Vec::new(),
+            picker: Picker::default(),
+            timeline,
+            filter,
+            selected: 0,
+            offset: 0,
+            marked: BTreeSet::new(),
+            mode: Mode::Browse,
+            help_return: Mode::Browse,
+            detail_scroll: 0,
+            help_scroll: 0,
+            count: None,
+            size: Rect::default(),
+            flash: None,
+            pick_mode: settings.pick,
+            theme: settings.theme,
+            detail_cache: DetailCache::default(),
+        };
+        // Every event matches the default filter: `visible` and `shown` agree from the start.
+        app.visible = app.timeline.event_ids().collect();
+        let effect = app.request_filter();
+        if let Some(id) = settings.select {
+            app.select_event(id);
+        }
+        app.refresh_detail();
+        (app, effect)
+    }
+
+    /// The selected event, if any event is visible.
+    pub fn selected_event(&self) -> Option<EventId> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// The event listed just before the selected one, if any.
+    pub fn previous_event(&self) -> Option<EventId> {
+        self.selected.checked_sub(1).map(|p| self.visible[p])
+    }
+
+    /// Where the panes are at the current size.
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.mode == Mode::Detail)
+    }
+
+    /// Selects this event, if it matches the filter.
+    fn select_event(&mut self, id: EventId) {
+        if let Ok(i) = self.visible.binary_search(&id) {
+            self.selected = i;
+            self.detail_scroll = 0;
+            self.scroll_to_selection();
+        }
+    }
+
+    /// The detail pane's lines at `width`, when they are cached for it.
+    pub fn detail_lines(&self, width: u16) -> Option<&[ratatui::text::Line<'static>]> {
+        let (_, _, cached, _) = self.detail_cache.key?;
+        (cached == width).then_some(self.detail_cache.lines.as_slice())
+    }
+
+    /// Lines in the detail pane for the selected event at its current width.
+    pub fn detail_line_count(&self) -> usize {
+        self.detail_cache.lines.len()
+    }
+
+    /// Rebuilds the detail pane's lines when the event, its predecessor (the interval line),
+    /// the pane's width or the colours changed; keeps the scroll inside them.
+    fn refresh_detail(&mut self) {
+        let width = self.areas().detail_inner.width;
+        let key = self.selected_event().map(|id| {
+            let previous = self.selected.checked_sub(1).map(|p| self.visible[p]);
+            (id, previous, width, self.theme.color)
+        });
+        if key != self.detail_cache.key {
+            let lines = match self.selected_event() {
+                Some(id) if width > 0 => {
+                    detail_text::lines(&self.timeline, id, self.previous_event(), width, self.theme)
+                }
+                _ => Vec::new(),
+            };
+            self.detail_cache = DetailCache { key, lines };
+        }
+        let height = usize::from(self.areas().detail_inner.height);
+        let max = self.detail_cache.lines.len().saturating_sub(height);
+        self.detail_scroll = self
+            .detail_scroll
+            .min(u16::try_from(max).unwrap_or(u16::MAX));
+    }
+
+    /// The only place state changes: an action of the reader, or a search result. Returns
+    /// what the loop must do, if anything.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let effect = self.step(msg.into());
+        self.refresh_detail();
+        effect
+    }
+
+    fn step(&mut self, msg: Msg) -> Option<Effect> {
+        match msg {
+            Msg::Act(action) => return self.act(action),
+            Msg::SearchResults {
+                generation,
+                matches,
+            } => {
+                if self.searching && generation == self.search_generation {
+                    self.searching = false;
+                    let filter = self.filter.clone();
+                    self.show_matches(matches, filter);
+                }
+            }
+        }
+        None
+    }
+
+    fn act(&mut self, action: Action) -> Option<Effect> {
+        self.flash = None;
+        let count = match action {
+            Action::CountDigit(_) => None,
+            _ => self.count.take(),
+        };
+        let n = count.map_or(1, |c| c as usize);
+        match action {
+            Action::NextEvent => self.move_by(n.cast_signed()),
+            Action::PrevEvent => self.move_by(-n.cast_signed()),
+            Action::FirstEvent => self.move_to(0),
+            Action::LastEvent => self.move_to(self.visible.len().saturating_sub(1)),
+            Action::HalfPageDown => self.move_by((self.page() / 2).max(1).cast_signed()),
+            Action::HalfPageUp => self.move_by(-(self.page() / 2).max(1).cast_signed()),
+            Action::PageDown => self.move_by(self.page().max(1).cast_signed()),
+            Action::PageUp => self.move_by(-self.page().max(1).cast_signed()),
+            Action::NextYear => self.next_year(),
+            Action::PrevYear => self.prev_year(),
+            Action::NextEra => self.next_era(),
+            Action::PrevEra => self.prev_era(),
+            Action::CountDigit(d) => self.count_digit(d),
+            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
+            Action::Wheel { row, col, down } => self.wheel(row, col, down),
+            Action::Click { row, col } => self.click(row, col),
+            Action::StartSearch => self.mode = Mode::Search,
+            Action::SearchType(c) => return self.edit_query(|q| q.push(c)),
+            Action::SearchBackspace => {
+                return self.edit_query(|q| {
+                    q.pop();
+                });
+            }
+            Action::SearchDeleteWord => {
+                return self.edit_query(|q| {
+                    // Past the last whitespace, which may be wider than a byte (U+3000).
+                    let kept = q
+                        .trim_end()
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    q.truncate(kept);
+                });
+            }
+            Action::SearchClear => {
+                self.mode = Mode::Browse;
+                return self.edit_query(String::clear);
+            }
+            Action::OpenActorPicker => {
+                self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
+                self.mode = Mode::ActorPicker;
+                self.scroll_picker();
+            }
+            Action::PickerDown => {
+                self.picker.down();
+                self.scroll_picker();
+            }
+            Action::PickerUp => {
+                self.picker.up();
+                self.scroll_picker();
+            }
+            Action::PickerToggle => self.picker.toggle(),
+            Action::PickerSwitchMode => self.picker.switch_mode(),
+            Action::PickerApply => {
+                self.picker.apply(&mut self.filter);
+                self.mode = Mode::Browse;
+                return self.request_filter();
+            }
+            Action::FocusDetail => self.focus_detail(),
+            Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
+                self.mode = Mode::Browse;
+            }
+            Action::DetailDown => self.scroll_detail(1),
+            Action::DetailUp => self.scroll_detail(-1),
+            Action::DetailPageDown => {
+                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1));
+            }
+            Action::DetailPageUp => {
+                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
+            }
+            Action::ToggleMark => self.toggle_mark(n),
+            Action::Accept => return self.accept(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::HelpDown => {
+                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
+            }
+            Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
+            Action::Back => return self.back(),
+            Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+            // Suspending is I/O: the loop does it.
+            Action::Suspend => return Some(Effect::Suspend),
+            Action::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                self.rebuild_axis();
+                self.scroll_to_selection();
+                self.scroll_picker();
+                self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
+            }
+        }
+        None
+    }
+
+    fn count_digit(&mut self, d: u8) {
+        let next = self
+            .count
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(u32::from(d));
+        // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
+        self.count = (next > 0).then_some(next.min(1_000_000));
+    }
+
+    fn toggle_mark(&mut self, n: usize) {
+        let ids: Vec<EventId> = self
+            .visible
+            .iter()
+            .skip(self.selected)
+            .take(n)
+            .copied()
+            .collect();
+        for id in &ids {
+            if !self.marked.remove(id) {
+                self.marked.insert(*id);
+            }
+        }
+        // Like a file manager: marking moves on, so Space Space … marks a run.
+        self.move_by(ids.len().cast_signed());
+    }
+
+    fn accept(&mut self) -> Option<Effect> {
+        if !self.pick_mode {
+            self.focus_detail();
+            return None;
+        }
+        let chosen = if self.marked.is_empty() {
+            self.selected_event().into_iter().collect()
+        } else {
+            self.marked.iter().copied().collect()
+        };
+        Some(Effect::Exit(Exit::Accept(chosen)))
+    }
+
+    fn focus_detail(&mut self) {
+        if !self.visible.is_empty() {
+            self.mode = Mode::Detail;
+        }
+    }
+
+    fn toggle_help(&mut self) {
+        if self.mode == Mode::Help {
+            self.mode = self.help_return;
+        } else {
+            self.help_return = self.mode;
+            self.help_scroll = 0;
+            self.mode = Mode::Help;
+        }
+    }
+
+    fn back(&mut self) -> Option<Effect> {
+        if self.filter.query().is_empty() {
+            return Some(Effect::Exit(Exit::Quit));
+        }
+        let effect = self.edit_query(String::clear);
+        self.flash = Some(format!(
+            "query cleared; {} again quits",
+            hints::key_for(Mode::Browse, Action::Back)
+        ));
+        effect
+    }
+
+    /// Follows related event `n` (1-based) of the selected event, clearing the filter when
+    /// the target is hidden by it: following a link should never lead nowhere.
+    fn follow_related(&mut self, n: usize) -> Option<Effect> {
+        let current = self.selected_event()?;
+        let Some(&target) = n
+            .checked_sub(1)
+            .and_then(|i| self.timeline.event(current).related.get(i))
+        else {
+            self.flash = Some(format!("no related event {n}"));
+            return None;
+        };
+        let mut effect = None;
+        if self.visible.binary_search(&target).is_err() {
+            self.filter = Filter::default();
+            effect = self.request_filter();
+            self.flash = Some("filter cleared to show the related event".to_owned());
+        }
+        self.select_event(target);
+        effect
+    }
+}

@@ -1,0 +1,250 @@
+//! Movement and scrolling: the parts of `update` that are arithmetic on the visible list.
+//!
+//! The list shows a header row above an event that begins an era (its first visible event
+//! on or after the era's start), so rows and events differ. Everything that needs rows
+//! goes through [`App::era_headers`], which the list view uses too.
+
+use super::App;
+use crate::model::{Era, EventId};
+use crate::tui::mode::Mode;
+use crate::tui::overlay;
+
+/// Lines the mouse wheel moves.
+const WHEEL_STEP: isize = 3;
+
+impl App {
+    /// Eras that begin at visible event `i`: the event is the first visible one on or
+    /// after the era's start, and still inside the era.
+    pub fn era_headers(&self, i: usize) -> impl Iterator<Item = &Era> + '_ {
+        let key = self.visible.get(i).map(|id| self.index.first_day(*id));
+        let prev = i
+            .checked_sub(1)
+            .and_then(|p| self.visible.get(p))
+            .map(|id| self.index.first_day(*id));
+        self.timeline.eras.iter().filter(move |era| {
+            let (start, end) = (era.start.sort_key(), era.end.last_day());
+            key.is_some_and(|k| {
+                k >= start
+                    && prev.is_none_or(|p| p < start)
+                    && self.timeline.event(self.visible[i]).date.first_day() <= end
+            })
+        })
+    }
+
+    /// Rows event `i` takes in the list: its own and its era headers'.
+    pub fn row_height(&self, i: usize) -> usize {
+        1 + self.era_headers(i).count()
+    }
+
+    /// Rows in the list pane.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.areas().list_inner.height)
+    }
+
+    /// Events in a page: the list's rows, at least one.
+    pub(super) fn page(&self) -> usize {
+        self.list_rows().max(1)
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let target = self.selected.saturating_add_signed(delta);
+        self.move_to(target);
+    }
+
+    pub(super) fn move_to(&mut self, index: usize) {
+        let index = index.min(self.visible.len().saturating_sub(1));
+        if index != self.selected {
+            self.detail_scroll = 0;
+        }
+        self.selected = index;
+        self.scroll_to_selection();
+    }
+
+    /// Moves `offset` the least needed to keep the selected event, with its headers, on
+    /// screen. Costs O(rows), never O(events), so a jump to the end of a million is instant.
+    pub(super) fn scroll_to_selection(&mut self) {
+        if self.visible.is_empty() {
+            self.selected = 0;
+            self.offset = 0;
+            return;
+        }
+        self.selected = self.selected.min(self.visible.len() - 1);
+        let rows = self.list_rows();
+        if self.selected < self.offset || rows == 0 {
+            self.offset = self.selected;
+            return;
+        }
+        // The smallest offset that still shows the selection at the bottom.
+        let mut top = self.selected;
+        let mut used = self.row_height(top);
+        while top > 0 && used + self.row_height(top - 1) <= rows {
+            top -= 1;
+            used += self.row_height(top);
+        }
+        self.offset = self.offset.max(top).min(self.selected);
+        // Never leave rows empty below the last event while earlier ones are hidden above
+        // (after a search narrows the list under a selection near its end, say).
+        let mut bottom = self.visible.len() - 1;
+        let mut used = self.row_height(bottom);
+        while bottom > 0 && used + self.row_height(bottom - 1) <= rows {
+            bottom -= 1;
+            used += self.row_height(bottom);
+        }
+        self.offset = self.offset.min(bottom);
+    }
+
+    fn year_of(&self, i: usize) -> i32 {
+        self.timeline.event(self.visible[i]).date.year()
+    }
+
+    /// The index of the first visible event dated in `year` or later.
+    fn first_in_year(&self, year: i32) -> usize {
+        self.visible
+            .partition_point(|id| self.timeline.event(*id).date.year() < year)
+    }
+
+    pub(super) fn next_year(&mut self) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let next = self.first_in_year(self.year_of(self.selected) + 1);
+        if next < self.visible.len() {
+            self.move_to(next);
+        }
+    }
+
+    pub(super) fn prev_year(&mut self) {
+        if self.visible.is_empty() {
+            return;
+        }
+        let this_year = self.first_in_year(self.year_of(self.selected));
+        if let Some(last_of_prev) = this_year.checked_sub(1) {
+            self.move_to(self.first_in_year(self.year_of(last_of_prev)));
+        }
+    }
+
+    /// Visible indices where some era begins, ascending.
+    fn era_starts(&self) -> Vec<usize> {
+        let mut starts: Vec<usize> = self
+            .timeline
+            .eras
+            .iter()
+            .map(|era| {
+                self.visible
+                    .partition_point(|id| self.index.first_day(*id) < era.start.sort_key())
+            })
+            .filter(|&i| i < self.visible.len())
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        starts
+    }
+
+    pub(super) fn next_era(&mut self) {
+        if let Some(&i) = self.era_starts().iter().find(|&&i| i > self.selected) {
+            self.move_to(i);
+        }
+    }
+
+    pub(super) fn prev_era(&mut self) {
+        if let Some(&i) = self.era_starts().iter().rev().find(|&&i| i < self.selected) {
+            self.move_to(i);
+        }
+    }
+
+    pub(super) fn scroll_detail(&mut self, delta: i32) {
+        let areas = self.areas();
+        // Scrolling runs before `update` refreshes the detail for a new selection or width,
+        // so this counts the lines the reader is looking at.
+        let lines = self.detail_line_count();
+        let max = lines.saturating_sub(usize::from(areas.detail_inner.height));
+        let wanted = (i64::from(self.detail_scroll) + i64::from(delta)).max(0);
+        let wanted = usize::try_from(wanted).unwrap_or(0).min(max);
+        self.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX);
+    }
+
+    pub(super) fn scroll_picker(&mut self) {
+        let rows = overlay::picker_rows(self.size, self.timeline.actors.len());
+        self.picker.scroll(rows);
+    }
+
+    pub(super) fn wheel(&mut self, row: u16, col: u16, down: bool) {
+        let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
+        let areas = self.areas();
+        if areas.detail.contains((col, row).into()) {
+            self.scroll_detail(i32::try_from(step).unwrap_or(0));
+        } else if self.mode == Mode::ActorPicker {
+            for _ in 0..WHEEL_STEP {
+                if down {
+                    self.picker.down();
+                } else {
+                    self.picker.up();
+                }
+            }
+            self.scroll_picker();
+        } else {
+            self.move_by(step);
+        }
+    }
+
+    pub(super) fn click(&mut self, row: u16, col: u16) {
+        if !matches!(self.mode, Mode::Browse | Mode::Detail) {
+            return;
+        }
+        let areas = self.areas();
+        if areas.detail.contains((col, row).into()) {
+            self.mode = Mode::Detail;
+        } else if areas.list_inner.contains((col, row).into()) {
+            self.mode = Mode::Browse;
+            if let Some(i) = self.event_at_row(usize::from(row - areas.list_inner.y)) {
+                self.move_to(i);
+            }
+        } else if areas.axis.contains((col, row).into())
+            && let Some(id) = self
+                .axis
+                .event_at(&self.index, &self.visible, col - areas.axis.x)
+            && let Ok(i) = self.visible.binary_search(&id)
+        {
+            self.move_to(i);
+        }
+    }
+
+    /// The visible event drawn on list row `row` (0 = first row), if an event is there.
+    fn event_at_row(&self, row: usize) -> Option<usize> {
+        let mut y = 0;
+        let mut i = self.offset;
+        while i < self.visible.len() {
+            y += self.headers_shown(i);
+            if y == row {
+                return Some(i);
+            }
+            if y > row {
+                return None;
+            }
+            y += 1;
+            i += 1;
+        }
+        None
+    }
+
+    /// Header rows drawn above event `i`: all its headers, except that the top event's are
+    /// dropped when they would push it off a short list.
+    pub fn headers_shown(&self, i: usize) -> usize {
+        let headers = self.era_headers(i).count();
+        if i == self.offset && headers >= self.list_rows() {
+            0
+        } else {
+            headers
+        }
+    }
+
+    /// The events marked, or none: for the status line.
+    pub fn marked_count(&self) -> usize {
+        self.marked.len()
+    }
+
+    /// Whether an event is marked.
+    pub fn is_marked(&self, id: EventId) -> bool {
+        self.marked.contains(&id)
+    }
+}
