@@ -9,8 +9,8 @@
 use serde_json::{Value, json};
 
 use super::date::span;
-use super::export::headline;
 use super::shape::RECORD;
+use crate::interop::html::escape;
 use crate::model::Era;
 use crate::sanitize::quote;
 
@@ -55,7 +55,7 @@ pub fn band(eras: &[Era], selection: EraSelection, warnings: &mut Vec<String>) -
         shown.push(json!({
             "start_date": start,
             "end_date": end,
-            "text": { "headline": headline(&era.name) },
+            "text": { "headline": escape(&era.name) },
             RECORD: era_record(era),
         }));
     }

@@ -10,7 +10,6 @@
 
 use std::collections::HashSet;
 
-use super::summary::plural;
 use crate::model::{ActorId, Date, Era, Event, Timeline};
 
 /// Rows (groups, counting the unlabelled one) that leave a 650 px embed a story area of
@@ -123,8 +122,8 @@ fn by_actor(timeline: &Timeline, warnings: &mut Vec<String>) -> Vec<Option<Strin
              {} ({}) share the unlabelled row, since TimelineJS fits about {MAX_GROUPS} rows \
              in its usual 650 px embed",
             kept.len(),
-            plural(left, "other actor"),
-            plural(events, "event"),
+            counted(left, "other actor"),
+            counted(events, "event"),
         ));
         kept
     };
@@ -137,6 +136,11 @@ fn by_actor(timeline: &Timeline, warnings: &mut Vec<String>) -> Vec<Option<Strin
                 .map(|a| timeline.actor(a).name.clone())
         })
         .collect()
+}
+
+/// `1 event`, `2 events`.
+fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The era a date falls in; of overlapping ones, the one that started last.

@@ -2,7 +2,7 @@
 //! HTML media, edit cycles, and the smaller import rules. The real client renders the
 //! same rules in `tests/browser`.
 
-mod common;
+use crate::common;
 
 use afghan_timeline::interop::timelinejs::{
     self, EraSelection, ExportOptions, GroupBy, ImportOptions, Imported, MAX_GROUPS,
