@@ -3,7 +3,9 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::Arc;
 
-use crate::cli::{ActorFormatArg, Cli, Command, ExportFormat, FilterArgs, ImportFormat};
+use crate::cli::{
+    ActorFormatArg, Cli, Command, ErasArg, ExportFormat, FilterArgs, GroupByArg, ImportFormat,
+};
 use crate::error::Error;
 use crate::interop::{self, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
@@ -82,18 +84,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let timeline = load_until_exit(&input)?;
             print_actors(timeline, format)
         }
-        Some(Command::Export { to, group_by, eras }) => {
-            if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
-                return Err(Error::Usage(
-                    "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
-                ));
-            }
-            let options = timelinejs::ExportOptions {
-                group_by: group_by.map(Into::into).unwrap_or_default(),
-                eras: eras.map(Into::into).unwrap_or_default(),
-            };
-            export(&input, to, options)
-        }
+        Some(Command::Export { to, group_by, eras }) => export(&input, to, group_by, eras),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
@@ -227,8 +218,18 @@ fn filter_after(command: Option<&Command>) -> Option<&FilterArgs> {
 fn export(
     input: &Input,
     to: ExportFormat,
-    options: timelinejs::ExportOptions,
+    group_by: Option<GroupByArg>,
+    eras: Option<ErasArg>,
 ) -> Result<Outcome, Error> {
+    if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+        return Err(Error::Usage(
+            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+        ));
+    }
+    let options = timelinejs::ExportOptions {
+        group_by: group_by.map(Into::into).unwrap_or_default(),
+        eras: eras.map(Into::into).unwrap_or_default(),
+    };
     let timeline = crate::meter::load(input)?;
     let mut out = stdout();
     match to {
