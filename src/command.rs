@@ -356,6 +356,9 @@ fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
+    if timeline.actors.is_empty() {
+        return Error::NoActors { name: quote(name) };
+    }
     let names = timeline.actors.iter().flat_map(|a| {
         std::iter::once(a.id.as_str())
             .chain(std::iter::once(a.name.as_str()))

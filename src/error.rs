@@ -15,6 +15,8 @@ pub enum Error {
         hint: String,
         known: String,
     },
+    #[error("unknown actor {name}: this timeline has no actors; drop '--actor'")]
+    NoActors { name: String },
     #[error("no event with id {id}{hint}; 'afghan-timeline list --format id' lists them")]
     UnknownEvent { id: String, hint: String },
     #[error("{flag} {value} is not a date: {reason}; use YYYY, YYYY-MM or YYYY-MM-DD")]

@@ -78,9 +78,10 @@ fn cut(name: &str) -> String {
 }
 
 /// Whether two lengths are close enough for one name to be a typo of the other: within 3
-/// characters, or a third of the longer name.
+/// characters, or half the longer name (a prefix such as `soviet-withdrawal` is a fair
+/// guess for `soviet-withdrawal-complete`).
 fn lengths_close(a: usize, b: usize) -> bool {
-    a.abs_diff(b) <= 3.max(a.max(b) / 3)
+    a.abs_diff(b) <= 3.max(a.max(b) / 2)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 //! goes through the same path as any file, and a test keeps it valid.
 
 mod assemble;
+mod clash;
 mod diagnostic;
 mod locate;
 mod problem;

@@ -1,0 +1,191 @@
+//! The hostile suite, second round, for what `check` and the command line must refuse or
+//! resolve without ambiguity: colliding actor names, repeated and self references, blank
+//! required text, ids that read as options, invisible characters in quoted values, and
+//! `--actor` on timelines that cannot answer it.
+
+mod common;
+
+use std::fmt::Write as _;
+
+use afghan_timeline::model::{Actor, ActorKind, Timeline};
+use common::{run, scratch};
+
+/// `check`'s report for a file, which must be refused.
+fn refused(name: &str, text: &str) -> String {
+    let path = scratch(&format!("checks-{name}.ron"), text.as_bytes());
+    let out = run(&["check", &path]);
+    out.code(2);
+    common::assert_no_crash(&out.stderr);
+    out.stderr
+}
+
+/// A timeline with these actors and one event per `(id, actors, related, tags)`.
+fn timeline(actors: &str, events: &[(&str, &str, &str, &str)]) -> String {
+    let mut text = format!("(title: \"t\", actors: [{actors}], events: [\n");
+    for (id, actors, related, tags) in events {
+        let _ = writeln!(
+            text,
+            "(id: \"{id}\", date: \"1979\", title: \"x\", summary: \"s\", actors: [{actors}], \
+             tags: [{tags}], sources: [(publisher: \"p\", title: \"t\")], related: [{related}]),"
+        );
+    }
+    text + "])\n"
+}
+
+fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+    Actor {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        kind: ActorKind::State,
+        aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+    }
+}
+
+/// Item 3: an exact id wins, then a name, then an alias (the model, since `check`
+/// refuses a file where these collide).
+#[test]
+fn actor_lookup_prefers_an_id_then_a_name_then_an_alias() {
+    let mut t = Timeline::default();
+    t.actors = vec![
+        actor("a", "Bee", &["b", "c"]),
+        actor("b", "Ay", &[]),
+        actor("c", "C", &["bee"]),
+    ];
+    let found = |name: &str| t.find_actor(name).map(|id| t.actor(id).id.as_str());
+    assert_eq!(found("b"), Some("b"), "an alias shadowed an id");
+    assert_eq!(found(" B "), Some("b"));
+    assert_eq!(found("bee"), Some("a"), "an alias shadowed a name");
+    assert_eq!(found("c"), Some("c"));
+    assert_eq!(found("Ay"), Some("b"));
+    assert_eq!(found("   "), None);
+    assert_eq!(found(""), None);
+}
+
+/// Item 3: `check` reports a name or alias another actor answers to.
+#[test]
+fn check_reports_actor_names_that_collide() {
+    let actors = "(id: \"a\", name: \"Alpha\", kind: State, aliases: [\"b\", \"alpha\"]),\
+                  (id: \"b\", name: \"ALPHA\", kind: State, aliases: [\"Gamma\"]),\
+                  (id: \"c\", name: \"gamma\", kind: State)";
+    let text = timeline(actors, &[("e", "\"a\"", "", "")]);
+    let stderr = refused("collide", &text);
+    assert!(
+        stderr.contains("actor 'a' has alias 'b', which is also the id of actor 'b'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("actor 'b' has name 'ALPHA', which is also the name of actor 'a'"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("actor 'b' has alias 'Gamma', which is also the name of actor 'c'"),
+        "{stderr}"
+    );
+    // An actor's own id, name and aliases may repeat each other.
+    assert!(!stderr.contains("alias 'alpha'"), "{stderr}");
+    assert!(
+        stderr.contains("'--actor' finds one actor by it"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 problems found"), "{stderr}");
+}
+
+/// Item 4: an actor or related event listed twice, and a link to itself.
+#[test]
+fn check_reports_repeated_and_self_references() {
+    let actors = "(id: \"a\", name: \"A\", kind: State)";
+    let text = timeline(
+        actors,
+        &[
+            ("e", "\"a\", \"a\"", "\"f\", \"f\", \"e\"", ""),
+            ("f", "\"a\"", "", ""),
+        ],
+    );
+    let stderr = refused("repeats", &text);
+    assert!(
+        stderr.contains("event 'e' names actor 'a' twice"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("event 'e' lists related event 'f' twice"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("event 'e' is related to itself"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 problems found"), "{stderr}");
+}
+
+/// Item 12: blank required text, including text of invisible characters only, and empty
+/// tags and aliases.
+#[test]
+fn check_reports_blank_titles_names_tags_and_aliases() {
+    let text = "(title: \"\\u{200b}\", \
+        actors: [(id: \"a\", name: \"\\u{3164}\", kind: State, aliases: [\"  \"])], \
+        eras: [(id: \"era\", name: \"\", start: \"1979\", end: \"1989\")], \
+        events: [(id: \"e\", date: \"1979\", title: \"\\u{2060}\\u{feff}\", summary: \"s\", \
+        actors: [\"a\"], tags: [\"\", \"ok\"], sources: [(publisher: \"p\", title: \"t\")])])";
+    let stderr = refused("blank", text);
+    for expected in [
+        "the timeline has an empty title",
+        "actor 'a' has an empty name",
+        "actor 'a' has an empty alias",
+        "era 'era' has an empty name",
+        "event 'e' has an empty title",
+        "event 'e' has an empty tag",
+    ] {
+        assert!(stderr.contains(expected), "{expected}:\n{stderr}");
+    }
+    assert!(stderr.contains("6 problems found"), "{stderr}");
+}
+
+/// Decision: ids may not begin with '-', and `check` says why.
+#[test]
+fn ids_beginning_with_a_dash_are_refused() {
+    let text = timeline(
+        "(id: \"-a\", name: \"A\", kind: State)",
+        &[("-e", "\"-a\"", "", "")],
+    );
+    let stderr = refused("dash", &text);
+    assert!(stderr.contains("actor id '-a' begins with '-'"), "{stderr}");
+    assert!(stderr.contains("event id '-e' begins with '-'"), "{stderr}");
+    assert!(stderr.contains("would read as an option"), "{stderr}");
+}
+
+/// Decision: quoted values show invisible characters as escapes.
+#[test]
+fn quoted_values_show_invisible_characters() {
+    let text = common::timeline_of(&[("e", "2025\u{200b}", None)]);
+    let stderr = refused("invisible", &text);
+    assert!(stderr.contains("invalid date '2025\\u{200b}'"), "{stderr}");
+    let out = run(&["show", "soviet-invasion\u{feff}"]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("'soviet-invasion\\u{feff}'"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// Item 12 and a decision: blank `--actor` matches nothing, and a timeline without actors
+/// says so instead of listing none.
+#[test]
+fn actor_flags_that_cannot_match_say_why() {
+    let out = run(&["list", "--actor", "   "]);
+    out.code(2);
+    assert!(out.stderr.contains("unknown actor '   '"), "{}", out.stderr);
+
+    let empty = scratch(
+        "checks-no-actors.ron",
+        b"(title: \"t\", actors: [], events: [])",
+    );
+    let out = run(&["--file", &empty, "list", "--actor", "x"]);
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("unknown actor 'x': this timeline has no actors"),
+        "{}",
+        out.stderr
+    );
+}
