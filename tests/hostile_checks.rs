@@ -189,3 +189,27 @@ fn actor_flags_that_cannot_match_say_why() {
         out.stderr
     );
 }
+
+/// Item 5: a comment between a field name and its colon still locates the problem.
+#[test]
+fn comments_before_a_colon_keep_the_position() {
+    for (name, between) in [("block", " /* c */ "), ("line", " // c\n  ")] {
+        let text = format!(
+            "(title: \"t\", actors: [(id: \"a\", name: \"A\", kind: State)], events: [(id: \"e\", \
+             date{between}: \"1979-13\", title: \"x\", summary: \"s\", actors: [\"a\"], \
+             sources: [(publisher: \"p\", title: \"t\")])])"
+        );
+        let stderr = refused(&format!("comment-{name}"), &text);
+        let header = stderr.lines().next().unwrap_or_default();
+        let (line, col) = text[..text.find("\"1979-13\"").expect("the date")]
+            .lines()
+            .enumerate()
+            .last()
+            .map(|(n, l)| (n + 1, l.chars().count() + 1))
+            .expect("a line");
+        assert!(
+            header.contains(&format!(".ron:{line}:{col}: invalid date '1979-13'")),
+            "{name}: {header}"
+        );
+    }
+}
