@@ -213,3 +213,83 @@ fn comments_before_a_colon_keep_the_position() {
         );
     }
 }
+
+/// Item 11: devices are refused before they are read, and endless binary standard input
+/// is refused after its first chunk.
+#[test]
+fn devices_and_endless_input_are_refused() {
+    for device in ["/dev/zero", "/dev/urandom", "/dev/null"] {
+        let out = run(&["--file", device, "check"]);
+        out.code(2);
+        assert!(
+            out.stderr.contains(&format!(
+                "{device}: is a device or socket, not a timeline file"
+            )),
+            "{device}: {}",
+            out.stderr
+        );
+    }
+    for (device, expected) in [("/dev/zero", "a NUL byte"), ("/dev/urandom", "")] {
+        let out = common::bin()
+            .args(["--file", "-", "check"])
+            .stdin(std::fs::File::open(device).expect("the device opens"))
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(2), "{device}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.starts_with("<stdin>:1:"), "{device}: {stderr}");
+        assert!(stderr.contains(expected), "{device}: {stderr}");
+    }
+}
+
+/// Decision: a FIFO nobody writes to yet says what it waits for, then is read when a
+/// writer comes.
+#[test]
+fn a_fifo_without_a_writer_says_it_is_waiting() {
+    use std::io::{BufRead, BufReader, Write};
+
+    let path = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("checks-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let made = std::process::Command::new("mkfifo")
+        .arg(&path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let mut child = common::bin()
+        .args(["--file", path.to_str().expect("UTF-8"), "check"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr is piped"));
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = String::new();
+        let _ = stderr.read_line(&mut first);
+        let _ = send.send(first);
+    });
+    let first = receive
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .unwrap_or_default();
+    if !first.contains("waiting for") {
+        // Do not leave it blocked on the FIFO.
+        let _ = child.kill();
+    }
+    assert!(
+        first.contains("waiting for") && first.contains("(a FIFO)"),
+        "{first}"
+    );
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("the FIFO opens for writing");
+    writer
+        .write_all(afghan_timeline::load::EMBEDDED.as_bytes())
+        .expect("the timeline is written");
+    drop(writer);
+    let status = child.wait().expect("the binary ends");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(status.code(), Some(0));
+}

@@ -10,15 +10,16 @@ mod diagnostic;
 mod locate;
 mod problem;
 mod raw;
+mod read;
 mod validate;
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::PathBuf;
 
 pub use diagnostic::{Diagnostic, Report};
 pub use problem::{DocPath, Problem, Seg};
 pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+pub use read::MAX_BYTES;
 
 use crate::model::Timeline;
 
@@ -86,29 +87,10 @@ pub fn load(input: &Input) -> Result<Timeline, LoadError> {
     let name = input.name();
     match input {
         Input::Embedded => parse(EMBEDDED, &name),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| LoadError::Read {
-                    name: name.clone(),
-                    reason: describe_io(&e),
-                })?;
-            parse_bytes(bytes, &name)
-        }
+        Input::Stdin => parse_bytes(read::read_bounded(std::io::stdin().lock(), &name)?, &name),
         Input::Path(path) => {
-            if path.is_dir() {
-                return Err(LoadError::Read {
-                    name,
-                    reason: "is a directory, not a timeline file".to_owned(),
-                });
-            }
-            let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
-                name: name.clone(),
-                reason: describe_io(&e),
-            })?;
-            parse_bytes(bytes, &name)
+            let file = read::open(path, &name)?;
+            parse_bytes(read::read_bounded(file, &name)?, &name)
         }
     }
 }
