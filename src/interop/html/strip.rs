@@ -65,9 +65,7 @@ pub fn strip_counted(html: &str) -> (String, usize) {
             }
             '&' => {
                 let (decoded, len) = entity(rest).unwrap_or(("&".into(), 1));
-                for c in decoded.chars() {
-                    out.push(c);
-                }
+                out.push_str(&decoded);
                 rest = &rest[len..];
             }
             c if c.is_whitespace() && c != '\u{a0}' => {
@@ -107,9 +105,8 @@ fn element(
             out.line_break_once();
             if let Some(Some(n)) = lists.last_mut() {
                 *n += 1;
-                for c in format!("{n}. ").chars() {
-                    out.push(c);
-                }
+                out.push_str(&format!("{n}."));
+                out.space();
             } else {
                 out.push('-');
                 out.push(' ');
@@ -136,18 +133,14 @@ fn element(
                     } else {
                         format!("({href})")
                     };
-                    for c in wrapped.chars() {
-                        out.push(c);
-                    }
+                    out.push_str(&wrapped);
                 }
             }
         }
         "img" => {
             if let Some(alt) = tag.attr("alt").filter(|a| !a.trim().is_empty()) {
                 out.space();
-                for c in alt.trim().chars() {
-                    out.push(c);
-                }
+                out.push_str(&alt);
                 out.space();
             }
         }
@@ -177,6 +170,18 @@ impl Plain {
         self.space = false;
         self.breaks = 0;
         self.text.push(c);
+    }
+
+    /// Text from an entity or an attribute: its whitespace (`&#10;`, a newline inside
+    /// an `href`) collapses like the page's own.
+    fn push_str(&mut self, text: &str) {
+        for c in text.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                self.space();
+            } else {
+                self.push(c);
+            }
+        }
     }
 
     fn space(&mut self) {
@@ -347,6 +352,10 @@ mod tests {
             ("<img src=x alt=\"a map\">here", "a map here"),
             ("&#0;&#xD800;", "\u{fffd}\u{fffd}"),
             ("unclosed <b", "unclosed <b"),
+            // Whitespace from entities and attributes collapses too (found by fuzzing).
+            ("a&#10;&#10;&#10;b", "a b"),
+            ("<a href=\"x\n\n\ny\">t</a>", "t (x y)"),
+            ("<img alt=\"a\n\n\nb\">", "a b"),
         ];
         for (html, text) in table {
             assert_eq!(strip(html), text, "{html:?}");
