@@ -139,6 +139,19 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
             }
         )));
     }
+    if let (
+        Some(file),
+        Command::Check {
+            path: Some(path), ..
+        },
+    ) = (&cli.file, command)
+    {
+        return Err(Error::Usage(format!(
+            "'check' was given two files, --file {} and {}; name the file to check once",
+            quote(file),
+            quote(path)
+        )));
+    }
     if cli.format.is_some() && matches!(name, "export" | "import" | "completions" | "man") {
         let hint = if name == "export" {
             " (it takes --to)"
