@@ -203,7 +203,7 @@ fn hostile_text_never_reaches_the_terminal_as_control_sequences() {
         "still on the alternate screen"
     );
     s.send("\t");
-    s.wait_for_text(" j/k scroll · 1-9 follow · h back ");
+    s.wait_for_text(" h back · j/k scroll · 1-9 related ");
     s.send("1");
     s.wait_for("the first event through its related link", |screen| {
         detail_shows(screen, "Safe text\\u{d}FAKE-OVERWRITE")

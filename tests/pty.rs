@@ -86,7 +86,7 @@ fn browse_moves_searches_filters_by_actor_and_focuses_the_detail() {
         "the picker closed on Enter"
     );
 
-    let hint = " j/k scroll · 1-9 follow · h back ";
+    let hint = " h back · j/k scroll · 1-9 related ";
     s.send("\t");
     s.wait_for_text(hint);
     s.send("\x1b");

@@ -1,14 +1,17 @@
 //! The status line: what is shown (`12 of 48 events · actors: … · query: "…"`) on the
-//! left, the few keys that matter now on the right; the search prompt while typing.
+//! left, the few keys that matter now on the right (from the keymap, most important
+//! first, as many as fit); the search prompt while typing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{clean, fit, width};
 use crate::query::ActorMode;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::hints::{fitting, hints};
+use crate::tui::mode::Mode;
+use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
 pub struct Status<'a> {
@@ -18,31 +21,31 @@ pub struct Status<'a> {
 
 /// `12 of 48 events · actors: Russia, Taliban · query: "embassy" · 2 marked`
 pub fn summary(app: &App) -> String {
-    let tl = &app.timeline;
+    let tl = &app.timeline();
     let mut parts = vec![format!(
         "{} of {} events",
-        app.visible.len(),
+        app.visible().len(),
         tl.events.len()
     )];
-    if app.searching {
+    if app.searching() {
         parts.push("searching…".to_owned());
     }
-    if !app.filter.actors.is_empty() {
+    if !app.filter().actors.is_empty() {
         let names: Vec<String> = app
-            .filter
+            .filter()
             .actors
             .iter()
             .map(|a| clean(&tl.actor(*a).name))
             .collect();
-        let join = if app.filter.actor_mode == ActorMode::All {
+        let join = if app.filter().actor_mode == ActorMode::All {
             " + "
         } else {
             ", "
         };
         parts.push(format!("actors: {}", names.join(join)));
     }
-    if !app.filter.query().is_empty() {
-        parts.push(format!("query: \"{}\"", clean(app.filter.query())));
+    if !app.filter().query().is_empty() {
+        parts.push(format!("query: \"{}\"", clean(app.filter().query())));
     }
     if app.marked_count() > 0 {
         parts.push(format!("{} marked", app.marked_count()));
@@ -50,67 +53,38 @@ pub fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
-/// The keys that matter now, most important first; the status line keeps as many as fit.
-fn hints(app: &App) -> &'static [&'static str] {
-    match (app.mode, app.pick_mode) {
-        (Mode::Search, _) => &["Enter keep", "Esc clear"],
-        (Mode::ActorPicker, _) => &["Enter apply", "Space select", "Tab any/all", "Esc cancel"],
-        (Mode::Help, _) => &["? or Esc close", "j/k scroll"],
-        (Mode::Detail, _) => &["h back", "j/k scroll", "1-9 related", "? help"],
-        (Mode::Browse, true) => &[
-            "Enter pick",
-            "Space mark",
-            "? help",
-            "q cancel",
-            "/ search",
-            "a actors",
-        ],
-        (Mode::Browse, false) => &["? help", "q quit", "/ search", "a actors", "Enter detail"],
-    }
-}
-
-/// As many hints as fit in `room` columns, joined.
-fn fitting_hints(hints: &[&str], room: usize) -> String {
-    let mut out = String::new();
-    for h in hints {
-        let next = if out.is_empty() {
-            (*h).to_owned()
-        } else {
-            format!("{out} · {h}")
-        };
-        if width(&next) > room {
-            break;
-        }
-        out = next;
-    }
-    out
-}
-
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let w = usize::from(area.width);
-        let left: Vec<Span<'static>> = if app.mode == Mode::Search {
+        let left: Vec<Span<'static>> = if app.mode() == Mode::Search {
             vec![
                 Span::styled("/", self.theme.accent()),
-                Span::raw(fit(&clean(app.filter.query()), w.saturating_sub(2))),
+                Span::raw(fit(&clean(app.filter().query()), w.saturating_sub(2))),
                 Span::styled("▏", self.theme.accent()),
                 Span::styled(
-                    format!("  {} of {}", app.visible.len(), app.timeline.events.len()),
+                    format!(
+                        "  {} of {}",
+                        app.visible().len(),
+                        app.timeline().events.len()
+                    ),
                     self.theme.dim(),
                 ),
             ]
         } else {
             vec![Span::raw(fit(&summary(app), w))]
         };
-        let right = match &app.flash {
-            Some(message) => Span::styled(message.clone(), self.theme.accent()),
+        let right = match app.flash() {
+            Some(message) => Span::styled(message.to_owned(), self.theme.accent()),
             None => Span::raw(String::new()),
         };
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
-        let right = if app.flash.is_none() {
+        let right = if app.flash().is_none() {
             Span::styled(
-                fitting_hints(hints(app), w.saturating_sub(left_width + 2)),
+                fitting(
+                    &hints(app.mode(), app.pick_mode()),
+                    w.saturating_sub(left_width + 2),
+                ),
                 self.theme.dim(),
             )
         } else {
