@@ -29,6 +29,10 @@ pub enum Error {
     Usage(String),
     #[error("no terminal; use 'afghan-timeline list'")]
     NoTerminal,
+    #[error(
+        "this terminal (TERM=dumb) cannot place the cursor, which the explorer needs; use 'afghan-timeline list', or set TERM to your terminal's type"
+    )]
+    DumbTerminal,
     #[error("terminal: {0}")]
     Terminal(std::io::Error),
     #[error("cannot write output: {0}")]

@@ -1,7 +1,9 @@
 //! The hostile suite, second round, for signals: every catchable signal that would end the
 //! explorer restores the terminal first and exits with 128 + n, and a stop from outside
 //! (`kill -TSTP`, like Ctrl-z) gives the terminal back, while SIGCONT takes it again and
-//! redraws. The real binary in a pseudo-terminal; every wait polls with a deadline.
+//! redraws; and on a terminal that cannot place the cursor (`TERM=dumb`) it refuses with a
+//! pointer to `list`. The real binary in a pseudo-terminal; every wait polls with a
+//! deadline.
 
 // The crate root is tests/, so the harness files need their paths spelled out. This suite
 // uses only part of the harness.
@@ -136,4 +138,22 @@ fn an_outside_stop_gives_the_terminal_back_and_continuing_redraws() {
         assert_eq!(s.wait_exit(), 0, "{how}");
         assert_restored(&s.raw(), before_quit);
     }
+}
+
+/// Decision: `TERM=dumb` is refused with a clear message, exit 2, the terminal untouched.
+#[test]
+fn a_dumb_terminal_is_refused() {
+    let mut s = Spawn::app(&[]).env("TERM", "dumb").start();
+    assert_eq!(s.wait_exit(), 2);
+    let raw = s.raw();
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.contains("(TERM=dumb) cannot place the cursor")
+            && text.contains("use 'afghan-timeline list'"),
+        "{text}"
+    );
+    assert!(
+        find_bytes(&raw, b"\x1b[?1049h").is_none(),
+        "the screen was taken: {text}"
+    );
 }

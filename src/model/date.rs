@@ -212,6 +212,20 @@ impl Date {
         }
     }
 
+    /// The width of [`Date::short`] in columns, without building it: a list sizes its
+    /// date column for the widest date of a timeline (`~31 Dec 9999 BCE` is 16).
+    pub fn short_width(self) -> usize {
+        let digits = |n: u32| n.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let bce = if self.year < 0 { " BCE".len() } else { 0 };
+        let year = digits(self.year.unsigned_abs()) + bce;
+        let before = match self.precision {
+            Precision::Year => 0,
+            Precision::Month => "Dec ".len(),
+            Precision::Day => digits(u32::from(self.day)) + " Dec ".len(),
+        };
+        usize::from(self.approximate) + before + year
+    }
+
     /// Long human form: `24 December 1979`, `December 1979`, `about 1994`,
     /// `15 March 44 BCE`.
     pub fn long(self) -> String {
@@ -369,4 +383,31 @@ impl fmt::Display for Interval {
 /// the time axis compare.
 pub fn day_number(day: NaiveDate) -> i32 {
     day.num_days_from_ce()
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::Date;
+
+    #[test]
+    fn short_width_is_the_width_of_short() {
+        for text in [
+            "1979",
+            "~1994",
+            "1979-12",
+            "1979-12-24",
+            "1979-12-05",
+            "~1979-12-05",
+            "-0044",
+            "-0044-03-15",
+            "~-9999-12-31",
+            "9999-12-31",
+            "0001",
+            "-0001-01",
+            "0999-01-01",
+        ] {
+            let date: Date = text.parse().expect("a date");
+            assert_eq!(date.short_width(), date.short().chars().count(), "{text}");
+        }
+    }
 }

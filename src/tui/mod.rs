@@ -76,6 +76,10 @@ pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result
 /// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
 /// effect the app was built with.
 pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
+    // A dumb terminal ignores cursor movement: every frame would scroll by as text.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Error::DumbTerminal);
+    }
     let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
     let mut out = BufWriter::with_capacity(1 << 16, tty);
     // Declared before the terminal (inside the loop) so it is dropped after it: the

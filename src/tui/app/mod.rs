@@ -80,8 +80,11 @@ pub struct App {
     mode: Mode,
     /// The mode the help overlay returns to.
     help_return: Mode,
-    detail_scroll: u16,
+    detail_scroll: usize,
     help_scroll: u16,
+    /// Columns of the list's date column: the widest date of the timeline, so that no
+    /// date is cut (`~31 Dec 9999 BCE`) and filtering never moves the titles.
+    date_width: usize,
     picker: Picker,
     /// A typed count prefix (`5` of `5j`).
     count: Option<u32>,
@@ -114,6 +117,12 @@ impl App {
         settings: Settings,
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
+        let date_width = timeline
+            .events
+            .iter()
+            .map(|e| e.date.short_width())
+            .max()
+            .unwrap_or(0);
         let mut app = App {
             index: Arc::new(SearchIndex::build(&timeline)),
             shown: Filter::default(),
@@ -132,6 +141,7 @@ impl App {
             help_return: Mode::Browse,
             detail_scroll: 0,
             help_scroll: 0,
+            date_width,
             count: None,
             size: Rect::default(),
             flash: None,
@@ -203,9 +213,7 @@ impl App {
         }
         let height = usize::from(self.areas().detail_inner.height);
         let max = self.detail_cache.lines.len().saturating_sub(height);
-        self.detail_scroll = self
-            .detail_scroll
-            .min(u16::try_from(max).unwrap_or(u16::MAX));
+        self.detail_scroll = self.detail_scroll.min(max);
     }
 
     /// The only place state changes: an action of the reader, or a search result. Returns
