@@ -163,3 +163,40 @@ fn record_warnings_name_no_rust_types() {
             .contains("expected an event as 'list --format json' prints it")
     );
 }
+
+/// Item 4 and 12 through import: what `check` now refuses is repaired with a true reason,
+/// so an import still gives a timeline `check` accepts.
+#[test]
+fn imports_repair_what_check_refuses_with_true_reasons() {
+    let json = r#"{"title": {"text": {"headline": "\u200b"}},
+        "events": [
+          {"unique_id": "e1", "start_date": {"year": 1980}, "text": {"headline": "h", "text": "t"},
+           "afghan_timeline": {"title": "h", "date": "1980", "summary": "t", "actors": ["a", "a"],
+             "tags": ["", "ok"], "related": ["e1", "e2", "e2"], "sources": [{"publisher": "p", "title": "t"}]}},
+          {"unique_id": "e2", "start_date": {"year": 1981}, "text": {"headline": "\u2060", "text": "t"}}],
+        "afghan_timeline": {"actors": [
+          {"id": "a", "name": "A", "kind": "State", "aliases": ["b", " "]},
+          {"id": "b", "name": "a", "kind": "State"}]}}"#;
+    let path = scratch("hostile-cli-repair.json", json.as_bytes());
+    let out = run(&["import", "--from", "timelinejs", &path]);
+    out.code(0);
+    for expected in [
+        "related event 'e1' is the event itself; the link is dropped",
+        "related event 'e2' is listed twice; the repeat is dropped",
+        "actor 'a': its alias 'b' is empty or another actor's; it is dropped",
+        "actor 'b': its name 'a' is another actor's; it is called 'a (b)'",
+        "empty tags are dropped",
+        "the timeline is called 'Imported timeline'",
+        "event 'e2': its title shows nothing; its title is its id",
+    ] {
+        assert!(out.stderr.contains(expected), "{expected}:\n{}", out.stderr);
+    }
+    assert!(
+        !out.stderr.contains("is not in the import"),
+        "{}",
+        out.stderr
+    );
+    let ron = scratch("hostile-cli-repaired.ron", out.stdout.as_bytes());
+    let checked = run(&["check", &ron]);
+    checked.code(0);
+}

@@ -30,6 +30,7 @@ mod export;
 mod ids;
 mod import;
 mod record;
+mod repair;
 mod shape;
 mod slide;
 mod syntax;
