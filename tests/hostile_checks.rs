@@ -223,7 +223,7 @@ fn devices_and_endless_input_are_refused() {
         out.code(2);
         assert!(
             out.stderr.contains(&format!(
-                "{device}: is a device or socket, not a timeline file"
+                "{device}: is a device or socket, not a file to read"
             )),
             "{device}: {}",
             out.stderr
@@ -292,4 +292,23 @@ fn a_fifo_without_a_writer_says_it_is_waiting() {
     let status = child.wait().expect("the binary ends");
     let _ = std::fs::remove_file(&path);
     assert_eq!(status.code(), Some(0));
+}
+
+/// Item 11 for import: the same bounds as for a timeline.
+#[test]
+fn import_reads_with_the_same_bounds() {
+    let out = run(&["import", "--from", "timelinejs", "/dev/zero"]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("/dev/zero: is a device or socket"),
+        "{}",
+        out.stderr
+    );
+    let out = common::bin()
+        .args(["import", "--from", "timelinejs", "-"])
+        .stdin(std::fs::File::open("/dev/zero").expect("the device opens"))
+        .output()
+        .expect("the binary runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("<stdin>:1:1: a NUL byte"));
 }

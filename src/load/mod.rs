@@ -84,14 +84,20 @@ pub enum LoadError {
 
 /// Loads a timeline from its input.
 pub fn load(input: &Input) -> Result<Timeline, LoadError> {
+    match input {
+        Input::Embedded => parse(EMBEDDED, &input.name()),
+        _ => parse_bytes(read(input)?, &input.name()),
+    }
+}
+
+/// The bytes of an input, read with bounds (see `read`): a device is refused, binary
+/// input is recognised from its first chunk, and no more than [`MAX_BYTES`] is read.
+pub fn read(input: &Input) -> Result<Vec<u8>, LoadError> {
     let name = input.name();
     match input {
-        Input::Embedded => parse(EMBEDDED, &name),
-        Input::Stdin => parse_bytes(read::read_bounded(std::io::stdin().lock(), &name)?, &name),
-        Input::Path(path) => {
-            let file = read::open(path, &name)?;
-            parse_bytes(read::read_bounded(file, &name)?, &name)
-        }
+        Input::Embedded => Ok(EMBEDDED.as_bytes().to_vec()),
+        Input::Stdin => read::read_bounded(std::io::stdin().lock(), &name),
+        Input::Path(path) => read::read_bounded(read::open(path, &name)?, &name),
     }
 }
 

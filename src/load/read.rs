@@ -40,7 +40,7 @@ pub(super) fn open(path: &Path, name: &str) -> Result<File, LoadError> {
     }
     if !kind.is_file() {
         return Err(refuse(
-            "is a device or socket, not a timeline file; give the path of a .ron file".to_owned(),
+            "is a device or socket, not a file to read; give the path of a file".to_owned(),
         ));
     }
     File::open(path).map_err(|e| refuse(describe_io(&e)))
