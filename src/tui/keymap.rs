@@ -323,11 +323,13 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     {
         return found.action;
     }
+    let digit = match pressed {
+        Key::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
+        _ => None,
+    };
     match (mode, pressed) {
-        (Mode::Browse | Mode::Detail, Key::Char(c @ '0'..='9')) => c
-            .to_digit(10)
-            .and_then(|d| u8::try_from(d).ok())
-            .map(Action::Digit),
+        (Mode::Browse, _) if digit.is_some() => digit.map(Action::CountDigit),
+        (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
         _ => None,
     }
@@ -366,4 +368,22 @@ pub fn keys_label(binding: &Binding) -> String {
         .map(|k| key_label(*k))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    /// A digit means what the mode makes of it, and the action says which.
+    #[test]
+    fn digits_are_counts_in_the_list_and_links_in_the_detail() {
+        let five = Event::Key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+        assert_eq!(action(&five, Mode::Browse), Some(Action::CountDigit(5)));
+        assert_eq!(action(&five, Mode::Detail), Some(Action::FollowRelated(5)));
+        assert_eq!(action(&five, Mode::Search), Some(Action::SearchType('5')));
+        assert_eq!(action(&five, Mode::ActorPicker), None);
+        assert_eq!(action(&five, Mode::Help), None);
+    }
 }
