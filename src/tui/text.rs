@@ -141,13 +141,24 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         if w > max {
             // Split an over-long word (a URL, a run of CJK) across lines.
             for g in word.graphemes(true) {
-                let cw = width(g);
-                if used + cw > max && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
+                // A grapheme wider than a line (prepended marks, a long jamo sequence) is
+                // split into its characters, each at most two columns.
+                let pieces: Vec<&str> = if width(g) > max {
+                    g.char_indices()
+                        .map(|(i, c)| &g[i..i + c.len_utf8()])
+                        .collect()
+                } else {
+                    vec![g]
+                };
+                for piece in pieces {
+                    let cw = width(piece);
+                    if used + cw > max && used > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    line.push_str(piece);
+                    used += cw;
                 }
-                line.push_str(g);
-                used += cw;
             }
             continue;
         }

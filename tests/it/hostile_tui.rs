@@ -8,7 +8,7 @@ use afghan_timeline::load;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::app::{App, Settings};
-use afghan_timeline::tui::text::{MAX_MARKS, clean, fit_clean, width};
+use afghan_timeline::tui::text::{MAX_MARKS, clean, fit_clean, width, wrap};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
@@ -219,5 +219,18 @@ fn measured_widths_match_the_rendered_rows() {
     for r in rows {
         let inside = r.trim_end().trim_end_matches('│').trim_end();
         assert!(inside.ends_with(" ussr"), "badge lost in {r:?}");
+    }
+}
+
+/// A grapheme wider than a line (found by the sanitize fuzz target: prepended concatenation
+/// marks join what follows) is split rather than overflowing.
+#[test]
+fn a_grapheme_wider_than_the_line_is_split() {
+    for text in ["\u{601}\u{601}2", "\u{1100}\u{1100}\u{1100}\u{1161}"] {
+        for max in [2, 3] {
+            for line in wrap(text, max) {
+                assert!(width(&line) <= max, "{text:?} at {max}: {line:?}");
+            }
+        }
     }
 }
