@@ -41,10 +41,14 @@ impl Report {
     /// A syntax or shape error from ron: there is only ever one, at ron's position.
     pub fn syntax(name: &str, text: &str, err: &ron::error::SpannedError) -> Report {
         let pos = pos_of(text, err.span.start.line, err.span.start.col);
-        let (message, help) = match (&err.code, text[pos.offset..].strip_prefix('"')) {
+        let rest = &text[pos.offset..];
+        let (message, help) = match (&err.code, rest.strip_prefix('"')) {
             // The only identifiers a timeline holds are actor kinds.
-            (ron::Error::ExpectedIdentifier, Some(quoted)) => {
-                let kind = &quoted[..token_len(&text[pos.offset..]).saturating_sub(2)];
+            (ron::Error::ExpectedIdentifier, Some(_)) => {
+                // The string's contents, without its quotes (an unclosed one has no end).
+                let token = &rest[..token_len(rest)];
+                let inner = &token[1..];
+                let kind = inner.strip_suffix('"').unwrap_or(inner);
                 (
                     format!(
                         "the kind {} is written without quotes",

@@ -199,3 +199,12 @@ fn imports_repair_what_check_refuses_with_true_reasons() {
     let checked = run(&["check", &ron]);
     checked.code(0);
 }
+
+/// The quoted-kind message on an unclosed string that ends inside a multi-byte character
+/// (found by the load fuzz target: it panicked on a char boundary).
+#[test]
+fn a_quoted_kind_message_survives_an_unclosed_string() {
+    let bytes = b"(\"\\}\xef\xbb\xbf\xef\xbf\xbb".to_vec();
+    let e = afghan_timeline::load::parse_bytes(bytes, "fuzzed.ron").expect_err("refused");
+    assert!(e.to_string().contains("fuzzed.ron:1:2:"), "{e}");
+}
