@@ -130,19 +130,18 @@ fn build(input: &Input) -> RawTimeline {
                 .end
                 .filter(|end| end.date().last_day() >= date.first_day())
                 .map(|end| field(&end.text()));
-            let mut event_actors: Vec<_> = e
-                .actors
-                .iter()
-                .take(4)
-                .map(|p| field(&format!("a{}", usize::from(*p) % actors.len())))
-                .collect();
             // Each actor once in an event.
-            let mut seen = Vec::new();
-            event_actors.retain(|a| {
-                let first = !seen.contains(a);
-                seen.push(a.clone());
-                first
-            });
+            let mut picked: Vec<usize> = Vec::new();
+            for p in e.actors.iter().take(4) {
+                let a = usize::from(*p) % actors.len();
+                if !picked.contains(&a) {
+                    picked.push(a);
+                }
+            }
+            let mut event_actors: Vec<_> = picked
+                .iter()
+                .map(|a| field(&format!("a{a}")))
+                .collect();
             if event_actors.is_empty() {
                 event_actors.push(field("a0"));
             }
