@@ -75,12 +75,12 @@ pub enum DateError {
 }
 
 /// The astronomical year chrono counts with, for a year as written (`-0001` is year 0).
-fn astronomical(year: i32) -> i32 {
+pub(crate) fn astronomical(year: i32) -> i32 {
     if year < 0 { year + 1 } else { year }
 }
 
 /// The year as written, for chrono's astronomical year.
-fn written(astronomical: i32) -> i32 {
+pub(crate) fn written(astronomical: i32) -> i32 {
     if astronomical <= 0 {
         astronomical - 1
     } else {
@@ -104,6 +104,12 @@ pub(crate) fn year_words(year: i32) -> String {
     } else {
         year.to_string()
     }
+}
+
+/// The year of a calendar day for people: chrono counts astronomical years (0 is 1 BCE),
+/// this is the year as historians write it (`44 BCE`).
+pub(crate) fn day_year_words(day: NaiveDate) -> String {
+    year_words(written(day.year()))
 }
 
 /// A month's three-letter name (`Dec`), for 1–12; empty otherwise.
@@ -418,5 +424,13 @@ mod width_tests {
             let date: Date = text.parse().expect("a date");
             assert_eq!(date.short_width(), date.short().chars().count(), "{text}");
         }
+    }
+
+    #[test]
+    fn calendar_days_name_historians_years() {
+        let day = |text: &str| text.parse::<Date>().expect("a date").first_day();
+        assert_eq!(super::day_year_words(day("-0044-03-15")), "44 BCE");
+        assert_eq!(super::day_year_words(day("-0001-12-31")), "1 BCE");
+        assert_eq!(super::day_year_words(day("0001-01-01")), "1");
     }
 }
