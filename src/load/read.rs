@@ -15,7 +15,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{LoadError, describe_io};
+use super::{LoadError, Progress, describe_io};
 
 /// The largest timeline read, in bytes.
 pub const MAX_BYTES: u64 = 1 << 30;
@@ -74,12 +74,23 @@ fn open_fifo(path: &Path, name: &str) -> std::io::Result<File> {
     file
 }
 
-/// All of `reader`, at most [`MAX_BYTES`], refusing binary input after its first chunk.
-pub(super) fn read_bounded(reader: impl Read, name: &str) -> Result<Vec<u8>, LoadError> {
-    read_capped(reader, name, MAX_BYTES)
+/// All of `reader`, at most [`MAX_BYTES`], refusing binary input after its first chunk;
+/// read in pieces so that `progress` moves while a large file is read.
+pub(super) fn read_bounded(
+    reader: impl Read,
+    name: &str,
+    progress: &Progress,
+) -> Result<Vec<u8>, LoadError> {
+    read_capped(reader, name, MAX_BYTES, progress)
 }
 
-fn read_capped(mut reader: impl Read, name: &str, max: u64) -> Result<Vec<u8>, LoadError> {
+fn read_capped(
+    mut reader: impl Read,
+    name: &str,
+    max: u64,
+    progress: &Progress,
+) -> Result<Vec<u8>, LoadError> {
+    const PIECE: u64 = 8 << 20;
     let failed = |e: std::io::Error| LoadError::Read {
         name: name.to_owned(),
         reason: describe_io(&e),
@@ -97,10 +108,19 @@ fn read_capped(mut reader: impl Read, name: &str, max: u64) -> Result<Vec<u8>, L
             name: name.to_owned(),
         });
     }
-    reader
-        .take((max + 1).saturating_sub(bytes.len() as u64))
-        .read_to_end(&mut bytes)
-        .map_err(failed)?;
+    progress.advance(bytes.len() as u64);
+    loop {
+        // One byte past the limit is enough to know it is too large.
+        let room = (max + 1).saturating_sub(bytes.len() as u64);
+        let n = (&mut reader)
+            .take(PIECE.min(room))
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        if n == 0 || room == 0 {
+            break;
+        }
+        progress.advance(n as u64);
+    }
     if bytes.len() as u64 > max {
         return Err(LoadError::Read {
             name: name.to_owned(),
@@ -130,7 +150,7 @@ mod tests {
     #[test]
     fn endless_binary_input_is_refused_after_the_first_chunk() {
         let mut zeros = std::io::repeat(0);
-        let e = read_bounded(&mut zeros, "zero").expect_err("refused");
+        let e = read_bounded(&mut zeros, "zero", &Progress::default()).expect_err("refused");
         assert!(
             matches!(
                 e,
@@ -143,24 +163,25 @@ mod tests {
             "{e}"
         );
         let mut noise = std::io::repeat(0xff);
-        let e = read_bounded(&mut noise, "noise").expect_err("refused");
+        let e = read_bounded(&mut noise, "noise", &Progress::default()).expect_err("refused");
         assert!(matches!(e, LoadError::NotUtf8 { byte: 0xff, .. }), "{e}");
     }
 
     #[test]
     fn endless_text_is_refused_past_the_limit() {
         let mut endless = std::io::repeat(b' ');
-        let e = read_capped(&mut endless, "endless", 2 << 20).expect_err("refused");
+        let e = read_capped(&mut endless, "endless", 2 << 20, &Progress::default())
+            .expect_err("refused");
         assert!(e.to_string().contains("larger than 2 MiB"), "{e}");
         let exact = vec![b' '; 2 << 20];
-        assert!(read_capped(exact.as_slice(), "exact", 2 << 20).is_ok());
+        assert!(read_capped(exact.as_slice(), "exact", 2 << 20, &Progress::default()).is_ok());
     }
 
     #[test]
     fn a_character_cut_by_the_first_chunk_is_text() {
         let mut text = vec![b'a'; usize::try_from(FIRST_CHUNK).unwrap_or(0) - 1];
         text.extend("é".repeat(10).bytes());
-        let read = read_bounded(text.as_slice(), "cut").expect("read");
+        let read = read_bounded(text.as_slice(), "cut", &Progress::default()).expect("read");
         assert_eq!(read, text);
         assert!(!looks_like_text(b"a\0b"));
         assert!(looks_like_text(b"a\xc3"));

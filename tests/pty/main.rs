@@ -9,11 +9,12 @@
 // `pick` holds the picker's fzf contract, `act` copying and opening (OSC 52, $BROWSER,
 // OSC 8); `terminal` holds the tests of terminal handling, `hostile` the hostile suite's
 // terminal side and `hostile_signals` its signals, `scale_smoke` a generated 10,000-event
-// timeline, `time` the time view;
-// `reference`, `screen` and `session` are the harness.
+// timeline, `time` the time view, `loading` the loading screen; `reference`, `screen` and
+// `session` are the harness.
 mod act;
 mod hostile;
 mod hostile_signals;
+mod loading;
 mod pick;
 mod reference;
 mod scale_smoke;
