@@ -94,8 +94,13 @@ fn an_outside_stop_gives_the_terminal_back_and_continuing_redraws() {
             kill("TSTP", s.pid());
         }
         let pid = s.pid();
-        s.wait_for(&format!("{how}: the main screen back"), |screen| {
-            !screen.alternate_screen()
+        // Every restoring sequence has arrived (they come in one write, but the reader may
+        // see it in parts).
+        wait_until(&format!("{how}: the terminal given back"), || {
+            let raw = s.raw();
+            screen::RESTORING
+                .iter()
+                .all(|seq| find_bytes(&raw[before..], seq.as_bytes()).is_some())
         });
         wait_until(&format!("{how}: the process to stop"), || state(pid) == 'T');
         let stopped = s.raw_len();
@@ -103,9 +108,11 @@ fn an_outside_stop_gives_the_terminal_back_and_continuing_redraws() {
         assert_cooked(&stty(&s));
 
         kill("CONT", pid);
-        s.wait_for(&format!("{how}: the redrawn explorer"), |screen| {
-            screen.alternate_screen() && status_line(screen).starts_with(&format!("{total} of"))
-        });
+        s.wait_drawn(total);
+        assert!(
+            s.with_screen(vt100::Screen::alternate_screen),
+            "{how}: redrawn on the main screen"
+        );
         let raw = s.raw();
         assert!(
             find_bytes(&raw[stopped..], b"\x1b[?1049h").is_some(),
