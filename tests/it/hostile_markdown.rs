@@ -74,7 +74,7 @@ fn hostile_text_gives_the_structure_plain_words_give() {
         &["list", "--format", "markdown"][..],
         &["show", "one", "--format", "markdown"][..],
     ] {
-        let plain = markdown("plain", &timeline("plain words", "plain words"), args);
+        let plain = markdown("plain", &timeline("plain words", "ftp://plain.example"), args);
         for text in [
             HOSTILE.to_owned(),
             format!("   {HOSTILE}"),
@@ -100,7 +100,6 @@ fn only_web_and_mail_addresses_become_links() {
         ("javascript:alert(1)", false),
         ("data:text/html,<script>alert(1)</script>", false),
         ("vbscript:msgbox", false),
-        ("https://example.org/a b", false),
         ("https://example.org/>x", false),
     ] {
         let out = markdown(

@@ -20,6 +20,7 @@ mod hostile_tui;
 mod interop;
 mod interop_docs;
 mod interop_import;
+mod interop_tljs;
 mod invalid;
 mod load;
 mod output;

@@ -176,6 +176,8 @@ proptest! {
         // Required text, tags and aliases must show something (not only invisible characters).
         let non_blank = |s: &str| if afghan_timeline::sanitize::is_blank(s) { format!("x{s}") } else { s.to_owned() };
         let title = non_blank(&title);
+        // `check` takes only absolute addresses as urls: any characters but spaces, after a scheme.
+        let address = |s: &String| format!("https://example.org/{}", s.chars().filter(|c| !c.is_whitespace()).collect::<String>());
         let raw = RawTimeline {
             title: title.clone(),
             description: Some(name.clone()),
@@ -192,7 +194,7 @@ proptest! {
                 actors: vec![field("a")],
                 tags: vec![non_blank(t)],
                 location: Some(s.clone()),
-                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.clone() }],
+                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.as_ref().map(address) }],
                 related: Vec::new(),
             }).collect(),
         };
@@ -207,7 +209,7 @@ proptest! {
             prop_assert_eq!(&e.detail, detail);
             prop_assert_eq!(&e.tags, &vec![non_blank(title)]);
             prop_assert_eq!(&e.sources[0].publisher, title);
-            prop_assert_eq!(&e.sources[0].url, detail);
+            prop_assert_eq!(&e.sources[0].url, &detail.as_ref().map(address));
         }
     }
 }
