@@ -74,7 +74,11 @@ fn hostile_text_gives_the_structure_plain_words_give() {
         &["list", "--format", "markdown"][..],
         &["show", "one", "--format", "markdown"][..],
     ] {
-        let plain = markdown("plain", &timeline("plain words", "ftp://plain.example"), args);
+        let plain = markdown(
+            "plain",
+            &timeline("plain words", "ftp://plain.example"),
+            args,
+        );
         for text in [
             HOSTILE.to_owned(),
             format!("   {HOSTILE}"),
