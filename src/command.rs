@@ -174,6 +174,19 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
             }
         )));
     }
+    if let (
+        Some(file),
+        Command::Check {
+            path: Some(path), ..
+        },
+    ) = (&cli.file, command)
+    {
+        return Err(Error::Usage(format!(
+            "'check' was given two files, --file {} and {}; name the file to check once",
+            quote(file),
+            quote(path)
+        )));
+    }
     let export = matches!(command, Command::Export { .. });
     if cli.format.is_some() && (export || reads_no_timeline) {
         let hint = if export { " (it takes --to)" } else { "" };
@@ -408,6 +421,9 @@ fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
+    if timeline.actors.is_empty() {
+        return Error::NoActors { name: quote(name) };
+    }
     let names = timeline.actors.iter().flat_map(|a| {
         std::iter::once(a.id.as_str())
             .chain(std::iter::once(a.name.as_str()))

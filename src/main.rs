@@ -7,11 +7,22 @@ use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
+    // First, before any file opened could take the closed descriptor's number.
+    if afghan_timeline::stdout_closed() {
+        return afghan_timeline::fail(&afghan_timeline::error::Error::Output(
+            std::io::Error::other("standard output is closed"),
+        ));
+    }
     match afghan_timeline::cli::Cli::try_parse() {
         Ok(cli) => afghan_timeline::run(cli),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            let _ = write!(std::io::stdout(), "{e}");
-            ExitCode::SUCCESS
+            let mut out = std::io::stdout().lock();
+            match write!(out, "{e}").and_then(|()| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    afghan_timeline::fail(&afghan_timeline::error::Error::Output(e))
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(e) => {
             // clap quotes the offending argument as typed: clean it like any other text

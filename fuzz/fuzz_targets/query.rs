@@ -56,7 +56,8 @@ struct FuzzDate {
 impl FuzzDate {
     /// A date string that exists, at the precision chosen.
     fn text(self) -> String {
-        let year = i32::from(self.year % 10_000);
+        // There is no year 0000: 0001 to 9999.
+        let year = 1 + i32::from(self.year % 9_999);
         let month = 1 + u32::from(self.month % 12);
         let day = (1..=1 + u32::from(self.day % 31))
             .rev()
@@ -77,7 +78,7 @@ impl FuzzDate {
 
 /// Non-blank text: titles, summaries and names must have something in them.
 fn non_blank(s: &str) -> String {
-    if s.trim().is_empty() {
+    if afghan_timeline::sanitize::is_blank(s) {
         format!("x{s}")
     } else {
         s.to_owned()
@@ -97,9 +98,17 @@ fn build(input: &Input) -> RawTimeline {
         .enumerate()
         .map(|(i, a)| RawActor {
             id: format!("a{i}"),
-            name: non_blank(&a.name),
+            // No actor may answer to another's name or alias, nor to an empty one: each is
+            // marked as its own.
+            name: format!("{}~n{i}", a.name),
             kind: RawActorKind::Group,
-            aliases: a.aliases.iter().take(3).cloned().collect(),
+            aliases: a
+                .aliases
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(j, alias)| format!("{alias}~a{i}-{j}"))
+                .collect(),
         })
         .collect();
     if actors.is_empty() {
@@ -121,11 +130,17 @@ fn build(input: &Input) -> RawTimeline {
                 .end
                 .filter(|end| end.date().last_day() >= date.first_day())
                 .map(|end| field(&end.text()));
-            let mut event_actors: Vec<_> = e
-                .actors
+            // Each actor once in an event.
+            let mut picked: Vec<usize> = Vec::new();
+            for p in e.actors.iter().take(4) {
+                let a = usize::from(*p) % actors.len();
+                if !picked.contains(&a) {
+                    picked.push(a);
+                }
+            }
+            let mut event_actors: Vec<_> = picked
                 .iter()
-                .take(4)
-                .map(|p| field(&format!("a{}", usize::from(*p) % actors.len())))
+                .map(|a| field(&format!("a{a}")))
                 .collect();
             if event_actors.is_empty() {
                 event_actors.push(field("a0"));
@@ -139,7 +154,7 @@ fn build(input: &Input) -> RawTimeline {
                 detail: e.detail.clone(),
                 date_note: None,
                 actors: event_actors,
-                tags: e.tags.iter().take(3).cloned().collect(),
+                tags: e.tags.iter().take(3).map(|t| non_blank(t)).collect(),
                 location: e.location.clone(),
                 sources: vec![RawSource {
                     publisher: "p".to_owned(),

@@ -5,7 +5,8 @@
 //! number. Eras may overlap, so an event sits under the innermost era that contains its
 //! date (the one that started last); when an inner era ends the outer one resumes,
 //! "continued", and events outside every era sit under their span of years. All text from
-//! the file is sanitized as in every human format.
+//! the file is sanitized as in every human format, and made inert Markdown
+//! ([`crate::output::markdown::block`]).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -13,15 +14,14 @@ use std::io::{self, Write};
 
 use crate::model::{Date, Event, Source, Timeline};
 use crate::output::date_range;
-use crate::output::markdown::{cite, write_body};
-use crate::sanitize::{Lines, clean, line};
+use crate::output::markdown::{block, cite, text, write_body};
 
 /// Writes the whole timeline as one Markdown document.
 pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
-    writeln!(out, "# {}", line(&timeline.title))?;
+    writeln!(out, "# {}", text(&timeline.title))?;
     if let Some(description) = &timeline.description {
         writeln!(out)?;
-        writeln!(out, "{}", clean(description.trim(), Lines::Keep))?;
+        writeln!(out, "{}", block(description))?;
     }
     if let (Some(first), Some(last)) = (timeline.events.first(), timeline.events.last()) {
         writeln!(out)?;
@@ -46,7 +46,7 @@ pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
             writeln!(out)?;
             if let Some(e) = sections[i] {
                 let era = &timeline.eras[e];
-                let name = line(&era.name);
+                let name = text(&era.name);
                 if seen_eras[e] {
                     writeln!(out, "## {name} (continued)")?;
                 } else {
@@ -85,7 +85,7 @@ fn write_entry<'a>(
     notes: &mut Footnotes<'a>,
 ) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "### {}: {}", date_range(event), line(&event.title))?;
+    writeln!(out, "### {}: {}", date_range(event), text(&event.title))?;
     let mut marks = String::new();
     for source in &event.sources {
         let _ = write!(marks, "[^{}]", notes.number(source));

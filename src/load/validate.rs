@@ -14,7 +14,7 @@ use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem, Unknown};
 use super::raw::{RawEvent, RawTimeline};
 use crate::model::{ActorId, Date, Era, id_hash};
-use crate::sanitize::quote;
+use crate::sanitize::{is_blank, quote};
 use crate::suggest::closest;
 
 /// What checking resolved, kept until the strings can be moved into the model.
@@ -60,7 +60,17 @@ impl IdIndex<'_> {
 /// and drops it before [`assemble`] so the text and the model never coexist.
 pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
+    if is_blank(&raw.title) {
+        problems.push(
+            Problem::new(
+                DocPath::root().field("title"),
+                "the timeline has an empty title",
+            )
+            .help("give it a title, e.g. title: \"Soviet–Afghan relations\""),
+        );
+    }
     let actor_index = check_actors(raw, &mut problems);
+    super::clash::actor_names(raw, &mut problems);
     let eras = check_eras(raw, &mut problems);
     let ids = index_event_ids(raw, &mut problems);
 
@@ -139,6 +149,7 @@ fn check_events(
         ..EventsChecked::default()
     };
     for (i, ev) in events.iter().enumerate() {
+        super::clash::event_refs(ev, &event_path(first + i), &mut out.problems);
         let checked = check_event(
             first + i,
             ev,
@@ -189,7 +200,7 @@ fn check_event(
         problems.push(Problem::new(path("end"), message).help("'end' must not be before 'date'"));
     }
     for (field, text) in [("title", &ev.title), ("summary", &ev.summary)] {
-        if text.trim().is_empty() {
+        if is_blank(text) {
             problems.push(Problem::new(
                 path(field),
                 format!("event {} has an empty {field}", quote(&ev.id)),
@@ -327,6 +338,12 @@ fn check_eras(raw: &RawTimeline, problems: &mut Vec<Problem>) -> Vec<Era> {
                 problems.push(duplicate("era", "eras", &era.id, i, first));
             }
             first_of.entry(&era.id).or_insert(i);
+            if is_blank(&era.name) {
+                problems.push(Problem::new(
+                    path("name"),
+                    format!("era {} has an empty name", quote(&era.id)),
+                ));
+            }
             let start = parse_date(&era.start, || path("start"), problems);
             let end = parse_date(&era.end, || path("end"), problems);
             let (start, end) = (start?, end?);
@@ -361,7 +378,7 @@ fn check_actors<'a>(
     for (i, actor) in raw.actors.iter().enumerate() {
         let path = |field| DocPath::root().field("actors").index(i).field(field);
         check_id(&actor.id, "actor", || path("id"), problems);
-        if actor.name.trim().is_empty() {
+        if is_blank(&actor.name) {
             problems.push(Problem::new(
                 path("name"),
                 format!("actor {} has an empty name", quote(&actor.id)),
@@ -386,6 +403,11 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
         problems.push(
             Problem::new(path(), format!("empty {what} id"))
                 .help("give it an id such as \"soviet-withdrawal\""),
+        );
+    } else if id.starts_with('-') {
+        problems.push(
+            Problem::new(path(), format!("{what} id {} begins with '-'", quote(id)))
+                .help("on the command line it would read as an option; start it with a-z or 0-9"),
         );
     } else if let Some(bad) = id
         .chars()

@@ -133,12 +133,18 @@ impl Timeline {
             .map(|i| self.by_id[i].1)
     }
 
-    /// The actor that answers to `name` (id, name or alias, ignoring case).
+    /// The actor that answers to `name` (ignoring case and surrounding space): an exact id
+    /// wins, then a name, then an alias, so another actor's alias can never shadow an id.
+    /// Blank text names no actor.
     pub fn find_actor(&self, name: &str) -> Option<ActorId> {
         let name = name.trim();
-        self.actors
-            .iter()
-            .position(|a| a.answers_to(name))
+        if name.is_empty() {
+            return None;
+        }
+        let by = |names: &dyn Fn(&Actor) -> bool| self.actors.iter().position(names);
+        by(&|a| eq_ignore_case(&a.id, name))
+            .or_else(|| by(&|a| eq_ignore_case(&a.name, name)))
+            .or_else(|| by(&|a| a.aliases.iter().any(|n| eq_ignore_case(n, name))))
             .map(|i| ActorId(u32::try_from(i).unwrap_or(u32::MAX)))
     }
 

@@ -7,7 +7,7 @@
 //! sorted visible list, and each column counts its events by binary search too: the cost is
 //! O(width · log n) per build, whatever the number of events.
 
-use crate::model::{EventId, Timeline, day_number};
+use crate::model::{Date, EventId, Timeline};
 use crate::query::SearchIndex;
 use crate::tui::text::width;
 
@@ -30,9 +30,12 @@ pub enum Segment {
     },
 }
 
-/// Days since the common era of 1 January of `year`.
+/// Days since the common era of 1 January of `year`, the year as written (`-0044` is
+/// 44 BCE; `Date` maps it to chrono's astronomical year). There is no year 0: the year
+/// after 1 BCE (`-1 + 1`) is AD 1.
 pub fn year_start(year: i32) -> i32 {
-    chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, day_number)
+    let year = if year == 0 { 1 } else { year };
+    Date::ymd(year, 1, 1).map_or(0, Date::sort_key)
 }
 
 /// The years with visible events, ascending; O(years · log n).
@@ -297,5 +300,14 @@ mod tests {
             AxisModel::build(&timeline, &index, &visible, 0),
             AxisModel::default()
         );
+    }
+
+    #[test]
+    fn year_starts_count_historians_years() {
+        assert_eq!(year_start(1980) - year_start(1979), 365);
+        // 1 BCE is a leap year in the proleptic calendar, and AD 1 follows it.
+        assert_eq!(year_start(1) - year_start(-1), 366);
+        assert_eq!(year_start(0), year_start(1));
+        assert_eq!(year_start(-1) - year_start(-2), 365);
     }
 }

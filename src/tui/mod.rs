@@ -204,6 +204,10 @@ fn event_loop(
         }
         // Tell the worker what is current, so it drops a search a cheap filter replaced.
         searcher.follow(app.search_generation());
+        if terminal::take_resumed() {
+            // Back from a stop: the screen holds nothing of the last frame.
+            forget_screen(&mut term)?;
+        }
         draw(&mut term, app)?;
     }
 }
@@ -241,7 +245,7 @@ fn perform(
         Effect::Suspend => {
             terminal::suspend(term.backend_mut(), options.mouse)
                 .map_err(Error::terminal("suspend"))?;
-            term.clear().map_err(Error::terminal("draw"))?;
+            forget_screen(term)?;
         }
         Effect::Copy(text) => {
             // To the terminal the explorer draws on, between frames: the emulator (or
@@ -260,6 +264,20 @@ fn perform(
         }
     }
     Ok(None)
+}
+
+/// Clears the screen and forgets the last frame, so that the next draw paints everything.
+/// Not `Terminal::clear`: that first asks the terminal where its cursor is, a round trip
+/// that a terminal just back from a stop may not answer in time (and the reply would
+/// arrive among the keys).
+fn forget_screen(term: &mut Term) -> Result<(), Error> {
+    let _screen = terminal::lock_screen();
+    ratatui::backend::Backend::clear_region(term.backend_mut(), ratatui::backend::ClearType::All)
+        .map_err(Error::terminal("draw"))?;
+    // Each swap resets the buffer it leaves behind: two reset both.
+    term.swap_buffers();
+    term.swap_buffers();
+    Ok(())
 }
 
 fn draw(term: &mut Term, app: &App) -> Result<(), Error> {

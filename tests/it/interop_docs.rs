@@ -92,7 +92,8 @@ fn markdown_numbers_a_source_once_and_escapes_control_characters() {
             .contains(['\u{1b}', '\u{9b}', '\u{202e}', '\u{7}', '\r'])
     );
     assert!(
-        hostile.stdout.contains("Red \\u{1b}[31mtitle"),
+        // The visible escape, its backslash and bracket escaped for Markdown.
+        hostile.stdout.contains("Red \\\\u{1b}\\[31mtitle"),
         "{}",
         hostile.stdout
     );

@@ -44,10 +44,10 @@ fn text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(any_char(), 0..max).prop_map(|v| v.into_iter().collect())
 }
 
-/// Titles, summaries and names must not be blank.
+/// Titles, summaries and names must not be blank (nor only invisible characters).
 fn non_blank(max: usize) -> impl Strategy<Value = String> {
     text(max).prop_map(|t| {
-        if t.trim().is_empty() {
+        if afghan_timeline::sanitize::is_blank(&t) {
             format!("x{t}")
         } else {
             t
@@ -58,7 +58,7 @@ fn non_blank(max: usize) -> impl Strategy<Value = String> {
 /// A date that exists, as a file writes it. Few distinct years, so equal dates, equal
 /// first days at different precisions and eras that begin at an event are common.
 fn date_text() -> impl Strategy<Value = String> {
-    let year = prop_oneof![4 => 1979..1984i32, 1 => 0..10_000i32];
+    let year = prop_oneof![4 => 1979..1984i32, 1 => 1..10_000i32];
     (
         year,
         1..=12u32,
@@ -140,6 +140,16 @@ fn event_spec() -> impl Strategy<Value = EventSpec> {
         )
 }
 
+/// The values in order, each once.
+fn distinct(values: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let mut seen = Vec::new();
+    values.filter(move |v| {
+        let new = !seen.contains(v);
+        seen.push(*v);
+        new
+    })
+}
+
 /// Timelines from empty to a dozen events, with up to six actors and three eras.
 fn timeline() -> impl Strategy<Value = Timeline> {
     let actors =
@@ -155,14 +165,19 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 .enumerate()
                 .map(|(i, (name, aliases))| RawActor {
                     id: format!("actor-{i}"),
-                    name,
+                    // No actor may answer to another's name or alias: mark each as its own.
+                    name: format!("{name}~n{i}"),
                     kind: [
                         RawActorKind::State,
                         RawActorKind::Organization,
                         RawActorKind::Group,
                         RawActorKind::Person,
                     ][i % 4],
-                    aliases,
+                    aliases: aliases
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, alias)| format!("{alias}~a{i}-{j}"))
+                        .collect(),
                 })
                 .collect(),
             eras: eras
@@ -193,10 +208,9 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 summary: e.summary,
                 detail: e.detail,
                 date_note: None,
-                actors: e
-                    .actors
-                    .iter()
-                    .map(|a| field(&format!("actor-{}", a % n_actors)))
+                // Each actor and related event once, and no event related to itself.
+                actors: distinct(e.actors.iter().map(|a| a % n_actors))
+                    .map(|a| field(&format!("actor-{a}")))
                     .collect(),
                 tags: e.tags,
                 location: e.location,
@@ -206,10 +220,9 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     date: None,
                     url: Some("https://example.org/a".to_owned()),
                 }],
-                related: e
-                    .related
-                    .iter()
-                    .map(|r| field(&format!("event-{}", r % n_events)))
+                related: distinct(e.related.iter().map(|r| r % n_events))
+                    .filter(|&r| r != i)
+                    .map(|r| field(&format!("event-{r}")))
                     .collect(),
             })
             .collect();

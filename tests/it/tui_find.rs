@@ -169,12 +169,12 @@ fn n_and_shift_n_go_between_matches_in_the_detail() {
     let height = usize::from(app.areas().detail_inner.height);
     let max = app.detail_line_count() - height;
     let shows = |app: &App, line: usize| {
-        let top = usize::from(app.detail_scroll());
+        let top = app.detail_scroll();
         (top..top + height).contains(&line)
     };
     app.update(NextMatch);
     assert!(shows(&app, matches[0]));
-    assert_eq!(usize::from(app.detail_scroll()), matches[0].min(max));
+    assert_eq!(app.detail_scroll(), matches[0].min(max));
     app.update(NextMatch);
     assert!(shows(&app, matches[1]));
     app.update(PrevMatch);

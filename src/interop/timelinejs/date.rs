@@ -52,7 +52,9 @@ pub fn write_first_day(date: Date) -> Value {
 
 fn day_json(day: chrono::NaiveDate) -> Value {
     use chrono::Datelike as _;
-    json!({"year": day.year(), "month": day.month(), "day": day.day()})
+    // chrono counts astronomical years (1 BCE is 0); TimelineJS, as historians do (-1).
+    let year = crate::model::written(day.year());
+    json!({"year": year, "month": day.month(), "day": day.day()})
 }
 
 /// A start and an end as TimelineJS keeps them: the end as the last day of its period, the

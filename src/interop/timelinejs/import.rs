@@ -177,14 +177,17 @@ impl Importer<'_> {
         self.resolve_related(&mut events, related);
         let eras = self.eras(document);
         self.summarize(events.len());
+        let mut timeline = RawTimeline {
+            title,
+            description,
+            actors: std::mem::take(&mut self.actors),
+            eras,
+            events,
+        };
+        let repaired = super::repair::repair(&mut timeline);
+        self.warnings.extend(repaired);
         Imported {
-            timeline: RawTimeline {
-                title,
-                description,
-                actors: std::mem::take(&mut self.actors),
-                eras,
-                events,
-            },
+            timeline,
             warnings: std::mem::take(&mut self.warnings),
         }
     }
@@ -260,15 +263,21 @@ impl Importer<'_> {
     fn resolve_related(&mut self, events: &mut [RawEvent], related: Vec<Vec<String>>) {
         for (event, wanted) in events.iter_mut().zip(related) {
             for id in wanted {
-                if self.event_ids.contains(&id) && id != event.id {
-                    event.related.push(id.into());
+                let why = if id == event.id {
+                    "is the event itself; the link is dropped"
+                } else if event.related.iter().any(|r| r.as_str() == id) {
+                    "is listed twice; the repeat is dropped"
+                } else if !self.event_ids.contains(&id) {
+                    "is not in the import; the link is dropped"
                 } else {
-                    self.warn(format!(
-                        "event {}: related event {} is not in the import; the link is dropped",
-                        quote(&event.id),
-                        quote(&id)
-                    ));
-                }
+                    event.related.push(id.into());
+                    continue;
+                };
+                self.warn(format!(
+                    "event {}: related event {} {why}",
+                    quote(&event.id),
+                    quote(&id)
+                ));
             }
         }
     }

@@ -40,6 +40,7 @@ mod groups;
 mod ids;
 mod import;
 mod record;
+mod repair;
 mod shape;
 mod slide;
 mod summary;

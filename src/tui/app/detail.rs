@@ -83,9 +83,7 @@ impl App {
         }
         let height = usize::from(self.areas().detail_inner.height);
         let max = self.detail_cache.lines.len().saturating_sub(height);
-        self.detail_scroll = self
-            .detail_scroll
-            .min(u16::try_from(max).unwrap_or(u16::MAX));
+        self.detail_scroll = self.detail_scroll.min(max);
     }
 
     /// `n` (forward) or `N`: scrolls the detail so the next or previous line with a match
@@ -100,10 +98,7 @@ impl App {
             });
             return;
         }
-        let here = self
-            .detail_cache
-            .current
-            .unwrap_or(usize::from(self.detail_scroll));
+        let here = self.detail_cache.current.unwrap_or(self.detail_scroll);
         let next = if forward {
             let after = if self.detail_cache.current.is_some() {
                 here + 1
@@ -127,6 +122,6 @@ impl App {
         self.detail_cache.current = Some(line);
         let height = usize::from(self.areas().detail_inner.height);
         let max = self.detail_cache.lines.len().saturating_sub(height);
-        self.detail_scroll = u16::try_from(line.min(max)).unwrap_or(u16::MAX);
+        self.detail_scroll = line.min(max);
     }
 }

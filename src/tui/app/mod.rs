@@ -104,8 +104,11 @@ pub struct App {
     mode: Mode,
     /// The mode the help overlay returns to.
     help_return: Mode,
-    detail_scroll: u16,
+    detail_scroll: usize,
     help_scroll: u16,
+    /// Columns of the list's date column: the widest date of the timeline, so that no
+    /// date is cut (`~31 Dec 9999 BCE`) and filtering never moves the titles.
+    date_width: usize,
     picker: Picker,
     /// The prompt being typed: the query at `/`, the date at `:`.
     prompt: Prompt,
@@ -143,6 +146,12 @@ impl App {
         settings: Settings,
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
+        let date_width = timeline
+            .events
+            .iter()
+            .map(|e| e.date.short_width())
+            .max()
+            .unwrap_or(0);
         let mut app = App {
             index: Arc::new(if settings.defer_index_text {
                 SearchIndex::build_without_text(&timeline)
@@ -174,6 +183,7 @@ impl App {
             prompt: Prompt::default(),
             history: history::History::default(),
             pending_select: None,
+            date_width,
             count: None,
             size: Rect::default(),
             flash: None,

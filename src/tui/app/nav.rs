@@ -223,9 +223,11 @@ impl App {
         // so this counts the lines the reader is looking at.
         let lines = self.detail_line_count();
         let max = lines.saturating_sub(usize::from(areas.detail_inner.height));
-        let wanted = (i64::from(self.detail_scroll) + i64::from(delta)).max(0);
-        let wanted = usize::try_from(wanted).unwrap_or(0).min(max);
-        self.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX);
+        // A usize: a long detail has more than 65,535 lines (a u16 stopped there).
+        self.detail_scroll = self
+            .detail_scroll
+            .saturating_add_signed(isize::try_from(delta).unwrap_or(0))
+            .min(max);
     }
 
     /// The terminal's new size: everything scrolled by it is brought back inside.

@@ -78,7 +78,12 @@ impl App {
         self.mode
     }
 
-    pub fn detail_scroll(&self) -> u16 {
+    /// Columns of the list's date column (the widest date of the timeline).
+    pub fn date_width(&self) -> usize {
+        self.date_width
+    }
+
+    pub fn detail_scroll(&self) -> usize {
         self.detail_scroll
     }
 

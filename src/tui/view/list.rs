@@ -14,9 +14,6 @@ use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
 
-/// Columns of the date: `~24 Dec 1979` is 12.
-const DATE_WIDTH: usize = 12;
-
 pub struct EventList<'a> {
     pub app: &'a App,
     pub theme: Theme,
@@ -121,7 +118,8 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let width = usize::from(row.width);
     let selected = i == app.selected();
     let mark = if app.is_marked(id) { "●" } else { " " };
-    let date = format!("{:<DATE_WIDTH$}", event.date.short());
+    let date_width = app.date_width();
+    let date = format!("{:<date_width$}", event.date.short());
 
     // Badges take at most a quarter of the row and two actors; the title gets the rest.
     let badge_room = width / 4;
@@ -151,7 +149,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
         used += text_width(&label) + 1;
     }
     let badges_width: usize = badges.iter().map(|s| text_width(&s.content)).sum();
-    let fixed = 2 + DATE_WIDTH + 1;
+    let fixed = 2 + date_width + 1;
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
 
@@ -164,7 +162,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
         Span::styled(format!("{mark} "), theme.mark()),
         // A date word of the query matched this event by its date: show that as the why.
         Span::styled(
-            fit(&date, DATE_WIDTH),
+            fit(&date, date_width),
             if app.filter().matches_a_date_word(event) {
                 theme.date().patch(theme.highlight())
             } else {
