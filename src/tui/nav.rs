@@ -20,11 +20,11 @@ impl App {
             .and_then(|p| self.visible.get(p))
             .map(|id| self.index.first_day(*id));
         self.timeline.eras.iter().filter(move |era| {
-            let (start, end) = (era.start.sort_key(), era.end.last_day());
+            let start = era.start.sort_key();
             key.is_some_and(|k| {
                 k >= start
                     && prev.is_none_or(|p| p < start)
-                    && self.timeline.event(self.visible[i]).date.first_day() <= end
+                    && era.covers(self.timeline.event(self.visible[i]).date.first_day())
             })
         })
     }

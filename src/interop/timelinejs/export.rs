@@ -43,8 +43,8 @@ pub fn export(timeline: &Timeline) -> Exported {
     }
     let mut shown_eras = Vec::new();
     let mut hidden_eras = Vec::new();
-    for era in &timeline.eras {
-        if same_period(era.start, era.end) {
+    for (era, end) in super::ongoing::ends(timeline, &mut warnings) {
+        if same_period(era.start, end) {
             warnings.push(format!(
                 "era {} starts and ends in the same period ({}); TimelineJS drops an end \
                  equal to the start and then rejects the era, so it is left out of 'eras' \
@@ -54,7 +54,7 @@ pub fn export(timeline: &Timeline) -> Exported {
             ));
             hidden_eras.push(era_record(era));
         } else {
-            shown_eras.push(era_slide(era));
+            shown_eras.push(era_slide(era, end));
         }
     }
     let document = json!({
@@ -134,10 +134,11 @@ fn slide(timeline: &Timeline, event: &Event) -> Value {
     Value::Object(slide)
 }
 
-fn era_slide(era: &Era) -> Value {
+/// `end` is the era's own, or the one [`super::ongoing::ends`] gave an ongoing era.
+fn era_slide(era: &Era, end: Date) -> Value {
     json!({
         "start_date": date_json(era.start),
-        "end_date": date_json(era.end),
+        "end_date": date_json(end),
         "text": { "headline": headline(&era.name) },
         RECORD: era_record(era),
     })
@@ -148,7 +149,7 @@ fn era_record(era: &Era) -> Value {
         "id": era.id,
         "name": era.name,
         "start": era.start.to_string(),
-        "end": era.end.to_string(),
+        "end": era.end.map(|d| d.to_string()),
     })
 }
 

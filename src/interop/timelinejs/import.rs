@@ -136,7 +136,7 @@ impl Importer<'_> {
             }
         }
         self.resolve_related(&mut events, related);
-        let eras = self.eras(document);
+        let eras = self.eras(document, &events);
         self.summarize(events.len());
         Imported {
             timeline: RawTimeline {
@@ -231,14 +231,20 @@ impl Importer<'_> {
         }
     }
 
-    fn eras(&mut self, document: &Document) -> Vec<RawEra> {
+    fn eras(&mut self, document: &Document, events: &[RawEvent]) -> Vec<RawEra> {
         let mut eras = Vec::new();
         let mut era_ids = Ids::default();
+        // Eras whose record says they were ongoing when exported.
+        let mut ongoing = Vec::new();
         for (i, era) in document.eras.iter().flatten().enumerate() {
-            if let Some(era) = self.era(i, era, &mut era_ids) {
+            if let Some((era, was_ongoing)) = self.era(i, era, &mut era_ids) {
+                if was_ongoing {
+                    ongoing.push(eras.len());
+                }
                 eras.push(era);
             }
         }
+        super::ongoing::reopen(&mut eras, &ongoing, events);
         // Eras TimelineJS could not show travel in the document's record only.
         let hidden = record::read::<DocumentRecord>(document.record.as_ref())
             .ok()
@@ -247,8 +253,10 @@ impl Importer<'_> {
             .unwrap_or_default();
         for era in hidden {
             let start = era.start.parse::<Date>();
-            let end = era.end.parse::<Date>();
-            let fits = matches!((&start, &end), (Ok(s), Ok(e)) if e.last_day() >= s.first_day());
+            let end = era.end.as_deref().map(str::parse::<Date>).transpose();
+            // No end: the era is ongoing, as the record is exactly the era.
+            let fits = matches!((&start, &end), (Ok(s), Ok(e))
+                if e.is_none_or(|e| e.last_day() >= s.first_day()));
             if is_valid(&era.id)
                 && !era_ids.contains(&era.id)
                 && fits
@@ -266,7 +274,8 @@ impl Importer<'_> {
         eras
     }
 
-    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<RawEra> {
+    /// The era, and whether its record says it was ongoing (see [`super::ongoing`]).
+    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<(RawEra, bool)> {
         let headline = era.text.as_ref().and_then(|t| t.headline.as_deref());
         let at = match headline {
             Some(h) => format!("eras[{i}] {}", quote(&strip(h))),
@@ -318,19 +327,21 @@ impl Importer<'_> {
                 .unwrap_or(shown)
         };
         let start = recorded(record.as_ref().map(|r| r.start.as_str()), start.date);
-        let end = recorded(record.as_ref().map(|r| r.end.as_str()), end.date);
+        let end = recorded(record.as_ref().and_then(|r| r.end.as_deref()), end.date);
         if end.last_day() < start.first_day() {
             self.warn(format!(
                 "{at}: skipped: it ends ({end}) before it starts ({start})"
             ));
             return None;
         }
-        Some(RawEra {
+        let was_ongoing = record.as_ref().is_some_and(|r| r.end.is_none());
+        let era = RawEra {
             id,
             name,
             start: start.to_string().into(),
-            end: end.to_string().into(),
-        })
+            end: Some(end.to_string().into()),
+        };
+        Some((era, was_ongoing))
     }
 
     /// One warning for each thing that happened to many slides.

@@ -10,7 +10,7 @@
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
 //! | approximate date, `date_note` | `display_date` |
 //! | first actor's name | `group` (TimelineJS groups by one string) |
-//! | eras | `eras` (not one that starts and ends in the same period) |
+//! | eras | `eras` (not one that starts and ends in the same period; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
@@ -29,6 +29,7 @@ mod date;
 mod export;
 mod ids;
 mod import;
+mod ongoing;
 mod record;
 mod shape;
 mod slide;

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::text::{clean, wrap, wrap_paragraphs};
-use crate::model::{Event, Interval};
+use crate::model::{Event, Interval, Timeline};
 use crate::tui::app::{App, Mode};
 use crate::tui::theme::Theme;
 
@@ -52,6 +52,7 @@ pub fn lines(app: &App, width: u16, theme: Theme) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
 
+    eras(&mut out, tl, event, w, theme);
     let actors: Vec<String> = event
         .actors
         .iter()
@@ -126,6 +127,21 @@ fn when(event: &Event) -> String {
         let _ = write!(s, " · lasted {}", d.to_string().trim_start_matches('+'));
     }
     s
+}
+
+/// `Era: Second Taliban emirate (2021–)`: the eras the event's date falls in, if any.
+fn eras(out: &mut Vec<Line<'static>>, tl: &Timeline, event: &Event, w: usize, theme: Theme) {
+    let day = event.date.first_day();
+    let eras: Vec<String> = tl
+        .eras
+        .iter()
+        .filter(|era| era.covers(day))
+        .map(|era| format!("{} ({})", era.name, era.years()))
+        .collect();
+    if !eras.is_empty() {
+        let label = if eras.len() == 1 { "Era" } else { "Eras" };
+        labelled(out, label, &eras.join(", "), w, theme);
+    }
 }
 
 fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, theme: Theme) {
