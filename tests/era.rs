@@ -7,7 +7,7 @@ mod common;
 
 use afghan_timeline::interop::timelinejs::{self, ImportOptions};
 use afghan_timeline::load::{self, RawActorKind};
-use afghan_timeline::model::{Date, Timeline};
+use afghan_timeline::model::{Date, Era, Timeline};
 use afghan_timeline::output::write_json_line;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
@@ -228,6 +228,28 @@ fn an_ongoing_era_comes_back_ongoing_unless_its_end_was_edited() {
         .push(slide);
     let (back, _) = import(&extended);
     assert_eq!(back.eras[1].end, Some("2024-06-30".parse().expect("date")));
+}
+
+#[test]
+fn an_era_timelinejs_cannot_show_still_counts_for_the_ongoing_end() {
+    // 'blip' starts and ends in March 2025, so it travels in the document's record only;
+    // it is still the latest era, and the ongoing era is written to end with it.
+    let mut timeline = load_fixture(ONGOING);
+    timeline.eras.push(Era {
+        id: "blip".to_owned(),
+        name: "Blip".to_owned(),
+        start: "2025-03".parse().expect("date"),
+        end: Some("2025-03".parse().expect("date")),
+    });
+    let exported = timelinejs::export(&timeline);
+    assert_eq!(exported.document["eras"].as_array().map(Vec::len), Some(2));
+    assert_eq!(
+        exported.document["eras"][1]["end_date"],
+        json!({"year": 2025, "month": 3, "day": 31})
+    );
+    let (back, warnings) = import(&exported.document);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back, timeline);
 }
 
 #[test]

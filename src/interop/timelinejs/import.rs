@@ -244,7 +244,6 @@ impl Importer<'_> {
                 eras.push(era);
             }
         }
-        super::ongoing::reopen(&mut eras, &ongoing, events);
         // Eras TimelineJS could not show travel in the document's record only.
         let hidden = record::read::<DocumentRecord>(document.record.as_ref())
             .ok()
@@ -271,6 +270,8 @@ impl Importer<'_> {
                 ));
             }
         }
+        // After the hidden eras: the export counted them when it chose the end.
+        super::ongoing::reopen(&mut eras, &ongoing, events);
         eras
     }
 

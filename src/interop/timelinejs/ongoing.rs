@@ -57,13 +57,14 @@ pub(super) fn reopen(eras: &mut [RawEra], ongoing: &[usize], events: &[RawEvent]
     let events = events
         .iter()
         .filter_map(|e| parse(e.end.as_deref().unwrap_or(&e.date)).map(Date::last_day));
+    // An era counts by its end; one ongoing at export (in `ongoing`, or a hidden era
+    // still without an end) by its start, as in `ends`.
     let eras_last = eras.iter().enumerate().filter_map(|(i, era)| {
-        let text = if ongoing.contains(&i) {
-            Some(era.start.as_str())
-        } else {
-            era.end.as_deref()
+        let text = match era.end.as_deref() {
+            Some(end) if !ongoing.contains(&i) => end,
+            _ => era.start.as_str(),
         };
-        text.and_then(parse).map(Date::last_day)
+        parse(text).map(Date::last_day)
     });
     let Some(latest) = last_of(events.chain(eras_last)) else {
         return;
