@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 use afghan_timeline::load::{self, Input, RawTimeline};
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::{Action, Msg};
-use afghan_timeline::tui::app::App;
-use afghan_timeline::tui::theme::Theme;
+use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::effect::Effect;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -158,7 +158,17 @@ fn measure(n: usize) -> Row {
     // The whole load as the explorer does it before its first frame: read, parse, validate,
     // sort, index, and the visible list.
     let load_time = median(runs, || {
-        timed(|| App::new(load::load(&input).expect("loads"), Filter::default(), true))
+        timed(|| {
+            App::new(
+                load::load(&input).expect("loads"),
+                Filter::default(),
+                Settings {
+                    pick: true,
+                    ..Settings::default()
+                },
+            )
+            .0
+        })
     });
 
     let (filter_actor, search_key, search_broad, frame) = ui_timings(&input, n);
@@ -183,7 +193,15 @@ fn measure(n: usize) -> Row {
 
 /// `filter_actor`, `search_key`, `search_broad` and `frame`, on the explorer's own state.
 fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duration) {
-    let mut app = App::new(load::load(input).expect("loads"), Filter::default(), true);
+    let mut app = App::new(
+        load::load(input).expect("loads"),
+        Filter::default(),
+        Settings {
+            pick: true,
+            ..Settings::default()
+        },
+    )
+    .0;
     app.update(Action::Resize {
         width: 200,
         height: 50,
@@ -196,7 +214,7 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
         app.update(Action::PickerToggle);
         let start = Instant::now();
         app.update(Action::PickerApply);
-        black_box(&app.visible);
+        black_box(&app.visible());
         let t = start.elapsed();
         app.update(Action::OpenActorPicker);
         app.update(Action::PickerToggle);
@@ -227,7 +245,12 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
 
     // One update + one draw of the whole screen, the selection in the middle.
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test backend");
-    app.select_event(app.visible[app.visible.len() / 2]);
+    // A count prefix moves the selection there, as a reader would: `5000j`.
+    app.update(Action::FirstEvent);
+    for d in (app.visible().len() / 2).to_string().bytes() {
+        app.update(Action::Digit(d - b'0'));
+    }
+    app.update(Action::NextEvent);
     let mut down = true;
     let frame = median(200, || {
         let start = Instant::now();
@@ -239,13 +262,7 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
         down = !down;
         terminal
             .draw(|f| {
-                f.render_widget(
-                    Screen {
-                        app: &app,
-                        theme: Theme { color: true },
-                    },
-                    f.area(),
-                );
+                f.render_widget(Screen { app: &app }, f.area());
             })
             .expect("draw");
         start.elapsed()
@@ -263,11 +280,11 @@ fn timed<T>(work: impl FnOnce() -> T) -> Duration {
     elapsed
 }
 
-/// Runs the search `update` left for the worker, as the worker would, and delivers it.
-fn settle(app: &mut App) {
-    if let Some(job) = app.pending_search.take() {
+/// Runs the search `update` asked the worker for, as the worker would, and delivers it.
+fn settle(app: &mut App, effect: Option<Effect>) {
+    if let Some(Effect::Search(job)) = effect {
         let matches = job
-            .run(&app.timeline, &app.index, &|| false)
+            .run(app.timeline(), app.index(), &|| false)
             .expect("not stopped");
         app.update(Msg::SearchResults {
             generation: job.generation,
@@ -284,13 +301,13 @@ fn type_one_more(app: &mut App, runs: usize, c: char) -> (Duration, Duration) {
     let mut key = Vec::new();
     let total = median(runs, || {
         let start = Instant::now();
-        app.update(Action::SearchType(c));
+        let effect = app.update(Action::SearchType(c));
         key.push(start.elapsed());
-        settle(app);
-        black_box(&app.visible);
+        settle(app, effect);
+        black_box(&app.visible());
         let t = start.elapsed();
-        app.update(Action::SearchBackspace);
-        settle(app);
+        let effect = app.update(Action::SearchBackspace);
+        settle(app, effect);
         t
     });
     key.sort();
@@ -349,7 +366,17 @@ fn peak_child(case: &str, file: &Path) {
         black_box((&text, &raw));
     } else {
         let timeline = load::load(&Input::Path(file.to_path_buf())).expect("loads");
-        black_box(App::new(timeline, Filter::default(), true));
+        black_box(
+            App::new(
+                timeline,
+                Filter::default(),
+                Settings {
+                    pick: true,
+                    ..Settings::default()
+                },
+            )
+            .0,
+        );
     }
     println!("{}", vm_hwm_kb());
 }

@@ -1,6 +1,7 @@
 //! The subcommands: resolve arguments against the timeline, run, report what happened.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::sync::Arc;
 
 use crate::cli::{ActorFormatArg, Cli, Command, ExportFormat, FilterArgs, ImportFormat};
 use crate::error::Error;
@@ -11,6 +12,7 @@ use crate::output::{self, Format};
 use crate::query::{ActorMode, Filter};
 use crate::sanitize::{line, quote};
 use crate::suggest::{closest, ranked};
+use crate::tui::effect::Exit;
 
 /// How a successful command ended, which decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,9 +102,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let options = crate::tui::Options {
                 mouse: !cli.no_mouse,
                 select,
+                pick: !io::stdout().is_terminal(),
             };
             let format = cli.format.unwrap_or(crate::cli::FormatArg::Text);
-            crate::tui::run(timeline, filter, &options, format.into())
+            let timeline = Arc::new(timeline);
+            let exit = crate::tui::run(Arc::clone(&timeline), filter, &options)?;
+            // Never freed: the process exits next, and freeing a big timeline event by event
+            // would hold the shell prompt back for seconds after quitting.
+            let timeline: &Timeline = Box::leak(Box::new(timeline));
+            match exit {
+                Exit::Quit if options.pick => Ok(Outcome::Cancelled),
+                Exit::Quit => Ok(Outcome::Closed),
+                Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
+                Exit::Accept(chosen) => print_events(timeline, &chosen, format.into()),
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ use afghan_timeline::model::{Date, Era, Timeline};
 use afghan_timeline::output::write_json_line;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
-use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use common::{fixture, load_fixture, load_text, run};
@@ -281,7 +281,11 @@ fn markdown_gives_an_ongoing_era_an_open_span() {
 fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
     let text = std::fs::read_to_string(fixture(ONGOING)).expect("read fixture");
     let timeline = load::parse(&text, "ongoing-era.ron").expect("loads");
-    let mut app = App::new(timeline, Filter::default(), false);
+    let settings = Settings {
+        theme: Theme { color: false },
+        ..Settings::default()
+    };
+    let (mut app, _) = App::new(timeline, Filter::default(), settings);
     app.update(Resize { width, height });
     for a in actions {
         app.update(*a);
@@ -289,13 +293,7 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> 
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|f| {
-            f.render_widget(
-                Screen {
-                    app: &app,
-                    theme: Theme { color: false },
-                },
-                f.area(),
-            );
+            f.render_widget(Screen { app: &app }, f.area());
         })
         .expect("draw");
     terminal

@@ -18,8 +18,7 @@ use afghan_timeline::model::Timeline;
 use afghan_timeline::query::Filter;
 use afghan_timeline::sanitize::is_dangerous;
 use afghan_timeline::tui::action::Action;
-use afghan_timeline::tui::app::App;
-use afghan_timeline::tui::theme::Theme;
+use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::view::Screen;
 use common::{fixture, run};
 use ratatui::buffer::Buffer;
@@ -523,11 +522,7 @@ fn screen_text(buf: &Buffer) -> String {
 fn draw(app: &App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    Screen {
-        app,
-        theme: Theme { color: true },
-    }
-    .render(area, &mut buf);
+    Screen { app }.render(area, &mut buf);
     buf
 }
 
@@ -550,7 +545,7 @@ fn hostile_text_on_screen_is_inert_and_visible() {
             &[ToggleHelp][..],
         ] {
             for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 6)] {
-                let mut app = App::new(timeline.clone(), Filter::default(), false);
+                let mut app = App::new(timeline.clone(), Filter::default(), Settings::default()).0;
                 app.update(Resize { width, height });
                 for a in setup {
                     app.update(*a);
@@ -566,7 +561,7 @@ fn hostile_text_on_screen_is_inert_and_visible() {
         }
         // In full: the list shows the title with its tab expanded, the detail shows the
         // escapes where the sequences were.
-        let mut app = App::new(timeline.clone(), Filter::default(), false);
+        let mut app = App::new(timeline.clone(), Filter::default(), Settings::default()).0;
         app.update(Resize {
             width: 200,
             height: 60,
@@ -646,7 +641,7 @@ fn one_event(title: &str) -> Timeline {
 /// after `setup`: the resize recomputes what `update` derives from the size (the detail's
 /// length among it), the frame draws every pane.
 fn frame_time(timeline: Timeline, setup: &[Action], tries: usize) -> f64 {
-    let mut app = App::new(timeline, Filter::default(), false);
+    let mut app = App::new(timeline, Filter::default(), Settings::default()).0;
     for a in setup {
         app.update(*a);
     }
@@ -657,7 +652,7 @@ fn frame_time(timeline: Timeline, setup: &[Action], tries: usize) -> f64 {
                 width: 120 - u16::try_from(n % 2).unwrap_or(0),
                 height: 40,
             });
-            let buf = draw(&app, app.size.width, 40);
+            let buf = draw(&app, app.size().width, 40);
             let seconds = start.elapsed().as_secs_f64();
             assert_inert("frame", &screen_text(&buf), &['\n']);
             seconds

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use afghan_timeline::sanitize::{Lines, clean, is_dangerous, line, quote};
-use afghan_timeline::tui::view::text::{fit_clean, width, wrap_paragraphs};
+use afghan_timeline::tui::text::{fit_clean, width, wrap_paragraphs};
 use proptest::prelude::*;
 
 /// The code points the README promises never reach a terminal raw.

@@ -11,7 +11,7 @@ use afghan_timeline::model::{Date, Timeline};
 use afghan_timeline::query::Filter;
 use afghan_timeline::sanitize::is_dangerous;
 use afghan_timeline::tui::action::Action;
-use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use proptest::prelude::*;
@@ -320,7 +320,7 @@ fn filter(timeline: &Timeline, query: &str, actor: Option<usize>, from: Option<&
 
 /// The invariants every state must keep (as `tests/tui_update.rs` checks them by hand).
 fn assert_consistent(app: &App) {
-    let t = &app.timeline;
+    let t = app.timeline();
     assert!(
         t.events
             .windows(2)
@@ -329,21 +329,22 @@ fn assert_consistent(app: &App) {
     );
     let expected: Vec<_> = t
         .event_ids()
-        .filter(|id| app.filter.matches(t, t.event(*id)))
+        .filter(|id| app.filter().matches(t, t.event(*id)))
         .collect();
     assert_eq!(
-        app.visible, expected,
+        app.visible(),
+        expected,
         "visible is not exactly the matching events, in order"
     );
     assert_eq!(
-        app.visible,
-        app.filter.apply(t),
+        app.visible(),
+        app.filter().apply(t),
         "apply disagrees with matches"
     );
-    assert!(app.marked.iter().all(|id| id.index() < t.events.len()));
-    if app.visible.is_empty() {
+    assert!(app.marked().iter().all(|id| id.index() < t.events.len()));
+    if app.visible().is_empty() {
         assert_eq!(
-            (app.selected, app.offset),
+            (app.selected(), app.offset()),
             (0, 0),
             "empty list, yet a selection"
         );
@@ -351,31 +352,31 @@ fn assert_consistent(app: &App) {
         return;
     }
     assert!(
-        app.selected < app.visible.len(),
+        app.selected() < app.visible().len(),
         "selection {} outside the list",
-        app.selected
+        app.selected()
     );
     assert!(
-        app.offset <= app.selected,
+        app.offset() <= app.selected(),
         "offset {} below the selection {}",
-        app.offset,
-        app.selected
+        app.offset(),
+        app.selected()
     );
     let rows = app.list_rows();
     if rows > 0 {
         // Rows from the top of the list down to the selected event, its headers included,
         // less the top event's headers that are not drawn.
-        let used: usize = (app.offset..=app.selected)
+        let used: usize = (app.offset()..=app.selected())
             .map(|i| app.row_height(i))
             .sum::<usize>()
-            - app.era_headers(app.offset).count()
-            + app.headers_shown(app.offset);
+            - app.era_headers(app.offset()).count()
+            + app.headers_shown(app.offset());
         assert!(
             used <= rows,
             "selection off screen: {used} rows used of {rows}"
         );
     }
-    let picker = &app.picker;
+    let picker = &app.picker();
     if !t.actors.is_empty() && !picker.chosen.is_empty() {
         assert!(
             picker.cursor < t.actors.len(),
@@ -386,14 +387,10 @@ fn assert_consistent(app: &App) {
 }
 
 /// Draws the whole screen at `width`×`height` and checks that no cell holds a control.
-fn draw(app: &App, width: u16, height: u16, color: bool) {
+fn draw(app: &App, width: u16, height: u16) {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    Screen {
-        app,
-        theme: Theme { color },
-    }
-    .render(area, &mut buf);
+    Screen { app }.render(area, &mut buf);
     for (i, cell) in buf.content().iter().enumerate() {
         let bad = cell.symbol().chars().find(|c| is_dangerous(*c));
         assert!(
@@ -427,7 +424,7 @@ proptest! {
     ) {
         let (query, actor, from) = start;
         let filter = filter(&timeline, &query, actor, from.as_deref());
-        let mut app = App::new(timeline, filter, pick_mode);
+        let mut app = App::new(timeline, filter, Settings { pick: pick_mode, ..Settings::default() }).0;
         assert_consistent(&app);
         for action in actions {
             app.update(action);
@@ -442,21 +439,22 @@ proptest! {
         sizes in prop::collection::vec((1..=300u16, 1..=100u16), 1..3),
         color in any::<bool>(),
     ) {
-        let mut app = App::new(timeline, Filter::default(), false);
+        let settings = Settings { theme: Theme { color }, ..Settings::default() };
+        let mut app = App::new(timeline, Filter::default(), settings).0;
         for action in actions {
             app.update(action);
             // Small screens are cheap: draw those after every action, as the loop does.
-            if app.size.width <= 40 && app.size.height <= 16 && app.size.area() > 0 {
-                draw(&app, app.size.width, app.size.height, color);
+            if app.size().width <= 40 && app.size().height <= 16 && app.size().area() > 0 {
+                draw(&app, app.size().width, app.size().height);
             }
         }
         // Then the state as it is, at sizes that need not match the last resize (a frame
         // drawn just after the terminal changed size, before the Resize is read).
-        if app.size.area() > 0 {
-            draw(&app, app.size.width, app.size.height, color);
+        if app.size().area() > 0 {
+            draw(&app, app.size().width, app.size().height);
         }
         for (width, height) in sizes {
-            draw(&app, width, height, color);
+            draw(&app, width, height);
         }
     }
 }
@@ -476,13 +474,13 @@ fn every_mode_draws_at_one_cell_and_at_300_by_100() {
         &[LastEvent, ToggleMark][..],
     ] {
         for (width, height) in [(1, 1), (5, 2), (19, 5), (20, 6), (300, 100)] {
-            let mut app = App::new(sample.clone(), Filter::default(), false);
+            let mut app = App::new(sample.clone(), Filter::default(), Settings::default()).0;
             app.update(Resize { width, height });
             for a in setup {
                 app.update(*a);
             }
             assert_consistent(&app);
-            draw(&app, width, height, true);
+            draw(&app, width, height);
         }
     }
 }
@@ -492,7 +490,7 @@ fn every_mode_draws_at_one_cell_and_at_300_by_100() {
 fn sample_app(width: u16, height: u16) -> App {
     let sample =
         load::parse(include_str!("fixtures/tui/sample.ron"), "sample.ron").expect("sample loads");
-    let mut app = App::new(sample, Filter::default(), false);
+    let mut app = App::new(sample, Filter::default(), Settings::default()).0;
     app.update(Action::Resize { width, height });
     app
 }
@@ -508,7 +506,11 @@ fn deleting_a_word_after_a_multibyte_space() {
             app.update(Action::SearchType(c));
         }
         app.update(Action::SearchDeleteWord);
-        assert_eq!(app.filter.query(), format!("war{space}"), "after {space:?}");
+        assert_eq!(
+            app.filter().query(),
+            format!("war{space}"),
+            "after {space:?}"
+        );
         assert_consistent(&app);
     }
 }
@@ -520,7 +522,7 @@ fn deleting_a_word_after_a_multibyte_space() {
 fn drawing_narrower_than_the_last_resize() {
     let app = sample_app(66, 6);
     for (width, height) in [(20, 20), (40, 12), (65, 6), (1, 1)] {
-        draw(&app, width, height, true);
+        draw(&app, width, height);
     }
 }
 
@@ -534,7 +536,7 @@ fn narrowing_search_agrees_with_a_fresh_search_for_final_sigma() {
         (id: "e", date: "1979", title: "ΑΣΑ", summary: "s", actors: ["a"], sources: [(publisher: "p", title: "t")]),
     ])"#;
     let timeline = load::parse(text, "sigma.ron").expect("loads");
-    let mut app = App::new(timeline, Filter::default(), false);
+    let mut app = App::new(timeline, Filter::default(), Settings::default()).0;
     app.update(Action::Resize {
         width: 80,
         height: 24,
@@ -544,5 +546,5 @@ fn narrowing_search_agrees_with_a_fresh_search_for_final_sigma() {
         app.update(Action::SearchType(c));
         assert_consistent(&app);
     }
-    assert_eq!(app.visible.len(), 1, "\"ΑΣΑ\" finds the event titled ΑΣΑ");
+    assert_eq!(app.visible().len(), 1, "\"ΑΣΑ\" finds the event titled ΑΣΑ");
 }

@@ -1,24 +1,30 @@
 //! Whole-screen snapshots of the explorer at 120×40, 80×24 and 40×12, drawn into ratatui's
 //! `TestBackend` with colours off (insta does not record colour; the style test below does).
+//! Every snapshot also checks that colours off means it: no cell has a foreground or
+//! background colour.
 
 use afghan_timeline::load;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
-use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::{Color, Modifier, Style};
 
 const SAMPLE: &str = include_str!("fixtures/tui/sample.ron");
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
 fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
     let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
-    let mut app = App::new(timeline, Filter::default(), false);
+    let settings = Settings {
+        theme: Theme { color: false },
+        ..Settings::default()
+    };
+    let (mut app, _) = App::new(timeline, Filter::default(), settings);
     app.update(Resize { width, height });
     for a in actions {
         app.update(*a);
@@ -26,13 +32,7 @@ fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> 
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
         .draw(|f| {
-            f.render_widget(
-                Screen {
-                    app: &app,
-                    theme: Theme { color: false },
-                },
-                f.area(),
-            );
+            f.render_widget(Screen { app: &app }, f.area());
         })
         .expect("draw");
     terminal
@@ -42,7 +42,51 @@ fn snapshot_at_all_sizes(name: &str, actions: &[Action]) {
     for (w, h) in SIZES {
         let terminal = screen(w, h, actions);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        assert_no_colour(&format!("{name}_{w}x{h}"), terminal.backend().buffer());
     }
+}
+
+/// Colours off: every cell keeps the terminal's own colours (emphasis may remain).
+fn assert_no_colour(name: &str, buffer: &Buffer) {
+    let coloured: Vec<(u16, u16)> = buffer
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| {
+            cell.fg != Color::Reset
+                || cell.bg != Color::Reset
+                || cell.underline_color != Color::Reset
+        })
+        .map(|(i, _)| buffer.pos_of(i))
+        .collect();
+    assert!(
+        coloured.is_empty(),
+        "{name}: {} cells coloured with colours off, first at {:?}",
+        coloured.len(),
+        coloured.first()
+    );
+}
+
+/// The check above can fail: the same screen with the theme's colours on has coloured cells.
+#[test]
+fn colours_on_do_colour_the_screen() {
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    let (mut app, _) = App::new(timeline, Filter::default(), Settings::default());
+    app.update(Resize {
+        width: 80,
+        height: 24,
+    });
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(Screen { app: &app }, f.area()))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer.content().iter().any(|c| c.fg != Color::Reset),
+        "the default theme colours something"
+    );
+    let caught = std::panic::catch_unwind(|| assert_no_colour("on", buffer));
+    assert!(caught.is_err(), "the colours-off check sees colour");
 }
 
 fn search(text: &str) -> Vec<Action> {

@@ -5,13 +5,23 @@ use afghan_timeline::load;
 use afghan_timeline::model::EventId;
 use afghan_timeline::query::{ActorMode, Filter};
 use afghan_timeline::tui::action::Action::{self, *};
-use afghan_timeline::tui::app::{App, Exit, Mode};
+use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::effect::{Effect, Exit};
+use afghan_timeline::tui::mode::Mode;
 
 const SAMPLE: &str = include_str!("fixtures/tui/sample.ron");
 
 fn app_sized(pick_mode: bool, width: u16, height: u16) -> App {
     let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
-    let mut app = App::new(timeline, Filter::default(), pick_mode);
+    let mut app = App::new(
+        timeline,
+        Filter::default(),
+        Settings {
+            pick: pick_mode,
+            ..Settings::default()
+        },
+    )
+    .0;
     app.update(Resize { width, height });
     app
 }
@@ -27,7 +37,7 @@ fn run(app: &mut App, actions: &[Action]) {
 }
 
 fn selected_id(app: &App) -> &str {
-    &app.timeline
+    &app.timeline()
         .event(app.selected_event().expect("something is selected"))
         .id
 }
@@ -41,37 +51,38 @@ fn type_query(app: &mut App, text: &str) {
 
 /// The invariants every state must keep.
 fn assert_consistent(app: &App) {
-    if app.visible.is_empty() {
-        assert_eq!((app.selected, app.offset), (0, 0));
+    if app.visible().is_empty() {
+        assert_eq!((app.selected(), app.offset()), (0, 0));
         assert!(app.selected_event().is_none());
         return;
     }
-    assert!(app.selected < app.visible.len());
+    assert!(app.selected() < app.visible().len());
     assert!(
-        app.offset <= app.selected,
+        app.offset() <= app.selected(),
         "offset {} above selection {}",
-        app.offset,
-        app.selected
+        app.offset(),
+        app.selected()
     );
     let rows = app.list_rows();
     if rows > 0 {
-        let used: usize = (app.offset..=app.selected)
+        let used: usize = (app.offset()..=app.selected())
             .map(|i| app.row_height(i))
             .sum::<usize>()
-            - app.era_headers(app.offset).count()
-            + app.headers_shown(app.offset);
+            - app.era_headers(app.offset()).count()
+            + app.headers_shown(app.offset());
         assert!(
             used <= rows.max(1),
             "selection off screen: {used} rows used of {rows}"
         );
     }
     assert!(
-        app.visible.windows(2).all(|w| w[0] < w[1]),
+        app.visible().windows(2).all(|w| w[0] < w[1]),
         "visible list not in date order"
     );
-    let expected = app.filter.apply(&app.timeline);
+    let expected = app.filter().apply(app.timeline());
     assert_eq!(
-        app.visible, expected,
+        app.visible(),
+        expected,
         "visible list is not exactly the matching events"
     );
 }
@@ -103,7 +114,7 @@ fn movement_table() {
     for (actions, expected) in table {
         let mut app = app();
         run(&mut app, actions);
-        assert_eq!(app.selected, *expected, "after {actions:?}");
+        assert_eq!(app.selected(), *expected, "after {actions:?}");
         assert_consistent(&app);
     }
 }
@@ -115,11 +126,11 @@ fn half_and_full_pages_follow_the_list_height() {
     let rows = app.list_rows();
     assert!(rows > 2 && rows < 10, "list rows {rows}");
     app.update(HalfPageDown);
-    assert_eq!(app.selected, rows / 2);
+    assert_eq!(app.selected(), rows / 2);
     app.update(HalfPageUp);
-    assert_eq!(app.selected, 0);
+    assert_eq!(app.selected(), 0);
     app.update(PageDown);
-    assert_eq!(app.selected, rows);
+    assert_eq!(app.selected(), rows);
     assert_consistent(&app);
 }
 
@@ -132,10 +143,10 @@ fn scrolling_keeps_the_selection_on_screen_in_a_short_list() {
         app.update(NextEvent);
         assert_consistent(&app);
     }
-    assert_eq!(app.selected, 9);
-    assert!(app.offset > 0, "a short list must have scrolled");
+    assert_eq!(app.selected(), 9);
+    assert!(app.offset() > 0, "a short list must have scrolled");
     run(&mut app, &[FirstEvent]);
-    assert_eq!(app.offset, 0);
+    assert_eq!(app.offset(), 0);
     assert_consistent(&app);
 }
 
@@ -145,26 +156,26 @@ fn search_filters_live_and_keeps_the_reader_in_place() {
     run(&mut app, &[NextEvent, NextEvent, NextEvent]); // armistice, 1954
     assert_eq!(selected_id(&app), "armistice");
     type_query(&mut app, "embassy");
-    assert_eq!(app.mode, Mode::Search);
-    assert_eq!(app.visible.len(), 2, "embassy-opens and embassy-attack");
+    assert_eq!(app.mode(), Mode::Search);
+    assert_eq!(app.visible().len(), 2, "embassy-opens and embassy-attack");
     // armistice no longer matches: the nearest match at or after its date.
     assert_eq!(selected_id(&app), "embassy-opens");
     assert_consistent(&app);
     app.update(SearchKeep);
-    assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.filter.query(), "embassy");
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.filter().query(), "embassy");
 
     // Narrowing further keeps the same event while it still matches.
     app.update(NextEvent);
     assert_eq!(selected_id(&app), "embassy-attack");
     type_query(&mut app, " attack");
     assert_eq!(selected_id(&app), "embassy-attack");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible().len(), 1);
 
     // Clearing brings everything back and stays on the same event.
     app.update(SearchClear);
-    assert_eq!(app.mode, Mode::Browse);
-    assert_eq!(app.visible.len(), 10);
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.visible().len(), 10);
     assert_eq!(selected_id(&app), "embassy-attack");
     assert_consistent(&app);
 }
@@ -182,13 +193,13 @@ fn search_with_no_later_match_lands_on_the_last_match() {
 fn search_matches_all_words_in_any_case_across_fields() {
     let mut app = app();
     type_query(&mut app, "PETROVA embassy"); // alias of an actor + a title word
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible().len(), 1);
     assert_eq!(selected_id(&app), "embassy-opens");
     app.update(SearchBackspace);
-    assert_eq!(app.filter.query(), "PETROVA embass");
+    assert_eq!(app.filter().query(), "PETROVA embass");
     app.update(SearchDeleteWord);
-    assert_eq!(app.filter.query(), "PETROVA ");
-    assert_eq!(app.visible.len(), 3, "every event with Ana Petrova");
+    assert_eq!(app.filter().query(), "PETROVA ");
+    assert_eq!(app.visible().len(), 3, "every event with Ana Petrova");
 }
 
 #[test]
@@ -196,7 +207,7 @@ fn empty_filter_is_safe_everywhere() {
     let mut app = app_sized(true, 120, 40);
     type_query(&mut app, "zzzz");
     app.update(SearchKeep);
-    assert!(app.visible.is_empty());
+    assert!(app.visible().is_empty());
     for a in [
         NextEvent,
         PrevEvent,
@@ -216,9 +227,11 @@ fn empty_filter_is_safe_everywhere() {
         app.update(a);
         assert_consistent(&app);
     }
-    assert_eq!(app.mode, Mode::Browse, "no detail to focus");
-    app.update(Accept);
-    assert_eq!(app.exit, Some(Exit::Accept(Vec::new())));
+    assert_eq!(app.mode(), Mode::Browse, "no detail to focus");
+    assert_eq!(
+        app.update(Accept),
+        Some(Effect::Exit(Exit::Accept(Vec::new())))
+    );
 }
 
 #[test]
@@ -226,28 +239,27 @@ fn escape_clears_the_query_first_then_quits() {
     let mut app = app();
     type_query(&mut app, "war");
     app.update(SearchKeep);
-    app.update(Back);
-    assert_eq!(app.filter.query(), "");
-    assert_eq!(app.visible.len(), 10);
-    assert!(app.exit.is_none());
-    assert!(app.flash.is_some());
-    app.update(Back);
-    assert_eq!(app.exit, Some(Exit::Quit));
+    let first = app.update(Back);
+    assert_eq!(app.filter().query(), "");
+    assert_eq!(app.visible().len(), 10);
+    assert!(first.is_none());
+    assert!(app.flash().is_some());
+    assert_eq!(app.update(Back), Some(Effect::Exit(Exit::Quit)));
 }
 
 #[test]
 fn actor_picker_applies_only_on_enter() {
     let mut app = app();
     app.update(OpenActorPicker);
-    assert_eq!(app.mode, Mode::ActorPicker);
+    assert_eq!(app.mode(), Mode::ActorPicker);
     assert_eq!(
-        app.picker.counts,
+        app.picker().counts,
         vec![8, 5, 3, 3, 3],
         "events per actor, in declaration order"
     );
     run(&mut app, &[PickerDown, PickerToggle, PickerCancel]);
-    assert_eq!(app.mode, Mode::Browse);
-    assert!(app.filter.actors.is_empty(), "cancel changes nothing");
+    assert_eq!(app.mode(), Mode::Browse);
+    assert!(app.filter().actors.is_empty(), "cancel changes nothing");
 
     run(
         &mut app,
@@ -262,19 +274,19 @@ fn actor_picker_applies_only_on_enter() {
         ],
     );
     let names: Vec<&str> = app
-        .filter
+        .filter()
         .actors
         .iter()
-        .map(|a| app.timeline.actor(*a).id.as_str())
+        .map(|a| app.timeline().actor(*a).id.as_str())
         .collect();
     assert_eq!(names, ["south", "rebels"]);
-    assert_eq!(app.filter.actor_mode, ActorMode::Any);
-    assert_eq!(app.visible.len(), 7);
+    assert_eq!(app.filter().actor_mode, ActorMode::Any);
+    assert_eq!(app.visible().len(), 7);
     assert_consistent(&app);
 
     run(&mut app, &[OpenActorPicker, PickerSwitchMode, PickerApply]);
-    assert_eq!(app.filter.actor_mode, ActorMode::All);
-    assert_eq!(app.visible.len(), 1, "only the war has both");
+    assert_eq!(app.filter().actor_mode, ActorMode::All);
+    assert_eq!(app.visible().len(), 1, "only the war has both");
     assert_eq!(selected_id(&app), "war-starts");
     assert_consistent(&app);
 }
@@ -285,24 +297,27 @@ fn picker_counts_follow_the_rest_of_the_filter() {
     type_query(&mut app, "embassy");
     app.update(SearchKeep);
     app.update(OpenActorPicker);
-    assert_eq!(app.picker.counts, vec![2, 0, 0, 1, 1]);
+    assert_eq!(app.picker().counts, vec![2, 0, 0, 1, 1]);
 }
 
 #[test]
 fn accept_in_browse_mode_opens_the_detail() {
     let mut app = app();
-    app.update(Accept);
-    assert_eq!(app.mode, Mode::Detail);
-    assert!(app.exit.is_none());
+    let effect = app.update(Accept);
+    assert_eq!(app.mode(), Mode::Detail);
+    assert!(effect.is_none());
     app.update(FocusList);
-    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(app.mode(), Mode::Browse);
 }
 
 #[test]
 fn accept_in_pick_mode_returns_the_selection_or_the_marks_in_date_order() {
     let mut app = app_sized(true, 120, 40);
-    run(&mut app, &[NextEvent, Accept]);
-    assert_eq!(app.exit, Some(Exit::Accept(vec![EventId(1)])));
+    app.update(NextEvent);
+    assert_eq!(
+        app.update(Accept),
+        Some(Effect::Exit(Exit::Accept(vec![EventId(1)])))
+    );
 
     let mut app = app_sized(true, 120, 40);
     run(
@@ -313,11 +328,13 @@ fn accept_in_pick_mode_returns_the_selection_or_the_marks_in_date_order() {
     );
     // Marked 9, then 0 and 1 (marking moves on), then unmarked 1.
     assert_eq!(
-        app.marked.iter().copied().collect::<Vec<_>>(),
+        app.marked().iter().copied().collect::<Vec<_>>(),
         [EventId(0), EventId(9)]
     );
-    app.update(Accept);
-    assert_eq!(app.exit, Some(Exit::Accept(vec![EventId(0), EventId(9)])));
+    assert_eq!(
+        app.update(Accept),
+        Some(Effect::Exit(Exit::Accept(vec![EventId(0), EventId(9)])))
+    );
 }
 
 #[test]
@@ -331,8 +348,11 @@ fn quit_and_ctrl_c_quit_from_every_mode() {
     ] {
         let mut app = app();
         run(&mut app, setup);
-        app.update(Quit);
-        assert_eq!(app.exit, Some(Exit::Quit), "after {setup:?}");
+        assert_eq!(
+            app.update(Quit),
+            Some(Effect::Exit(Exit::Quit)),
+            "after {setup:?}"
+        );
     }
 }
 
@@ -340,9 +360,9 @@ fn quit_and_ctrl_c_quit_from_every_mode() {
 fn help_returns_to_the_mode_it_came_from() {
     let mut app = app();
     run(&mut app, &[FocusDetail, ToggleHelp]);
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     app.update(ToggleHelp);
-    assert_eq!(app.mode, Mode::Detail);
+    assert_eq!(app.mode(), Mode::Detail);
 }
 
 #[test]
@@ -353,19 +373,19 @@ fn detail_scrolls_within_its_text_and_follows_related_events() {
     for _ in 0..200 {
         app.update(DetailDown);
     }
-    let max = app.detail_scroll;
+    let max = app.detail_scroll();
     assert!(max > 0, "the war's detail is longer than the pane");
     app.update(DetailDown);
-    assert_eq!(app.detail_scroll, max, "scrolling stops at the end");
+    assert_eq!(app.detail_scroll(), max, "scrolling stops at the end");
     app.update(DetailUp);
-    assert_eq!(app.detail_scroll, max - 1);
+    assert_eq!(app.detail_scroll(), max - 1);
 
     app.update(Digit(1));
     assert_eq!(selected_id(&app), "armistice");
-    assert_eq!(app.detail_scroll, 0, "a new event starts at its top");
+    assert_eq!(app.detail_scroll(), 0, "a new event starts at its top");
     app.update(Digit(7));
     assert_eq!(selected_id(&app), "armistice", "no related event 7");
-    assert!(app.flash.as_deref().is_some_and(|f| f.contains('7')));
+    assert!(app.flash().is_some_and(|f| f.contains('7')));
 }
 
 #[test]
@@ -374,7 +394,7 @@ fn following_a_hidden_related_event_clears_the_filter() {
     type_query(&mut app, "recognises");
     run(&mut app, &[SearchKeep, FocusDetail, Digit(1)]);
     assert_eq!(selected_id(&app), "founding");
-    assert!(app.filter.is_empty());
+    assert!(app.filter().is_empty());
     assert_consistent(&app);
 }
 
@@ -387,7 +407,7 @@ fn resizing_to_one_cell_and_back_keeps_the_selection() {
             width: w,
             height: h,
         });
-        assert_eq!(app.selected, 7, "at {w}×{h}");
+        assert_eq!(app.selected(), 7, "at {w}×{h}");
         assert_consistent(&app);
         run(&mut app, &[NextEvent, PrevEvent, DetailDown, HelpDown]);
     }
@@ -417,35 +437,49 @@ fn clicks_select_rows_and_the_wheel_moves() {
         col: list.x,
         down: true,
     });
-    assert_eq!(app.selected, 4);
+    assert_eq!(app.selected(), 4);
     let detail = app.areas().detail;
     app.update(Click {
         row: detail.y + 1,
         col: detail.x + 1,
     });
-    assert_eq!(app.mode, Mode::Detail);
+    assert_eq!(app.mode(), Mode::Detail);
 }
 
-/// Past `async_from` candidates a search goes to the worker: `update` leaves a job, the
+/// Past `async_from` candidates a search goes to the worker: `update` returns a job, the
 /// list keeps the last result and keeps responding, and only the current job's result is
 /// taken.
 #[test]
 fn large_searches_leave_a_job_and_take_only_the_current_result() {
     use afghan_timeline::tui::action::Msg;
-    let mut app = app();
-    app.async_from = 0; // every text search is "large" here
-    let before = app.visible.clone();
-    type_query(&mut app, "em");
-    assert!(app.searching);
-    let job = app.pending_search.take().expect("a job for the worker");
-    assert_eq!(job.generation, app.search_generation);
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    // Every text search is "large" here.
+    let settings = Settings {
+        async_from: 0,
+        ..Settings::default()
+    };
+    let (mut app, first) = App::new(timeline, Filter::default(), settings);
+    assert!(first.is_none(), "no query at start, no search");
+    app.update(Resize {
+        width: 120,
+        height: 40,
+    });
+    let before = app.visible().to_vec();
+    app.update(StartSearch);
+    app.update(SearchType('e'));
+    let Some(Effect::Search(job)) = app.update(SearchType('m')) else {
+        panic!("a job for the worker");
+    };
+    assert!(app.searching());
+    assert_eq!(job.generation, app.search_generation());
     assert_eq!(
-        app.visible, before,
+        app.visible(),
+        before,
         "the last result stays on screen while searching"
     );
     // Keys keep working while the search runs.
     app.update(NextEvent);
-    assert_eq!(app.selected, 1);
+    assert_eq!(app.selected(), 1);
     assert!(afghan_timeline::tui::view::summary(&app).contains("searching…"));
 
     // A result for an older generation is ignored.
@@ -454,35 +488,38 @@ fn large_searches_leave_a_job_and_take_only_the_current_result() {
         matches: Vec::new(),
     };
     app.update(stale);
-    assert!(app.searching);
-    assert_eq!(app.visible, before);
+    assert!(app.searching());
+    assert_eq!(app.visible(), before);
 
     // Typing on narrows from what is shown, not from the unfinished search.
-    app.update(SearchType('b'));
-    let newer = app.pending_search.take().expect("a newer job");
+    let Some(Effect::Search(newer)) = app.update(SearchType('b')) else {
+        panic!("a newer job");
+    };
     assert!(newer.generation > job.generation);
     let (shown, shown_filter) = newer.within.clone().expect("narrows the shown result");
     assert_eq!(shown, before);
     assert_eq!(shown_filter, Filter::default());
     // The first job's result, arriving late, is stale now.
-    let late = job.run(&app.timeline, &app.index, &|| false).expect("runs");
+    let late = job
+        .run(app.timeline(), app.index(), &|| false)
+        .expect("runs");
     app.update(Msg::SearchResults {
         generation: job.generation,
         matches: late,
     });
-    assert_eq!(app.visible, before);
+    assert_eq!(app.visible(), before);
 
     let matches = newer
-        .run(&app.timeline, &app.index, &|| false)
+        .run(app.timeline(), app.index(), &|| false)
         .expect("runs");
-    assert_eq!(matches, app.filter.apply(&app.timeline));
+    assert_eq!(matches, app.filter().apply(app.timeline()));
     app.update(Msg::SearchResults {
         generation: newer.generation,
         matches,
     });
-    assert!(!app.searching);
-    assert_eq!(app.visible.len(), 2, "embassy-opens and embassy-attack");
-    assert_eq!(app.shown, app.filter);
+    assert!(!app.searching());
+    assert_eq!(app.visible().len(), 2, "embassy-opens and embassy-attack");
+    assert_eq!(app.shown(), app.filter());
     assert_consistent(&app);
 }
 
@@ -492,7 +529,7 @@ fn the_search_worker_returns_the_current_jobs_matches() {
     use afghan_timeline::tui::search::{SearchJob, Searcher};
     use std::time::{Duration, Instant};
     let app = app();
-    let searcher = Searcher::start(app.timeline.clone(), app.index.clone());
+    let searcher = Searcher::start(app.timeline().clone(), app.index().clone());
     let job = |generation, query: &str| {
         let mut filter = Filter::default();
         filter.set_query(query);
@@ -519,7 +556,7 @@ fn the_search_worker_returns_the_current_jobs_matches() {
     let matches = got.expect("the current job's result arrives before the deadline");
     let mut expected = Filter::default();
     expected.set_query("embassy");
-    assert_eq!(matches, expected.apply(&app.timeline));
+    assert_eq!(matches, expected.apply(app.timeline()));
 }
 
 /// A search that narrows the list under a selection near its end fills the list from
@@ -529,13 +566,13 @@ fn narrowing_near_the_end_keeps_the_list_full() {
     let mut app = app_sized(false, 80, 16);
     app.update(LastEvent);
     assert!(
-        app.offset > 1,
+        app.offset() > 1,
         "a short list scrolled to its end (offset {})",
-        app.offset
+        app.offset()
     );
     type_query(&mut app, "embassy"); // two events, both before the selection
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.visible().len(), 2);
     assert_eq!(selected_id(&app), "embassy-attack", "the last match");
-    assert_eq!(app.offset, 0, "both matches fit, so both are shown");
+    assert_eq!(app.offset(), 0, "both matches fit, so both are shown");
     assert_consistent(&app);
 }

@@ -4,7 +4,7 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
 use super::action::Action;
-use super::app::Mode;
+use super::mode::Mode;
 
 /// A key as the tables spell it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,10 @@
 //!
 //! * [`app::App`] is the one state, [`app::App::update`] the one place it changes;
 //! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
-//! * [`view`] draws `&App` and changes nothing;
+//! * the models `update` needs live on the state side and take plain data: [`axis`] (the
+//!   time scale and its hit-testing), [`detail_text`] (the wrapped detail lines),
+//!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`mode`];
+//! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → draw, blocking on input.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
@@ -10,16 +13,21 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
+pub mod detail_text;
+pub mod effect;
 pub mod keymap;
 pub mod layout;
-mod nav;
+pub mod mode;
+pub mod overlay;
 pub mod picker;
 pub mod search;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod view;
 
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::BufWriter;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,13 +35,12 @@ use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::command::{Outcome, print_events};
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
-use crate::output::Format;
 use crate::query::Filter;
 use action::{Action, Msg};
-use app::{App, Exit};
+use app::{App, Settings};
+use effect::{Effect, Exit};
 use search::Searcher;
 use theme::Theme;
 
@@ -42,67 +49,63 @@ use theme::Theme;
 pub struct Options {
     pub mouse: bool,
     pub select: Option<EventId>,
+    /// Pick mode: Enter ends the explorer with a choice. Only the caller knows what its
+    /// stdout is for, so it decides (the command line picks when stdout is not a terminal).
+    pub pick: bool,
 }
 
-/// Opens the explorer; in pick mode (stdout not a terminal) prints the choice after.
-pub fn run(
-    timeline: Timeline,
-    filter: Filter,
-    options: &Options,
-    format: Format,
-) -> Result<Outcome, Error> {
-    let pick_mode = !io::stdout().is_terminal();
-    let mut app = App::new(timeline, filter, pick_mode);
-    if let Some(id) = options.select {
-        app.select_event(id);
-    }
-    let theme = Theme {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+/// Opens the explorer and returns how it ended; the caller prints a choice after the
+/// terminal is restored.
+pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
+    let settings = Settings {
+        pick: options.pick,
+        theme: Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        },
+        select: options.select,
+        ..Settings::default()
     };
-    app.theme = theme;
+    let (app, first) = App::new(timeline, filter, settings);
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    match browse(app, options, theme)? {
-        Exit::Quit if pick_mode => Ok(Outcome::Cancelled),
-        Exit::Quit => Ok(Outcome::Closed),
-        Exit::Accept(chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
-        Exit::Accept(chosen) => print_events(&app.timeline, &chosen, format),
-    }
+    browse(app, first, options)
 }
 
-/// Runs the explorer on the terminal until the reader leaves or chooses.
-pub fn browse(app: &mut App, options: &Options, theme: Theme) -> Result<Exit, Error> {
+/// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
+/// effect the app was built with.
+pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
     let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
-    terminal::install_restorers();
     let mut out = BufWriter::with_capacity(1 << 16, tty);
-    terminal::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
-    let result = event_loop(app, out, options, theme);
-    {
-        let _screen = terminal::lock_screen();
-        terminal::restore();
-    }
-    result
+    // Declared before the terminal (inside the loop) so it is dropped after it: the
+    // terminal's last bytes go out before the restore.
+    let _guard = terminal::Guard::enter(&mut out, options.mouse).map_err(Error::Terminal)?;
+    event_loop(app, first, out, options)
 }
 
 fn event_loop(
     app: &mut App,
+    first: Option<Effect>,
     out: terminal::Writer,
     options: &Options,
-    theme: Theme,
 ) -> Result<Exit, Error> {
     let mut term = Terminal::new(CrosstermBackend::new(out)).map_err(Error::Terminal)?;
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
     event::poll(Duration::ZERO).map_err(Error::Terminal)?;
     let size = term.size().map_err(Error::Terminal)?;
-    app.update(Action::Resize {
+    let resized = app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let searcher = Searcher::start(Arc::clone(&app.timeline), Arc::clone(&app.index));
-    hand_over(app, &searcher);
-    draw(&mut term, app, theme)?;
+    let searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
+    for effect in [first, resized].into_iter().flatten() {
+        if let Some(exit) = perform(effect, &searcher, &mut term, options)? {
+            return Ok(exit);
+        }
+    }
+    searcher.follow(app.search_generation());
+    draw(&mut term, app)?;
     // Fault injection for the test that a panic inside the UI gives the terminal back before
     // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
     assert!(
@@ -114,7 +117,7 @@ fn event_loop(
         // before drawing again, so the screen keeps up instead of replaying a backlog.
         // While a search runs, wake up for its result too: the one time the loop waits on
         // something other than the terminal.
-        let mut next = if app.searching {
+        let mut next = if app.searching() {
             event::poll(SEARCH_POLL)
                 .map_err(Error::Terminal)?
                 .then(event::read)
@@ -124,56 +127,74 @@ fn event_loop(
             Some(event::read().map_err(Error::Terminal)?)
         };
         if let Some((generation, matches)) = searcher.try_result() {
-            app.update(Msg::SearchResults {
+            let effect = app.update(Msg::SearchResults {
                 generation,
                 matches,
             });
+            if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                return Ok(exit);
+            }
         }
         while let Some(ev) = next.take() {
-            if let Some(action) = keymap::action(&ev, app.mode) {
-                if action == Action::Suspend {
-                    terminal::suspend(term.backend_mut(), options.mouse)
-                        .map_err(Error::Terminal)?;
-                    term.clear().map_err(Error::Terminal)?;
-                } else {
-                    app.update(action);
+            if let Some(action) = keymap::action(&ev, app.mode()) {
+                let effect = app.update(action);
+                if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                    return Ok(exit);
                 }
-            }
-            if let Some(exit) = app.exit.take() {
-                return Ok(exit);
             }
             if event::poll(Duration::ZERO).map_err(Error::Terminal)? {
                 next = Some(event::read().map_err(Error::Terminal)?);
             }
         }
-        hand_over(app, &searcher);
-        draw(&mut term, app, theme)?;
+        // Tell the worker what is current, so it drops a search a cheap filter replaced.
+        searcher.follow(app.search_generation());
+        draw(&mut term, app)?;
     }
 }
 
 /// How often the loop looks for a search result while one is running.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
 
-/// Gives the worker the search `update` asked for, and tells it what is current.
-fn hand_over(app: &mut App, searcher: &Searcher) {
-    searcher.follow(app.search_generation);
-    if let Some(job) = app.pending_search.take() {
-        searcher.submit(job);
+type Term = Terminal<CrosstermBackend<terminal::Writer>>;
+
+fn perform_all(
+    effect: Option<Effect>,
+    searcher: &Searcher,
+    term: &mut Term,
+    options: &Options,
+) -> Result<Option<Exit>, Error> {
+    match effect {
+        Some(effect) => perform(effect, searcher, term, options),
+        None => Ok(None),
     }
 }
 
-fn draw(
-    term: &mut Terminal<CrosstermBackend<terminal::Writer>>,
-    app: &App,
-    theme: Theme,
-) -> Result<(), Error> {
+/// Does what `update` asked; an exit ends the loop.
+fn perform(
+    effect: Effect,
+    searcher: &Searcher,
+    term: &mut Term,
+    options: &Options,
+) -> Result<Option<Exit>, Error> {
+    match effect {
+        Effect::Search(job) => searcher.submit(job),
+        Effect::Exit(exit) => return Ok(Some(exit)),
+        Effect::Suspend => {
+            terminal::suspend(term.backend_mut(), options.mouse).map_err(Error::Terminal)?;
+            term.clear().map_err(Error::Terminal)?;
+        }
+    }
+    Ok(None)
+}
+
+fn draw(term: &mut Term, app: &App) -> Result<(), Error> {
     let _screen = terminal::lock_screen();
     crossterm::execute!(
         term.backend_mut(),
         crossterm::terminal::BeginSynchronizedUpdate
     )
     .map_err(Error::Terminal)?;
-    term.draw(|frame| frame.render_widget(view::Screen { app, theme }, frame.area()))
+    term.draw(|frame| frame.render_widget(view::Screen { app }, frame.area()))
         .map_err(Error::Terminal)?;
     crossterm::execute!(
         term.backend_mut(),

@@ -15,7 +15,7 @@ use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
 
 /// A scan to run: the filter, and the earlier result it narrows, if any.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SearchJob {
     pub generation: u64,
     pub filter: Filter,

@@ -5,10 +5,12 @@
 //! from the terminal too (crossterm's `use-dev-tty`), so `cat f | afghan-timeline --file -`
 //! still reads the keyboard.
 //!
-//! Raw mode, the alternate screen and mouse capture are undone on every way out: the guard's
-//! `Drop`, a panic hook that restores before the message prints, and a signal thread for
-//! SIGTERM, SIGHUP, SIGINT and SIGQUIT that restores and exits with 128 + the signal. A lock
-//! shared with drawing makes sure a signal never lands in the middle of a frame's bytes.
+//! Raw mode, the alternate screen and mouse capture are undone on every way out: the
+//! [`Guard`]'s `Drop` (created before the first mode change, so every `?` and early return
+//! is covered, even a failure half-way into the explorer's mode), a panic hook that restores
+//! before the message prints, and a signal thread for SIGTERM, SIGHUP, SIGINT and SIGQUIT
+//! that restores and exits with 128 + the signal. All three call the same [`restore`]. A
+//! lock shared with drawing makes sure a signal never lands in the middle of a frame's bytes.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -64,9 +66,42 @@ pub fn lock_screen() -> MutexGuard<'static, ()> {
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// Owns the terminal's mode while the explorer runs; dropping it gives the terminal back.
+#[must_use = "the terminal is restored when the guard is dropped"]
+pub struct Guard {
+    _owned: (),
+}
+
+impl Guard {
+    /// Installs the panic hook and the signal thread, then puts the terminal into the
+    /// explorer's mode. The guard exists before the first change, so a failure part-way
+    /// (raw mode on, the alternate screen refused) still restores everything.
+    pub fn enter(out: &mut impl Write, mouse: bool) -> io::Result<Guard> {
+        install_restorers();
+        let guard = Guard { _owned: () };
+        enter(out, mouse)?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _screen = lock_screen();
+        restore();
+    }
+}
+
 /// Puts the terminal into the explorer's mode.
-pub fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
+fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    // Fault injection for the test that a failure part-way into the explorer's mode still
+    // gives the terminal back (tests/pty/terminal.rs): nothing from outside can make
+    // entering the alternate screen fail on a real terminal.
+    if std::env::var_os("AFGHAN_TIMELINE_TEST_ENTER_FAIL").is_some() {
+        return Err(io::Error::other(
+            "AFGHAN_TIMELINE_TEST_ENTER_FAIL is set: failing after raw mode, as asked",
+        ));
+    }
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
@@ -84,7 +119,7 @@ pub fn restore() {
 }
 
 /// Installs the panic hook and the signal thread, once per process.
-pub fn install_restorers() {
+fn install_restorers() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();

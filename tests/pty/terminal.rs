@@ -49,6 +49,30 @@ fn a_panic_inside_the_ui_restores_the_terminal_before_its_message() {
     assert_cooked(&after);
 }
 
+/// A failure part-way into the explorer's mode (injected with
+/// `AFGHAN_TIMELINE_TEST_ENTER_FAIL` after raw mode is on, before the alternate screen) is
+/// reported, exits 2, and leaves the terminal in cooked mode: the guard that restores it
+/// exists before the first change.
+#[test]
+fn a_failure_while_entering_the_ui_still_restores_the_terminal() {
+    let mut s = Spawn::shell(r#""$BIN"; echo "exit=$?"; stty -a"#, &[])
+        .env("AFGHAN_TIMELINE_TEST_ENTER_FAIL", "1")
+        .start();
+    assert_eq!(s.wait_exit(), 0, "stty ran");
+    let raw = s.raw();
+    let after = String::from_utf8_lossy(&raw);
+    assert!(
+        after.contains("terminal: AFGHAN_TIMELINE_TEST_ENTER_FAIL is set"),
+        "not the injected failure:\n{after}"
+    );
+    assert!(
+        after.contains("exit=2"),
+        "a terminal error exits 2:\n{after}"
+    );
+    let message = after.find("exit=2").expect("found above");
+    assert_cooked(&after[message..]);
+}
+
 fn signal_restores_the_terminal(signal: &str, code: u32) {
     let total = events().len();
     let mut s = Spawn::app(&[]).start();

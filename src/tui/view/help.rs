@@ -6,15 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::tui::keymap::{self, Binding};
-use crate::tui::layout::centered;
+use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_SECTIONS, help_frame};
 use crate::tui::theme::Theme;
-
-const SECTIONS: [(&str, &[Binding]); 4] = [
-    ("List", keymap::LIST),
-    ("Detail pane", keymap::DETAIL),
-    ("Search prompt", keymap::SEARCH),
-    ("Actor picker", keymap::PICKER),
-];
 
 /// One section's lines: its title, then a line per binding.
 fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'static>> {
@@ -29,23 +22,17 @@ fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'st
     out
 }
 
-/// Width of one column of the help.
-const COLUMN: u16 = 58;
-
 /// Every binding, grouped by mode: the list's keys beside the others when `width` allows
-/// two columns, else one after the other. Shared by the view and by `update`'s scrolling.
+/// two columns, else one after the other. `overlay::help_lines` counts them from the same
+/// tables for `update`'s scrolling.
 pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let mut left = section(SECTIONS[0].0, SECTIONS[0].1, theme);
-    let mut right: Vec<Line<'static>> = SECTIONS[1..]
+    let mut left = section(HELP_SECTIONS[0].0, HELP_SECTIONS[0].1, theme);
+    let mut right: Vec<Line<'static>> = HELP_SECTIONS[1..]
         .iter()
         .flat_map(|(title, table)| section(title, table, theme))
         .collect();
-    right.push(Line::styled(
-        "Mouse: wheel scrolls, click selects",
-        theme.dim(),
-    ));
-    right.push(Line::styled("(--no-mouse turns it off)", theme.dim()));
-    if width < 2 * COLUMN + 2 {
+    right.extend(HELP_FOOTNOTES.map(|note| Line::styled(note, theme.dim())));
+    if !crate::tui::overlay::help_two_columns(width) {
         left.append(&mut right);
         return left;
     }
@@ -64,25 +51,6 @@ pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The overlay's box on a screen of `area`.
-pub fn frame(area: Rect) -> Rect {
-    let width = if area.width >= 2 * COLUMN + 4 {
-        2 * COLUMN + 4
-    } else {
-        COLUMN + 4
-    };
-    let height = u16::try_from(lines(width.saturating_sub(2), Theme { color: false }).len() + 2)
-        .unwrap_or(u16::MAX);
-    centered(area, width, height)
-}
-
-/// Lines the help can scroll, at this screen size.
-pub fn max_scroll(area: Rect) -> u16 {
-    let rect = frame(area);
-    let total = lines(rect.width.saturating_sub(2), Theme { color: false }).len();
-    u16::try_from(total.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(0)
-}
-
 pub struct Help {
     pub theme: Theme,
     pub scroll: u16,
@@ -90,7 +58,7 @@ pub struct Help {
 
 impl Widget for Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rect = frame(area);
+        let rect = help_frame(area);
         let lines = lines(rect.width.saturating_sub(2), self.theme);
         Clear.render(rect, buf);
         Paragraph::new(lines)
@@ -105,5 +73,23 @@ impl Widget for Help {
                     ),
             )
             .render(rect, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::overlay::help_lines;
+
+    /// `update` scrolls by the count from the tables; this is what is drawn.
+    #[test]
+    fn the_drawn_help_has_the_lines_the_tables_count() {
+        for width in [0, 40, 60, 117, 118, 200] {
+            assert_eq!(
+                lines(width, Theme { color: true }).len(),
+                help_lines(width),
+                "at width {width}"
+            );
+        }
     }
 }

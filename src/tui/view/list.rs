@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use super::text::{fit, fit_clean, width as text_width};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
 
 /// Columns of the date: `~24 Dec 1979` is 12.
@@ -21,11 +22,11 @@ pub struct EventList<'a> {
 impl Widget for EventList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let focused = app.mode != Mode::Detail;
+        let focused = app.mode() != Mode::Detail;
         let title = format!(
             " {} ",
             fit_clean(
-                &app.timeline.title,
+                &app.timeline().title,
                 usize::from(area.width.saturating_sub(4))
             )
         );
@@ -35,21 +36,21 @@ impl Widget for EventList<'_> {
             .title(Line::from(title).style(self.theme.title()));
         let inner = block.inner(area);
         block.render(area, buf);
-        if app.visible.is_empty() {
+        if app.visible().is_empty() {
             empty_state(app, self.theme).render(inner, buf);
             return;
         }
         let rows = usize::from(inner.height);
         let mut y = 0;
-        let mut i = app.offset;
-        while y < rows && i < app.visible.len() {
+        let mut i = app.offset();
+        while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
             for (n, era) in app.era_headers(i).take(shown).enumerate() {
                 if y >= rows {
                     break;
                 }
                 let era_index = app
-                    .timeline
+                    .timeline()
                     .eras
                     .iter()
                     .position(|e| e.id == era.id)
@@ -100,10 +101,10 @@ fn header_line(
 /// on the whole row first, and the title and the badges are drawn at either end of it, so
 /// no cell is drawn twice and no padding is built.
 fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
-    let id = app.visible[i];
-    let event = app.timeline.event(id);
+    let id = app.visible()[i];
+    let event = app.timeline().event(id);
     let width = usize::from(row.width);
-    let selected = i == app.selected;
+    let selected = i == app.selected();
     let mark = if app.is_marked(id) { "●" } else { " " };
     let date = format!("{:<DATE_WIDTH$}", event.date.short());
 
@@ -112,7 +113,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let mut badges: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for (n, actor) in event.actors.iter().enumerate() {
-        let label = fit_clean(&app.timeline.actor(*actor).id, 14);
+        let label = fit_clean(&app.timeline().actor(*actor).id, 14);
         let rest = event.actors.len() - n - 1;
         let more = if rest > 0 {
             format!(" +{rest}")
@@ -167,7 +168,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
 
 fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
     let mut lines = vec![Line::raw("")];
-    if app.timeline.events.is_empty() {
+    if app.timeline().events.is_empty() {
         lines.push(Line::styled(
             "This timeline has no events yet.",
             theme.title(),
@@ -178,13 +179,13 @@ fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
         ));
     } else {
         lines.push(Line::styled("No event matches the filter.", theme.title()));
-        if !app.filter.query().is_empty() {
+        if !app.filter().query().is_empty() {
             lines.push(Line::styled(
                 "Esc clears the query · / edits it",
                 theme.dim(),
             ));
         }
-        if !app.filter.actors.is_empty() {
+        if !app.filter().actors.is_empty() {
             lines.push(Line::styled("a changes the actors", theme.dim()));
         }
     }

@@ -6,35 +6,34 @@ pub mod help;
 mod list;
 pub mod picker;
 mod status;
-pub mod text;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::app::{App, Mode};
+use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::theme::Theme;
+use super::mode::Mode;
+use super::text;
 
 pub use status::summary;
 
-/// The whole screen.
+/// The whole screen, in the app's one theme.
 pub struct Screen<'a> {
     pub app: &'a App,
-    pub theme: Theme,
 }
 
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (app, theme) = (self.app, self.theme);
+        let (app, theme) = (self.app, self.app.theme());
         if !layout::fits(area) {
             let notice = format!("terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}");
             Line::styled(text::fit(&notice, usize::from(area.width)), theme.dim())
                 .render(area, buf);
             return;
         }
-        let areas = layout::areas(area, app.mode == Mode::Detail);
+        let areas = layout::areas(area, app.mode() == Mode::Detail);
         axis::Axis { app, theme }.render(areas.axis, buf);
         if areas.list.area() > 0 {
             list::EventList { app, theme }.render(areas.list, buf);
@@ -43,10 +42,10 @@ impl Widget for Screen<'_> {
             detail::Detail { app, theme }.render(areas.detail, buf);
         }
         status::Status { app, theme }.render(areas.status, buf);
-        match app.mode {
+        match app.mode() {
             Mode::Help => help::Help {
                 theme,
-                scroll: app.help_scroll,
+                scroll: app.help_scroll(),
             }
             .render(area, buf),
             Mode::ActorPicker => picker::ActorPicker { app, theme }.render(area, buf),

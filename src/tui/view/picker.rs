@@ -5,26 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::text::{fit_clean, width};
 use crate::query::ActorMode;
 use crate::tui::app::App;
-use crate::tui::layout::centered;
+use crate::tui::overlay::picker_frame;
+use crate::tui::text::{fit_clean, width};
 use crate::tui::theme::Theme;
-
-const WIDTH: u16 = 64;
-
-/// The overlay's box for a screen size and number of actors.
-fn frame(size: Rect, actors: usize) -> Rect {
-    let height = u16::try_from(actors + 2)
-        .unwrap_or(u16::MAX)
-        .min(size.height.saturating_sub(2).max(3));
-    centered(size, WIDTH, height)
-}
-
-/// Actor rows that fit in the overlay: what `update` scrolls by.
-pub fn rows(size: Rect, actors: usize) -> usize {
-    usize::from(frame(size, actors).height.saturating_sub(2))
-}
 
 pub struct ActorPicker<'a> {
     pub app: &'a App,
@@ -34,8 +19,8 @@ pub struct ActorPicker<'a> {
 impl Widget for ActorPicker<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let picker = &app.picker;
-        let rect = frame(area, app.timeline.actors.len());
+        let picker = &app.picker();
+        let rect = picker_frame(area, app.timeline().actors.len());
         Clear.render(rect, buf);
         let mode = match picker.mode {
             ActorMode::Any => "any of",
@@ -54,16 +39,16 @@ impl Widget for ActorPicker<'_> {
             );
         let inner = block.inner(rect);
         block.render(rect, buf);
-        if app.timeline.actors.is_empty() {
+        if app.timeline().actors.is_empty() {
             Line::styled("This timeline declares no actors.", self.theme.dim()).render(inner, buf);
             return;
         }
         let w = usize::from(inner.width);
-        for (row, i) in (picker.offset..app.timeline.actors.len())
+        for (row, i) in (picker.offset..app.timeline().actors.len())
             .take(usize::from(inner.height))
             .enumerate()
         {
-            let actor = &app.timeline.actors[i];
+            let actor = &app.timeline().actors[i];
             let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
             let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
             let count = format!("{:>5}", picker.counts[i]);

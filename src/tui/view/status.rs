@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{clean, fit, width};
 use crate::query::ActorMode;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
 pub struct Status<'a> {
@@ -18,31 +19,31 @@ pub struct Status<'a> {
 
 /// `12 of 48 events · actors: Russia, Taliban · query: "embassy" · 2 marked`
 pub fn summary(app: &App) -> String {
-    let tl = &app.timeline;
+    let tl = &app.timeline();
     let mut parts = vec![format!(
         "{} of {} events",
-        app.visible.len(),
+        app.visible().len(),
         tl.events.len()
     )];
-    if app.searching {
+    if app.searching() {
         parts.push("searching…".to_owned());
     }
-    if !app.filter.actors.is_empty() {
+    if !app.filter().actors.is_empty() {
         let names: Vec<String> = app
-            .filter
+            .filter()
             .actors
             .iter()
             .map(|a| clean(&tl.actor(*a).name))
             .collect();
-        let join = if app.filter.actor_mode == ActorMode::All {
+        let join = if app.filter().actor_mode == ActorMode::All {
             " + "
         } else {
             ", "
         };
         parts.push(format!("actors: {}", names.join(join)));
     }
-    if !app.filter.query().is_empty() {
-        parts.push(format!("query: \"{}\"", clean(app.filter.query())));
+    if !app.filter().query().is_empty() {
+        parts.push(format!("query: \"{}\"", clean(app.filter().query())));
     }
     if app.marked_count() > 0 {
         parts.push(format!("{} marked", app.marked_count()));
@@ -52,7 +53,7 @@ pub fn summary(app: &App) -> String {
 
 /// The keys that matter now, most important first; the status line keeps as many as fit.
 fn hints(app: &App) -> &'static [&'static str] {
-    match (app.mode, app.pick_mode) {
+    match (app.mode(), app.pick_mode()) {
         (Mode::Search, _) => &["Enter keep", "Esc clear"],
         (Mode::ActorPicker, _) => &["Enter apply", "Space select", "Tab any/all", "Esc cancel"],
         (Mode::Help, _) => &["? or Esc close", "j/k scroll"],
@@ -90,25 +91,29 @@ impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let w = usize::from(area.width);
-        let left: Vec<Span<'static>> = if app.mode == Mode::Search {
+        let left: Vec<Span<'static>> = if app.mode() == Mode::Search {
             vec![
                 Span::styled("/", self.theme.accent()),
-                Span::raw(fit(&clean(app.filter.query()), w.saturating_sub(2))),
+                Span::raw(fit(&clean(app.filter().query()), w.saturating_sub(2))),
                 Span::styled("▏", self.theme.accent()),
                 Span::styled(
-                    format!("  {} of {}", app.visible.len(), app.timeline.events.len()),
+                    format!(
+                        "  {} of {}",
+                        app.visible().len(),
+                        app.timeline().events.len()
+                    ),
                     self.theme.dim(),
                 ),
             ]
         } else {
             vec![Span::raw(fit(&summary(app), w))]
         };
-        let right = match &app.flash {
-            Some(message) => Span::styled(message.clone(), self.theme.accent()),
+        let right = match app.flash() {
+            Some(message) => Span::styled(message.to_owned(), self.theme.accent()),
             None => Span::raw(String::new()),
         };
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
-        let right = if app.flash.is_none() {
+        let right = if app.flash().is_none() {
             Span::styled(
                 fitting_hints(hints(app), w.saturating_sub(left_width + 2)),
                 self.theme.dim(),

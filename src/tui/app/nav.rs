@@ -4,8 +4,10 @@
 //! on or after the era's start), so rows and events differ. Everything that needs rows
 //! goes through [`App::era_headers`], which the list view uses too.
 
-use super::app::{App, Mode};
+use super::App;
 use crate::model::{Era, EventId};
+use crate::tui::mode::Mode;
+use crate::tui::overlay;
 
 /// Lines the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
@@ -162,7 +164,7 @@ impl App {
     }
 
     pub(super) fn scroll_picker(&mut self) {
-        let rows = super::view::picker::rows(self.size, self.timeline.actors.len());
+        let rows = overlay::picker_rows(self.size, self.timeline.actors.len());
         self.picker.scroll(rows);
     }
 
@@ -198,7 +200,9 @@ impl App {
                 self.move_to(i);
             }
         } else if areas.axis.contains((col, row).into())
-            && let Some(id) = super::view::axis::event_at(self, areas.axis, col)
+            && let Some(id) = self
+                .axis
+                .event_at(&self.index, &self.visible, col - areas.axis.x)
             && let Ok(i) = self.visible.binary_search(&id)
         {
             self.move_to(i);

@@ -9,78 +9,88 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use super::action::{Action, Msg};
-use super::layout::{self, Areas};
-use super::picker::Picker;
-use super::search::SearchJob;
-use super::theme::Theme;
-use super::view::axis::AxisModel;
+mod nav;
+mod read;
+
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, Narrowing, SearchIndex};
-
-/// What has the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Browse,
-    Search,
-    ActorPicker,
-    Help,
-    Detail,
-}
-
-/// How the explorer ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Exit {
-    /// Left without choosing.
-    Quit,
-    /// Chose these events (date order); empty when there was nothing to choose.
-    Accept(Vec<EventId>),
-}
+use crate::tui::action::{Action, Msg};
+use crate::tui::axis::AxisModel;
+use crate::tui::detail_text;
+use crate::tui::effect::{Effect, Exit};
+use crate::tui::layout::{self, Areas};
+use crate::tui::mode::Mode;
+use crate::tui::overlay;
+use crate::tui::picker::Picker;
+use crate::tui::search::SearchJob;
+use crate::tui::theme::Theme;
 
 /// Text searches over at least this many events run on the search worker.
 pub const ASYNC_SEARCH_FROM: usize = 100_000;
 
-pub struct App {
-    /// Shared with the search worker, which reads it while the explorer draws.
-    pub timeline: Arc<Timeline>,
-    /// Built once at start: every refilter scans it instead of the events' own strings.
-    pub index: Arc<SearchIndex>,
-    /// The time axis for the visible list at the current width.
-    pub axis: AxisModel,
-    pub filter: Filter,
-    /// The events that match `shown`, in date order.
-    pub visible: Vec<EventId>,
-    /// The filter `visible` reflects: `filter` itself, except while a search runs.
-    pub shown: Filter,
-    /// Counts filter changes; a search result is only taken for the current one.
-    pub search_generation: u64,
-    /// A search for the worker, left here by `update` for the loop to hand over.
-    pub pending_search: Option<SearchJob>,
-    /// Whether a search is running on the worker (the list shows the last result).
-    pub searching: bool,
+/// What the explorer is built with; nothing here changes afterwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Whether Enter ends the explorer with a choice (the caller prints it).
+    pub pick: bool,
+    /// The one theme every view reads, and the cached detail lines are styled with.
+    pub theme: Theme,
+    /// The event to start on, if it matches the filter.
+    pub select: Option<EventId>,
     /// Text searches over at least this many candidates go to the worker.
     pub async_from: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            pick: false,
+            theme: Theme { color: true },
+            select: None,
+            async_from: ASYNC_SEARCH_FROM,
+        }
+    }
+}
+
+/// The explorer's state. Fields are private: `update` changes them, methods read them.
+pub struct App {
+    /// Shared with the search worker, which reads it while the explorer draws.
+    timeline: Arc<Timeline>,
+    /// Built once at start: every refilter scans it instead of the events' own strings.
+    index: Arc<SearchIndex>,
+    /// The time axis for the visible list at the current width.
+    axis: AxisModel,
+    filter: Filter,
+    /// The events that match `shown`, in date order.
+    visible: Vec<EventId>,
+    /// The filter `visible` reflects: `filter` itself, except while a search runs.
+    shown: Filter,
+    /// Counts filter changes; a search result is only taken for the current one.
+    search_generation: u64,
+    /// Whether a search is running on the worker (the list shows the last result).
+    searching: bool,
+    /// Text searches over at least this many candidates go to the worker.
+    async_from: usize,
     /// Index into `visible` of the selected event (0 when `visible` is empty).
-    pub selected: usize,
+    selected: usize,
     /// Index into `visible` of the event drawn at the top of the list.
-    pub offset: usize,
-    pub marked: BTreeSet<EventId>,
-    pub mode: Mode,
+    offset: usize,
+    marked: BTreeSet<EventId>,
+    mode: Mode,
     /// The mode the help overlay returns to.
-    pub help_return: Mode,
-    pub detail_scroll: u16,
-    pub help_scroll: u16,
-    pub picker: Picker,
+    help_return: Mode,
+    detail_scroll: u16,
+    help_scroll: u16,
+    picker: Picker,
     /// A typed count prefix (`5` of `5j`).
-    pub count: Option<u32>,
-    pub size: Rect,
+    count: Option<u32>,
+    size: Rect,
     /// A one-off message for the status line, cleared by the next action.
-    pub flash: Option<String>,
-    /// Whether stdout is not a terminal: Enter prints the choice and exits.
-    pub pick_mode: bool,
-    pub exit: Option<Exit>,
-    /// The colours the detail pane's cached lines are styled with.
-    pub theme: Theme,
+    flash: Option<String>,
+    /// Whether Enter ends the explorer with a choice.
+    pick_mode: bool,
+    /// The one theme: views read it here, and the detail lines are styled with it.
+    theme: Theme,
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
@@ -94,18 +104,25 @@ struct DetailCache {
 }
 
 impl App {
-    pub fn new(timeline: Timeline, filter: Filter, pick_mode: bool) -> App {
+    /// The state at start, and what the loop must do first: the filter given on the
+    /// command line may already be a search for the worker. `timeline` may be shared with
+    /// the caller, which prints the choice from it.
+    pub fn new(
+        timeline: impl Into<Arc<Timeline>>,
+        filter: Filter,
+        settings: Settings,
+    ) -> (App, Option<Effect>) {
+        let timeline = timeline.into();
         let mut app = App {
             index: Arc::new(SearchIndex::build(&timeline)),
             shown: Filter::default(),
             search_generation: 0,
-            pending_search: None,
             searching: false,
-            async_from: ASYNC_SEARCH_FROM,
+            async_from: settings.async_from,
             axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
-            timeline: Arc::new(timeline),
+            timeline,
             filter,
             selected: 0,
             offset: 0,
@@ -117,15 +134,18 @@ impl App {
             count: None,
             size: Rect::default(),
             flash: None,
-            pick_mode,
-            exit: None,
-            theme: Theme { color: true },
+            pick_mode: settings.pick,
+            theme: settings.theme,
             detail_cache: DetailCache::default(),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
-        app.request_filter();
-        app
+        let effect = app.request_filter();
+        if let Some(id) = settings.select {
+            app.select_event(id);
+        }
+        app.refresh_detail();
+        (app, effect)
     }
 
     /// The selected event, if any event is visible.
@@ -133,13 +153,18 @@ impl App {
         self.visible.get(self.selected).copied()
     }
 
+    /// The event listed just before the selected one, if any.
+    pub fn previous_event(&self) -> Option<EventId> {
+        self.selected.checked_sub(1).map(|p| self.visible[p])
+    }
+
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
         layout::areas(self.size, self.mode == Mode::Detail)
     }
 
-    /// Starts on this event, if it matches the filter.
-    pub fn select_event(&mut self, id: EventId) {
+    /// Selects this event, if it matches the filter.
+    fn select_event(&mut self, id: EventId) {
         if let Ok(i) = self.visible.binary_search(&id) {
             self.selected = i;
             self.detail_scroll = 0;
@@ -167,10 +192,11 @@ impl App {
             (id, previous, width, self.theme.color)
         });
         if key != self.detail_cache.key {
-            let lines = if width == 0 {
-                Vec::new()
-            } else {
-                super::view::detail::lines(self, width, self.theme)
+            let lines = match self.selected_event() {
+                Some(id) if width > 0 => {
+                    detail_text::lines(&self.timeline, id, self.previous_event(), width, self.theme)
+                }
+                _ => Vec::new(),
             };
             self.detail_cache = DetailCache { key, lines };
         }
@@ -181,15 +207,17 @@ impl App {
             .min(u16::try_from(max).unwrap_or(u16::MAX));
     }
 
-    /// The only place state changes: an action of the reader, or a search result.
-    pub fn update(&mut self, msg: impl Into<Msg>) {
-        self.step(msg.into());
+    /// The only place state changes: an action of the reader, or a search result. Returns
+    /// what the loop must do, if anything.
+    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        let effect = self.step(msg.into());
         self.refresh_detail();
+        effect
     }
 
-    fn step(&mut self, msg: Msg) {
+    fn step(&mut self, msg: Msg) -> Option<Effect> {
         match msg {
-            Msg::Act(action) => self.act(action),
+            Msg::Act(action) => return self.act(action),
             Msg::SearchResults {
                 generation,
                 matches,
@@ -201,9 +229,10 @@ impl App {
                 }
             }
         }
+        None
     }
 
-    fn act(&mut self, action: Action) {
+    fn act(&mut self, action: Action) -> Option<Effect> {
         self.flash = None;
         let count = match action {
             Action::Digit(_) => None,
@@ -223,27 +252,31 @@ impl App {
             Action::PrevYear => self.prev_year(),
             Action::NextEra => self.next_era(),
             Action::PrevEra => self.prev_era(),
-            Action::Digit(d) => self.digit(d),
+            Action::Digit(d) => return self.digit(d),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
             Action::StartSearch => self.mode = Mode::Search,
-            Action::SearchType(c) => self.edit_query(|q| q.push(c)),
-            Action::SearchBackspace => self.edit_query(|q| {
-                q.pop();
-            }),
-            Action::SearchDeleteWord => self.edit_query(|q| {
-                // Past the last whitespace, which may be wider than a byte (U+3000).
-                let kept = q
-                    .trim_end()
-                    .char_indices()
-                    .rev()
-                    .find(|(_, c)| c.is_whitespace())
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                q.truncate(kept);
-            }),
+            Action::SearchType(c) => return self.edit_query(|q| q.push(c)),
+            Action::SearchBackspace => {
+                return self.edit_query(|q| {
+                    q.pop();
+                });
+            }
+            Action::SearchDeleteWord => {
+                return self.edit_query(|q| {
+                    // Past the last whitespace, which may be wider than a byte (U+3000).
+                    let kept = q
+                        .trim_end()
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    q.truncate(kept);
+                });
+            }
             Action::SearchClear => {
-                self.edit_query(String::clear);
                 self.mode = Mode::Browse;
+                return self.edit_query(String::clear);
             }
             Action::OpenActorPicker => {
                 self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
@@ -263,7 +296,7 @@ impl App {
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
                 self.mode = Mode::Browse;
-                self.request_filter();
+                return self.request_filter();
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
@@ -278,33 +311,32 @@ impl App {
                 self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
             }
             Action::ToggleMark => self.toggle_mark(n),
-            Action::Accept => self.accept(),
+            Action::Accept => return self.accept(),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
-                self.help_scroll =
-                    (self.help_scroll + 1).min(super::view::help::max_scroll(self.size));
+                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Back => self.back(),
-            Action::Quit => self.exit = Some(Exit::Quit),
-            // Suspending is I/O; the loop does it. Nothing to change here.
-            Action::Suspend => {}
+            Action::Back => return self.back(),
+            Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+            // Suspending is I/O: the loop does it.
+            Action::Suspend => return Some(Effect::Suspend),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
                 self.rebuild_axis();
                 self.scroll_to_selection();
                 self.scroll_picker();
-                self.help_scroll = self
-                    .help_scroll
-                    .min(super::view::help::max_scroll(self.size));
+                self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
             }
         }
+        None
     }
 
-    /// Applies the filter: at once when that is cheap, else by leaving a job for the search
-    /// worker while the list keeps showing the last result. Typing at the end of a query
-    /// narrows what is shown: only those events are tested, and only for the new word.
-    pub fn request_filter(&mut self) {
+    /// Applies the filter: at once when that is cheap, else by asking the loop to run a
+    /// search on the worker while the list keeps showing the last result. Typing at the end
+    /// of a query narrows what is shown: only those events are tested, and only for the
+    /// new word.
+    fn request_filter(&mut self) -> Option<Effect> {
         self.search_generation += 1;
         let narrows = self.filter.narrows(&self.shown);
         let candidates = if narrows {
@@ -314,15 +346,13 @@ impl App {
         };
         if self.filter.has_words() && candidates >= self.async_from {
             let within = narrows.then(|| (self.visible.clone(), self.shown.clone()));
-            self.pending_search = Some(SearchJob {
+            self.searching = true;
+            return Some(Effect::Search(SearchJob {
                 generation: self.search_generation,
                 filter: self.filter.clone(),
                 within,
-            });
-            self.searching = true;
-            return;
+            }));
         }
-        self.pending_search = None;
         self.searching = false;
         let within = narrows.then_some(Narrowing {
             matches: &self.visible,
@@ -333,6 +363,7 @@ impl App {
             .apply_indexed(&self.timeline, &self.index, within);
         let filter = self.filter.clone();
         self.show_matches(matches, filter);
+        None
     }
 
     /// Shows the matches of `filter`, keeping the reader's place: the same event if it still
@@ -357,20 +388,24 @@ impl App {
     }
 
     fn rebuild_axis(&mut self) {
-        self.axis = AxisModel::build(self, self.areas().axis.width);
+        self.axis = AxisModel::build(
+            &self.timeline,
+            &self.index,
+            &self.visible,
+            self.areas().axis.width,
+        );
     }
 
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Option<Effect> {
         let mut query = self.filter.query().to_owned();
         edit(&mut query);
         self.filter.set_query(&query);
-        self.request_filter();
+        self.request_filter()
     }
 
-    fn digit(&mut self, d: u8) {
+    fn digit(&mut self, d: u8) -> Option<Effect> {
         if self.mode == Mode::Detail {
-            self.follow_related(usize::from(d));
-            return;
+            return self.follow_related(usize::from(d));
         }
         let next = self
             .count
@@ -379,6 +414,7 @@ impl App {
             .saturating_add(u32::from(d));
         // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
         self.count = (next > 0).then_some(next.min(1_000_000));
+        None
     }
 
     fn toggle_mark(&mut self, n: usize) {
@@ -398,17 +434,17 @@ impl App {
         self.move_by(ids.len().cast_signed());
     }
 
-    fn accept(&mut self) {
+    fn accept(&mut self) -> Option<Effect> {
         if !self.pick_mode {
             self.focus_detail();
-            return;
+            return None;
         }
         let chosen = if self.marked.is_empty() {
             self.selected_event().into_iter().collect()
         } else {
             self.marked.iter().copied().collect()
         };
-        self.exit = Some(Exit::Accept(chosen));
+        Some(Effect::Exit(Exit::Accept(chosen)))
     }
 
     fn focus_detail(&mut self) {
@@ -427,33 +463,33 @@ impl App {
         }
     }
 
-    fn back(&mut self) {
+    fn back(&mut self) -> Option<Effect> {
         if self.filter.query().is_empty() {
-            self.exit = Some(Exit::Quit);
-        } else {
-            self.edit_query(String::clear);
-            self.flash = Some("query cleared; Esc again quits".to_owned());
+            return Some(Effect::Exit(Exit::Quit));
         }
+        let effect = self.edit_query(String::clear);
+        self.flash = Some("query cleared; Esc again quits".to_owned());
+        effect
     }
 
     /// Follows related event `n` (1-based) of the selected event, clearing the filter when
     /// the target is hidden by it: following a link should never lead nowhere.
-    fn follow_related(&mut self, n: usize) {
-        let Some(current) = self.selected_event() else {
-            return;
-        };
+    fn follow_related(&mut self, n: usize) -> Option<Effect> {
+        let current = self.selected_event()?;
         let Some(&target) = n
             .checked_sub(1)
             .and_then(|i| self.timeline.event(current).related.get(i))
         else {
             self.flash = Some(format!("no related event {n}"));
-            return;
+            return None;
         };
+        let mut effect = None;
         if self.visible.binary_search(&target).is_err() {
             self.filter = Filter::default();
-            self.request_filter();
+            effect = self.request_filter();
             self.flash = Some("filter cleared to show the related event".to_owned());
         }
         self.select_event(target);
+        effect
     }
 }

@@ -1,5 +1,6 @@
-//! Width-aware text helpers for the views: truncation with an ellipsis and word wrapping.
-//! Widths are terminal columns (CJK counts two), never bytes or chars.
+//! Width-aware text helpers: truncation with an ellipsis and word wrapping, shared by the
+//! state-side models (wrapped detail lines) and the views. Widths are terminal columns (CJK
+//! counts two), never bytes or chars.
 
 use unicode_width::UnicodeWidthChar;
 

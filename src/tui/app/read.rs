@@ -1,0 +1,112 @@
+//! How views and tests read the state: borrowing methods, one per field they need. The
+//! fields stay private so that only `update` (and construction) can change them.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use super::App;
+use crate::model::{EventId, Timeline};
+use crate::query::{Filter, SearchIndex};
+use crate::tui::axis::AxisModel;
+use crate::tui::mode::Mode;
+use crate::tui::picker::Picker;
+use crate::tui::theme::Theme;
+
+impl App {
+    /// Shared with the search worker.
+    pub fn timeline(&self) -> &Arc<Timeline> {
+        &self.timeline
+    }
+
+    /// Shared with the search worker.
+    pub fn index(&self) -> &Arc<SearchIndex> {
+        &self.index
+    }
+
+    /// The time axis for the visible list at the current width.
+    pub fn axis(&self) -> &AxisModel {
+        &self.axis
+    }
+
+    /// The filter as the reader set it (a search for it may still be running).
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// The filter the visible list reflects.
+    pub fn shown(&self) -> &Filter {
+        &self.shown
+    }
+
+    /// The events that match `shown`, in date order.
+    pub fn visible(&self) -> &[EventId] {
+        &self.visible
+    }
+
+    /// Counts filter changes; the worker drops searches of older generations.
+    pub fn search_generation(&self) -> u64 {
+        self.search_generation
+    }
+
+    /// Whether a search is running on the worker (the list shows the last result).
+    pub fn searching(&self) -> bool {
+        self.searching
+    }
+
+    /// Index into `visible` of the selected event (0 when `visible` is empty).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Index into `visible` of the event drawn at the top of the list.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    pub fn marked(&self) -> &BTreeSet<EventId> {
+        &self.marked
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+
+    pub fn help_scroll(&self) -> u16 {
+        self.help_scroll
+    }
+
+    pub fn picker(&self) -> &Picker {
+        &self.picker
+    }
+
+    /// A typed count prefix (`5` of `5j`), while one is being typed.
+    pub fn count(&self) -> Option<u32> {
+        self.count
+    }
+
+    /// The terminal size the last `Resize` reported.
+    pub fn size(&self) -> Rect {
+        self.size
+    }
+
+    /// A one-off message for the status line.
+    pub fn flash(&self) -> Option<&str> {
+        self.flash.as_deref()
+    }
+
+    /// Whether Enter ends the explorer with a choice.
+    pub fn pick_mode(&self) -> bool {
+        self.pick_mode
+    }
+
+    /// The one theme every view draws with.
+    pub fn theme(&self) -> Theme {
+        self.theme
+    }
+}

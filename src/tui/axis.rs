@@ -1,0 +1,301 @@
+//! The time axis's model: every visible event placed proportionally in time, long empty
+//! stretches folded into `╌32y╌` so that dense years stay readable. `update` builds it when
+//! the visible list or the width changes; the view (`view/axis.rs`) only draws it, and mouse
+//! clicks are resolved here.
+//!
+//! The scale is built from the *years* that have events, found by binary search over the
+//! sorted visible list, and each column counts its events by binary search too: the cost is
+//! O(width · log n) per build, whatever the number of events.
+
+use crate::model::{EventId, Timeline, day_number};
+use crate::query::SearchIndex;
+use crate::tui::text::width;
+
+/// Empty years that fold, at least.
+const FOLD_MIN_YEARS: i32 = 8;
+
+/// One stretch of the axis: a run of years drawn to scale, or a fold.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Scale {
+        first: i32,
+        last: i32,
+        x: u16,
+        width: u16,
+    },
+    Fold {
+        years: i32,
+        x: u16,
+        width: u16,
+    },
+}
+
+/// Days since the common era of 1 January of `year`.
+pub fn year_start(year: i32) -> i32 {
+    chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, day_number)
+}
+
+/// The years with visible events, ascending; O(years · log n).
+fn years(timeline: &Timeline, visible: &[EventId]) -> Vec<i32> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < visible.len() {
+        let y = timeline.event(visible[i]).date.year();
+        out.push(y);
+        i += visible[i..].partition_point(|id| timeline.event(*id).date.year() <= y);
+    }
+    out
+}
+
+/// Lays the years out over `width` columns, folding long gaps when there is room.
+fn segments(years: &[i32], width: u16) -> Vec<Segment> {
+    let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+        return Vec::new();
+    };
+    let mut runs: Vec<(i32, i32)> = vec![(first, first)];
+    for &y in &years[1..] {
+        let run = runs.last_mut().expect("runs starts non-empty");
+        if y - run.1 > FOLD_MIN_YEARS {
+            runs.push((y, y));
+        } else {
+            run.1 = y;
+        }
+    }
+    let folds = runs.len() - 1;
+    let fold_width = |gap: i32| u16::try_from(width_of_fold(gap)).unwrap_or(u16::MAX);
+    let fold_total: u16 = runs
+        .windows(2)
+        .map(|w| fold_width(w[1].0 - w[0].1 - 1))
+        .sum();
+    let span_years: i32 = runs.iter().map(|(a, b)| b - a + 1).sum();
+    // Without room for folds and a few columns per run, draw one linear scale.
+    if folds == 0 || fold_total + u16::try_from(runs.len() * 4).unwrap_or(u16::MAX) > width {
+        return vec![Segment::Scale {
+            first,
+            last,
+            x: 0,
+            width,
+        }];
+    }
+    let scale_width = i64::from(width - fold_total);
+    let mut out = Vec::new();
+    let (mut x, mut years_done, mut scale_used) = (0u16, 0i64, 0u16);
+    for (n, &(a, b)) in runs.iter().enumerate() {
+        if n > 0 {
+            let gap = a - runs[n - 1].1 - 1;
+            let w = fold_width(gap);
+            out.push(Segment::Fold {
+                years: gap,
+                x,
+                width: w,
+            });
+            x += w;
+        }
+        // Cumulative rounding, so the runs fill the scale exactly.
+        years_done += i64::from(b - a + 1);
+        let target =
+            u16::try_from(scale_width * years_done / i64::from(span_years)).unwrap_or(width);
+        let w = target
+            .saturating_sub(scale_used)
+            .max(1)
+            .min(width.saturating_sub(x).max(1));
+        scale_used += w;
+        out.push(Segment::Scale {
+            first: a,
+            last: b,
+            x,
+            width: w,
+        });
+        x += w;
+    }
+    out
+}
+
+pub fn fold_label(years: i32) -> String {
+    format!("╌{years}y╌")
+}
+
+fn width_of_fold(years: i32) -> usize {
+    width(&fold_label(years))
+}
+
+/// The column (relative) where a day falls.
+pub fn column_of(segs: &[Segment], day: i32) -> Option<u16> {
+    for s in segs {
+        if let Segment::Scale {
+            first,
+            last,
+            x,
+            width,
+        } = *s
+        {
+            let (start, end) = (year_start(first), year_start(last + 1));
+            if day < end || matches!(segs.last(), Some(l) if l == s) {
+                let day = day.clamp(start, end - 1);
+                let offset =
+                    i64::from(day - start) * i64::from(width) / i64::from((end - start).max(1));
+                return Some(x + u16::try_from(offset).unwrap_or(0).min(width - 1));
+            }
+        }
+    }
+    None
+}
+
+/// The days `[start, end)` a column covers, when it is on a scale.
+fn days_of(segs: &[Segment], col: u16) -> Option<(i32, i32)> {
+    segs.iter().find_map(|s| match *s {
+        Segment::Scale {
+            first,
+            last,
+            x,
+            width,
+        } if col >= x && col < x + width => {
+            let (start, end) = (year_start(first), year_start(last + 1));
+            let span = i64::from(end - start);
+            let at = |c: u16| {
+                start + i32::try_from(span * i64::from(c - x) / i64::from(width)).unwrap_or(0)
+            };
+            Some((
+                at(col),
+                if col + 1 == x + width {
+                    end
+                } else {
+                    at(col + 1)
+                },
+            ))
+        }
+        _ => None,
+    })
+}
+
+/// Visible indices of the events in `[start, end)` days.
+fn range_of(index: &SearchIndex, visible: &[EventId], (start, end): (i32, i32)) -> (usize, usize) {
+    let key = |id: &EventId| index.first_day(*id);
+    (
+        visible.partition_point(|id| key(id) < start),
+        visible.partition_point(|id| key(id) < end),
+    )
+}
+
+/// The axis's scale and per-column counts for one visible list and width. `update` builds
+/// it when either changes, so a frame draws it without touching the events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AxisModel {
+    segs: Vec<Segment>,
+    counts: Vec<usize>,
+}
+
+impl AxisModel {
+    /// The model for `visible` (event ids in date order) drawn over `width` columns.
+    pub fn build(
+        timeline: &Timeline,
+        index: &SearchIndex,
+        visible: &[EventId],
+        width: u16,
+    ) -> AxisModel {
+        if visible.is_empty() || width == 0 {
+            return AxisModel::default();
+        }
+        let segs = segments(&years(timeline, visible), width);
+        let counts = (0..width)
+            .map(|col| {
+                days_of(&segs, col).map_or(0, |r| {
+                    let (a, b) = range_of(index, visible, r);
+                    b - a
+                })
+            })
+            .collect();
+        AxisModel { segs, counts }
+    }
+
+    /// The stretches of the axis, left to right.
+    pub fn segments(&self) -> &[Segment] {
+        &self.segs
+    }
+
+    /// Events per column.
+    pub fn counts(&self) -> &[usize] {
+        &self.counts
+    }
+
+    /// The column (relative to the axis) where a day falls.
+    pub fn column_of(&self, day: i32) -> Option<u16> {
+        column_of(&self.segs, day)
+    }
+
+    /// The first of the `visible` events under column `col` (relative to the axis), for
+    /// mouse clicks; `visible` must be the list the model was built for.
+    pub fn event_at(&self, index: &SearchIndex, visible: &[EventId], col: u16) -> Option<EventId> {
+        let (a, b) = range_of(index, visible, days_of(&self.segs, col)?);
+        (a < b).then(|| visible[a])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Timeline, SearchIndex) {
+        let timeline = crate::load::parse(
+            include_str!("../../tests/fixtures/tui/sample.ron"),
+            "sample.ron",
+        )
+        .expect("the sample loads");
+        let index = SearchIndex::build(&timeline);
+        (timeline, index)
+    }
+
+    #[test]
+    fn long_empty_stretches_fold_and_the_scales_fill_the_width() {
+        let segs = segments(&[1921, 1950, 1954, 1990, 2025], 80);
+        let folds: Vec<i32> = segs
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Fold { years, .. } => Some(*years),
+                Segment::Scale { .. } => None,
+            })
+            .collect();
+        assert_eq!(folds, vec![28, 35, 34]);
+        let end = segs.last().map(|s| match *s {
+            Segment::Scale { x, width, .. } | Segment::Fold { x, width, .. } => x + width,
+        });
+        assert_eq!(end, Some(80), "{segs:?}");
+        // Too narrow for folds: one linear scale.
+        assert_eq!(
+            segments(&[1921, 2025], 10),
+            vec![Segment::Scale {
+                first: 1921,
+                last: 2025,
+                x: 0,
+                width: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn every_event_is_counted_once_and_a_click_finds_it() {
+        let (timeline, index) = sample();
+        let visible: Vec<EventId> = timeline.event_ids().collect();
+        let model = AxisModel::build(&timeline, &index, &visible, 60);
+        assert_eq!(model.counts().len(), 60);
+        assert_eq!(model.counts().iter().sum::<usize>(), visible.len());
+        // A click finds an event exactly where a mark is drawn (a column with a count).
+        for (col, &n) in model.counts().iter().enumerate() {
+            let col = u16::try_from(col).expect("narrow");
+            let found = model.event_at(&index, &visible, col);
+            assert_eq!(found.is_some(), n > 0, "column {col}");
+        }
+        assert!(
+            model.event_at(&index, &visible, 60).is_none(),
+            "past the axis"
+        );
+        assert_eq!(
+            AxisModel::build(&timeline, &index, &[], 60),
+            AxisModel::default()
+        );
+        assert_eq!(
+            AxisModel::build(&timeline, &index, &visible, 0),
+            AxisModel::default()
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! The detail pane's content: the selected event in full, wrapped to the pane's width.
+//!
+//! [`lines`] is the single source of the pane's content: `update` builds and caches it per
+//! selection and width to bound scrolling, and the view draws the cached lines, so the two
+//! can never disagree. Styled `Line`s are plain data; nothing here draws.
+
+use std::fmt::Write as _;
+
+use ratatui::text::{Line, Span};
+
+use crate::model::{Event, EventId, Interval, Timeline};
+use crate::tui::text::{clean, wrap, wrap_paragraphs};
+use crate::tui::theme::Theme;
+
+/// The pane's lines for event `id` at a content width; `previous` is the event listed
+/// before it (the interval line). `update` caches them per selection and width, and
+/// bounds scrolling by them.
+pub fn lines(
+    tl: &Timeline,
+    id: EventId,
+    previous: Option<EventId>,
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let event = tl.event(id);
+    let w = usize::from(width.max(1));
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style| {
+        out.extend(
+            wrap_paragraphs(text, w)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+    };
+
+    push_wrapped(&mut out, &event.title, theme.heading());
+    push_wrapped(&mut out, &when(event), theme.date());
+    if let Some(note) = &event.date_note {
+        push_wrapped(&mut out, &format!("Date note: {note}"), theme.warning());
+    }
+    if let Some(prev) = previous.map(|p| tl.event(p)) {
+        let gap = Interval::between(prev.date.first_day(), event.date.first_day());
+        push_wrapped(
+            &mut out,
+            &format!("{gap} since the previous event ({})", prev.date.short()),
+            theme.dim(),
+        );
+    }
+    out.push(Line::raw(""));
+
+    eras(&mut out, tl, event, w, theme);
+    let actors: Vec<String> = event
+        .actors
+        .iter()
+        .map(|a| {
+            let actor = tl.actor(*a);
+            format!(
+                "{} ({})",
+                clean(&actor.name),
+                actor.kind.as_str().to_lowercase()
+            )
+        })
+        .collect();
+    labelled(&mut out, "Actors", &actors.join(", "), w, theme);
+    if let Some(location) = &event.location {
+        labelled(&mut out, "Location", location, w, theme);
+    }
+    if !event.tags.is_empty() {
+        labelled(&mut out, "Tags", &event.tags.join(", "), w, theme);
+    }
+    out.push(Line::raw(""));
+    push_wrapped(&mut out, &event.summary, ratatui::style::Style::new());
+    if let Some(detail) = &event.detail {
+        out.push(Line::raw(""));
+        push_wrapped(&mut out, detail, ratatui::style::Style::new());
+    }
+
+    out.push(Line::raw(""));
+    out.push(Line::styled("Sources", theme.title()));
+    for (n, s) in event.sources.iter().enumerate() {
+        let mut text = format!("{}. {} — {}", n + 1, clean(&s.publisher), clean(&s.title));
+        if let Some(date) = s.date {
+            let _ = write!(text, " ({})", date.short());
+        }
+        out.extend(hanging(&text, w, 3, ratatui::style::Style::new()));
+        if let Some(url) = &s.url {
+            out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
+        }
+    }
+    if !event.related.is_empty() {
+        out.push(Line::raw(""));
+        out.push(Line::styled(
+            "Related (press the number to follow)",
+            theme.title(),
+        ));
+        for (n, r) in event.related.iter().enumerate() {
+            let rel = tl.event(*r);
+            let key = if n < 9 {
+                format!("[{}]", n + 1)
+            } else {
+                "   ".to_owned()
+            };
+            out.extend(hanging(
+                &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
+                w,
+                4,
+                theme.link(),
+            ));
+        }
+    }
+    out
+}
+
+/// `24 December 1979 – 25 December 1979 · day precision · lasted 1 d`
+fn when(event: &Event) -> String {
+    let mut s = event.date.long();
+    if let Some(end) = event.end {
+        let _ = write!(s, " – {}", end.long());
+    }
+    let _ = write!(s, " · {} precision", event.date.precision().as_str());
+    if let Some(end) = event.end {
+        let d = Interval::between(event.date.first_day(), end.first_day());
+        let _ = write!(s, " · lasted {}", d.to_string().trim_start_matches('+'));
+    }
+    s
+}
+
+/// `Era: Second Taliban emirate (2021–)`: the eras the event's date falls in, if any.
+fn eras(out: &mut Vec<Line<'static>>, tl: &Timeline, event: &Event, w: usize, theme: Theme) {
+    let day = event.date.first_day();
+    let eras: Vec<String> = tl
+        .eras
+        .iter()
+        .filter(|era| era.covers(day))
+        .map(|era| format!("{} ({})", era.name, era.years()))
+        .collect();
+    if !eras.is_empty() {
+        let label = if eras.len() == 1 { "Era" } else { "Eras" };
+        labelled(out, label, &eras.join(", "), w, theme);
+    }
+}
+
+fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, theme: Theme) {
+    let indent = label.len() + 2;
+    let body = wrap(&clean(value), w.saturating_sub(indent).max(1));
+    for (n, l) in body.into_iter().enumerate() {
+        let head = if n == 0 {
+            format!("{label}: ")
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(Line::from(vec![
+            Span::styled(head, theme.dim()),
+            Span::raw(l),
+        ]));
+    }
+}
+
+/// Wraps `text` with continuation lines indented by `indent` columns.
+fn hanging(
+    text: &str,
+    w: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let first = wrap(text, w);
+    let Some((head, rest)) = first.split_first() else {
+        return Vec::new();
+    };
+    let mut out = vec![Line::styled(head.clone(), style)];
+    let rest = rest.join(" ");
+    if !rest.is_empty() {
+        for l in wrap(&rest, w.saturating_sub(indent).max(1)) {
+            out.push(Line::styled(format!("{}{l}", " ".repeat(indent)), style));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn the_lines_fit_the_width_and_say_what_the_pane_promises() {
+        let timeline = crate::load::parse(
+            include_str!("../../tests/fixtures/tui/sample.ron"),
+            "sample.ron",
+        )
+        .expect("the sample loads");
+        let id = timeline.find_event("war-starts").expect("in the sample");
+        let previous = timeline.find_event("founding");
+        let theme = Theme { color: false };
+        // From 40 columns on (narrower, a label or the `Related` heading overhangs, cut by the
+        // pane as it is drawn).
+        for width in [40, 44, 120] {
+            let lines = text(&lines(&timeline, id, previous, width, theme));
+            assert_eq!(
+                lines[0],
+                crate::tui::text::fit(&lines[0], usize::from(width))
+            );
+            for l in &lines {
+                assert!(
+                    crate::tui::text::width(l) <= usize::from(width).max(1),
+                    "{l:?} is wider than {width}"
+                );
+            }
+        }
+        let wide = text(&lines(&timeline, id, previous, 120, theme));
+        assert_eq!(wide[0], "Border war begins");
+        assert!(
+            wide.iter()
+                .any(|l| l.starts_with("Date note: Some accounts"))
+        );
+        assert!(
+            wide.iter()
+                .any(|l| l.contains("since the previous event (28 Feb 1921)"))
+        );
+        assert!(
+            wide.iter()
+                .any(|l| l.starts_with("[1] ") && l.contains("Armistice"))
+        );
+        // Without a previous event there is no interval line.
+        let first = text(&lines(&timeline, id, None, 120, theme));
+        assert!(!first.iter().any(|l| l.contains("since the previous event")));
+    }
+}

@@ -1,0 +1,27 @@
+//! What `update` asks the loop to do: effects as values. `update` itself does no I/O; the
+//! loop performs these and feeds any result back as a message, so nothing is parked in a
+//! field for the loop to take and the compiler holds the rule that only `update` changes
+//! the state.
+
+use crate::model::EventId;
+use crate::tui::search::SearchJob;
+
+/// How the explorer ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Left without choosing.
+    Quit,
+    /// Chose these events (date order); empty when there was nothing to choose.
+    Accept(Vec<EventId>),
+}
+
+/// One thing for the loop to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Run this search on the worker; its result comes back as `Msg::SearchResults`.
+    Search(SearchJob),
+    /// Leave the explorer, with this ending.
+    Exit(Exit),
+    /// Give the terminal back and stop like any job (Ctrl-z), then take it again.
+    Suspend,
+}

@@ -1,0 +1,112 @@
+//! Where the overlays (help, actor picker) go on a screen, computed from plain sizes: the
+//! keymap's table lengths and the number of actors. `update` scrolls by these and the
+//! views draw into them, so what is scrolled is exactly what is drawn, and nothing needs
+//! to build the styled help text just to count its lines.
+
+use ratatui::layout::Rect;
+
+use super::keymap::{self, Binding};
+use super::layout::centered;
+
+/// The help's sections, in order: the list's keys on the left, the others on the right.
+pub const HELP_SECTIONS: [(&str, &[Binding]); 4] = [
+    ("List", keymap::LIST),
+    ("Detail pane", keymap::DETAIL),
+    ("Search prompt", keymap::SEARCH),
+    ("Actor picker", keymap::PICKER),
+];
+
+/// Lines after the last section.
+pub const HELP_FOOTNOTES: [&str; 2] = [
+    "Mouse: wheel scrolls, click selects",
+    "(--no-mouse turns it off)",
+];
+
+/// Width of one column of the help.
+pub const HELP_COLUMN: u16 = 58;
+
+/// Whether the help shows two columns at this content width.
+pub fn help_two_columns(width: u16) -> bool {
+    width >= 2 * HELP_COLUMN + 2
+}
+
+/// Lines of one help section: its title, a line per binding, a blank line.
+pub fn help_section_lines(table: &[Binding]) -> usize {
+    table.len() + 2
+}
+
+/// Lines of the help at a content width.
+pub fn help_lines(width: u16) -> usize {
+    let left = help_section_lines(HELP_SECTIONS[0].1);
+    let right = HELP_SECTIONS[1..]
+        .iter()
+        .map(|(_, table)| help_section_lines(table))
+        .sum::<usize>()
+        + HELP_FOOTNOTES.len();
+    if help_two_columns(width) {
+        left.max(right)
+    } else {
+        left + right
+    }
+}
+
+/// The help's box on a screen of `area`.
+pub fn help_frame(area: Rect) -> Rect {
+    let width = if area.width >= 2 * HELP_COLUMN + 4 {
+        2 * HELP_COLUMN + 4
+    } else {
+        HELP_COLUMN + 4
+    };
+    let height = u16::try_from(help_lines(width.saturating_sub(2)) + 2).unwrap_or(u16::MAX);
+    centered(area, width, height)
+}
+
+/// Lines the help can scroll, at this screen size.
+pub fn help_max_scroll(area: Rect) -> u16 {
+    let rect = help_frame(area);
+    let total = help_lines(rect.width.saturating_sub(2));
+    u16::try_from(total.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(0)
+}
+
+/// Width of the actor picker.
+const PICKER_WIDTH: u16 = 64;
+
+/// The actor picker's box for a screen size and number of actors.
+pub fn picker_frame(size: Rect, actors: usize) -> Rect {
+    let height = u16::try_from(actors + 2)
+        .unwrap_or(u16::MAX)
+        .min(size.height.saturating_sub(2).max(3));
+    centered(size, PICKER_WIDTH, height)
+}
+
+/// Actor rows that fit in the picker: what `update` scrolls by.
+pub fn picker_rows(size: Rect, actors: usize) -> usize {
+    usize::from(picker_frame(size, actors).height.saturating_sub(2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_scrolls_only_when_it_does_not_fit() {
+        let tall = Rect::new(0, 0, 200, 200);
+        assert_eq!(help_max_scroll(tall), 0);
+        let frame = help_frame(tall);
+        assert_eq!(frame.width, 2 * HELP_COLUMN + 4);
+        assert_eq!(usize::from(frame.height), help_lines(frame.width - 2) + 2);
+        let short = Rect::new(0, 0, 80, 24);
+        let one_column = help_lines(HELP_COLUMN + 2);
+        assert!(one_column > help_lines(2 * HELP_COLUMN + 2));
+        assert_eq!(usize::from(help_max_scroll(short)), one_column - 22);
+    }
+
+    #[test]
+    fn the_picker_shows_every_actor_that_fits() {
+        let size = Rect::new(0, 0, 80, 24);
+        assert_eq!(picker_rows(size, 5), 5);
+        assert_eq!(picker_rows(size, 500), 20);
+        assert_eq!(picker_frame(size, 5), Rect::new(8, 8, 64, 7));
+        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 2);
+    }
+}
