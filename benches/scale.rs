@@ -248,7 +248,7 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
     // A count prefix moves the selection there, as a reader would: `5000j`.
     app.update(Action::FirstEvent);
     for d in (app.visible().len() / 2).to_string().bytes() {
-        app.update(Action::Digit(d - b'0'));
+        app.update(Action::CountDigit(d - b'0'));
     }
     app.update(Action::NextEvent);
     let mut down = true;

@@ -56,8 +56,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 "ok: {} events, {} actors",
                 timeline.events.len(),
                 timeline.actors.len()
-            )?;
-            out.flush()?;
+            )
+            .map_err(Error::Output)?;
+            out.flush().map_err(Error::Output)?;
             Ok(Outcome::Printed)
         }
         Some(Command::List { format, .. }) => {
@@ -87,7 +88,13 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             group_kind,
         }) => import(&path, group_kind.into()),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
-        Some(Command::Man) => print_bytes(&crate::cli::man_page()?),
+        Some(Command::Man) => {
+            let page = crate::cli::man_page().map_err(|source| Error::Io {
+                what: "render the man page",
+                source,
+            })?;
+            print_bytes(&page)
+        }
         None => {
             let timeline = load::load(&input)?;
             let filter = to_filter(&timeline, &filter_args)?;
@@ -142,22 +149,21 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
         Command::Completions { .. } => "completions",
         Command::Man => "man",
     };
-    if cli.file.is_some() && matches!(name, "import" | "completions" | "man") {
+    let import = matches!(command, Command::Import { .. });
+    let reads_no_timeline = import || matches!(command, Command::Completions { .. } | Command::Man);
+    if cli.file.is_some() && reads_no_timeline {
         return Err(Error::Usage(format!(
             "--file names a timeline to read; '{name}' does not read one{}",
-            if name == "import" {
+            if import {
                 " (give the file to import as its argument)"
             } else {
                 ""
             }
         )));
     }
-    if cli.format.is_some() && matches!(name, "export" | "import" | "completions" | "man") {
-        let hint = if name == "export" {
-            " (it takes --to)"
-        } else {
-            ""
-        };
+    let export = matches!(command, Command::Export { .. });
+    if cli.format.is_some() && (export || reads_no_timeline) {
+        let hint = if export { " (it takes --to)" } else { "" };
         return Err(Error::Usage(format!(
             "--format is not an option of '{name}'{hint}"
         )));
@@ -173,7 +179,8 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
         )));
     }
     let after = filter_after(Some(command)).is_some_and(FilterArgs::is_set);
-    if name != "list" && (cli.filter.is_set() || after) {
+    let list = matches!(command, Command::List { .. });
+    if !list && (cli.filter.is_set() || after) {
         return Err(Error::Usage(format!(
             "--actor, --all-actors, --query, --from and --to filter 'list' and the explorer, not '{name}'"
         )));
@@ -202,14 +209,17 @@ fn export(input: &Input, to: ExportFormat) -> Result<Outcome, Error> {
         ExportFormat::TimelineJs => {
             let exported = timelinejs::export(&timeline);
             warn_all(&input.name(), &exported.warnings);
-            output::write_json_line(&mut out, &exported.document)?;
+            output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
         }
         ExportFormat::Json => {
-            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))?;
+            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))
+                .map_err(Error::Output)?;
         }
-        ExportFormat::Markdown => interop::markdown::write(&mut out, &timeline)?,
+        ExportFormat::Markdown => {
+            interop::markdown::write(&mut out, &timeline).map_err(Error::Output)?;
+        }
     }
-    out.flush()?;
+    out.flush().map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }
 
@@ -247,8 +257,8 @@ fn warn_all(name: &str, warnings: &[String]) {
 
 fn print_bytes(bytes: &[u8]) -> Result<Outcome, Error> {
     let mut out = stdout();
-    out.write_all(bytes)?;
-    out.flush()?;
+    out.write_all(bytes).map_err(Error::Output)?;
+    out.flush().map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }
 
@@ -264,8 +274,8 @@ pub fn print_events(
     format: Format,
 ) -> Result<Outcome, Error> {
     let mut out = stdout();
-    output::write_events(&mut out, timeline, events, format)?;
-    out.flush()?;
+    output::write_events(&mut out, timeline, events, format).map_err(Error::Output)?;
+    out.flush().map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }
 
@@ -280,7 +290,8 @@ fn print_actors(timeline: &Timeline, format: ActorFormatArg) -> Result<Outcome, 
     match format {
         ActorFormatArg::Json => {
             for (actor, n) in timeline.actors.iter().zip(&counts) {
-                output::write_json_line(&mut out, &output::actor_json(actor, *n))?;
+                output::write_json_line(&mut out, &output::actor_json(actor, *n))
+                    .map_err(Error::Output)?;
             }
         }
         ActorFormatArg::Text => {
@@ -305,11 +316,12 @@ fn print_actors(timeline: &Timeline, format: ActorFormatArg) -> Result<Outcome, 
                     n,
                     line(&actor.name),
                     aliases
-                )?;
+                )
+                .map_err(Error::Output)?;
             }
         }
     }
-    out.flush()?;
+    out.flush().map_err(Error::Output)?;
     Ok(if timeline.actors.is_empty() {
         Outcome::NothingMatched
     } else {

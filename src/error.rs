@@ -27,21 +27,54 @@ pub enum Error {
     Usage(String),
     #[error("no terminal; use 'afghan-timeline list'")]
     NoTerminal,
-    #[error("terminal: {0}")]
-    Terminal(std::io::Error),
+    /// The explorer's terminal failed; `what` names the operation (`read a key`).
+    #[error("terminal: cannot {what}: {source}")]
+    Terminal {
+        what: &'static str,
+        source: std::io::Error,
+    },
+    /// Writing to stdout failed.
     #[error("cannot write output: {0}")]
     Output(std::io::Error),
+    /// Another I/O operation failed; `what` names it (`render the man page`).
+    #[error("cannot {what}: {source}")]
+    Io {
+        what: &'static str,
+        source: std::io::Error,
+    },
 }
 
 impl Error {
+    /// A terminal error that says which operation failed, for `map_err`.
+    pub fn terminal(what: &'static str) -> impl FnOnce(std::io::Error) -> Error {
+        move |source| Error::Terminal { what, source }
+    }
+
     /// Output errors that only mean the reader went away (`list | head -1`) are not errors.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
-impl From<std::io::Error> for Error {
-    fn from(e: std::io::Error) -> Error {
-        Error::Output(e)
+#[cfg(test)]
+mod tests {
+    use std::io;
+
+    use super::Error;
+
+    /// Each I/O failure says which operation failed; only stdout's broken pipe is quiet.
+    #[test]
+    fn io_errors_name_the_operation_that_failed() {
+        let e = Error::terminal("read a key")(io::Error::other("gone"));
+        assert_eq!(e.to_string(), "terminal: cannot read a key: gone");
+        assert!(!e.is_broken_pipe());
+        let e = Error::Io {
+            what: "render the man page",
+            source: io::Error::other("full"),
+        };
+        assert_eq!(e.to_string(), "cannot render the man page: full");
+        let pipe = Error::Output(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(pipe.is_broken_pipe());
+        assert!(pipe.to_string().starts_with("cannot write output: "));
     }
 }

@@ -10,8 +10,7 @@ use afghan_timeline::output::{self, Format};
 use afghan_timeline::query::Filter;
 use afghan_timeline::sanitize::is_dangerous;
 use afghan_timeline::tui::action::Action;
-use afghan_timeline::tui::app::App;
-use afghan_timeline::tui::theme::Theme;
+use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::view::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -132,18 +131,14 @@ fn outputs(t: &Timeline) {
 
 /// The explorer opens on the timeline and draws at a common and a tiny size.
 fn screen(t: &Timeline) {
-    let mut app = App::new(t.clone(), Filter::default(), false);
+    let (mut app, _) = App::new(t.clone(), Filter::default(), Settings::default());
     for (width, height) in [(80, 24), (7, 3)] {
         app.update(Action::Resize { width, height });
         app.update(Action::LastEvent);
         app.update(Action::FocusDetail);
         let area = Rect::new(0, 0, width, height);
         let mut buf = Buffer::empty(area);
-        Screen {
-            app: &app,
-            theme: Theme { color: true },
-        }
-        .render(area, &mut buf);
+        Screen { app: &app }.render(area, &mut buf);
         for cell in buf.content() {
             inert("screen cell", cell.symbol(), &[]);
         }

@@ -9,7 +9,7 @@ mod check;
 use std::borrow::Cow;
 
 use afghan_timeline::sanitize::{Lines, clean, is_dangerous, line, quote};
-use afghan_timeline::tui::view::text::{fit_clean, width, wrap, wrap_paragraphs};
+use afghan_timeline::tui::text::{fit_clean, width, wrap, wrap_paragraphs};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -17,8 +17,10 @@ pub enum Action {
     PrevYear,
     NextEra,
     PrevEra,
-    /// A digit of a count prefix (`5j`), or of a related event in the detail pane.
-    Digit(u8),
+    /// A digit of a count prefix (`5j`).
+    CountDigit(u8),
+    /// Follow the selected event's related event N (1-based), from the detail pane.
+    FollowRelated(u8),
     /// Scroll by the mouse wheel: positive is down.
     Wheel {
         row: u16,

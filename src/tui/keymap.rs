@@ -15,11 +15,26 @@ pub enum Key {
 }
 
 /// One row of the help: the keys, what they do, and the action (None: handled as a class,
-/// such as digits or typed text).
+/// such as digits or typed text); with a short hint if the status line and the pane
+/// footers name it.
 pub struct Binding {
     pub keys: &'static [Key],
     pub help: &'static str,
     pub action: Option<Action>,
+    pub hint: Option<Hint>,
+}
+
+/// A binding's short hint (`? help`), generated with the binding's own keys so that it
+/// can never name a key that does something else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hint {
+    /// Where the hint goes among the mode's hints (lower first: the status line keeps as
+    /// many as fit) and its word, outside pick mode; `None`: not shown there.
+    pub browse: Option<(u8, &'static str)>,
+    /// The same in pick mode, where Enter and q mean pick and cancel.
+    pub pick: Option<(u8, &'static str)>,
+    /// How many of the binding's keys the hint names (`? or Esc close`).
+    pub keys: usize,
 }
 
 const fn bind(keys: &'static [Key], help: &'static str, action: Action) -> Binding {
@@ -27,6 +42,7 @@ const fn bind(keys: &'static [Key], help: &'static str, action: Action) -> Bindi
         keys,
         help,
         action: Some(action),
+        hint: None,
     }
 }
 
@@ -35,6 +51,37 @@ const fn note(keys: &'static [Key], help: &'static str) -> Binding {
         keys,
         help,
         action: None,
+        hint: None,
+    }
+}
+
+impl Binding {
+    /// Hinted as `word` at `rank`, in and out of pick mode. Bindings of a mode with the
+    /// same rank share one hint: `j/k scroll`.
+    const fn hint(self, rank: u8, word: &'static str) -> Binding {
+        self.hints(Some((rank, word)), Some((rank, word)))
+    }
+
+    /// Hinted differently outside and inside pick mode.
+    const fn hints(
+        mut self,
+        browse: Option<(u8, &'static str)>,
+        pick: Option<(u8, &'static str)>,
+    ) -> Binding {
+        self.hint = Some(Hint {
+            browse,
+            pick,
+            keys: 1,
+        });
+        self
+    }
+
+    /// The hint names the first `n` keys.
+    const fn hint_keys(mut self, n: usize) -> Binding {
+        if let Some(hint) = &mut self.hint {
+            hint.keys = n;
+        }
+        self
     }
 }
 
@@ -71,26 +118,31 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('}')], "next era", Action::NextEra),
     bind(&[Char('{')], "previous era", Action::PrevEra),
     note(&[Char('0'), Char('9')], "count prefix for the next move"),
-    bind(&[Char('/')], "search", Action::StartSearch),
-    bind(&[Char('a')], "filter by actor", Action::OpenActorPicker),
+    bind(&[Char('/')], "search", Action::StartSearch)
+        .hints(Some((2, "search")), Some((4, "search"))),
+    bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
+        .hints(Some((3, "actors")), Some((5, "actors"))),
     bind(
         &[Code(KeyCode::Tab), Char('l'), Code(KeyCode::Right)],
         "focus the detail pane",
         Action::FocusDetail,
     ),
-    bind(&[Char(' ')], "mark / unmark the event", Action::ToggleMark),
+    bind(&[Char(' ')], "mark / unmark the event", Action::ToggleMark)
+        .hints(None, Some((1, "mark"))),
     bind(
         &[Code(KeyCode::Enter)],
         "open the detail; pick mode: print, exit",
         Action::Accept,
-    ),
-    bind(&[Char('?')], "this help", Action::ToggleHelp),
+    )
+    .hints(Some((4, "detail")), Some((0, "pick"))),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
         "clear the query, else quit",
         Action::Back,
     ),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
+    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit)
+        .hints(Some((1, "quit")), Some((3, "cancel"))),
     bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
 ];
 
@@ -100,12 +152,14 @@ pub const DETAIL: &[Binding] = &[
         &[Char('j'), Code(KeyCode::Down)],
         "scroll down",
         Action::DetailDown,
-    ),
+    )
+    .hint(1, "scroll"),
     bind(
         &[Char('k'), Code(KeyCode::Up)],
         "scroll up",
         Action::DetailUp,
-    ),
+    )
+    .hint(1, "scroll"),
     bind(
         &[Ctrl('d'), Code(KeyCode::PageDown), Char(' ')],
         "a page down",
@@ -116,7 +170,7 @@ pub const DETAIL: &[Binding] = &[
         "a page up",
         Action::DetailPageUp,
     ),
-    note(&[Char('1'), Char('9')], "follow related event N"),
+    note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
     bind(
         &[
             Char('h'),
@@ -126,13 +180,14 @@ pub const DETAIL: &[Binding] = &[
         ],
         "back to the list",
         Action::FocusList,
-    ),
+    )
+    .hint(0, "back"),
     bind(
         &[Code(KeyCode::Enter)],
         "pick mode: print and exit",
         Action::Accept,
     ),
-    bind(&[Char('?')], "this help", Action::ToggleHelp),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
 ];
@@ -144,12 +199,14 @@ pub const SEARCH: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         "keep the query, back to the list",
         Action::SearchKeep,
-    ),
+    )
+    .hint(0, "keep"),
     bind(
         &[Code(KeyCode::Esc)],
         "clear the query, back to the list",
         Action::SearchClear,
-    ),
+    )
+    .hint(1, "clear"),
     bind(
         &[Code(KeyCode::Backspace)],
         "delete a character",
@@ -181,14 +238,15 @@ pub const PICKER: &[Binding] = &[
         "previous actor",
         Action::PickerUp,
     ),
-    bind(&[Char(' ')], "select / unselect", Action::PickerToggle),
+    bind(&[Char(' ')], "select / unselect", Action::PickerToggle).hint(1, "select"),
     bind(
         &[Code(KeyCode::Tab)],
         "match any / all selected",
         Action::PickerSwitchMode,
-    ),
-    bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply),
-    bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel),
+    )
+    .hint(2, "any/all"),
+    bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply).hint(0, "apply"),
+    bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel).hint(3, "cancel"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
 ];
 
@@ -198,13 +256,16 @@ pub const HELP: &[Binding] = &[
         &[Char('j'), Code(KeyCode::Down)],
         "scroll down",
         Action::HelpDown,
-    ),
-    bind(&[Char('k'), Code(KeyCode::Up)], "scroll up", Action::HelpUp),
+    )
+    .hint(1, "scroll"),
+    bind(&[Char('k'), Code(KeyCode::Up)], "scroll up", Action::HelpUp).hint(1, "scroll"),
     bind(
         &[Char('?'), Code(KeyCode::Esc)],
         "close the help",
         Action::ToggleHelp,
-    ),
+    )
+    .hint(0, "close")
+    .hint_keys(2),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
 ];
 
@@ -262,11 +323,13 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
     {
         return found.action;
     }
+    let digit = match pressed {
+        Key::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
+        _ => None,
+    };
     match (mode, pressed) {
-        (Mode::Browse | Mode::Detail, Key::Char(c @ '0'..='9')) => c
-            .to_digit(10)
-            .and_then(|d| u8::try_from(d).ok())
-            .map(Action::Digit),
+        (Mode::Browse, _) if digit.is_some() => digit.map(Action::CountDigit),
+        (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
         _ => None,
     }
@@ -305,4 +368,22 @@ pub fn keys_label(binding: &Binding) -> String {
         .map(|k| key_label(*k))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    /// A digit means what the mode makes of it, and the action says which.
+    #[test]
+    fn digits_are_counts_in_the_list_and_links_in_the_detail() {
+        let five = Event::Key(KeyEvent::new(KeyCode::Char('5'), KeyModifiers::NONE));
+        assert_eq!(action(&five, Mode::Browse), Some(Action::CountDigit(5)));
+        assert_eq!(action(&five, Mode::Detail), Some(Action::FollowRelated(5)));
+        assert_eq!(action(&five, Mode::Search), Some(Action::SearchType('5')));
+        assert_eq!(action(&five, Mode::ActorPicker), None);
+        assert_eq!(action(&five, Mode::Help), None);
+    }
 }

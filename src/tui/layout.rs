@@ -1,13 +1,16 @@
 //! Where each pane goes for a terminal size. Shared by `update` (scrolling, mouse hits) and
 //! the views, so what is scrolled is exactly what is drawn.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Below this the explorer shows a one-line notice instead of panes.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 6;
 /// From this width on, the detail pane sits beside the list instead of below it.
 pub const SIDE_BY_SIDE: u16 = 100;
+
+/// A pane's one-cell border, inside which its rows are.
+const BORDER: Margin = Margin::new(1, 1);
 
 /// The panes' rectangles; a zero-sized rectangle is a pane that does not fit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,39 +63,9 @@ pub fn areas(area: Rect, detail_focused: bool) -> Areas {
     Areas {
         axis,
         list,
-        list_inner: inner(list),
+        list_inner: list.inner(BORDER),
         detail,
-        detail_inner: inner(detail),
+        detail_inner: detail.inner(BORDER),
         status,
-    }
-}
-
-/// The area inside a one-cell border.
-pub fn inner(r: Rect) -> Rect {
-    if r.width < 2 || r.height < 2 {
-        return Rect {
-            x: r.x,
-            y: r.y,
-            width: 0,
-            height: 0,
-        };
-    }
-    Rect {
-        x: r.x + 1,
-        y: r.y + 1,
-        width: r.width - 2,
-        height: r.height - 2,
-    }
-}
-
-/// A centred box for overlays, at most `width`×`height` and inside `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
     }
 }

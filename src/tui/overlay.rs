@@ -3,10 +3,9 @@
 //! views draw into them, so what is scrolled is exactly what is drawn, and nothing needs
 //! to build the styled help text just to count its lines.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 
 use super::keymap::{self, Binding};
-use super::layout::centered;
 
 /// The help's sections, in order: the list's keys on the left, the others on the right.
 pub const HELP_SECTIONS: [(&str, &[Binding]); 4] = [
@@ -58,7 +57,7 @@ pub fn help_frame(area: Rect) -> Rect {
         HELP_COLUMN + 4
     };
     let height = u16::try_from(help_lines(width.saturating_sub(2)) + 2).unwrap_or(u16::MAX);
-    centered(area, width, height)
+    area.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
 /// Lines the help can scroll, at this screen size.
@@ -76,7 +75,7 @@ pub fn picker_frame(size: Rect, actors: usize) -> Rect {
     let height = u16::try_from(actors + 2)
         .unwrap_or(u16::MAX)
         .min(size.height.saturating_sub(2).max(3));
-    centered(size, PICKER_WIDTH, height)
+    size.centered(Constraint::Length(PICKER_WIDTH), Constraint::Length(height))
 }
 
 /// Actor rows that fit in the picker: what `update` scrolls by.
@@ -106,7 +105,8 @@ mod tests {
         let size = Rect::new(0, 0, 80, 24);
         assert_eq!(picker_rows(size, 5), 5);
         assert_eq!(picker_rows(size, 500), 20);
-        assert_eq!(picker_frame(size, 5), Rect::new(8, 8, 64, 7));
+        // Centred by ratatui (`Rect::centered`): an odd spare row goes above.
+        assert_eq!(picker_frame(size, 5), Rect::new(8, 9, 64, 7));
         assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 2);
     }
 }

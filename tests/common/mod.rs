@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: run the real binary, find fixtures, and check
 //! that what reaches the user is a message rather than a panic or a Debug dump.
 
-// Each test crate uses a different subset of these helpers.
+// Not every helper is used by every build of the test crate (cfg, filters).
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
@@ -171,4 +171,101 @@ pub fn reader_leaves_early(args: &[&str]) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
     stderr
+}
+
+/// A date from text that must parse, with the reason when it does not.
+#[track_caller]
+pub fn date(s: &str) -> afghan_timeline::model::Date {
+    s.parse()
+        .unwrap_or_else(|e| panic!("{s:?} should parse: {e}"))
+}
+
+/// A raw field from text, whatever string type the raw shapes use for it.
+pub fn field<T: for<'a> From<&'a str>>(text: &str) -> T {
+    T::from(text)
+}
+
+/// `cases` by default; `PROPTEST_CASES=n` runs more. Failures are not persisted: each one
+/// found becomes a named regression test.
+pub fn proptest_config(cases: u32) -> proptest::test_runner::Config {
+    let mut config = proptest::test_runner::Config::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    config.failure_persistence = None;
+    config
+}
+
+/// The invariants every state of the explorer must keep, whatever led to it: the visible
+/// list is exactly the matching events in date order, the selection is inside it and on
+/// screen with its era headers, marks and the picker's cursor are in range.
+pub fn assert_consistent(app: &afghan_timeline::tui::app::App) {
+    let t = app.timeline();
+    assert!(
+        t.events
+            .windows(2)
+            .all(|w| w[0].date.sort_key() <= w[1].date.sort_key()),
+        "timeline not in date order"
+    );
+    assert!(
+        app.visible().windows(2).all(|w| w[0] < w[1]),
+        "visible list not in date order"
+    );
+    let expected: Vec<_> = t
+        .event_ids()
+        .filter(|id| app.filter().matches(t, t.event(*id)))
+        .collect();
+    assert_eq!(
+        app.visible(),
+        expected,
+        "visible is not exactly the matching events, in order"
+    );
+    assert_eq!(
+        app.visible(),
+        app.filter().apply(t),
+        "apply disagrees with matches"
+    );
+    assert!(app.marked().iter().all(|id| id.index() < t.events.len()));
+    if app.visible().is_empty() {
+        assert_eq!(
+            (app.selected(), app.offset()),
+            (0, 0),
+            "empty list, yet a selection"
+        );
+        assert!(app.selected_event().is_none());
+        return;
+    }
+    assert!(
+        app.selected() < app.visible().len(),
+        "selection {} outside the list",
+        app.selected()
+    );
+    assert!(
+        app.offset() <= app.selected(),
+        "offset {} below the selection {}",
+        app.offset(),
+        app.selected()
+    );
+    let rows = app.list_rows();
+    if rows > 0 {
+        // Rows from the top of the list down to the selected event, its headers included,
+        // less the top event's headers that are not drawn.
+        let used: usize = (app.offset()..=app.selected())
+            .map(|i| app.row_height(i))
+            .sum::<usize>()
+            - app.era_headers(app.offset()).count()
+            + app.headers_shown(app.offset());
+        assert!(
+            used <= rows,
+            "selection off screen: {used} rows used of {rows}"
+        );
+    }
+    let picker = &app.picker();
+    if !t.actors.is_empty() && !picker.chosen.is_empty() {
+        assert!(
+            picker.cursor < t.actors.len(),
+            "picker cursor outside the actors"
+        );
+        assert!(picker.offset <= picker.cursor, "picker cursor scrolled off");
+    }
 }

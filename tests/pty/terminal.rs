@@ -62,7 +62,8 @@ fn a_failure_while_entering_the_ui_still_restores_the_terminal() {
     let raw = s.raw();
     let after = String::from_utf8_lossy(&raw);
     assert!(
-        after.contains("terminal: AFGHAN_TIMELINE_TEST_ENTER_FAIL is set"),
+        after
+            .contains("terminal: cannot take the terminal: AFGHAN_TIMELINE_TEST_ENTER_FAIL is set"),
         "not the injected failure:\n{after}"
     );
     assert!(

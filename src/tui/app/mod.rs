@@ -2,27 +2,32 @@
 //!
 //! `update` is the only place state changes and it does no I/O: scrolling, the selection
 //! after a filter change and the actor picker's counts are all computed here, from the
-//! terminal size that the last `Resize` reported, so the views only ever read.
+//! terminal size that the last `Resize` reported, so the views only ever read. What needs
+//! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
+//! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
+//! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
+//! scrolling, `filter.rs` the applying of the filter.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+mod filter;
 mod nav;
 mod read;
 
 use crate::model::{EventId, Timeline};
-use crate::query::{Filter, Narrowing, SearchIndex};
+use crate::query::{Filter, SearchIndex};
 use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
 use crate::tui::detail_text;
 use crate::tui::effect::{Effect, Exit};
+use crate::tui::hints;
 use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 use crate::tui::picker::Picker;
-use crate::tui::search::SearchJob;
 use crate::tui::theme::Theme;
 
 /// Text searches over at least this many events run on the search worker.
@@ -235,7 +240,7 @@ impl App {
     fn act(&mut self, action: Action) -> Option<Effect> {
         self.flash = None;
         let count = match action {
-            Action::Digit(_) => None,
+            Action::CountDigit(_) => None,
             _ => self.count.take(),
         };
         let n = count.map_or(1, |c| c as usize);
@@ -252,7 +257,8 @@ impl App {
             Action::PrevYear => self.prev_year(),
             Action::NextEra => self.next_era(),
             Action::PrevEra => self.prev_era(),
-            Action::Digit(d) => return self.digit(d),
+            Action::CountDigit(d) => self.count_digit(d),
+            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
             Action::StartSearch => self.mode = Mode::Search,
@@ -332,81 +338,7 @@ impl App {
         None
     }
 
-    /// Applies the filter: at once when that is cheap, else by asking the loop to run a
-    /// search on the worker while the list keeps showing the last result. Typing at the end
-    /// of a query narrows what is shown: only those events are tested, and only for the
-    /// new word.
-    fn request_filter(&mut self) -> Option<Effect> {
-        self.search_generation += 1;
-        let narrows = self.filter.narrows(&self.shown);
-        let candidates = if narrows {
-            self.visible.len()
-        } else {
-            self.timeline.events.len()
-        };
-        if self.filter.has_words() && candidates >= self.async_from {
-            let within = narrows.then(|| (self.visible.clone(), self.shown.clone()));
-            self.searching = true;
-            return Some(Effect::Search(SearchJob {
-                generation: self.search_generation,
-                filter: self.filter.clone(),
-                within,
-            }));
-        }
-        self.searching = false;
-        let within = narrows.then_some(Narrowing {
-            matches: &self.visible,
-            previous: &self.shown,
-        });
-        let matches = self
-            .filter
-            .apply_indexed(&self.timeline, &self.index, within);
-        let filter = self.filter.clone();
-        self.show_matches(matches, filter);
-        None
-    }
-
-    /// Shows the matches of `filter`, keeping the reader's place: the same event if it still
-    /// matches, else the nearest match at or after its date, else the last match.
-    fn show_matches(&mut self, matches: Vec<EventId>, filter: Filter) {
-        let previous = self.selected_event();
-        self.visible = matches;
-        self.shown = filter;
-        self.selected = match previous {
-            // Event ids are in date order, so the insertion point is the next match in time.
-            Some(id) => match self.visible.binary_search(&id) {
-                Ok(i) => i,
-                Err(i) => {
-                    self.detail_scroll = 0;
-                    i.min(self.visible.len().saturating_sub(1))
-                }
-            },
-            None => 0,
-        };
-        self.scroll_to_selection();
-        self.rebuild_axis();
-    }
-
-    fn rebuild_axis(&mut self) {
-        self.axis = AxisModel::build(
-            &self.timeline,
-            &self.index,
-            &self.visible,
-            self.areas().axis.width,
-        );
-    }
-
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Option<Effect> {
-        let mut query = self.filter.query().to_owned();
-        edit(&mut query);
-        self.filter.set_query(&query);
-        self.request_filter()
-    }
-
-    fn digit(&mut self, d: u8) -> Option<Effect> {
-        if self.mode == Mode::Detail {
-            return self.follow_related(usize::from(d));
-        }
+    fn count_digit(&mut self, d: u8) {
         let next = self
             .count
             .unwrap_or(0)
@@ -414,7 +346,6 @@ impl App {
             .saturating_add(u32::from(d));
         // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
         self.count = (next > 0).then_some(next.min(1_000_000));
-        None
     }
 
     fn toggle_mark(&mut self, n: usize) {
@@ -468,7 +399,10 @@ impl App {
             return Some(Effect::Exit(Exit::Quit));
         }
         let effect = self.edit_query(String::clear);
-        self.flash = Some("query cleared; Esc again quits".to_owned());
+        self.flash = Some(format!(
+            "query cleared; {} again quits",
+            hints::key_for(Mode::Browse, Action::Back)
+        ));
         effect
     }
 

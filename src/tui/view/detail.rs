@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::app::App;
 use crate::tui::detail_text::lines;
+use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
 
@@ -25,7 +26,8 @@ impl Widget for Detail<'_> {
             .title(Line::from(" Detail ").style(self.theme.title()));
         if focused {
             block = block.title_bottom(
-                Line::from(" j/k scroll · 1-9 follow · h back ").style(self.theme.dim()),
+                Line::from(footer(Mode::Detail, self.app.pick_mode(), area.width))
+                    .style(self.theme.dim()),
             );
         }
         let inner = block.inner(area);

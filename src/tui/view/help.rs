@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
+use crate::tui::hints::footer;
 use crate::tui::keymap::{self, Binding};
+use crate::tui::mode::Mode;
 use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_SECTIONS, help_frame};
 use crate::tui::theme::Theme;
 
@@ -69,7 +71,7 @@ impl Widget for Help {
                     .border_style(self.theme.border(true))
                     .title(Line::from(" Keys ").style(self.theme.title()))
                     .title_bottom(
-                        Line::from(" j/k scroll · ? or Esc closes ").style(self.theme.dim()),
+                        Line::from(footer(Mode::Help, false, rect.width)).style(self.theme.dim()),
                     ),
             )
             .render(rect, buf);
@@ -80,6 +82,28 @@ impl Widget for Help {
 mod tests {
     use super::*;
     use crate::tui::overlay::help_lines;
+
+    /// Every binding of every table is in the help, with its keys and what it does.
+    #[test]
+    fn the_help_lists_every_binding_with_its_keys() {
+        let text: Vec<String> = lines(40, Theme { color: false })
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        for (title, table) in HELP_SECTIONS {
+            let at = text
+                .iter()
+                .position(|l| l == title)
+                .unwrap_or_else(|| panic!("section {title:?}"));
+            for (n, b) in table.iter().enumerate() {
+                let line = &text[at + 1 + n];
+                assert!(
+                    line.contains(&keymap::keys_label(b)) && line.ends_with(b.help),
+                    "{title}: {line:?}"
+                );
+            }
+        }
+    }
 
     /// `update` scrolls by the count from the tables; this is what is drawn.
     #[test]

@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
@@ -181,12 +183,22 @@ fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
         lines.push(Line::styled("No event matches the filter.", theme.title()));
         if !app.filter().query().is_empty() {
             lines.push(Line::styled(
-                "Esc clears the query · / edits it",
+                format!(
+                    "{} clears the query · {} edits it",
+                    key_for(Mode::Browse, Action::Back),
+                    key_for(Mode::Browse, Action::StartSearch)
+                ),
                 theme.dim(),
             ));
         }
         if !app.filter().actors.is_empty() {
-            lines.push(Line::styled("a changes the actors", theme.dim()));
+            lines.push(Line::styled(
+                format!(
+                    "{} changes the actors",
+                    key_for(Mode::Browse, Action::OpenActorPicker)
+                ),
+                theme.dim(),
+            ));
         }
     }
     Paragraph::new(lines).centered()

@@ -7,6 +7,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::query::ActorMode;
 use crate::tui::app::App;
+use crate::tui::hints::footer;
+use crate::tui::mode::Mode;
 use crate::tui::overlay::picker_frame;
 use crate::tui::text::{fit_clean, width};
 use crate::tui::theme::Theme;
@@ -34,7 +36,7 @@ impl Widget for ActorPicker<'_> {
                     .style(self.theme.title()),
             )
             .title_bottom(
-                Line::from(" Space select · Tab any/all · Enter apply · Esc cancel ")
+                Line::from(footer(Mode::ActorPicker, app.pick_mode(), rect.width))
                     .style(self.theme.dim()),
             );
         let inner = block.inner(rect);

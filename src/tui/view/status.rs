@@ -1,5 +1,6 @@
 //! The status line: what is shown (`12 of 48 events · actors: … · query: "…"`) on the
-//! left, the few keys that matter now on the right; the search prompt while typing.
+//! left, the few keys that matter now on the right (from the keymap, most important
+//! first, as many as fit); the search prompt while typing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,6 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::query::ActorMode;
 use crate::tui::app::App;
+use crate::tui::hints::{fitting, hints};
 use crate::tui::mode::Mode;
 use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
@@ -51,42 +53,6 @@ pub fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
-/// The keys that matter now, most important first; the status line keeps as many as fit.
-fn hints(app: &App) -> &'static [&'static str] {
-    match (app.mode(), app.pick_mode()) {
-        (Mode::Search, _) => &["Enter keep", "Esc clear"],
-        (Mode::ActorPicker, _) => &["Enter apply", "Space select", "Tab any/all", "Esc cancel"],
-        (Mode::Help, _) => &["? or Esc close", "j/k scroll"],
-        (Mode::Detail, _) => &["h back", "j/k scroll", "1-9 related", "? help"],
-        (Mode::Browse, true) => &[
-            "Enter pick",
-            "Space mark",
-            "? help",
-            "q cancel",
-            "/ search",
-            "a actors",
-        ],
-        (Mode::Browse, false) => &["? help", "q quit", "/ search", "a actors", "Enter detail"],
-    }
-}
-
-/// As many hints as fit in `room` columns, joined.
-fn fitting_hints(hints: &[&str], room: usize) -> String {
-    let mut out = String::new();
-    for h in hints {
-        let next = if out.is_empty() {
-            (*h).to_owned()
-        } else {
-            format!("{out} · {h}")
-        };
-        if width(&next) > room {
-            break;
-        }
-        out = next;
-    }
-    out
-}
-
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -115,7 +81,10 @@ impl Widget for Status<'_> {
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
         let right = if app.flash().is_none() {
             Span::styled(
-                fitting_hints(hints(app), w.saturating_sub(left_width + 2)),
+                fitting(
+                    &hints(app.mode(), app.pick_mode()),
+                    w.saturating_sub(left_width + 2),
+                ),
                 self.theme.dim(),
             )
         } else {

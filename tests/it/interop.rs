@@ -1,0 +1,415 @@
+//! TimelineJS export: the document's shape against TimelineJS's field list, the mapping
+//! field by field, and the round trip (import of an export gives back the timeline).
+
+use crate::common;
+
+use afghan_timeline::interop::timelinejs::{self, ImportOptions};
+use afghan_timeline::load::{self, RawActorKind};
+use afghan_timeline::model::Timeline;
+use afghan_timeline::output::write_json_line;
+use common::{fixture, load_fixture, run, run_with_stdin};
+use serde_json::{Value, json};
+
+/// TimelineJS's JSON format, written from its documentation and TimelineJS3's
+/// `TimelineConfig.js` / `TLDate.js`, independently of the exporter's own lists.
+const TOP: &[&str] = &["events", "title", "eras", "scale"];
+const SLIDE: &[&str] = &[
+    "start_date",
+    "end_date",
+    "text",
+    "media",
+    "group",
+    "display_date",
+    "background",
+    "autolink",
+    "unique_id",
+];
+const DATE: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "millisecond",
+    "display_date",
+    "format",
+];
+const TEXT: &[&str] = &["headline", "text"];
+const ERA: &[&str] = &["start_date", "end_date", "text"];
+/// The one key the export adds; TimelineJS ignores keys it does not know.
+const RECORD: &str = "afghan_timeline";
+
+fn export(timeline: &Timeline) -> (Value, Vec<String>) {
+    let exported = timelinejs::export(timeline);
+    (exported.document, exported.warnings)
+}
+
+fn keys_within(object: &Value, allowed: &[&str], what: &str) {
+    let object = object
+        .as_object()
+        .unwrap_or_else(|| panic!("{what} is not an object"));
+    for key in object.keys() {
+        assert!(
+            allowed.contains(&key.as_str()) || key == RECORD,
+            "{what}: '{key}' is not a TimelineJS field"
+        );
+    }
+}
+
+/// A date object as TimelineJS reads it: a whole `year`, and `month`/`day` in range.
+fn check_date(date: &Value, what: &str) {
+    keys_within(date, DATE, what);
+    assert!(date["year"].is_i64(), "{what}: year {:?}", date["year"]);
+    if let Some(month) = date.get("month") {
+        assert!((1..=12).contains(&month.as_i64().unwrap_or(0)), "{what}");
+    }
+    if let Some(day) = date.get("day") {
+        assert!(date.get("month").is_some(), "{what}: day without month");
+        assert!((1..=31).contains(&day.as_i64().unwrap_or(0)), "{what}");
+    }
+}
+
+fn check_text(text: &Value, what: &str) {
+    keys_within(text, TEXT, what);
+    for value in text.as_object().into_iter().flat_map(|t| t.values()) {
+        assert!(value.is_string(), "{what}: {value:?}");
+    }
+}
+
+/// Every object and field in the document is one TimelineJS documents.
+fn check_shape(document: &Value) {
+    keys_within(document, TOP, "top level");
+    assert_eq!(document["scale"], "human");
+    let title = &document["title"];
+    keys_within(title, SLIDE, "title");
+    check_text(&title["text"], "title.text");
+    let mut ids = vec![title["unique_id"].as_str().expect("title id").to_owned()];
+    let events = document["events"].as_array().expect("events is a list");
+    assert!(!events.is_empty());
+    for (i, slide) in events.iter().enumerate() {
+        let what = format!("events[{i}]");
+        keys_within(slide, SLIDE, &what);
+        check_date(&slide["start_date"], &format!("{what}.start_date"));
+        if let Some(end) = slide.get("end_date") {
+            check_date(end, &format!("{what}.end_date"));
+        }
+        check_text(&slide["text"], &format!("{what}.text"));
+        assert!(
+            slide["text"]["headline"]
+                .as_str()
+                .is_some_and(|h| !h.is_empty())
+        );
+        for field in ["group", "display_date", "unique_id"] {
+            if let Some(value) = slide.get(field) {
+                assert!(value.is_string(), "{what}.{field}: {value:?}");
+            }
+        }
+        ids.push(slide["unique_id"].as_str().expect("unique_id").to_owned());
+    }
+    let total = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        ids.len(),
+        total,
+        "unique_ids are unique, the title's included"
+    );
+    for (i, era) in document["eras"]
+        .as_array()
+        .expect("eras")
+        .iter()
+        .enumerate()
+    {
+        let what = format!("eras[{i}]");
+        keys_within(era, ERA, &what);
+        // TimelineJS rejects an era without both dates, and drops an end equal to its start.
+        check_date(&era["start_date"], &what);
+        check_date(&era["end_date"], &what);
+        assert_ne!(era["start_date"], era["end_date"], "{what}");
+        assert!(era["text"]["headline"].is_string(), "{what}");
+    }
+}
+
+#[test]
+fn the_export_of_the_embedded_timeline_has_timelinejs_shape() {
+    let timeline = load::load(&load::Input::Embedded).expect("embedded loads");
+    let (document, warnings) = export(&timeline);
+    check_shape(&document);
+    // The one thing TimelineJS cannot show as it is: the second emirate is ongoing.
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("era 'second-emirate' is ongoing"),
+        "{warnings:?}"
+    );
+    assert_eq!(document["events"].as_array().map(Vec::len), Some(70));
+    assert_eq!(document["eras"].as_array().map(Vec::len), Some(7));
+}
+
+#[test]
+fn the_export_maps_each_field() {
+    let timeline = load_fixture("timelinejs/mapping.ron");
+    let (document, warnings) = export(&timeline);
+    check_shape(&document);
+    let slide = |id: &str| {
+        document["events"]
+            .as_array()
+            .and_then(|events| events.iter().find(|s| s["unique_id"] == id))
+            .unwrap_or_else(|| panic!("no slide {id}"))
+            .clone()
+    };
+
+    // id → unique_id; the date at its precision; an end in the same period left out.
+    let gaugamela = slide("gaugamela");
+    assert_eq!(
+        gaugamela["start_date"],
+        json!({"year": -331, "month": 10, "day": 1})
+    );
+    assert_eq!(gaugamela.get("end_date"), None);
+    assert_eq!(slide("roxana")["start_date"], json!({"year": -327}));
+    assert_eq!(slide("roxana").get("end_date"), None);
+    assert_eq!(
+        slide("month")["start_date"],
+        json!({"year": 1994, "month": 10})
+    );
+    assert_eq!(
+        slide("month")["end_date"],
+        json!({"year": 1996, "month": 9, "day": 27})
+    );
+
+    // title → text.headline, escaped.
+    assert_eq!(
+        gaugamela["text"]["headline"],
+        "Battle of &lt;Gaugamela&gt; &amp; &quot;after&quot;"
+    );
+    // summary, detail and numbered sources → text.text, escaped; only web links linked.
+    let text = gaugamela["text"]["text"].as_str().expect("text");
+    assert!(text.starts_with(
+        "<p>Alexander defeated Darius III.</p><p>First detail paragraph.</p>\
+         <p>Second, with a line<br>break.</p>"
+    ));
+    assert!(text.contains(
+        "<ol><li>Arrian, <em>Anabasis &lt;III&gt;</em>, 150, \
+         <a href=\"https://example.org/arrian?a=1&amp;b=2\">https://example.org/arrian?a=1&amp;b=2</a></li>"
+    ));
+    assert!(text.contains("<li>Mischief, <em>Bad link</em>, javascript:alert(1)</li></ol>"));
+    assert!(!text.contains("href=\"javascript"));
+
+    // approximate date or date note → display_date; neither → none.
+    assert_eq!(gaugamela.get("display_date"), None);
+    assert_eq!(
+        slide("roxana")["display_date"],
+        "about 327 BCE — Sources differ on the year."
+    );
+
+    // group: the first actor's name.
+    assert_eq!(gaugamela["group"], "Macedon");
+    assert_eq!(slide("roxana")["group"], "Bactria & Sogdia");
+    assert_eq!(slide("month")["group"], "Bactria & Sogdia");
+
+    // The title slide: title and description.
+    assert_eq!(
+        document["title"]["text"]["headline"],
+        "Mapping &lt;test&gt; &amp; &quot;quotes&quot;"
+    );
+    assert_eq!(
+        document["title"]["text"]["text"],
+        "<p>First paragraph.</p><p>Second paragraph.</p>"
+    );
+
+    // Eras, with BCE years; one that starts and ends in the same year is left out, warned.
+    assert_eq!(
+        document["eras"],
+        json!([{
+            "start_date": {"year": -330},
+            "end_date": {"year": -323, "month": 6, "day": 10},
+            "text": {"headline": "Alexander&#39;s &lt;campaign&gt;"},
+            "afghan_timeline": {"id": "campaign", "name": "Alexander's <campaign>",
+                                "start": "-0330", "end": "-0323-06-10"},
+        }])
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("era 'one-year'"), "{warnings:?}");
+
+    // The record is the event as `list --format json` prints it.
+    assert_eq!(gaugamela[RECORD]["tags"], json!(["battle", "war"]));
+    assert_eq!(gaugamela[RECORD]["related"], json!(["roxana"]));
+}
+
+#[test]
+fn exported_html_carries_no_control_characters() {
+    for path in ["timelinejs/mapping.ron", "valid/control-characters.ron"] {
+        let timeline = load_fixture(path);
+        let (document, _) = export(&timeline);
+        for slide in document["events"].as_array().into_iter().flatten() {
+            for field in [
+                &slide["text"]["headline"],
+                &slide["text"]["text"],
+                &slide["group"],
+            ] {
+                let text = field.as_str().unwrap_or_default();
+                let bad = text.chars().find(|&c| {
+                    c.is_control()
+                        || ('\u{202a}'..='\u{202e}').contains(&c)
+                        || ('\u{2066}'..='\u{2069}').contains(&c)
+                });
+                assert_eq!(bad, None, "{path}: {text:?}");
+            }
+        }
+        let mut written = Vec::new();
+        write_json_line(&mut written, &document).expect("write");
+        let written = String::from_utf8(written).expect("UTF-8");
+        assert!(
+            !written.contains(['\u{1b}', '\u{9b}', '\u{202e}', '\u{7}']),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn export_on_the_command_line_writes_one_document_and_warns_on_stderr() {
+    let r = run(&[
+        "export",
+        "--to",
+        "timelinejs",
+        "--file",
+        &fixture("timelinejs/mapping.ron"),
+    ]);
+    r.code(0);
+    let document: Value = serde_json::from_str(&r.stdout).expect("stdout is one JSON document");
+    check_shape(&document);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("afghan-timeline: warning: "),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("era 'one-year'"), "{}", r.stderr);
+}
+
+/// Export, write as the binary would, import, and load the RON the import wrote.
+fn round_trip(timeline: &Timeline) -> (Timeline, Vec<String>) {
+    let (document, _) = export(timeline);
+    let mut bytes = Vec::new();
+    write_json_line(&mut bytes, &document).expect("write");
+    let options = ImportOptions {
+        name: "exported.json".to_owned(),
+        group_kind: RawActorKind::Group,
+    };
+    let imported = timelinejs::import(&bytes, &options).expect("the export imports");
+    let text = timelinejs::to_ron(&imported.timeline, "exported.json");
+    let back = load::parse(&text, "imported.ron")
+        .unwrap_or_else(|e| panic!("the import does not load:\n{e}\n{text}"));
+    (back, imported.warnings)
+}
+
+#[test]
+fn import_of_the_export_gives_back_the_embedded_timeline() {
+    let timeline = load::load(&load::Input::Embedded).expect("embedded loads");
+    let (back, warnings) = round_trip(&timeline);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(back.events.len(), 70);
+    // Everything: title, description, actors, eras, events with dates, text and sources.
+    assert_eq!(back, timeline);
+}
+
+#[test]
+fn the_round_trip_keeps_bce_dates_control_characters_and_every_valid_fixture() {
+    let mut paths = vec!["timelinejs/mapping.ron".to_owned()];
+    for entry in std::fs::read_dir(fixture("valid")).expect("fixtures") {
+        let name = entry.expect("entry").file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".ron") {
+            paths.push(format!("valid/{name}"));
+        }
+    }
+    for path in paths {
+        let timeline = load_fixture(&path);
+        let (back, warnings) = round_trip(&timeline);
+        assert!(warnings.is_empty(), "{path}: {warnings:?}");
+        assert_eq!(back, timeline, "{path}");
+    }
+}
+
+#[test]
+fn the_round_trip_through_the_binary_gives_the_same_json() {
+    let exported = run(&["export", "--to", "timelinejs"]);
+    exported.code(0);
+    let imported = run_with_stdin(
+        &["import", "--from", "timelinejs", "-"],
+        exported.stdout.as_bytes(),
+    );
+    imported.code(0);
+    assert_eq!(
+        imported.stderr, "",
+        "a round trip has nothing to warn about"
+    );
+    let path = common::scratch("interop-round-trip.ron", imported.stdout.as_bytes());
+    run(&["check", &path]).code(0);
+    let before = run(&["export", "--to", "json"]);
+    let after = run(&["export", "--to", "json", "--file", &path]);
+    assert_eq!(before.stdout, after.stdout);
+}
+
+#[test]
+fn an_edit_made_in_timelinejs_wins_over_the_record() {
+    let timeline = load_fixture("timelinejs/mapping.ron");
+    let (mut document, _) = export(&timeline);
+    let slide = &mut document["events"][0];
+    slide["text"]["headline"] = json!("Gaugamela, <i>renamed</i>");
+    slide["start_date"] = json!({"year": -331, "month": 10});
+    slide["text"]["text"] = json!("<p>New summary.</p><p>New detail.</p>");
+    let bytes = serde_json::to_vec(&document).expect("json");
+    let options = ImportOptions {
+        name: "edited.json".to_owned(),
+        group_kind: RawActorKind::Group,
+    };
+    let imported = timelinejs::import(&bytes, &options).expect("imports");
+    let event = &imported.timeline.events[0];
+    assert_eq!(event.title, "Gaugamela, renamed");
+    assert_eq!(event.date, "-0331-10");
+    assert_eq!(event.summary, "New summary.");
+    assert_eq!(event.detail.as_deref(), Some("New detail."));
+    // What TimelineJS cannot show still comes from the record.
+    assert_eq!(event.tags, ["battle", "war"]);
+    assert_eq!(event.actors, ["macedon", "bactria"]);
+    assert_eq!(event.sources.len(), 2);
+    assert_eq!(event.related, ["roxana"]);
+    // The approximate date kept its '~' while its visible date was unchanged.
+    assert_eq!(imported.timeline.events[1].date, "~-0327");
+}
+
+#[test]
+fn without_its_record_a_slide_imports_from_what_timelinejs_shows() {
+    let timeline = load_fixture("timelinejs/mapping.ron");
+    let (mut document, _) = export(&timeline);
+    let slide = document["events"][1].as_object_mut().expect("slide");
+    slide.remove(RECORD);
+    let bytes = serde_json::to_vec(&document).expect("json");
+    let options = ImportOptions {
+        name: "plain.json".to_owned(),
+        group_kind: RawActorKind::Group,
+    };
+    let imported = timelinejs::import(&bytes, &options).expect("imports");
+    let event = &imported.timeline.events[1];
+    assert_eq!(event.id, "roxana");
+    assert_eq!(
+        event.date, "~-0327",
+        "'about …' in display_date marks it approximate"
+    );
+    assert_eq!(
+        event.date_note.as_deref(),
+        Some("about 327 BCE — Sources differ on the year.")
+    );
+    // The group names a declared actor, so no new actor is made.
+    assert_eq!(event.actors, ["bactria"]);
+    assert_eq!(event.sources[0].publisher, "plain.json");
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("cite the file itself")),
+        "{:?}",
+        imported.warnings
+    );
+}

@@ -1,0 +1,29 @@
+//! The integration tests, as one test crate (one binary to build and link instead of one
+//! per file): the CLI on fixtures, the loader and its diagnostics, the filter engine, the
+//! output formats, interop, the explorer's `update` and screens, property tests, the hostile
+//! suite and the architecture checks. Each file is a module; `tests/common` holds the
+//! helpers they share. The pseudo-terminal suite is its own crate (`tests/pty/`).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod architecture;
+mod cli;
+mod date;
+mod date_bce;
+mod era;
+mod hostile;
+mod interop;
+mod interop_docs;
+mod interop_import;
+mod invalid;
+mod load;
+mod output;
+mod prop_date;
+mod prop_load;
+mod prop_sanitize;
+mod prop_tui;
+mod query;
+mod sanitize;
+mod tui_screens;
+mod tui_update;
