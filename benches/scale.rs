@@ -4,12 +4,17 @@
 //! Sizes: 1k, 100k and 200k events; `SCALE_1M=1` adds 500k and 1M. Peak memory is measured
 //! in a fresh child process per case (the kernel's peak resident set, `VmHWM`), so one
 //! case's allocations cannot hide another's.
+//!
+//! `cargo bench --bench scale -- --time-view` measures only the time view beside the list
+//! (see `time_view/mod.rs`).
 
 // Durations and byte counts become f64 only to print them; precision is not at stake.
 #![allow(clippy::cast_precision_loss)]
 
 #[path = "synth/mod.rs"]
 mod synth;
+#[path = "time_view/mod.rs"]
+mod time_view;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -33,6 +38,10 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--peak") {
         let (case, file) = (&args[i + 1], PathBuf::from(&args[i + 2]));
         peak_child(case, &file);
+        return;
+    }
+    if args.iter().any(|a| a == "--time-view") {
+        time_view::run();
         return;
     }
     let mut sizes = vec![1_000, 100_000, 200_000];

@@ -80,12 +80,21 @@ fn year_digits(year: i32) -> String {
 }
 
 /// A year for people: `1979`, or `500 BCE` before the common era.
-fn year_words(year: i32) -> String {
+pub(crate) fn year_words(year: i32) -> String {
     if year < 0 {
         format!("{} BCE", year.unsigned_abs())
     } else {
         year.to_string()
     }
+}
+
+/// A month's three-letter name (`Dec`), for 1–12; empty otherwise.
+pub(crate) fn month_abbrev(month: u32) -> &'static str {
+    month
+        .checked_sub(1)
+        .and_then(|m| MONTHS.get(m as usize))
+        .and_then(|m| m.get(..3))
+        .unwrap_or("")
 }
 
 const MONTHS: [&str; 12] = [

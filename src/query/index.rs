@@ -22,6 +22,7 @@ struct Part {
     actor_masks: Vec<u64>,
     first_days: Vec<i32>,
     last_days: Vec<i32>,
+    has_end: Vec<bool>,
 }
 
 impl Part {
@@ -36,6 +37,7 @@ impl Part {
             actor_masks: Vec::with_capacity(events.len()),
             first_days: Vec::with_capacity(events.len()),
             last_days: Vec::with_capacity(events.len()),
+            has_end: Vec::with_capacity(events.len()),
         };
         for event in events {
             for field in fields(event) {
@@ -47,6 +49,7 @@ impl Part {
                 .push(event.actors.iter().fold(0, |m, a| m | actor_bit(a.index())));
             part.first_days.push(event.date.sort_key());
             part.last_days.push(day_number(event.last_day()));
+            part.has_end.push(event.end.is_some());
         }
         part
     }
@@ -60,12 +63,14 @@ pub struct SearchIndex {
     pub(super) actor_masks: Vec<u64>,
     pub(super) first_days: Vec<i32>,
     pub(super) last_days: Vec<i32>,
+    /// Whether the event has an `end` (the time view draws it as a bar).
+    has_end: Vec<bool>,
     /// Each actor's name and aliases, lower-cased, newline-separated.
     pub(super) actor_text: Vec<String>,
 }
 
 /// The bit of an actor in an event's mask.
-pub(super) fn actor_bit(index: usize) -> u64 {
+pub fn actor_bit(index: usize) -> u64 {
     1 << (index % 64)
 }
 
@@ -132,6 +137,7 @@ impl SearchIndex {
         let mut actor_masks = Vec::with_capacity(timeline.events.len());
         let mut first_days = Vec::with_capacity(timeline.events.len());
         let mut last_days = Vec::with_capacity(timeline.events.len());
+        let mut has_end = Vec::with_capacity(timeline.events.len());
         for part in parts {
             let base = text.len();
             text.push_str(&part.text);
@@ -139,6 +145,7 @@ impl SearchIndex {
             actor_masks.extend(part.actor_masks);
             first_days.extend(part.first_days);
             last_days.extend(part.last_days);
+            has_end.extend(part.has_end);
         }
         let actor_text = timeline
             .actors
@@ -158,6 +165,7 @@ impl SearchIndex {
             actor_masks,
             first_days,
             last_days,
+            has_end,
             actor_text,
         }
     }
@@ -166,6 +174,22 @@ impl SearchIndex {
     /// read from a contiguous array instead of the event.
     pub fn first_day(&self, id: crate::model::EventId) -> i32 {
         self.first_days[id.index()]
+    }
+
+    /// The last day an event covers (its `end`, else the end of its date's period).
+    pub fn last_day(&self, id: crate::model::EventId) -> i32 {
+        self.last_days[id.index()]
+    }
+
+    /// Whether the event has an `end`, read without touching the event.
+    pub fn has_end(&self, id: crate::model::EventId) -> bool {
+        self.has_end[id.index()]
+    }
+
+    /// The event's actors as a mask of bits `actor % 64`: exact while the timeline has at
+    /// most 64 actors, a pre-check beyond.
+    pub fn actor_mask(&self, id: crate::model::EventId) -> u64 {
+        self.actor_masks[id.index()]
     }
 
     /// Event `i`'s lower-cased searchable text, as bytes: slicing bytes checks no character
@@ -181,5 +205,6 @@ impl SearchIndex {
             + self.ends.capacity() * size_of::<usize>()
             + self.actor_masks.capacity() * 8
             + (self.first_days.capacity() + self.last_days.capacity()) * 4
+            + self.has_end.capacity()
     }
 }

@@ -8,7 +8,7 @@ mod index;
 
 use memchr::memmem;
 
-pub use index::SearchIndex;
+pub use index::{SearchIndex, actor_bit};
 
 use crate::model::{ActorId, Date, Event, EventId, Timeline, day_number};
 

@@ -32,6 +32,13 @@ pub enum Action {
         row: u16,
         col: u16,
     },
+    /// The pointer moved with the left button held.
+    Drag {
+        row: u16,
+        col: u16,
+    },
+    /// The time view: open it, zoom, pan.
+    Time(TimeAction),
 
     // Search.
     StartSearch,
@@ -74,6 +81,20 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+}
+
+/// What the reader asks of the time view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeAction {
+    /// Switch the list pane between the list and the time view.
+    Toggle,
+    ZoomIn,
+    ZoomOut,
+    /// Fit the filtered events' whole span.
+    Fit,
+    /// Pan by half a screen back or forward in time.
+    PanBack,
+    PanForward,
 }
 
 /// Everything `update` reacts to: the reader's actions, and what the search worker found.

@@ -99,8 +99,9 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 5] = [
+    const MODES: [Mode; 6] = [
         Mode::Browse,
+        Mode::Time,
         Mode::Detail,
         Mode::Search,
         Mode::ActorPicker,
@@ -150,8 +151,15 @@ mod tests {
                     assert!(!hinted.is_empty(), "{hint:?}: no binding hinted {word:?}");
                     for label in labels(keys) {
                         // A range such as `1-9` names its two ends.
+                        // (`Ctrl-t` is one key, not a range.)
+                        let is_key = table
+                            .iter()
+                            .flat_map(|b| b.keys.iter())
+                            .any(|k| key_label(*k) == label);
                         let labels: Vec<&str> = match label.split_once('-') {
-                            Some((a, b)) if !a.is_empty() && !b.is_empty() => vec![a, b],
+                            Some((a, b)) if !is_key && !a.is_empty() && !b.is_empty() => {
+                                vec![a, b]
+                            }
                             _ => vec![label],
                         };
                         for label in labels {
@@ -186,11 +194,19 @@ mod tests {
         let h = |mode, pick| hints(mode, pick).join(" · ");
         assert_eq!(
             h(Mode::Browse, false),
-            "? help · q quit · / search · a actors · Enter detail"
+            "? help · q quit · / search · a actors · Enter detail · v time"
         );
         assert_eq!(
             h(Mode::Browse, true),
-            "Enter pick · Space mark · ? help · q cancel · / search · a actors"
+            "Enter pick · Space mark · ? help · q cancel · / search · a actors · Ctrl-t time"
+        );
+        assert_eq!(
+            h(Mode::Time, false),
+            "+/- zoom · h/l move · H/L pan · 0 fit · v list · ? help"
+        );
+        assert_eq!(
+            h(Mode::Time, true),
+            "Enter pick · +/- zoom · H/L pan · Ctrl-t list · ? help"
         );
         assert_eq!(
             h(Mode::Detail, false),

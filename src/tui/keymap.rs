@@ -3,7 +3,7 @@
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEventKind};
 
-use super::action::Action;
+use super::action::{Action, TimeAction};
 use super::mode::Mode;
 
 /// A key as the tables spell it.
@@ -122,6 +122,15 @@ pub const LIST: &[Binding] = &[
         .hints(Some((2, "search")), Some((4, "search"))),
     bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
         .hints(Some((3, "actors")), Some((5, "actors"))),
+    bind(&[Char('v')], "time view", Action::Time(TimeAction::Toggle))
+        .hints(Some((5, "time")), None),
+    // In pick mode typed characters are for the prompt: a chord that does not type.
+    bind(
+        &[Ctrl('t')],
+        "time view (also in pick mode)",
+        Action::Time(TimeAction::Toggle),
+    )
+    .hints(None, Some((7, "time"))),
     bind(
         &[Code(KeyCode::Tab), Char('l'), Code(KeyCode::Right)],
         "focus the detail pane",
@@ -144,6 +153,68 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit)
         .hints(Some((1, "quit")), Some((3, "cancel"))),
     bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
+];
+
+/// Bindings of the time view; the list's other keys work there too (j/k and the arrows
+/// step through the events in time as in the list, Tab focuses the detail).
+pub const TIME: &[Binding] = &[
+    bind(
+        &[Char('v')],
+        "back to the list",
+        Action::Time(TimeAction::Toggle),
+    )
+    .hints(Some((5, "list")), None),
+    bind(
+        &[Ctrl('t')],
+        "back to the list (also in pick mode)",
+        Action::Time(TimeAction::Toggle),
+    )
+    .hints(None, Some((4, "list"))),
+    bind(
+        &[Char('+'), Char('=')],
+        "zoom in around the selection",
+        Action::Time(TimeAction::ZoomIn),
+    )
+    .hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('-')], "zoom out", Action::Time(TimeAction::ZoomOut))
+        .hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(
+        &[Char('0')],
+        "fit the filtered span",
+        Action::Time(TimeAction::Fit),
+    )
+    .hints(Some((4, "fit")), None),
+    bind(
+        &[Char('h'), Code(KeyCode::Left)],
+        "previous event in time",
+        Action::PrevEvent,
+    )
+    .hints(Some((2, "move")), None),
+    bind(
+        &[Char('l'), Code(KeyCode::Right)],
+        "next event in time",
+        Action::NextEvent,
+    )
+    .hints(Some((2, "move")), None),
+    bind(
+        &[Char('H')],
+        "pan back half a screen",
+        Action::Time(TimeAction::PanBack),
+    )
+    .hints(Some((3, "pan")), Some((3, "pan"))),
+    bind(
+        &[Char('L')],
+        "pan forward half a screen",
+        Action::Time(TimeAction::PanForward),
+    )
+    .hints(Some((3, "pan")), Some((3, "pan"))),
+    bind(
+        &[Code(KeyCode::Enter)],
+        "open the detail; pick mode: print, exit",
+        Action::Accept,
+    )
+    .hints(None, Some((1, "pick"))),
+    bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((6, "help")), Some((5, "help"))),
 ];
 
 /// Bindings while the detail pane has focus.
@@ -273,6 +344,7 @@ pub const HELP: &[Binding] = &[
 pub fn bindings(mode: Mode) -> &'static [Binding] {
     match mode {
         Mode::Browse => LIST,
+        Mode::Time => TIME,
         Mode::Detail => DETAIL,
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
@@ -283,7 +355,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
 /// The action for a terminal event in a mode, if it means anything there.
 pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, mode),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(pressed(key), mode),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 row: mouse.row,
@@ -299,6 +371,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
                 row: mouse.row,
                 col: mouse.column,
             }),
+            MouseEventKind::Drag(crossterm::event::MouseButton::Left) => Some(Action::Drag {
+                row: mouse.row,
+                col: mouse.column,
+            }),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize {
@@ -309,26 +385,38 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
-fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
+/// A key as the tables spell it.
+fn pressed(key: &KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let pressed = match key.code {
+    match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
+    }
+}
+
+fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
+    let find = |table: &[Binding]| {
+        table
+            .iter()
+            .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+            .and_then(|b| b.action)
     };
-    let table = bindings(mode);
-    if let Some(found) = table
-        .iter()
-        .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+    if let Some(found) = find(bindings(mode)) {
+        return Some(found);
+    }
+    // The time view keeps the list's keys that it does not bind itself.
+    if mode == Mode::Time
+        && let Some(found) = find(LIST)
     {
-        return found.action;
+        return Some(found);
     }
     let digit = match pressed {
         Key::Char(c) => c.to_digit(10).and_then(|d| u8::try_from(d).ok()),
         _ => None,
     };
     match (mode, pressed) {
-        (Mode::Browse, _) if digit.is_some() => digit.map(Action::CountDigit),
+        (Mode::Browse | Mode::Time, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
         _ => None,

@@ -69,3 +69,34 @@ pub fn areas(area: Rect, detail_focused: bool) -> Areas {
         status,
     }
 }
+
+/// The panes with the strip above the list given to the list: the time view shows time
+/// itself, so the strip would only repeat it.
+pub fn without_axis(areas: Areas) -> Areas {
+    if areas.axis.height == 0 || areas.list.area() == 0 {
+        return areas;
+    }
+    let list = Rect {
+        y: areas.axis.y,
+        height: areas.list.height + areas.axis.height,
+        ..areas.list
+    };
+    // Side by side, the detail pane takes the rows too.
+    let detail = if areas.detail.y == areas.list.y {
+        Rect {
+            y: areas.axis.y,
+            height: areas.detail.height + areas.axis.height,
+            ..areas.detail
+        }
+    } else {
+        areas.detail
+    };
+    Areas {
+        axis: Rect::default(),
+        list,
+        list_inner: list.inner(BORDER),
+        detail,
+        detail_inner: detail.inner(BORDER),
+        ..areas
+    }
+}

@@ -29,6 +29,7 @@ pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;
+pub mod timescale;
 pub mod view;
 
 use std::io::BufWriter;

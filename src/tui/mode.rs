@@ -4,6 +4,8 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Browse,
+    /// Browsing in the time view, which the list's pane shows instead of the list.
+    Time,
     Search,
     ActorPicker,
     Help,

@@ -7,17 +7,23 @@ use ratatui::layout::{Constraint, Rect};
 
 use super::keymap::{self, Binding};
 
-/// The help's sections, in order: the list's keys on the left, the others on the right.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 4] = [
+/// The help's sections, in order: the first [`HELP_LEFT`] on the left (the list's keys
+/// and the time view's), the others on the right.
+pub const HELP_SECTIONS: [(&str, &[Binding]); 5] = [
     ("List", keymap::LIST),
+    ("Time view (v; the list's other keys too)", keymap::TIME),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),
 ];
 
+/// Sections in the help's left column.
+pub const HELP_LEFT: usize = 2;
+
 /// Lines after the last section.
-pub const HELP_FOOTNOTES: [&str; 2] = [
-    "Mouse: wheel scrolls, click selects",
+pub const HELP_FOOTNOTES: [&str; 3] = [
+    "Mouse: wheel scrolls, click selects; over the",
+    "time view the wheel zooms and a drag pans",
     "(--no-mouse turns it off)",
 ];
 
@@ -36,8 +42,11 @@ pub fn help_section_lines(table: &[Binding]) -> usize {
 
 /// Lines of the help at a content width.
 pub fn help_lines(width: u16) -> usize {
-    let left = help_section_lines(HELP_SECTIONS[0].1);
-    let right = HELP_SECTIONS[1..]
+    let left = HELP_SECTIONS[..HELP_LEFT]
+        .iter()
+        .map(|(_, table)| help_section_lines(table))
+        .sum::<usize>();
+    let right = HELP_SECTIONS[HELP_LEFT..]
         .iter()
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>()

@@ -10,6 +10,7 @@ use afghan_timeline::model::{Date, Era, Timeline};
 use afghan_timeline::output::write_json_line;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
+use afghan_timeline::tui::action::TimeAction;
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
@@ -334,6 +335,25 @@ fn the_explorer_shows_an_ongoing_era_open_ended() {
         "{rows:#?}"
     );
     insta::assert_snapshot!("ongoing_era_80x24", terminal.backend());
+}
+
+#[test]
+fn the_time_view_runs_an_ongoing_era_to_its_right_edge() {
+    let terminal = screen(80, 24, &[Time(TimeAction::Toggle)]);
+    let rows = rows(&terminal);
+    // Both eras share the band row; the ongoing one's name is cut to fit: ` New …→`.
+    let band = rows
+        .iter()
+        .find(|r| r.contains("Old order") && r.contains(" New "))
+        .unwrap_or_else(|| panic!("no band row for the eras: {rows:#?}"));
+    // Inside the pane's border: the band's last cell is the arrow.
+    let inner = band.trim_end().trim_end_matches('│').trim_end();
+    assert!(inner.ends_with('→'), "{band:?}");
+    assert_eq!(
+        band.chars().count() - inner.chars().count(),
+        1,
+        "the band reaches the border: {band:?}"
+    );
 }
 
 #[test]

@@ -26,5 +26,6 @@ mod prop_sanitize;
 mod prop_tui;
 mod query;
 mod sanitize;
+mod time_view;
 mod tui_screens;
 mod tui_update;

@@ -7,8 +7,8 @@
 //! `list` and `actors` commands rather than being written down here.
 
 // `terminal` holds the tests of terminal handling, `hostile` the hostile suite's terminal
-// side, `scale_smoke` a generated 10,000-event timeline; `reference`, `screen` and
-// `session` are the harness.
+// side, `scale_smoke` a generated 10,000-event timeline, `time` the time view; `reference`,
+// `screen` and `session` are the harness.
 mod hostile;
 mod reference;
 mod scale_smoke;
@@ -17,6 +17,7 @@ mod session;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
 mod terminal;
+mod time;
 
 use reference::{Scratch, actors, events, ids, string_field};
 use screen::{detail_shows, find, status_line};

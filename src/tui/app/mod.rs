@@ -16,6 +16,9 @@ use ratatui::layout::Rect;
 mod filter;
 mod nav;
 mod read;
+mod time;
+
+pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, SearchIndex};
@@ -96,6 +99,8 @@ pub struct App {
     pick_mode: bool,
     /// The one theme: views read it here, and the detail lines are styled with it.
     theme: Theme,
+    /// The time view, which replaces the list when open.
+    time: TimeView,
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
@@ -142,6 +147,7 @@ impl App {
             pick_mode: settings.pick,
             theme: settings.theme,
             detail_cache: DetailCache::default(),
+            time: TimeView::default(),
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -165,7 +171,12 @@ impl App {
 
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.mode == Mode::Detail)
+        let areas = layout::areas(self.size, self.mode == Mode::Detail);
+        if self.time.open {
+            layout::without_axis(areas)
+        } else {
+            areas
+        }
     }
 
     /// Selects this event, if it matches the filter.
@@ -216,6 +227,7 @@ impl App {
     /// what the loop must do, if anything.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
         let effect = self.step(msg.into());
+        self.refresh_time();
         self.refresh_detail();
         effect
     }
@@ -261,6 +273,8 @@ impl App {
             Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
             Action::Click { row, col } => self.click(row, col),
+            Action::Drag { col, .. } => self.drag(col),
+            Action::Time(time) => self.time_act(time),
             Action::StartSearch => self.mode = Mode::Search,
             Action::SearchType(c) => return self.edit_query(|q| q.push(c)),
             Action::SearchBackspace => {
@@ -281,7 +295,7 @@ impl App {
                 });
             }
             Action::SearchClear => {
-                self.mode = Mode::Browse;
+                self.mode = self.home_mode();
                 return self.edit_query(String::clear);
             }
             Action::OpenActorPicker => {
@@ -301,12 +315,12 @@ impl App {
             Action::PickerSwitchMode => self.picker.switch_mode(),
             Action::PickerApply => {
                 self.picker.apply(&mut self.filter);
-                self.mode = Mode::Browse;
+                self.mode = self.home_mode();
                 return self.request_filter();
             }
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
-                self.mode = Mode::Browse;
+                self.mode = self.home_mode();
             }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),

@@ -171,7 +171,12 @@ impl App {
     pub(super) fn wheel(&mut self, row: u16, col: u16, down: bool) {
         let step = if down { WHEEL_STEP } else { -WHEEL_STEP };
         let areas = self.areas();
-        if areas.detail.contains((col, row).into()) {
+        if self.time.open
+            && matches!(self.mode, Mode::Time | Mode::Detail)
+            && areas.list_inner.contains((col, row).into())
+        {
+            self.time_wheel(col, down);
+        } else if areas.detail.contains((col, row).into()) {
             self.scroll_detail(i32::try_from(step).unwrap_or(0));
         } else if self.mode == Mode::ActorPicker {
             for _ in 0..WHEEL_STEP {
@@ -188,14 +193,17 @@ impl App {
     }
 
     pub(super) fn click(&mut self, row: u16, col: u16) {
-        if !matches!(self.mode, Mode::Browse | Mode::Detail) {
+        if !matches!(self.mode, Mode::Browse | Mode::Time | Mode::Detail) {
             return;
         }
         let areas = self.areas();
         if areas.detail.contains((col, row).into()) {
             self.mode = Mode::Detail;
+        } else if self.time.open && areas.list_inner.contains((col, row).into()) {
+            self.mode = self.home_mode();
+            self.time_click(row, col);
         } else if areas.list_inner.contains((col, row).into()) {
-            self.mode = Mode::Browse;
+            self.mode = self.home_mode();
             if let Some(i) = self.event_at_row(usize::from(row - areas.list_inner.y)) {
                 self.move_to(i);
             }

@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use crate::tui::hints::footer;
 use crate::tui::keymap::{self, Binding};
 use crate::tui::mode::Mode;
-use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_SECTIONS, help_frame};
+use crate::tui::overlay::{
+    HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_LEFT, HELP_SECTIONS, help_frame,
+};
 use crate::tui::theme::Theme;
 
 /// One section's lines: its title, then a line per binding.
@@ -28,8 +30,11 @@ fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'st
 /// two columns, else one after the other. `overlay::help_lines` counts them from the same
 /// tables for `update`'s scrolling.
 pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
-    let mut left = section(HELP_SECTIONS[0].0, HELP_SECTIONS[0].1, theme);
-    let mut right: Vec<Line<'static>> = HELP_SECTIONS[1..]
+    let mut left: Vec<Line<'static>> = HELP_SECTIONS[..HELP_LEFT]
+        .iter()
+        .flat_map(|(title, table)| section(title, table, theme))
+        .collect();
+    let mut right: Vec<Line<'static>> = HELP_SECTIONS[HELP_LEFT..]
         .iter()
         .flat_map(|(title, table)| section(title, table, theme))
         .collect();

@@ -168,7 +168,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     Line::from(badges).render(right, buf);
 }
 
-fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
+pub(super) fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
     let mut lines = vec![Line::raw("")];
     if app.timeline().events.is_empty() {
         lines.push(Line::styled(

@@ -6,6 +6,7 @@ pub mod help;
 mod list;
 pub mod picker;
 mod status;
+pub mod timeline;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -34,8 +35,15 @@ impl Widget for Screen<'_> {
             return;
         }
         let areas = layout::areas(area, app.mode() == Mode::Detail);
+        let areas = if app.time().open {
+            layout::without_axis(areas)
+        } else {
+            areas
+        };
         axis::Axis { app, theme }.render(areas.axis, buf);
-        if areas.list.area() > 0 {
+        if areas.list.area() > 0 && app.time().open {
+            timeline::TimeView { app, theme }.render(areas.list, buf);
+        } else if areas.list.area() > 0 {
             list::EventList { app, theme }.render(areas.list, buf);
         }
         if areas.detail.area() > 0 {

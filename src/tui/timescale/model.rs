@@ -1,0 +1,241 @@
+//! The whole time view as data: the scale, the ticks, the era rows, the lanes with their
+//! cells, the placed titles and where the selection is. Built by `update`; drawn as is.
+//!
+//! Rows of the pane, top to bottom: era bands (a quarter of the rows, or all the lanes
+//! leave), one row per lane, then the axis (a tick line and the labels, or only the labels when short).
+//! Narrow panes drop the lanes' names and the titles first, then the eras.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
+use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
+use super::{range_label, stack_eras, ticks};
+use crate::model::{ActorId, EventId, Timeline};
+use crate::query::SearchIndex;
+
+/// What the model is computed from.
+pub struct TimeInput<'a> {
+    pub timeline: &'a Timeline,
+    pub index: &'a SearchIndex,
+    pub visible: &'a [EventId],
+    pub lanes: &'a LaneIndex,
+    /// The actor filter's actors: the lanes, when there are any.
+    pub filtered: &'a [ActorId],
+    pub window: Window,
+    pub selected: Option<EventId>,
+    /// The pane's inside, in cells.
+    pub width: u16,
+    pub height: u16,
+}
+
+/// One lane's row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Lane {
+    pub key: LaneKey,
+    pub cells: Vec<Cell>,
+    pub labels: Vec<Placed>,
+    /// The columns of the selected event in this lane (its marker, or its bar), if here.
+    pub selected: Option<(u16, u16)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeModel {
+    pub scale: Scale,
+    pub step: Step,
+    /// The range shown, for the title: `1979 – 1989`.
+    pub range: String,
+    pub ticks: Vec<Tick>,
+    pub eras: Vec<Vec<EraBand>>,
+    pub lanes: Vec<Lane>,
+    /// Columns left of the scale for the lanes' names (0: no names).
+    pub name_width: u16,
+    /// 2: a tick line and labels; 1: labels only; 0: no axis.
+    pub axis_rows: u16,
+}
+
+impl Default for TimeModel {
+    fn default() -> TimeModel {
+        TimeModel {
+            scale: Scale::new(0, 1, 1),
+            step: Step::Years(1),
+            range: String::new(),
+            ticks: Vec::new(),
+            eras: Vec::new(),
+            lanes: Vec::new(),
+            name_width: 0,
+            axis_rows: 0,
+        }
+    }
+}
+
+/// Columns of the lanes' names for a pane this wide.
+fn name_width(width: u16) -> u16 {
+    match width {
+        60.. => 15,
+        40..60 => 11,
+        28..40 => 7,
+        _ => 0,
+    }
+}
+
+/// Titles show from this scale width on.
+const LABELS_FROM: u16 = 24;
+
+impl TimeModel {
+    /// The scale the input's window gives in this pane, before anything else is built.
+    pub fn scale_for(input: &TimeInput<'_>) -> Scale {
+        let width = input.width.saturating_sub(name_width(input.width)).max(1);
+        input.window.scale(input.lanes.extent, width)
+    }
+
+    pub fn build(input: &TimeInput<'_>) -> TimeModel {
+        let name_width = name_width(input.width);
+        let scale = TimeModel::scale_for(input);
+        if input.visible.is_empty() || input.width <= name_width || input.height == 0 {
+            return TimeModel {
+                scale,
+                ..TimeModel::default()
+            };
+        }
+        let step = choose_step(&scale);
+        let axis_rows = match input.height {
+            8.. => 2,
+            3..8 => 1,
+            _ => 0,
+        };
+        let rest = usize::from(input.height - axis_rows);
+        // Eras get a quarter of the rows when lanes need them, and whatever the lanes
+        // leave otherwise.
+        let era_share = match rest {
+            6.. => rest / 4,
+            4..6 => 1,
+            _ => 0,
+        };
+        let mut eras = if era_share > 0 {
+            stack_eras(&input.timeline.eras, &scale, rest - 1)
+        } else {
+            Vec::new()
+        };
+        let keys = choose_lanes(
+            input.lanes,
+            input.filtered,
+            &scale,
+            rest - eras.len().min(era_share),
+        );
+        eras.truncate(rest - keys.len());
+        let shown: Vec<ActorId> = keys
+            .iter()
+            .filter_map(|k| match k {
+                LaneKey::Actor(a) => Some(*a),
+                LaneKey::Others => None,
+            })
+            .collect();
+        let events = Events {
+            timeline: input.timeline,
+            index: input.index,
+            visible: input.visible,
+            lanes: input.lanes,
+        };
+        let mut lanes: Vec<Lane> = keys
+            .into_iter()
+            .map(|key| Lane {
+                key,
+                cells: events.cells(key, &scale, &shown),
+                labels: Vec::new(),
+                selected: None,
+            })
+            .collect();
+        // An empty "others" lane means every event of the actors without a lane has one
+        // with a lane: its row goes to the next actor instead, which hides nothing more.
+        if let Some(last) = lanes.last_mut()
+            && last.key == LaneKey::Others
+            && last.cells.iter().all(|c| c.kind == Kind::Empty)
+        {
+            let ranked = ranked_actors(input.lanes, input.filtered, &scale);
+            let next = ranked.iter().find(|a| !shown.contains(a));
+            match next {
+                Some(&a) => {
+                    last.key = LaneKey::Actor(a);
+                    last.cells = events.cells(last.key, &scale, &shown);
+                }
+                None => {
+                    lanes.pop();
+                }
+            }
+        }
+        let mut model = TimeModel {
+            scale,
+            step,
+            range: range_label(&scale, step),
+            ticks: ticks(&scale, step),
+            eras,
+            lanes,
+            name_width,
+            axis_rows,
+        };
+        model.select(input);
+        model
+    }
+
+    /// Marks the selection in each lane it is in and places the titles around it: what a
+    /// move of the selection changes, without counting the cells again.
+    pub fn select(&mut self, input: &TimeInput<'_>) {
+        let shown: Vec<ActorId> = self
+            .lanes
+            .iter()
+            .filter_map(|l| match l.key {
+                LaneKey::Actor(a) => Some(a),
+                LaneKey::Others => None,
+            })
+            .collect();
+        let selected = input.selected.map(|id| {
+            let event = input.timeline.event(id);
+            let (first, last) = (
+                i64::from(input.index.first_day(id)),
+                i64::from(input.index.last_day(id)),
+            );
+            let last = if event.end.is_some() { last } else { first };
+            let cols = (last >= self.scale.start && first < self.scale.end())
+                .then(|| (self.scale.col_clamped(first), self.scale.col_clamped(last)));
+            (id, &event.actors, cols)
+        });
+        let mut title_width = |id: EventId| title_width(&input.timeline.event(id).title);
+        for lane in &mut self.lanes {
+            lane.selected = selected.and_then(|(_, actors, cols)| {
+                let here = match lane.key {
+                    LaneKey::Actor(a) => actors.contains(&a),
+                    LaneKey::Others => !actors.iter().any(|a| shown.contains(a)),
+                };
+                if here { cols } else { None }
+            });
+            lane.labels = if self.scale.width >= LABELS_FROM {
+                place_labels(&lane.cells, input.selected, &mut title_width)
+            } else {
+                Vec::new()
+            };
+        }
+    }
+}
+
+impl TimeModel {
+    /// The lane drawn on row `row` of the pane's inside, if a lane is there.
+    pub fn lane_at(&self, row: u16) -> Option<LaneKey> {
+        let top = u16::try_from(self.eras.len()).unwrap_or(u16::MAX);
+        self.lanes
+            .get(usize::from(row.checked_sub(top)?))
+            .map(|l| l.key)
+    }
+}
+
+/// A title's width on screen once cleaned, looking no further than a label can use.
+fn title_width(title: &str) -> u16 {
+    let head = title
+        .char_indices()
+        .nth(256)
+        .map_or(title, |(i, _)| &title[..i]);
+    let w: usize = crate::sanitize::line(head)
+        .chars()
+        .map(|c| c.width().unwrap_or(0))
+        .sum();
+    u16::try_from(w).unwrap_or(u16::MAX)
+}

@@ -1,0 +1,151 @@
+//! The time view: era bands, a row per actor lane and the axis, drawn from the
+//! [`TimeModel`] that `update` computed. Nothing here counts events or places labels; it
+//! picks glyph styles and cuts text to the room it was given.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use crate::tui::app::App;
+use crate::tui::mode::Mode;
+use crate::tui::text::{self, fit_clean};
+use crate::tui::theme::Theme;
+use crate::tui::timescale::{Kind, Lane, LaneKey, TimeModel};
+
+/// Columns an era's name needs (with its `…`) to be written in its band.
+const MIN_ERA_NAME: usize = 5;
+
+pub struct TimeView<'a> {
+    pub app: &'a App,
+    pub theme: Theme,
+}
+
+impl Widget for TimeView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let model = &app.time().model;
+        let title = if model.range.is_empty() {
+            " Time ".to_owned()
+        } else {
+            format!(" {} ", model.range)
+        };
+        let block = Block::bordered()
+            .border_type(BorderType::Rounded)
+            .border_style(theme.border(app.mode() != Mode::Detail))
+            .title(
+                Line::from(fit_clean(&title, usize::from(area.width.saturating_sub(2))))
+                    .style(theme.title()),
+            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if app.visible().is_empty() {
+            super::list::empty_state(app, theme).render(inner, buf);
+            return;
+        }
+        if inner.width <= model.name_width || inner.height == 0 {
+            return;
+        }
+        let x0 = inner.x + model.name_width;
+        let mut y = inner.y;
+        for row in &model.eras {
+            for band in row {
+                let len = usize::from(band.to - band.from) + 1;
+                let era = &app.timeline().eras[band.era];
+                // An ongoing era's band ends in an arrow, as on the list's axis.
+                let arrow = if era.end.is_none() && len >= 3 {
+                    "→"
+                } else {
+                    ""
+                };
+                // A name cut to a letter or two says nothing: the band alone shows then.
+                let room = len.saturating_sub(1 + text::width(arrow));
+                let name = if room >= text::width(&era.name).min(MIN_ERA_NAME) {
+                    fit_clean(&era.name, room)
+                } else {
+                    String::new()
+                };
+                let text = format!(" {name:<room$}{arrow}");
+                buf.set_stringn(x0 + band.from, y, &text, len, theme.era(band.era));
+            }
+            y += 1;
+        }
+        for lane in &model.lanes {
+            self.lane(lane, model, Rect::new(inner.x, y, inner.width, 1), buf);
+            y += 1;
+        }
+        self.axis(model, x0, y, inner.bottom(), buf);
+    }
+}
+
+impl TimeView<'_> {
+    fn lane(&self, lane: &Lane, model: &TimeModel, row: Rect, buf: &mut Buffer) {
+        let (app, theme) = (self.app, self.theme);
+        let (name, style) = match lane.key {
+            LaneKey::Actor(a) => (app.timeline().actor(a).name.as_str(), theme.actor(a)),
+            LaneKey::Others => ("others", theme.dim()),
+        };
+        if model.name_width > 0 {
+            let name = fit_clean(name, usize::from(model.name_width - 1));
+            buf.set_string(row.x, row.y, name, style.patch(theme.dim()));
+        }
+        let x0 = row.x + model.name_width;
+        for (c, cell) in lane.cells.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            let cell_style = match cell.kind {
+                Kind::Empty => continue,
+                Kind::Point(id) | Kind::Start(id) if app.is_marked(id) => theme.mark(),
+                Kind::Point(_) | Kind::Start(_) | Kind::Bar => style,
+                Kind::Count(_) => theme.date(),
+            };
+            buf[(x0 + c, row.y)].set_char(cell.ch).set_style(cell_style);
+        }
+        for label in &lane.labels {
+            let title = &app.timeline().event(label.id).title;
+            let text = fit_clean(title, usize::from(label.width));
+            let text_style = if Some(label.id) == app.selected_event() {
+                theme.title()
+            } else {
+                Style::new()
+            };
+            buf.set_stringn(
+                x0 + label.col,
+                row.y,
+                text,
+                usize::from(label.width),
+                text_style,
+            );
+        }
+        if let Some((from, to)) = lane.selected {
+            for c in from..=to {
+                let cell = &mut buf[(x0 + c, row.y)];
+                if cell.symbol() == " " {
+                    cell.set_char('◆');
+                }
+                cell.set_style(theme.selected());
+            }
+        }
+    }
+
+    /// The tick line (`┬` on `─`) and the labels under it, or only the labels.
+    fn axis(&self, model: &TimeModel, x0: u16, y: u16, bottom: u16, buf: &mut Buffer) {
+        let theme = self.theme;
+        let width = model.scale.width;
+        let mut y = y;
+        if model.axis_rows == 2 && y < bottom {
+            buf.set_string(x0, y, "─".repeat(usize::from(width)), theme.dim());
+            for tick in &model.ticks {
+                buf[(x0 + tick.col, y)].set_char('┬');
+            }
+            y += 1;
+        }
+        if model.axis_rows >= 1 && y < bottom {
+            for tick in &model.ticks {
+                if let Some(label) = &tick.label {
+                    buf.set_string(x0 + tick.col, y, label, theme.dim());
+                }
+            }
+        }
+    }
+}
