@@ -110,6 +110,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 mouse: !cli.no_mouse,
                 select,
                 pick: !io::stdout().is_terminal(),
+                copy_format: cli.format.map(Into::into),
             };
             let format = cli.format.unwrap_or(crate::cli::FormatArg::Text);
             let timeline = Arc::new(timeline);

@@ -9,7 +9,8 @@
 //! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → perform the effect → draw, blocking on
 //!   input, the terminal owned by a [`terminal::Guard`] that restores it on every way out;
-//! * [`hints`] generates every key hint on screen from the keymap.
+//! * [`hints`] generates every key hint on screen from the keymap;
+//! * [`outside`] is what the loop does for `Effect::Copy` (OSC 52) and `Effect::Open`.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
 //! `show`, after the terminal is restored, so nothing but the choice reaches stdout.
@@ -23,6 +24,7 @@ pub mod hints;
 pub mod keymap;
 pub mod layout;
 pub mod mode;
+pub mod outside;
 pub mod overlay;
 pub mod picker;
 pub mod search;
@@ -32,7 +34,7 @@ pub mod theme;
 pub mod timescale;
 pub mod view;
 
-use std::io::BufWriter;
+use std::io::{BufWriter, Write as _};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -57,6 +59,8 @@ pub struct Options {
     /// Pick mode: Enter ends the explorer with a choice. Only the caller knows what its
     /// stdout is for, so it decides (the command line picks when stdout is not a terminal).
     pub pick: bool,
+    /// What `y` copies events as: `--format` when given, else Markdown.
+    pub copy_format: Option<crate::output::Format>,
 }
 
 /// Opens the explorer and returns how it ended; the caller prints a choice after the
@@ -68,6 +72,9 @@ pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         },
         select: options.select,
+        copy_format: options
+            .copy_format
+            .unwrap_or(crate::output::Format::Markdown),
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);
@@ -107,7 +114,7 @@ fn event_loop(
     });
     let searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
     for effect in [first, resized].into_iter().flatten() {
-        if let Some(exit) = perform(effect, &searcher, &mut term, options)? {
+        if let Some(exit) = perform(effect, app, &searcher, &mut term, options)? {
             return Ok(exit);
         }
     }
@@ -136,14 +143,14 @@ fn event_loop(
                 generation,
                 matches,
             });
-            if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+            if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                 return Ok(exit);
             }
         }
         while let Some(ev) = next.take() {
             if let Some(action) = keymap::action(&ev, app.mode()) {
                 let effect = app.update(action);
-                if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                     return Ok(exit);
                 }
             }
@@ -164,19 +171,22 @@ type Term = Terminal<CrosstermBackend<terminal::Writer>>;
 
 fn perform_all(
     effect: Option<Effect>,
+    app: &mut App,
     searcher: &Searcher,
     term: &mut Term,
     options: &Options,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Some(effect) => perform(effect, searcher, term, options),
+        Some(effect) => perform(effect, app, searcher, term, options),
         None => Ok(None),
     }
 }
 
-/// Does what `update` asked; an exit ends the loop.
+/// Does what `update` asked; an exit ends the loop. What could not be done goes back to
+/// `app` as a message.
 fn perform(
     effect: Effect,
+    app: &mut App,
     searcher: &Searcher,
     term: &mut Term,
     options: &Options,
@@ -189,6 +199,21 @@ fn perform(
                 .map_err(Error::terminal("suspend"))?;
             term.clear().map_err(Error::terminal("draw"))?;
         }
+        Effect::Copy(text) => {
+            // To the terminal the explorer draws on, between frames: the emulator (or
+            // tmux, or the terminal at the far end of SSH) sets its clipboard. Under the
+            // screen lock, like a frame, so a signal's restore never cuts it in half.
+            let _screen = terminal::lock_screen();
+            let out = term.backend_mut();
+            out.write_all(outside::osc52(&text).as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(Error::terminal("copy"))?;
+        }
+        Effect::Open(address) => {
+            if let Err(message) = outside::open(&address) {
+                app.update(Msg::Failed(message));
+            }
+        }
     }
     Ok(None)
 }
@@ -200,8 +225,11 @@ fn draw(term: &mut Term, app: &App) -> Result<(), Error> {
         crossterm::terminal::BeginSynchronizedUpdate
     )
     .map_err(Error::terminal("draw"))?;
-    term.draw(|frame| frame.render_widget(view::Screen { app }, frame.area()))
-        .map_err(Error::terminal("draw"))?;
+    term.draw(|frame| {
+        frame.render_widget(view::Screen { app }, frame.area());
+        frame.render_widget(view::Links { app }, frame.area());
+    })
+    .map_err(Error::terminal("draw"))?;
     crossterm::execute!(
         term.backend_mut(),
         crossterm::terminal::EndSynchronizedUpdate

@@ -192,7 +192,7 @@ fn empty_filter_is_safe_everywhere() {
         app.update(a);
         assert_consistent(&app);
     }
-    assert_eq!(app.mode(), Mode::Browse, "no detail to focus");
+    assert_eq!(app.mode(), Mode::Pick, "no detail to focus");
     assert_eq!(
         app.update(Accept),
         Some(Effect::Exit(Exit::Accept(Vec::new())))

@@ -3,6 +3,7 @@
 pub mod axis;
 pub mod detail;
 pub mod help;
+mod links;
 mod list;
 pub mod picker;
 mod status;
@@ -18,6 +19,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::mode::Mode;
 use super::text;
 
+pub use links::Links;
 pub use status::summary;
 
 /// The whole screen, in the app's one theme.
@@ -34,12 +36,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let areas = layout::areas(area, app.mode() == Mode::Detail);
-        let areas = if app.time().open {
-            layout::without_axis(areas)
-        } else {
-            areas
-        };
+        let areas = app.areas_at(area);
         axis::Axis { app, theme }.render(areas.axis, buf);
         if areas.list.area() > 0 && app.time().open {
             timeline::TimeView { app, theme }.render(areas.list, buf);
