@@ -23,6 +23,7 @@ pub mod effect;
 pub mod hints;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod mode;
 pub mod outside;
 pub mod overlay;
@@ -34,13 +35,11 @@ pub mod theme;
 pub mod timescale;
 pub mod view;
 
-use std::io::{BufWriter, Write as _};
+use std::io::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
@@ -64,8 +63,13 @@ pub struct Options {
 }
 
 /// Opens the explorer and returns how it ended; the caller prints a choice after the
-/// terminal is restored.
-pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
+/// terminal is restored. `session` is the terminal the loading screen already holds, if any.
+pub fn run(
+    timeline: Arc<Timeline>,
+    filter: Filter,
+    options: &Options,
+    session: Option<loading::Session>,
+) -> Result<Exit, Error> {
     let settings = Settings {
         pick: options.pick,
         theme: Theme {
@@ -75,35 +79,61 @@ pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result
         copy_format: options
             .copy_format
             .unwrap_or(crate::output::Format::Markdown),
+        // Searches over this many events go to the worker, which waits for the text.
+        defer_index_text: timeline.events.len() >= app::ASYNC_SEARCH_FROM,
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    browse(app, first, options)
+    browse(app, first, options, session)
 }
 
 /// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
 /// effect the app was built with.
-pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
-    let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
-    let mut out = BufWriter::with_capacity(1 << 16, tty);
-    // Declared before the terminal (inside the loop) so it is dropped after it: the
-    // terminal's last bytes go out before the restore.
-    let _guard = terminal::Guard::enter(&mut out, options.mouse)
-        .map_err(Error::terminal("take the terminal"))?;
-    event_loop(app, first, out, options)
+pub fn browse(
+    app: &mut App,
+    first: Option<Effect>,
+    options: &Options,
+    session: Option<loading::Session>,
+) -> Result<Exit, Error> {
+    let session = match session {
+        Some(session) => session,
+        None => loading::Session::enter(options.mouse)?,
+    };
+    // The terminal is dropped inside the loop, before the guard restores: its last bytes go
+    // out before the restore.
+    let loading::Session {
+        term,
+        guard: _guard,
+    } = session;
+    event_loop(app, first, term, options)
+}
+
+/// Loads the explorer's timeline, with the loading screen on the terminal while a long load
+/// runs (see [`loading`]).
+pub fn load(
+    input: &crate::load::Input,
+    mouse: bool,
+    theme: Theme,
+) -> Result<loading::Loaded, Error> {
+    loading::load(input, mouse, |term, state| {
+        let _screen = terminal::lock_screen();
+        term.draw(|frame| {
+            frame.render_widget(view::loading::LoadingView { state, theme }, frame.area());
+        })
+        .map_err(Error::terminal("draw"))?;
+        Ok(())
+    })
 }
 
 fn event_loop(
     app: &mut App,
     first: Option<Effect>,
-    out: terminal::Writer,
+    mut term: Term,
     options: &Options,
 ) -> Result<Exit, Error> {
-    let mut term =
-        Terminal::new(CrosstermBackend::new(out)).map_err(Error::terminal("start drawing"))?;
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
     event::poll(Duration::ZERO).map_err(Error::terminal("read a key"))?;
@@ -120,6 +150,11 @@ fn event_loop(
     }
     searcher.follow(app.search_generation());
     draw(&mut term, app)?;
+    if !app.index().text_ready() {
+        // The search index's text, after the first frame; a search waits for it.
+        let (timeline, index) = (Arc::clone(app.timeline()), Arc::clone(app.index()));
+        std::thread::spawn(move || index.fill_text(&timeline));
+    }
     // Fault injection for the test that a panic inside the UI gives the terminal back before
     // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
     assert!(
@@ -167,7 +202,7 @@ fn event_loop(
 /// How often the loop looks for a search result while one is running.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
 
-type Term = Terminal<CrosstermBackend<terminal::Writer>>;
+use loading::Term;
 
 fn perform_all(
     effect: Option<Effect>,

@@ -22,6 +22,7 @@ mod load;
 mod output;
 mod prop_date;
 mod prop_load;
+mod prop_parallel;
 mod prop_sanitize;
 mod prop_tui;
 mod query;

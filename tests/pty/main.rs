@@ -8,10 +8,11 @@
 
 // `pick` holds the picker's fzf contract, `act` copying and opening (OSC 52, $BROWSER,
 // OSC 8); `terminal` holds the tests of terminal handling, `hostile` the hostile suite's
-// terminal side, `scale_smoke` a generated 10,000-event timeline, `time` the time view;
-// `reference`, `screen` and `session` are the harness.
+// terminal side, `scale_smoke` a generated 10,000-event timeline, `time` the time view,
+// `loading` the loading screen; `reference`, `screen` and `session` are the harness.
 mod act;
 mod hostile;
+mod loading;
 mod pick;
 mod reference;
 mod scale_smoke;

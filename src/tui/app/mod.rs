@@ -53,6 +53,9 @@ pub struct Settings {
     pub async_from: usize,
     /// What `y` copies: `--format` when it was given, else Markdown.
     pub copy_format: Format,
+    /// Build the search index's text later (the loop does, after the first frame): for
+    /// timelines whose searches go to the worker, which waits for it.
+    pub defer_index_text: bool,
 }
 
 impl Default for Settings {
@@ -63,6 +66,7 @@ impl Default for Settings {
             select: None,
             async_from: ASYNC_SEARCH_FROM,
             copy_format: Format::Markdown,
+            defer_index_text: false,
         }
     }
 }
@@ -133,7 +137,11 @@ impl App {
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
         let mut app = App {
-            index: Arc::new(SearchIndex::build(&timeline)),
+            index: Arc::new(if settings.defer_index_text {
+                SearchIndex::build_without_text(&timeline)
+            } else {
+                SearchIndex::build(&timeline)
+            }),
             shown: Filter::default(),
             search_generation: 0,
             searching: false,

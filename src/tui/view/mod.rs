@@ -5,6 +5,7 @@ pub mod detail;
 pub mod help;
 mod links;
 mod list;
+pub mod loading;
 pub mod picker;
 mod status;
 pub mod timeline;

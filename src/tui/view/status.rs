@@ -27,7 +27,9 @@ pub fn summary(app: &App) -> String {
         app.visible().len(),
         tl.events.len()
     )];
-    if app.searching() {
+    if app.searching() && !app.index().text_ready() {
+        parts.push("indexing…".to_owned());
+    } else if app.searching() {
         parts.push("searching…".to_owned());
     }
     if !app.filter().actors.is_empty() {
