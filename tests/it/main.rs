@@ -29,5 +29,6 @@ mod query;
 mod sanitize;
 mod time_view;
 mod tui_act;
+mod tui_filters;
 mod tui_screens;
 mod tui_update;
