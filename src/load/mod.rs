@@ -23,6 +23,7 @@ pub use problem::{DocPath, Problem, Seg};
 pub use progress::{Phase, Progress, SHOW_FROM_BYTES, Snapshot, loads_quietly};
 pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
 pub use split::{Split, split};
+pub use validate::{is_address, warnings};
 
 use crate::model::Timeline;
 

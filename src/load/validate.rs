@@ -232,6 +232,15 @@ fn check_event(
     }
     let sources_at = source_dates.len();
     for (j, s) in ev.sources.iter().enumerate() {
+        if let Some(url) = s.url.as_deref().filter(|u| !is_address(u)) {
+            problems.push(
+                Problem::new(
+                    path("sources").index(j).field("url"),
+                    format!("source url {} is not an absolute address", quote(url)),
+                )
+                .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out"),
+            );
+        }
         let date = s
             .date
             .as_ref()
@@ -400,6 +409,55 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
             .help("ids use only lower-case letters a-z, digits and '-'"),
         );
     }
+}
+
+/// What a valid timeline may still get wrong, for `check` to warn about: an era or event
+/// whose end lies inside the period of a coarser start (`start: "2021"`,
+/// `end: "2021-08-15"`) may end before it starts, and says less than it seems to.
+pub fn warnings(timeline: &crate::model::Timeline) -> Vec<String> {
+    let inside = |start: Date, end: Date| {
+        start.precision() < end.precision()
+            && start.first_day() <= end.first_day()
+            && end.last_day() <= start.last_day()
+    };
+    let warn = |what: &str, id: &str, start: Date, end: Date| {
+        format!(
+            "{what} {} ends {} inside the {} it starts in ({}), so it may end before it starts; \
+             give the start as exactly as the end if it is known (TimelineJS export writes \
+             the start as the {}'s first day)",
+            quote(id),
+            quote(&end.to_string()),
+            start.precision().as_str(),
+            quote(&start.to_string()),
+            start.precision().as_str(),
+        )
+    };
+    let mut found = Vec::new();
+    for era in &timeline.eras {
+        // An ongoing era has no end to lie inside its start.
+        if let Some(end) = era.end.filter(|end| inside(era.start, *end)) {
+            found.push(warn("era", &era.id, era.start, end));
+        }
+    }
+    for event in &timeline.events {
+        if let Some(end) = event.end.filter(|end| inside(event.date, *end)) {
+            found.push(warn("event", &event.id, event.date, end));
+        }
+    }
+    found
+}
+
+/// Whether `text` is an absolute address: a scheme (`https`, `mailto` …), a colon, and
+/// no spaces. A relative path or markup would break every link made from it.
+pub fn is_address(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !text.chars().any(char::is_whitespace)
 }
 
 fn parse_date(

@@ -150,6 +150,15 @@ impl Date {
         self.approximate
     }
 
+    /// The same period, marked approximate.
+    #[must_use]
+    pub fn approximately(self) -> Date {
+        Date {
+            approximate: true,
+            ..self
+        }
+    }
+
     /// The first calendar day of the period this date names.
     pub fn first_day(self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, u32::from(self.month), u32::from(self.day))

@@ -4,7 +4,7 @@
 //! built-in timeline's eras.
 
 use crate::common;
-use afghan_timeline::interop::timelinejs::{self, ImportOptions};
+use afghan_timeline::interop::timelinejs::{self, ExportOptions, ImportOptions};
 use afghan_timeline::load::{self, RawActorKind};
 use afghan_timeline::model::{Date, Era, Timeline};
 use afghan_timeline::output::write_json_line;
@@ -141,7 +141,7 @@ fn the_built_in_timeline_has_the_corrected_era_ends() {
 #[test]
 fn timelinejs_gets_the_last_day_of_the_latest_event_or_era_with_a_warning() {
     let timeline = load_fixture(ONGOING);
-    let exported = timelinejs::export(&timeline);
+    let exported = timelinejs::export(&timeline, ExportOptions::default());
     let eras = &exported.document["eras"];
     // The latest day is the end of 'talks' (2024-06), later than any date or era end.
     assert_eq!(
@@ -154,7 +154,11 @@ fn timelinejs_gets_the_last_day_of_the_latest_event_or_era_with_a_warning() {
     );
     // The record keeps it ongoing; the closed era is written as before.
     assert_eq!(eras[1]["afghan_timeline"]["end"], Value::Null);
-    assert_eq!(eras[0]["end_date"], json!({"year": 2001}));
+    // (an end is written as the last day of its period, as for every era).
+    assert_eq!(
+        eras[0]["end_date"],
+        json!({"year": 2001, "month": 12, "day": 31})
+    );
     assert_eq!(exported.warnings.len(), 1, "{:?}", exported.warnings);
     let warning = &exported.warnings[0];
     assert!(
@@ -165,7 +169,7 @@ fn timelinejs_gets_the_last_day_of_the_latest_event_or_era_with_a_warning() {
     // A closed era that ends later than every event sets the day.
     let mut later = timeline.clone();
     later.eras[0].end = Some("2025-02".parse().expect("date"));
-    let exported = timelinejs::export(&later);
+    let exported = timelinejs::export(&later, ExportOptions::default());
     assert_eq!(
         exported.document["eras"][1]["end_date"],
         json!({"year": 2025, "month": 2, "day": 28})
@@ -202,7 +206,7 @@ fn import(document: &Value) -> (Timeline, Vec<String>) {
 #[test]
 fn an_ongoing_era_comes_back_ongoing_unless_its_end_was_edited() {
     let timeline = load_fixture(ONGOING);
-    let document = timelinejs::export(&timeline).document;
+    let document = timelinejs::export(&timeline, ExportOptions::default()).document;
     let (back, warnings) = import(&document);
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(back, timeline);
@@ -232,16 +236,16 @@ fn an_ongoing_era_comes_back_ongoing_unless_its_end_was_edited() {
 
 #[test]
 fn an_era_timelinejs_cannot_show_still_counts_for_the_ongoing_end() {
-    // 'blip' starts and ends in March 2025, so it travels in the document's record only;
+    // 'blip' is a single day, 31 March 2025, so it travels in the document's record only;
     // it is still the latest era, and the ongoing era is written to end with it.
     let mut timeline = load_fixture(ONGOING);
     timeline.eras.push(Era {
         id: "blip".to_owned(),
         name: "Blip".to_owned(),
-        start: "2025-03".parse().expect("date"),
-        end: Some("2025-03".parse().expect("date")),
+        start: "2025-03-31".parse().expect("date"),
+        end: Some("2025-03-31".parse().expect("date")),
     });
-    let exported = timelinejs::export(&timeline);
+    let exported = timelinejs::export(&timeline, ExportOptions::default());
     assert_eq!(exported.document["eras"].as_array().map(Vec::len), Some(2));
     assert_eq!(
         exported.document["eras"][1]["end_date"],

@@ -17,6 +17,7 @@ mod hostile;
 mod interop;
 mod interop_docs;
 mod interop_import;
+mod interop_tljs;
 mod invalid;
 mod load;
 mod output;

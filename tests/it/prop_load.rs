@@ -174,6 +174,8 @@ proptest! {
         texts in prop::collection::vec((any::<String>(), any::<String>(), prop::option::of(any::<String>())), 0..4),
     ) {
         let non_blank = |s: &str| if s.trim().is_empty() { format!("x{s}") } else { s.to_owned() };
+        // `check` takes only absolute addresses as urls: any characters but spaces, after a scheme.
+        let address = |s: &String| format!("https://example.org/{}", s.chars().filter(|c| !c.is_whitespace()).collect::<String>());
         let raw = RawTimeline {
             title: title.clone(),
             description: Some(name.clone()),
@@ -190,7 +192,7 @@ proptest! {
                 actors: vec![field("a")],
                 tags: vec![t.clone()],
                 location: Some(s.clone()),
-                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.clone() }],
+                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.as_ref().map(address) }],
                 related: Vec::new(),
             }).collect(),
         };
@@ -205,7 +207,7 @@ proptest! {
             prop_assert_eq!(&e.detail, detail);
             prop_assert_eq!(&e.tags, &vec![title.clone()]);
             prop_assert_eq!(&e.sources[0].publisher, title);
-            prop_assert_eq!(&e.sources[0].url, detail);
+            prop_assert_eq!(&e.sources[0].url, &detail.as_ref().map(address));
         }
     }
 }

@@ -50,6 +50,10 @@ pub struct DocumentRecord {
     pub actors: Vec<ActorRecord>,
     #[serde(default)]
     pub eras: Vec<RawEra>,
+    /// What the slides' `group` says (`none`, `actor`, `kind`, `era`); files written
+    /// before the option grouped by actor.
+    #[serde(default)]
+    pub group_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
