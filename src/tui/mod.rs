@@ -22,14 +22,17 @@ pub mod app;
 pub mod axis;
 pub mod detail_text;
 pub mod effect;
+pub mod highlight;
 pub mod hints;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod loading;
 pub mod mode;
 pub mod outside;
 pub mod overlay;
 pub mod picker;
+pub mod prompt;
 pub mod search;
 pub mod terminal;
 pub mod text;
@@ -185,8 +188,12 @@ fn event_loop(
             }
         }
         while let Some(ev) = next.take() {
-            if let Some(action) = keymap::action(&ev, app.mode()) {
-                let effect = app.update(action);
+            let msg = match ev {
+                event::Event::Paste(text) => Some(Msg::Paste(text)),
+                ev => keymap::action(&ev, app.mode()).map(Msg::Act),
+            };
+            if let Some(msg) = msg {
+                let effect = app.update(msg);
                 if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                     return Ok(exit);
                 }
@@ -229,7 +236,7 @@ fn perform(
     options: &Options,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Effect::Search(job) => searcher.submit(job),
+        Effect::Search(job) => searcher.submit(*job),
         Effect::Exit(exit) => return Ok(Some(exit)),
         Effect::Suspend => {
             terminal::suspend(term.backend_mut(), options.mouse)

@@ -16,7 +16,9 @@ use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::{Mutex, MutexGuard, Once};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
 
@@ -102,7 +104,13 @@ fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
             "AFGHAN_TIMELINE_TEST_ENTER_FAIL is set: failing after raw mode, as asked",
         ));
     }
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // Bracketed paste: a pasted text arrives whole, not as keys that could act.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -113,7 +121,13 @@ fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
 pub fn restore() {
     let _ = terminal::disable_raw_mode();
     if let Some(mut tty) = Tty::open() {
-        let _ = execute!(tty, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            tty,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = tty.flush();
     }
 }

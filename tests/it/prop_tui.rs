@@ -251,6 +251,7 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 
 fn action() -> impl Strategy<Value = Action> {
     use Action::*;
+    use afghan_timeline::tui::prompt::Edit;
     let plain = prop::sample::select(vec![
         NextEvent,
         PrevEvent,
@@ -306,12 +307,32 @@ fn action() -> impl Strategy<Value = Action> {
         Back,
         Quit,
         Suspend,
+        StartJump,
+        JumpGo,
+        JumpCancel,
+        HistoryBack,
+        HistoryForward,
+        NextMatch,
+        PrevMatch,
+        Edit(Edit::Left),
+        Edit(Edit::Right),
+        Edit(Edit::Home),
+        Edit(Edit::End),
+        Edit(Edit::WordLeft),
+        Edit(Edit::WordRight),
+        Edit(Edit::KillToStart),
+        Edit(Edit::KillToEnd),
+        Edit(Edit::KillWordBack),
+        Edit(Edit::KillAlnumWordBack),
+        Edit(Edit::DeleteBack),
+        Edit(Edit::DeleteForward),
     ]);
     prop_oneof![
         8 => plain,
         3 => (0..=9u8).prop_map(CountDigit),
         2 => (0..=9u8).prop_map(FollowRelated),
         3 => any_char().prop_map(SearchType),
+        1 => any_char().prop_map(|c| Edit(Edit::Insert(c))),
         2 => any_char().prop_map(PickerType),
         2 => prop::sample::select(vec!['1', '9', '.', '-', '0', '2', 'x']).prop_map(RangeType),
         1 => (0..110u16, 0..310u16, any::<bool>()).prop_map(|(row, col, down)| Wheel { row, col, down }),

@@ -36,6 +36,33 @@ impl App {
         1 + self.era_headers(i).count()
     }
 
+    /// The era visible event `i` falls in, the innermost (latest begun) of those that hold
+    /// its date: pinned at the list's top when its own header has scrolled away.
+    pub fn current_era(&self, i: usize) -> Option<&Era> {
+        let day = self.timeline.event(*self.visible.get(i)?).date.first_day();
+        self.timeline
+            .eras
+            .iter()
+            .filter(|era| era.covers(day))
+            .max_by_key(|era| era.start.sort_key())
+    }
+
+    /// The headers drawn above event `i` when it is the top row: its own, else the pinned
+    /// header of the era it is in.
+    pub fn top_headers(&self, i: usize) -> Vec<&Era> {
+        let own: Vec<&Era> = self.era_headers(i).collect();
+        if own.is_empty() {
+            self.current_era(i).into_iter().collect()
+        } else {
+            own
+        }
+    }
+
+    /// Rows event `i` takes as the top row, with its own or a pinned header.
+    fn top_height(&self, i: usize) -> usize {
+        1 + self.top_headers(i).len()
+    }
+
     /// Rows in the list pane.
     pub fn list_rows(&self) -> usize {
         usize::from(self.areas().list_inner.height)
@@ -100,23 +127,35 @@ impl App {
             self.offset = self.selected;
             return;
         }
-        // The smallest offset that still shows the selection at the bottom.
-        let mut top = self.selected;
-        let mut used = self.row_height(top);
-        while top > 0 && used + self.row_height(top - 1) <= rows {
-            top -= 1;
-            used += self.row_height(top);
-        }
+        // The smallest offset that still shows the selection at the bottom (the top row
+        // carries a pinned era header).
+        let top = self.lowest_top(self.selected, rows);
         self.offset = self.offset.max(top).min(self.selected);
         // Never leave rows empty below the last event while earlier ones are hidden above
         // (after a search narrows the list under a selection near its end, say).
-        let mut bottom = self.visible.len() - 1;
-        let mut used = self.row_height(bottom);
-        while bottom > 0 && used + self.row_height(bottom - 1) <= rows {
-            bottom -= 1;
-            used += self.row_height(bottom);
-        }
+        let bottom = self.lowest_top(self.visible.len() - 1, rows);
         self.offset = self.offset.min(bottom);
+        // A pinned header pushed the selection off the bottom: start one lower.
+        while self.offset < self.selected && self.rows_through(self.offset, self.selected) > rows {
+            self.offset += 1;
+        }
+    }
+
+    /// The smallest top row from which rows `top..=last` fit in `rows`. Costs O(rows).
+    fn lowest_top(&self, last: usize, rows: usize) -> usize {
+        let mut top = last;
+        // Rows of `top + 1..=last` as ordinary rows, and `top` as the top row.
+        let mut below = 0;
+        while top > 0 && below + self.row_height(top) + self.top_height(top - 1) <= rows {
+            below += self.row_height(top);
+            top -= 1;
+        }
+        top
+    }
+
+    /// Rows that `top..=last` take with `top` as the top row.
+    fn rows_through(&self, top: usize, last: usize) -> usize {
+        self.top_height(top) + (top + 1..=last).map(|i| self.row_height(i)).sum::<usize>()
     }
 
     fn year_of(&self, i: usize) -> i32 {
@@ -276,8 +315,11 @@ impl App {
     /// Header rows drawn above event `i`: all its headers, except that the top event's are
     /// dropped when they would push it off a short list.
     pub fn headers_shown(&self, i: usize) -> usize {
-        let headers = self.era_headers(i).count();
-        if i == self.offset && headers >= self.list_rows() {
+        if i != self.offset {
+            return self.era_headers(i).count();
+        }
+        let headers = self.top_headers(i).len();
+        if headers >= self.list_rows() {
             0
         } else {
             headers

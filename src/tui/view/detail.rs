@@ -41,6 +41,7 @@ impl Widget for Detail<'_> {
             built = self.app.selected_event().map_or_else(Vec::new, |id| {
                 lines(
                     self.app.timeline(),
+                    self.app.backlinks(),
                     id,
                     self.app.previous_event(),
                     inner.width,

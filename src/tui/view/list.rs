@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
@@ -47,7 +48,12 @@ impl Widget for EventList<'_> {
         let mut i = app.offset();
         while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
-            for (n, era) in app.era_headers(i).take(shown).enumerate() {
+            let headers = if i == app.offset() {
+                app.top_headers(i)
+            } else {
+                app.era_headers(i).collect()
+            };
+            for (n, era) in headers.into_iter().take(shown).enumerate() {
                 if y >= rows {
                     break;
                 }
@@ -142,19 +148,31 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
 
-    let spans = vec![
+    let title_style = if selected {
+        theme.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
-        Span::styled(fit(&date, DATE_WIDTH), theme.date()),
-        Span::raw(" "),
+        // A date word of the query matched this event by its date: show that as the why.
         Span::styled(
-            title,
-            if selected {
-                theme.title()
+            fit(&date, DATE_WIDTH),
+            if app.filter().matches_a_date_word(event) {
+                theme.date().patch(theme.highlight())
             } else {
-                ratatui::style::Style::new()
+                theme.date()
             },
         ),
+        Span::raw(" "),
     ];
+    // Only this row's title as drawn is searched for the words: the cost of a frame
+    // stays with the rows on screen.
+    spans.extend(highlight::spans(
+        vec![Span::styled(title, title_style)],
+        app.filter().words(),
+        theme.highlight(),
+    ));
     if selected {
         buf.set_style(row, theme.selected());
     }
