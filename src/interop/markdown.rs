@@ -50,7 +50,11 @@ pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
                 if seen_eras[e] {
                     writeln!(out, "## {name} (continued)")?;
                 } else {
-                    let span = format!("{} – {}", era.start.short(), era.end.short());
+                    // An ongoing era's span is open: `15 Aug 2021–`.
+                    let span = match era.end {
+                        Some(end) => format!("{} – {}", era.start.short(), end.short()),
+                        None => format!("{}–", era.start.short()),
+                    };
                     writeln!(out, "## {name}, {span}")?;
                 }
                 seen_eras[e] = true;
@@ -94,15 +98,18 @@ fn write_entry<'a>(
 }
 
 /// The innermost era containing the event's date: the one that started last, and of
-/// those the one that ends first.
+/// those the one that ends first (an ongoing era ends after every other).
 fn section(timeline: &Timeline, event: &Event) -> Option<usize> {
     let day = event.date.first_day();
     timeline
         .eras
         .iter()
         .enumerate()
-        .filter(|(_, era)| era.start.first_day() <= day && day <= era.end.last_day())
-        .max_by_key(|(_, era)| (era.start.first_day(), std::cmp::Reverse(era.end.last_day())))
+        .filter(|(_, era)| era.covers(day))
+        .max_by_key(|(_, era)| {
+            let last = era.last_day().unwrap_or(chrono::NaiveDate::MAX);
+            (era.start.first_day(), std::cmp::Reverse(last))
+        })
         .map(|(i, _)| i)
 }
 

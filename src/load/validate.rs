@@ -345,13 +345,19 @@ fn check_eras(raw: &RawTimeline, problems: &mut Vec<Problem>) -> Vec<Era> {
                 ));
             }
             let start = parse_date(&era.start, || path("start"), problems);
-            let end = parse_date(&era.end, || path("end"), problems);
-            let (start, end) = (start?, end?);
-            if end.last_day() < start.first_day() {
+            // No `end` is an ongoing era, not a mistake.
+            let end = match &era.end {
+                Some(text) => Some(parse_date(text, || path("end"), problems)?),
+                None => None,
+            };
+            let start = start?;
+            if let (Some(end_text), Some(end)) = (&era.end, end)
+                && end.last_day() < start.first_day()
+            {
                 let message = format!(
                     "era {} ends {} before it starts {}",
                     quote(&era.id),
-                    quote(&era.end),
+                    quote(end_text),
                     quote(&era.start)
                 );
                 problems.push(
@@ -450,8 +456,9 @@ pub fn warnings(timeline: &crate::model::Timeline) -> Vec<String> {
     };
     let mut found = Vec::new();
     for era in &timeline.eras {
-        if inside(era.start, era.end) {
-            found.push(warn("era", &era.id, era.start, era.end));
+        // An ongoing era has no end to lie inside its start.
+        if let Some(end) = era.end.filter(|end| inside(era.start, *end)) {
+            found.push(warn("era", &era.id, era.start, end));
         }
     }
     for event in &timeline.events {

@@ -65,7 +65,28 @@ pub struct Era {
     pub id: String,
     pub name: String,
     pub start: Date,
-    pub end: Date,
+    /// `None` while the era is ongoing (the file gives no `end`).
+    pub end: Option<Date>,
+}
+
+impl Era {
+    /// The last day the era covers; an ongoing era has none, it covers every day from its
+    /// start on.
+    pub fn last_day(&self) -> Option<chrono::NaiveDate> {
+        self.end.map(Date::last_day)
+    }
+
+    /// Whether `day` falls within the era (an ongoing one never ends).
+    pub fn covers(&self, day: chrono::NaiveDate) -> bool {
+        self.start.first_day() <= day && self.last_day().is_none_or(|last| day <= last)
+    }
+
+    /// The era's years as the explorer shows them: `1978–1992`, or `2021–` while it is
+    /// ongoing (an open span: an en dash with nothing after it).
+    pub fn years(&self) -> String {
+        let end = self.end.map(|e| e.year().to_string()).unwrap_or_default();
+        format!("{}–{end}", self.start.year())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

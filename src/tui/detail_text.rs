@@ -63,18 +63,7 @@ pub fn lines(
         })
         .collect();
     labelled(&mut out, "Actors", &actors.join(", "), w, theme);
-    // The eras the event's period falls in, however it was filtered to.
-    let (first, last) = (event.date.first_day(), event.last_day());
-    let eras: Vec<&str> = tl
-        .eras
-        .iter()
-        .filter(|era| era.start.first_day() <= last && era.end.last_day() >= first)
-        .map(|era| era.name.as_str())
-        .collect();
-    if !eras.is_empty() {
-        let label = if eras.len() == 1 { "Era" } else { "Eras" };
-        labelled(&mut out, label, &eras.join(", "), w, theme);
-    }
+    eras(&mut out, tl, event, w, theme);
     if let Some(location) = &event.location {
         labelled(&mut out, "Location", location, w, theme);
     }
@@ -160,6 +149,24 @@ fn when(event: &Event) -> String {
         let _ = write!(s, " · lasted {}", d.to_string().trim_start_matches('+'));
     }
     s
+}
+
+/// `Era: Second Taliban emirate (2021–)`: the eras the event's period falls in, however
+/// it was filtered to (an ongoing era never ends), with their years.
+fn eras(out: &mut Vec<Line<'static>>, tl: &Timeline, event: &Event, w: usize, theme: Theme) {
+    let (first, last) = (event.date.first_day(), event.last_day());
+    let eras: Vec<String> = tl
+        .eras
+        .iter()
+        .filter(|era| {
+            era.start.first_day() <= last && era.last_day().is_none_or(|end| end >= first)
+        })
+        .map(|era| format!("{} ({})", era.name, era.years()))
+        .collect();
+    if !eras.is_empty() {
+        let label = if eras.len() == 1 { "Era" } else { "Eras" };
+        labelled(out, label, &eras.join(", "), w, theme);
+    }
 }
 
 fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, theme: Theme) {
@@ -258,7 +265,7 @@ mod tests {
             .expect("a Referenced by heading");
         assert!(opened[referenced + 1].starts_with("[2] 5 Sep 2022 · Attack near"));
         assert!(opened[referenced + 2].starts_with("[3] 3 Jul 2025 · Southland"));
-        assert!(wide.iter().any(|l| l == "Era: Border War"));
+        assert!(wide.iter().any(|l| l == "Era: Border War (1950–1954)"));
         // Without a previous event there is no interval line.
         let first = text(&lines(&timeline, &backlinks, id, None, 120, theme));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));

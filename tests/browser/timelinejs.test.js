@@ -75,6 +75,14 @@ test('the built-in timeline lays out at 650 px with every slide', async () => {
     assert.ok(slide.date, `slide ${slide.id} has a date line`);
   }
   assert.match(warnings, /'US-led intervention' and 'Second Taliban emirate'/);
+  // The ongoing era (the second emirate has no end) is drawn with the end the export
+  // warned about: the last day of the latest event or era.
+  assert.equal(shown.eras.length, 7, 'all seven eras, the ongoing one included');
+  const [, y, m, d] = warnings.match(/era 'second-emirate' is ongoing .*? written to end on '(\d{4})-(\d{2})-(\d{2})'/s) ?? [];
+  assert.ok(y, `the ongoing era is warned about: ${warnings}`);
+  const emirate = shown.eras.find((e) => e.headline === 'Second Taliban emirate');
+  assert.ok(emirate, 'the ongoing era is shown');
+  assert.equal(emirate.end, utc(Number(y), Number(m), Number(d)));
 });
 
 test('1: an era or event whose end lies in its start period is kept', async () => {

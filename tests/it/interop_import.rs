@@ -153,16 +153,16 @@ fn groups_become_actors_and_eras_keep_bce_years() {
     warned(&imported, "3 events without media url or credit");
 
     // Eras: negative years; an era without an end date is skipped.
-    let eras: Vec<(&str, &str, &str)> = t
+    let eras: Vec<(&str, &str, Option<&str>)> = t
         .eras
         .iter()
-        .map(|e| (e.id.as_str(), e.start.as_str(), e.end.as_str()))
+        .map(|e| (e.id.as_str(), e.start.as_str(), e.end.as_deref()))
         .collect();
     assert_eq!(
         eras,
         [
-            ("achaemenid-rule", "-0550", "-0330"),
-            ("soviet-afghan-war", "1979-12-24", "1989-02-15")
+            ("achaemenid-rule", "-0550", Some("-0330")),
+            ("soviet-afghan-war", "1979-12-24", Some("1989-02-15"))
         ]
     );
     assert_eq!(t.eras[1].name, "Soviet–Afghan War");

@@ -12,6 +12,7 @@ mod cli;
 mod data_sources;
 mod date;
 mod date_bce;
+mod era;
 mod hostile;
 mod hostile_checks;
 mod hostile_cli;

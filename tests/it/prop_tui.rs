@@ -150,11 +150,19 @@ fn distinct(values: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> 
     })
 }
 
-/// Timelines from empty to a dozen events, with up to six actors and three eras.
+/// Timelines from empty to a dozen events, with up to six actors and three eras (some
+/// ongoing: without an end).
 fn timeline() -> impl Strategy<Value = Timeline> {
     let actors =
         prop::collection::vec((non_blank(16), prop::collection::vec(text(10), 0..2)), 1..7);
-    let eras = prop::collection::vec((non_blank(20), date_text(), date_text()), 0..4);
+    let eras = prop::collection::vec(
+        (
+            non_blank(20),
+            date_text(),
+            prop::option::weighted(0.7, date_text()),
+        ),
+        0..4,
+    );
     let events = prop::collection::vec(event_spec(), 0..13);
     (non_blank(30), actors, eras, events).prop_map(|(title, actors, eras, events)| {
         let raw = RawTimeline {
@@ -184,12 +192,18 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 .into_iter()
                 .enumerate()
                 .map(|(i, (name, a, b))| {
-                    let (start, end) = ordered(a, b);
+                    let (start, end) = match b {
+                        Some(b) => {
+                            let (start, end) = ordered(a, b);
+                            (start, Some(end))
+                        }
+                        None => (a, None),
+                    };
                     RawEra {
                         id: format!("era-{i}"),
                         name,
                         start: field(&start),
-                        end: field(&end),
+                        end: end.as_deref().map(field),
                     }
                 })
                 .collect(),

@@ -463,9 +463,12 @@ fn the_detail_names_the_events_eras() {
             .find(|l| l.starts_with("Era"))
     };
     select(&mut app, "league-session");
-    assert_eq!(era_line(&app).as_deref(), Some("Era: Border War"));
+    assert_eq!(
+        era_line(&app).as_deref(),
+        Some("Era: Border War (1950–1954)")
+    );
     select(&mut app, "cjk");
-    assert_eq!(era_line(&app).as_deref(), Some("Era: The Thaw"));
+    assert_eq!(era_line(&app).as_deref(), Some("Era: The Thaw (1990–2001)"));
     select(&mut app, "embassy-attack");
     assert_eq!(era_line(&app), None);
 }

@@ -58,7 +58,9 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
         }
     }
     let groups = groups::assign(timeline, options.group_by, &mut warnings);
-    let band = eras::band(&timeline.eras, options.eras, &mut warnings);
+    // An ongoing era is written with the end `ends` gives it (warned).
+    let ends = super::ongoing::ends(timeline, &mut warnings);
+    let band = eras::band(&ends, options.eras, &mut warnings);
     let document = json!({
         "title": title_slide(timeline),
         "events": timeline

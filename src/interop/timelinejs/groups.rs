@@ -143,12 +143,11 @@ fn counted(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// The era a date falls in; of overlapping ones, the one that started last.
+/// The era a date falls in (an ongoing one never ends); of overlapping ones, the one
+/// that started last.
 fn era_of(eras: &[Era], date: Date) -> Option<&Era> {
     eras.iter()
-        .filter(|era| {
-            era.start.first_day() <= date.first_day() && date.first_day() <= era.end.last_day()
-        })
+        .filter(|era| era.covers(date.first_day()))
         .max_by_key(|era| era.start.first_day())
 }
 

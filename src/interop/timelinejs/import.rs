@@ -175,7 +175,7 @@ impl Importer<'_> {
             }
         }
         self.resolve_related(&mut events, related);
-        let eras = self.eras(document);
+        let eras = self.eras(document, &events);
         self.summarize(events.len());
         let mut timeline = RawTimeline {
             title,
@@ -282,9 +282,11 @@ impl Importer<'_> {
         }
     }
 
-    fn eras(&mut self, document: &Document) -> Vec<RawEra> {
+    fn eras(&mut self, document: &Document, events: &[RawEvent]) -> Vec<RawEra> {
         let mut eras = Vec::new();
         let mut era_ids = Ids::default();
+        // Eras whose record says they were ongoing when exported.
+        let mut ongoing = Vec::new();
         for (i, value) in document.eras.iter().flatten().enumerate() {
             let era = match Era::deserialize(value) {
                 Ok(era) => era,
@@ -296,7 +298,10 @@ impl Importer<'_> {
                     continue;
                 }
             };
-            if let Some(era) = self.era(i, &era, &mut era_ids) {
+            if let Some((era, was_ongoing)) = self.era(i, &era, &mut era_ids) {
+                if was_ongoing {
+                    ongoing.push(eras.len());
+                }
                 eras.push(era);
             }
         }
@@ -308,8 +313,10 @@ impl Importer<'_> {
             .unwrap_or_default();
         for era in hidden {
             let start = era.start.parse::<Date>();
-            let end = era.end.parse::<Date>();
-            let fits = matches!((&start, &end), (Ok(s), Ok(e)) if e.last_day() >= s.first_day());
+            let end = era.end.as_deref().map(str::parse::<Date>).transpose();
+            // No end: the era is ongoing, as the record is exactly the era.
+            let fits = matches!((&start, &end), (Ok(s), Ok(e))
+                if e.is_none_or(|e| e.last_day() >= s.first_day()));
             if is_valid(&era.id)
                 && !era_ids.contains(&era.id)
                 && fits
@@ -324,10 +331,13 @@ impl Importer<'_> {
                 ));
             }
         }
+        // After the hidden eras: the export counted them when it chose the end.
+        super::ongoing::reopen(&mut eras, &ongoing, events);
         eras
     }
 
-    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<RawEra> {
+    /// The era, and whether its record says it was ongoing (see [`super::ongoing`]).
+    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<(RawEra, bool)> {
         let headline = era.text.as_ref().and_then(|t| t.headline.as_deref());
         let at = match headline {
             Some(h) => format!("eras[{i}] {}", quote(&strip(h))),
@@ -384,7 +394,7 @@ impl Importer<'_> {
             is_written_start,
         );
         let end = recorded(
-            record.as_ref().map(|r| r.end.as_str()),
+            record.as_ref().and_then(|r| r.end.as_deref()),
             end.date,
             is_written_end,
         );
@@ -394,11 +404,13 @@ impl Importer<'_> {
             ));
             return None;
         }
-        Some(RawEra {
+        let was_ongoing = record.as_ref().is_some_and(|r| r.end.is_none());
+        let era = RawEra {
             id,
             name,
             start: start.to_string().into(),
-            end: end.to_string().into(),
-        })
+            end: Some(end.to_string().into()),
+        };
+        Some((era, was_ongoing))
     }
 }

@@ -10,7 +10,7 @@
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
 //! | approximate date, `date_note` | `display_date` |
 //! | first actor, kind or era (`--group-by`), or none | `group`, escaped twice |
-//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day) |
+//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
@@ -39,6 +39,7 @@ mod export;
 mod groups;
 mod ids;
 mod import;
+mod ongoing;
 mod record;
 mod repair;
 mod shape;

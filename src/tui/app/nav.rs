@@ -22,11 +22,11 @@ impl App {
             .and_then(|p| self.visible.get(p))
             .map(|id| self.index.first_day(*id));
         self.timeline.eras.iter().filter(move |era| {
-            let (start, end) = (era.start.sort_key(), era.end.last_day());
+            let start = era.start.sort_key();
             key.is_some_and(|k| {
                 k >= start
                     && prev.is_none_or(|p| p < start)
-                    && self.timeline.event(self.visible[i]).date.first_day() <= end
+                    && era.covers(self.timeline.event(self.visible[i]).date.first_day())
             })
         })
     }
@@ -43,7 +43,7 @@ impl App {
         self.timeline
             .eras
             .iter()
-            .filter(|era| era.start.first_day() <= day && day <= era.end.last_day())
+            .filter(|era| era.covers(day))
             .max_by_key(|era| era.start.sort_key())
     }
 

@@ -22,9 +22,12 @@ pub fn stack_eras(eras: &[Era], scale: &Scale, max_rows: usize) -> Vec<Vec<EraBa
     order.sort_by_key(|&i| (eras[i].start.sort_key(), i));
     let mut rows: Vec<Vec<EraBand>> = Vec::new();
     for i in order {
+        // An ongoing era (no end) runs past every scale's right edge.
         let (start, end) = (
             i64::from(eras[i].start.sort_key()),
-            i64::from(day_number(eras[i].end.last_day())),
+            eras[i]
+                .last_day()
+                .map_or(i64::MAX, |d| i64::from(day_number(d))),
         );
         if end < scale.start || start >= scale.end() {
             continue;
@@ -56,7 +59,7 @@ mod tests {
             id: name.to_owned(),
             name: name.to_owned(),
             start: start.parse().unwrap(),
-            end: end.parse().unwrap(),
+            end: Some(end.parse().unwrap()),
         }
     }
 
@@ -114,6 +117,32 @@ mod tests {
                 to: 39
             }]]
         );
+    }
+
+    #[test]
+    fn an_ongoing_era_runs_to_the_right_edge() {
+        let mut eras = [
+            era("emirate", "1996-09-27", "2001-12-07"),
+            era("now", "2021-08-15", "2021"),
+        ];
+        eras[1].end = None;
+        let rows = stack_eras(&eras, &scale("1996", "2025", 60), 3);
+        let now = rows
+            .iter()
+            .flatten()
+            .find(|b| b.era == 1)
+            .expect("the ongoing era is shown");
+        assert_eq!(now.to, 59);
+        // Shown too when the span starts after it began, and left out before it begins.
+        assert_eq!(
+            stack_eras(&eras, &scale("2024", "2025", 60), 3),
+            [vec![EraBand {
+                era: 1,
+                from: 0,
+                to: 59
+            }]]
+        );
+        assert!(stack_eras(&eras[1..], &scale("2005", "2010", 60), 3).is_empty());
     }
 
     #[test]

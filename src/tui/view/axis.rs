@@ -44,10 +44,10 @@ impl Axis<'_> {
     fn bands(&self, segs: &[Segment], x0: u16, y: u16, width: u16, buf: &mut Buffer) {
         let app = self.app;
         for (n, era) in app.timeline().eras.iter().enumerate() {
-            let (Some(a), Some(b)) = (
-                column_of(segs, era.start.sort_key()),
-                column_of(segs, day_number(era.end.last_day())),
-            ) else {
+            // An ongoing era runs to the axis's right edge (`column_of` clamps there).
+            let end = era.last_day().map_or(i32::MAX, day_number);
+            let (Some(a), Some(b)) = (column_of(segs, era.start.sort_key()), column_of(segs, end))
+            else {
                 continue;
             };
             // Eras entirely outside the shown years are skipped.
@@ -58,13 +58,20 @@ impl Axis<'_> {
                     None
                 }
             });
-            if first_day.is_some_and(|d| day_number(era.end.last_day()) < d) {
+            if first_day.is_some_and(|d| end < d) {
                 continue;
             }
             let len = usize::from(b.saturating_sub(a) + 1);
-            // A leading space keeps adjacent bands' names apart.
-            let name = fit_clean(&era.name, len.saturating_sub(1));
-            let text = format!(" {name:<w$}", w = len.saturating_sub(1));
+            // A leading space keeps adjacent bands' names apart; an ongoing era's band
+            // ends in an arrow, since it runs on past the axis.
+            let arrow = if era.end.is_none() && len >= 3 {
+                "→"
+            } else {
+                ""
+            };
+            let room = len.saturating_sub(1 + crate::tui::text::width(arrow));
+            let name = fit_clean(&era.name, room);
+            let text = format!(" {name:<room$}{arrow}");
             if a < width {
                 buf.set_stringn(x0 + a, y, &text, usize::from(width - a), self.theme.era(n));
             }

@@ -60,15 +60,8 @@ impl Widget for EventList<'_> {
                     .iter()
                     .position(|e| e.id == era.id)
                     .unwrap_or(n);
-                header_line(
-                    &era.name,
-                    era.start.year(),
-                    era.end.year(),
-                    inner.width,
-                    self.theme,
-                    era_index,
-                )
-                .render(row_rect(inner, y), buf);
+                header_line(&era.name, &era.years(), inner.width, self.theme, era_index)
+                    .render(row_rect(inner, y), buf);
                 y += 1;
             }
             if y >= rows {
@@ -89,16 +82,16 @@ fn row_rect(inner: Rect, y: usize) -> Rect {
     }
 }
 
+/// `── PDPA rule · 1978–1992 ───`; an ongoing era's span is open: `2021–`.
 fn header_line(
     name: &str,
-    start: i32,
-    end: i32,
+    years: &str,
     width: u16,
     theme: Theme,
     era_index: usize,
 ) -> Line<'static> {
     let label = format!(
-        " {} · {start}–{end} ",
+        " {} · {years} ",
         fit_clean(name, usize::from(width).saturating_sub(16))
     );
     let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
