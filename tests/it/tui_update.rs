@@ -541,3 +541,20 @@ fn narrowing_near_the_end_keeps_the_list_full() {
     assert_eq!(app.offset(), 0, "both matches fit, so both are shown");
     assert_consistent(&app);
 }
+
+/// `/zzz` matches nothing for a moment; clearing it comes back to the same event.
+#[test]
+fn a_query_that_briefly_matches_nothing_keeps_the_selection() {
+    let mut app = app();
+    run(&mut app, &[NextEvent, NextEvent, NextEvent]);
+    let before = selected_id(&app).to_owned();
+    type_query(&mut app, "zzz");
+    assert!(app.visible().is_empty());
+    app.update(SearchClear);
+    assert_eq!(selected_id(&app), before);
+    // The same through Enter then Esc in the list.
+    type_query(&mut app, "zzz");
+    run(&mut app, &[SearchKeep, Back]);
+    assert_eq!(app.filter().query(), "");
+    assert_eq!(selected_id(&app), before);
+}

@@ -81,6 +81,10 @@ pub struct App {
     async_from: usize,
     /// Index into `visible` of the selected event (0 when `visible` is empty).
     selected: usize,
+    /// The event the reader was on when a filter change moved the selection away from it,
+    /// and where that change put it: while the reader has not moved since, the next filter
+    /// change starts from the first again, so `/zzz` then Esc comes back to it.
+    anchor: Option<(EventId, Option<EventId>)>,
     /// Index into `visible` of the event drawn at the top of the list.
     offset: usize,
     marked: BTreeSet<EventId>,
@@ -135,6 +139,7 @@ impl App {
             timeline,
             filter,
             selected: 0,
+            anchor: None,
             offset: 0,
             marked: BTreeSet::new(),
             mode: Mode::Browse,
