@@ -4,7 +4,7 @@
 
 use std::io;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 pub use clap_complete::Shell;
 
 use crate::load::RawActorKind;
@@ -145,18 +145,60 @@ impl From<KindArg> for RawActorKind {
     }
 }
 
+/// The command line as parsed and documented: the clap definition, with the flags a
+/// subcommand accepts only to refuse them (the filter flags after `show`, `actors` and
+/// `check`, the global `--file` for the subcommands that read no timeline) hidden from
+/// its help, completions and man page, so that each lists only what works there.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    for name in ["show", "actors", "check"] {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            ["actor", "all_actors", "query", "from", "to"]
+                .into_iter()
+                .fold(sub, |sub, flag| sub.mut_arg(flag, |a| a.hide(true)))
+        });
+    }
+    // clap copies a global flag into each subcommand that has none of its own: a hidden
+    // copy of it takes its place there (its value still reaches `Cli::file`).
+    let file = cmd
+        .get_arguments()
+        .find(|a| a.get_id() == "file")
+        .cloned()
+        .map(|a| a.hide(true));
+    for name in ["import", "completions", "man"] {
+        if let Some(file) = file.clone() {
+            cmd = cmd.mut_subcommand(name, |sub| sub.arg(file));
+        }
+    }
+    cmd
+}
+
+/// Parses these arguments (the program's name first) with [`command`].
+///
+/// # Errors
+/// clap's usage error, or its help or version text to print.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
 /// The completion script for `shell`. Generated into memory first: `clap_complete` panics
 /// when its writer fails, and stdout may be a closed pipe.
 pub fn completions(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "afghan-timeline", &mut script);
+    clap_complete::generate(shell, &mut command(), "afghan-timeline", &mut script);
     script
 }
 
 /// The man page, in roff.
 pub fn man_page() -> io::Result<Vec<u8>> {
     let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    clap_mangen::Man::new(command()).render(&mut page)?;
     Ok(page)
 }
 
@@ -198,6 +240,25 @@ impl FilterArgs {
             from: after.from.clone().or_else(|| self.from.clone()),
             to: after.to.clone().or_else(|| self.to.clone()),
         }
+    }
+
+    /// The filter flags given, as typed: `--from 1990 --actor ussr`.
+    #[must_use]
+    pub fn given(&self) -> String {
+        let mut out: Vec<String> = self.actor.iter().map(|a| format!("--actor {a}")).collect();
+        if self.all_actors {
+            out.push("--all-actors".to_owned());
+        }
+        for (flag, value) in [
+            ("--query", &self.query),
+            ("--from", &self.from),
+            ("--to", &self.to),
+        ] {
+            if let Some(v) = value {
+                out.push(format!("{flag} {v}"));
+            }
+        }
+        out.join(" ")
     }
 
     /// Whether any filter flag was given.

@@ -99,11 +99,20 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let timeline = load::load(&input)?;
             let filter = to_filter(&timeline, &filter_args)?;
             let select = match &cli.select {
-                Some(id) => Some(
-                    timeline
+                Some(id) => {
+                    let found = timeline
                         .find_event(id)
-                        .ok_or_else(|| unknown_event(&timeline, id))?,
-                ),
+                        .ok_or_else(|| unknown_event(&timeline, id))?;
+                    // The explorer would open elsewhere without a word: say which flags hide it.
+                    if !filter.matches(&timeline, timeline.event(found)) {
+                        return Err(Error::Usage(format!(
+                            "--select {} is hidden by the filter ({}); drop the filter or select an event it shows",
+                            quote(id),
+                            line(&filter_args.given())
+                        )));
+                    }
+                    Some(found)
+                }
                 None => None,
             };
             let options = crate::tui::Options {

@@ -3,11 +3,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
-    match afghan_timeline::cli::Cli::try_parse() {
+    match afghan_timeline::cli::parse_from(std::env::args_os()) {
         Ok(cli) => afghan_timeline::run(cli),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let _ = write!(std::io::stdout(), "{e}");

@@ -11,6 +11,7 @@ const FORMATS: [&str; 6] = ["text", "line", "id", "json", "ron", "markdown"];
 #[test]
 fn clap_definition_is_consistent() {
     afghan_timeline::cli::Cli::command().debug_assert();
+    afghan_timeline::cli::command().debug_assert();
 }
 
 #[test]

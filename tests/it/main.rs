@@ -9,6 +9,7 @@ mod common;
 
 mod architecture;
 mod cli;
+mod cli_help;
 mod data_sources;
 mod date;
 mod date_bce;

@@ -1,0 +1,99 @@
+//! The command line's own documentation through the binary: each subcommand's help lists
+//! only what works there, `--select` hidden by the filter is a usage error, the man pages
+//! and the completions.
+
+use crate::common::run;
+
+/// The flags a subcommand's help shows (`--file`, `--actor`…), from its Options section.
+fn flags(help: &str) -> Vec<&str> {
+    help.lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            let l = l.strip_prefix("-h, ").unwrap_or(l);
+            l.starts_with("--")
+                .then(|| l.split([' ', '=']).next().unwrap_or(l))
+        })
+        .collect()
+}
+
+#[test]
+fn each_subcommands_help_lists_only_the_flags_that_work_there() {
+    let filters = ["--actor", "--all-actors", "--query", "--from", "--to"];
+    let table: [(&str, &[&str], &[&str]); 8] = [
+        (
+            "list",
+            &[
+                "--file",
+                "--actor",
+                "--all-actors",
+                "--query",
+                "--from",
+                "--to",
+                "--format",
+            ],
+            &[],
+        ),
+        ("show", &["--file", "--format"], &filters),
+        ("actors", &["--file", "--format"], &filters),
+        ("check", &["--file"], &filters),
+        ("export", &["--file", "--to"], &["--actor", "--query"]),
+        (
+            "import",
+            &["--from", "--group-kind"],
+            &["--file", "--actor"],
+        ),
+        ("completions", &[], &["--file"]),
+        ("man", &[], &["--file"]),
+    ];
+    for (sub, shown, hidden) in table {
+        let out = run(&[sub, "--help"]);
+        out.code(0);
+        let listed = flags(&out.stdout);
+        for flag in shown {
+            assert!(
+                listed.contains(flag),
+                "{sub} --help lacks {flag}: {listed:?}"
+            );
+        }
+        for flag in hidden {
+            assert!(
+                !listed.contains(flag),
+                "{sub} --help lists {flag}: {listed:?}"
+            );
+        }
+    }
+    // Hidden is not accepted: those flags are still refused with a word on where they go.
+    let out = run(&["show", "--actor", "ussr", "saur-revolution"]);
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("filter 'list' and the explorer, not 'show'"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["man", "--file", "x.ron"]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("'man' does not read one"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn select_hidden_by_the_starting_filter_is_a_usage_error_naming_the_filter() {
+    let out = run(&[
+        "--from",
+        "2000",
+        "--actor",
+        "ussr",
+        "--select",
+        "recognition-1919",
+    ]);
+    out.code(2);
+    assert_eq!(
+        out.stderr,
+        "afghan-timeline: --select 'recognition-1919' is hidden by the filter \
+(--actor ussr --from 2000); drop the filter or select an event it shows\n"
+    );
+}
