@@ -11,7 +11,10 @@ use crate::model::{Date, Timeline};
 use crate::output::{self, Format};
 use crate::query::{ActorMode, Filter};
 use crate::sanitize::{line, quote};
-use crate::suggest::{closest, ranked};
+use crate::suggest::{closest_score, ranked};
+
+/// How much less an alias counts than an actor's own id or name when suggesting one.
+const ALIAS_HANDICAP: f64 = 0.05;
 use crate::tui::effect::Exit;
 
 /// How a successful command ended, which decides the exit status.
@@ -390,13 +393,23 @@ fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
-    let names = timeline.actors.iter().flat_map(|a| {
-        std::iter::once(a.id.as_str())
-            .chain(std::iter::once(a.name.as_str()))
-            .chain(a.aliases.iter().map(String::as_str))
-    });
-    let hint = closest(name, names)
-        .map(|best| format!(" (did you mean {}?)", quote(best)))
+    // The actor is suggested, by its name and id: its own id and name count before its
+    // aliases, so 'Sovet' finds the Soviet Union rather than its alias 'Soviet Army'.
+    let best = timeline
+        .actors
+        .iter()
+        .filter_map(|a| {
+            let own = closest_score(name, [a.id.as_str(), a.name.as_str()]);
+            let alias = closest_score(name, a.aliases.iter().map(String::as_str))
+                .map(|s| s - ALIAS_HANDICAP);
+            own.into_iter()
+                .chain(alias)
+                .reduce(f64::max)
+                .map(|s| (s, a))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0));
+    let hint = best
+        .map(|(_, a)| format!(" (did you mean {} ({})?)", quote(&a.name), line(&a.id)))
         .unwrap_or_default();
     let known: Vec<_> = timeline
         .actors

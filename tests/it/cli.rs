@@ -195,7 +195,8 @@ fn unknown_actor_flag_lists_known_actors_and_suggests() {
     let out = run(&["list", "--actor", "Kabulow"]);
     out.code(2);
     assert!(
-        out.stderr.contains("(did you mean 'Kabulov'?)"),
+        out.stderr
+            .contains("(did you mean 'Zamir Kabulov' (kabulov)?)"),
         "{}",
         out.stderr
     );

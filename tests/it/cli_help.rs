@@ -97,3 +97,34 @@ fn select_hidden_by_the_starting_filter_is_a_usage_error_naming_the_filter() {
 (--actor ussr --from 2000); drop the filter or select an event it shows\n"
     );
 }
+
+#[test]
+fn an_unknown_actor_suggests_the_actor_before_an_alias() {
+    let file = crate::common::scratch(
+        "alias-suggest.ron",
+        br#"Timeline(
+    title: "Aliases",
+    actors: [
+        Actor(id: "ussr", name: "Soviet Union", kind: State, aliases: ["Soviet Army"]),
+        Actor(id: "usa", name: "United States", kind: State),
+    ],
+    events: [
+        Event(id: "e", date: "1979", title: "E", summary: "S", actors: ["ussr"], sources: [(publisher: "P", title: "T")]),
+    ],
+)"#,
+    );
+    let out = run(&["--file", &file, "list", "--actor", "Sovet"]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("(did you mean 'Soviet Union' (ussr)?)"),
+        "{}",
+        out.stderr
+    );
+    // An alias alone close to the word still finds its actor.
+    let out = run(&["--file", &file, "list", "--actor", "Soviet Armi"]);
+    assert!(
+        out.stderr.contains("(did you mean 'Soviet Union' (ussr)?)"),
+        "{}",
+        out.stderr
+    );
+}
