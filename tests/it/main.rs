@@ -27,5 +27,6 @@ mod prop_tui;
 mod query;
 mod sanitize;
 mod time_view;
+mod tui_eras;
 mod tui_screens;
 mod tui_update;

@@ -71,11 +71,13 @@ impl App {
     }
 
     pub(super) fn rebuild_axis(&mut self) {
+        let axis = self.areas().axis;
         self.axis = AxisModel::build(
             &self.timeline,
             &self.index,
             &self.visible,
-            self.areas().axis.width,
+            axis.width,
+            crate::tui::layout::band_rows(axis.height),
         );
     }
 

@@ -18,6 +18,7 @@ mod nav;
 mod read;
 mod time;
 
+pub use nav::EraHeader;
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
@@ -87,6 +88,8 @@ pub struct App {
     anchor: Option<(EventId, Option<EventId>)>,
     /// Index into `visible` of the event drawn at the top of the list.
     offset: usize,
+    /// Rows the era bands above the axis want: two when some eras overlap in time.
+    era_rows: u16,
     marked: BTreeSet<EventId>,
     mode: Mode,
     /// The mode the help overlay returns to.
@@ -108,6 +111,21 @@ pub struct App {
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
+}
+
+/// Whether two eras share a day: the band above the axis then needs a second row.
+fn eras_overlap(eras: &[crate::model::Era]) -> bool {
+    let mut spans: Vec<(i32, i32)> = eras
+        .iter()
+        .map(|e| {
+            (
+                e.start.sort_key(),
+                crate::model::day_number(e.end.last_day()),
+            )
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.windows(2).any(|w| w[1].0 <= w[0].1)
 }
 
 /// What the detail pane's lines were built for, and the lines.
@@ -141,6 +159,7 @@ impl App {
             selected: 0,
             anchor: None,
             offset: 0,
+            era_rows: 1,
             marked: BTreeSet::new(),
             mode: Mode::Browse,
             help_return: Mode::Browse,
@@ -153,6 +172,11 @@ impl App {
             theme: settings.theme,
             detail_cache: DetailCache::default(),
             time: TimeView::default(),
+        };
+        app.era_rows = if eras_overlap(&app.timeline.eras) {
+            2
+        } else {
+            1
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -176,7 +200,7 @@ impl App {
 
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
-        let areas = layout::areas(self.size, self.mode == Mode::Detail);
+        let areas = layout::areas_with_eras(self.size, self.mode == Mode::Detail, self.era_rows);
         if self.time.open {
             layout::without_axis(areas)
         } else {

@@ -5,30 +5,80 @@
 //! goes through [`App::era_headers`], which the list view uses too.
 
 use super::App;
-use crate::model::{Era, EventId};
+use crate::model::{Era, EventId, day_number};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
+
+/// One header row of the list: the eras that begin there, outer first (the last is the
+/// innermost, under which the events below are filed), each with its index in the
+/// timeline's eras; `continued` when the innermost had begun before the event above.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EraHeader<'a> {
+    pub eras: Vec<(usize, &'a Era)>,
+    pub continued: bool,
+}
 
 /// Lines the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
 impl App {
-    /// Eras that begin at visible event `i`: the event is the first visible one on or
-    /// after the era's start, and still inside the era.
-    pub fn era_headers(&self, i: usize) -> impl Iterator<Item = &Era> + '_ {
-        let key = self.visible.get(i).map(|id| self.index.first_day(*id));
+    /// The era header row above visible event `i`, if it has one: where the innermost era
+    /// containing the event (the one that started last, as in the Markdown export) is not
+    /// the previous event's. Enclosing eras that begin there too fold into the same row, and
+    /// an era that had begun before the previous event resumes, "continued". So no header
+    /// stands without an event under it, and an event after an inner era ends is filed
+    /// under the outer one again. O(eras) per row, whatever the number of events.
+    pub fn era_headers(&self, i: usize) -> impl Iterator<Item = EraHeader<'_>> + '_ {
+        self.era_header(i).into_iter()
+    }
+
+    fn era_header(&self, i: usize) -> Option<EraHeader<'_>> {
+        let here = self.section(i)?;
+        if i > 0 && self.section(i - 1) == Some(here) {
+            return None;
+        }
+        let eras = &self.timeline.eras;
+        let day = self.index.first_day(self.visible[i]);
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.visible.get(p))
-            .map(|id| self.index.first_day(*id));
-        self.timeline.eras.iter().filter(move |era| {
-            let (start, end) = (era.start.sort_key(), era.end.last_day());
-            key.is_some_and(|k| {
-                k >= start
-                    && prev.is_none_or(|p| p < start)
-                    && self.timeline.event(self.visible[i]).date.first_day() <= end
+            .map(|p| self.index.first_day(self.visible[p]));
+        let inner = &eras[here];
+        let inner_end = day_number(inner.end.last_day());
+        let mut folded: Vec<usize> = (0..eras.len())
+            .filter(|&k| {
+                let era = &eras[k];
+                let (start, end) = (era.start.sort_key(), day_number(era.end.last_day()));
+                k == here || (start <= day && end >= inner_end && prev.is_none_or(|p| p < start))
             })
+            .collect();
+        folded.sort_by_key(|&k| {
+            (
+                eras[k].start.sort_key(),
+                std::cmp::Reverse(day_number(eras[k].end.last_day())),
+            )
+        });
+        Some(EraHeader {
+            eras: folded.into_iter().map(|k| (k, &eras[k])).collect(),
+            continued: prev.is_some_and(|p| p >= inner.start.sort_key()),
         })
+    }
+
+    /// The innermost era containing visible event `i`'s first day: the one that started
+    /// last, and of those the one that ends first.
+    fn section(&self, i: usize) -> Option<usize> {
+        let day = self.index.first_day(*self.visible.get(i)?);
+        self.timeline
+            .eras
+            .iter()
+            .enumerate()
+            .filter(|(_, era)| era.start.sort_key() <= day && day <= day_number(era.end.last_day()))
+            .max_by_key(|(_, era)| {
+                (
+                    era.start.sort_key(),
+                    std::cmp::Reverse(day_number(era.end.last_day())),
+                )
+            })
+            .map(|(k, _)| k)
     }
 
     /// Rows event `i` takes in the list: its own and its era headers'.

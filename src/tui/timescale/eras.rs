@@ -18,22 +18,36 @@ pub struct EraBand {
 /// timeline's era order sorted by start. At most `max_rows` rows; eras that would need
 /// more are left out.
 pub fn stack_eras(eras: &[Era], scale: &Scale, max_rows: usize) -> Vec<Vec<EraBand>> {
+    stack_bands(
+        eras,
+        |era| {
+            let (start, end) = (
+                i64::from(era.start.sort_key()),
+                i64::from(day_number(era.end.last_day())),
+            );
+            (end >= scale.start && start < scale.end())
+                .then(|| (scale.col_clamped(start), scale.col_clamped(end)))
+        },
+        max_rows,
+    )
+}
+
+/// The stacking itself, for any way of placing an era in columns (`columns` gives an
+/// era's first and last column, or `None` when it is not shown): the list's folded axis
+/// uses it too.
+pub fn stack_bands(
+    eras: &[Era],
+    columns: impl Fn(&Era) -> Option<(u16, u16)>,
+    max_rows: usize,
+) -> Vec<Vec<EraBand>> {
     let mut order: Vec<usize> = (0..eras.len()).collect();
     order.sort_by_key(|&i| (eras[i].start.sort_key(), i));
     let mut rows: Vec<Vec<EraBand>> = Vec::new();
     for i in order {
-        let (start, end) = (
-            i64::from(eras[i].start.sort_key()),
-            i64::from(day_number(eras[i].end.last_day())),
-        );
-        if end < scale.start || start >= scale.end() {
+        let Some((from, to)) = columns(&eras[i]) else {
             continue;
-        }
-        let band = EraBand {
-            era: i,
-            from: scale.col_clamped(start),
-            to: scale.col_clamped(end),
         };
+        let band = EraBand { era: i, from, to };
         let free = rows
             .iter()
             .position(|row| row.last().is_none_or(|b| b.to < band.from));

@@ -19,12 +19,7 @@ const KEYS_WIDTH: usize = 20;
 
 /// One section's lines: its title, then a line per binding, each within `max` columns
 /// (a longer description ends in `…`, so a line never pushes the column beside it).
-fn section(
-    title: &'static str,
-    table: &[Binding],
-    max: usize,
-    theme: Theme,
-) -> Vec<Line<'static>> {
+fn section(title: &'static str, table: &[Binding], max: usize, theme: Theme) -> Vec<Line<'static>> {
     let mut out = vec![Line::styled(fit(title, max), theme.heading())];
     for b in table {
         out.push(Line::from(vec![

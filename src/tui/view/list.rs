@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
+use crate::model::year_words;
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, EraHeader};
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
@@ -47,25 +48,11 @@ impl Widget for EventList<'_> {
         let mut i = app.offset();
         while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
-            for (n, era) in app.era_headers(i).take(shown).enumerate() {
+            for header in app.era_headers(i).take(shown) {
                 if y >= rows {
                     break;
                 }
-                let era_index = app
-                    .timeline()
-                    .eras
-                    .iter()
-                    .position(|e| e.id == era.id)
-                    .unwrap_or(n);
-                header_line(
-                    &era.name,
-                    era.start.year(),
-                    era.end.year(),
-                    inner.width,
-                    self.theme,
-                    era_index,
-                )
-                .render(row_rect(inner, y), buf);
+                header_line(&header, inner.width, self.theme).render(row_rect(inner, y), buf);
                 y += 1;
             }
             if y >= rows {
@@ -86,22 +73,31 @@ fn row_rect(inner: Rect, y: usize) -> Rect {
     }
 }
 
-fn header_line(
-    name: &str,
-    start: i32,
-    end: i32,
-    width: u16,
-    theme: Theme,
-    era_index: usize,
-) -> Line<'static> {
+/// `── PDPA rule › Saur revolution · 1978–1992 ───`, or `── PDPA rule (continued) · …`:
+/// the eras beginning here, outer first, with the innermost's years and colour.
+fn header_line(header: &EraHeader<'_>, width: u16, theme: Theme) -> Line<'static> {
+    let Some(&(inner_index, inner)) = header.eras.last() else {
+        return Line::default();
+    };
+    let mut names = header
+        .eras
+        .iter()
+        .map(|(_, era)| era.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" › ");
+    if header.continued {
+        names.push_str(" (continued)");
+    }
     let label = format!(
-        " {} · {start}–{end} ",
-        fit_clean(name, usize::from(width).saturating_sub(16))
+        " {} · {}–{} ",
+        fit_clean(&names, usize::from(width).saturating_sub(16)),
+        year_words(inner.start.year()),
+        year_words(inner.end.year())
     );
     let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
     Line::from(vec![
         Span::styled("──", theme.dim()),
-        Span::styled(label, theme.era(era_index)),
+        Span::styled(label, theme.era(inner_index)),
         Span::styled("─".repeat(rule), theme.dim()),
     ])
 }

@@ -34,7 +34,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let areas = layout::areas(area, app.mode() == Mode::Detail);
+        let areas = layout::areas_with_eras(area, app.mode() == Mode::Detail, app.era_rows());
         let areas = if app.time().open {
             layout::without_axis(areas)
         } else {
