@@ -104,7 +104,11 @@ pub enum Command {
         shell: Shell,
     },
     /// Print the manual page (roff; 'afghan-timeline man | man -l -' shows it)
-    Man,
+    Man {
+        /// A subcommand's own page instead (afghan-timeline-list(1): 'man list')
+        #[arg(value_name = "SUBCOMMAND")]
+        page: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -195,11 +199,40 @@ pub fn completions(shell: Shell) -> Vec<u8> {
     script
 }
 
-/// The man page, in roff.
-pub fn man_page() -> io::Result<Vec<u8>> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(command()).render(&mut page)?;
-    Ok(page)
+/// The man page, in roff: the program's own, with a KEYS section generated from the
+/// explorer's keymap, or the page of one subcommand (`afghan-timeline-list(1)`, which the
+/// program's page names). `Ok(None)`: there is no such subcommand.
+pub fn man_page(page: Option<&str>) -> io::Result<Option<Vec<u8>>> {
+    let mut cmd = command();
+    // Built, so that the subcommands' pages list the global flags they accept.
+    cmd.build();
+    let mut out = Vec::new();
+    match page {
+        None => {
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            out.extend_from_slice(crate::tui::keydoc::roff_section().as_bytes());
+        }
+        Some(name) => {
+            let Some(sub) = cmd.get_subcommands().find(|s| s.get_name() == name) else {
+                return Ok(None);
+            };
+            let sub = sub
+                .clone()
+                .display_name(format!("afghan-timeline-{name}"))
+                .bin_name(format!("afghan-timeline {name}"));
+            clap_mangen::Man::new(sub).render(&mut out)?;
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The subcommands that have a man page, for the message when another is asked for.
+pub fn man_pages() -> Vec<String> {
+    let mut cmd = command();
+    cmd.build();
+    cmd.get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect()
 }
 
 /// Which events to show; shared by `list` and the explorer. Accepted before any

@@ -91,12 +91,19 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             group_kind,
         }) => import(&path, group_kind.into()),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
-        Some(Command::Man) => {
-            let page = crate::cli::man_page().map_err(|source| Error::Io {
+        Some(Command::Man { page }) => {
+            let rendered = crate::cli::man_page(page.as_deref()).map_err(|source| Error::Io {
                 what: "render the man page",
                 source,
             })?;
-            print_bytes(&page)
+            let Some(rendered) = rendered else {
+                return Err(Error::Usage(format!(
+                    "no man page {}; the subcommands are {}",
+                    quote(page.as_deref().unwrap_or_default()),
+                    crate::cli::man_pages().join(", ")
+                )));
+            };
+            print_bytes(&rendered)
         }
         None => {
             let timeline = load::load(&input)?;
@@ -159,10 +166,11 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
         Command::Export { .. } => "export",
         Command::Import { .. } => "import",
         Command::Completions { .. } => "completions",
-        Command::Man => "man",
+        Command::Man { .. } => "man",
     };
     let import = matches!(command, Command::Import { .. });
-    let reads_no_timeline = import || matches!(command, Command::Completions { .. } | Command::Man);
+    let reads_no_timeline =
+        import || matches!(command, Command::Completions { .. } | Command::Man { .. });
     if cli.file.is_some() && reads_no_timeline {
         return Err(Error::Usage(format!(
             "--file names a timeline to read; '{name}' does not read one{}",

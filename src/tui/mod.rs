@@ -20,6 +20,7 @@ pub mod axis;
 pub mod detail_text;
 pub mod effect;
 pub mod hints;
+pub mod keydoc;
 pub mod keymap;
 pub mod layout;
 pub mod mode;

@@ -128,3 +128,67 @@ fn an_unknown_actor_suggests_the_actor_before_an_alias() {
         out.stderr
     );
 }
+
+/// Every page the man page names (`afghan-timeline-list(1)`) is printed by `man NAME`,
+/// and an unknown one is a usage error listing them.
+#[test]
+fn every_man_page_named_exists() {
+    let main = run(&["man"]);
+    main.code(0);
+    let named: std::collections::BTreeSet<&str> = main
+        .stdout
+        .split("afghan\\-timeline\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .filter(|name| name.chars().all(|c| c.is_ascii_lowercase()))
+        .collect();
+    assert!(named.len() >= 8, "{named:?}");
+    for name in named {
+        let page = run(&["man", name]);
+        page.code(0);
+        assert!(
+            page.stdout
+                .contains(&format!(".TH afghan-timeline-{name} 1")),
+            "{name}: {}",
+            &page.stdout[..page.stdout.len().min(200)]
+        );
+    }
+    let list = run(&["man", "list"]);
+    assert!(
+        list.stdout.contains("\\fB\\-\\-actor\\fR"),
+        "list's page has its flags"
+    );
+    assert!(
+        list.stdout.contains("\\fB\\-\\-file\\fR"),
+        "and the global ones"
+    );
+    let out = run(&["man", "nope"]);
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("no man page 'nope'; the subcommands are list,"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The man page's KEYS section is the keymap: every binding's keys and words, per mode.
+#[test]
+fn the_man_page_has_a_keys_section_from_the_keymap() {
+    use afghan_timeline::tui::keymap::keys_label;
+    use afghan_timeline::tui::overlay::HELP_SECTIONS;
+    let out = run(&["man"]);
+    let keys = out
+        .stdout
+        .split_once(".SH KEYS\n")
+        .expect("a KEYS section")
+        .1;
+    let roff = |s: &str| s.replace('\\', "\\e").replace('-', "\\-");
+    for (title, table) in HELP_SECTIONS {
+        assert!(keys.contains(&format!(".SS {}", roff(title))), "{title}");
+        for b in table {
+            let entry = format!(".TP\n\\fB{}\\fR\n{}\n", roff(&keys_label(b)), roff(b.help));
+            assert!(keys.contains(&entry), "{entry}");
+        }
+    }
+}
