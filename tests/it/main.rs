@@ -25,6 +25,7 @@ mod prop_load;
 mod prop_sanitize;
 mod prop_tui;
 mod query;
+mod readme_keys;
 mod sanitize;
 mod time_view;
 mod tui_eras;
