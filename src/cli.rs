@@ -6,6 +6,7 @@ use std::io;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 pub use clap_complete::Shell;
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::load::RawActorKind;
 use crate::output::Format;
@@ -30,7 +31,7 @@ pub struct Cli {
     pub filter: FilterArgs,
 
     /// Start the explorer on this event id
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCompleter::new(crate::complete::event_ids))]
     pub select: Option<String>,
 
     /// Format of the chosen events in pick mode [default: text]
@@ -58,6 +59,7 @@ pub enum Command {
     /// Print one event
     Show {
         /// The event's id (see 'list --format id')
+        #[arg(add = ArgValueCompleter::new(crate::complete::event_ids))]
         id: String,
         #[command(flatten)]
         filter: FilterArgs,
@@ -242,7 +244,7 @@ pub fn man_pages() -> Vec<String> {
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
-    #[arg(long, value_name = "ACTOR")]
+    #[arg(long, value_name = "ACTOR", add = ArgValueCompleter::new(crate::complete::actors))]
     pub actor: Vec<String>,
 
     /// With several --actor, require all of them instead of any

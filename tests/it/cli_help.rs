@@ -192,3 +192,52 @@ fn the_man_page_has_a_keys_section_from_the_keymap() {
         }
     }
 }
+
+/// What the shell hook asks the binary for the word at `index` of `words` (`clap_complete`'s
+/// dynamic protocol, as fish speaks it: one candidate a line, help after a tab).
+fn complete(words: &[&str], index: usize) -> Vec<String> {
+    let out = crate::common::bin()
+        .env("COMPLETE", "fish")
+        .env("_CLAP_COMPLETE_INDEX", index.to_string())
+        .arg("--")
+        .args(words)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn completions_offer_event_ids_after_show_and_actors_after_actor() {
+    let ids = complete(&["afghan-timeline", "show", "saur"], 2);
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert!(ids[0].starts_with("saur-revolution\t"), "{ids:?}");
+    let select = complete(&["afghan-timeline", "--select", "saur"], 2);
+    assert!(select[0].starts_with("saur-revolution\t"), "{select:?}");
+    let actors = complete(&["afghan-timeline", "list", "--actor", "tal"], 3);
+    let values: Vec<&str> = actors.iter().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(values, ["taliban", "Taliban"], "{actors:?}");
+    // From the file the command line names.
+    let file = crate::common::fixture("valid/named-structs.ron");
+    let ids = complete(&["afghan-timeline", "--file", &file, "show", ""], 4);
+    let values: Vec<&str> = ids
+        .iter()
+        .filter_map(|l| l.split('\t').next())
+        .filter(|v| !v.starts_with('-'))
+        .collect();
+    assert_eq!(values, ["invasion", "withdrawal"], "{ids:?}");
+    // A file that does not load completes nothing, quietly.
+    let none = complete(
+        &["afghan-timeline", "--file", "/no/such.ron", "show", ""],
+        4,
+    );
+    assert!(none.iter().all(|l| l.starts_with('-')), "{none:?}");
+}
