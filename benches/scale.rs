@@ -13,6 +13,8 @@
 
 #[path = "synth/mod.rs"]
 mod synth;
+#[path = "terminal/mod.rs"]
+mod terminal;
 #[path = "time_view/mod.rs"]
 mod time_view;
 
@@ -21,10 +23,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use afghan_timeline::load::{self, Input, RawTimeline};
+use afghan_timeline::load::{self, Input, Phase, Progress, RawTimeline};
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::{Action, Msg};
-use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::app::{ASYNC_SEARCH_FROM, App, Settings};
 use afghan_timeline::tui::effect::Effect;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
@@ -47,6 +49,13 @@ fn main() {
     let mut sizes = vec![1_000, 100_000, 200_000];
     if std::env::var_os("SCALE_1M").is_some_and(|v| !v.is_empty()) {
         sizes.extend([500_000, 1_000_000]);
+    }
+    // `SCALE_SIZES=100000,200000`: only these sizes (a long run split in parts).
+    if let Ok(only) = std::env::var("SCALE_SIZES") {
+        sizes = only
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect();
     }
     println!("afghan-timeline scale benchmark (seed {SEED}; medians)");
     println!();
@@ -112,8 +121,66 @@ fn main() {
             ratio(big.frame, small.frame)
         );
     }
+    print_start_and_phases(&rows);
     println!();
     startup();
+}
+
+/// The explorer's start through a real terminal, and the load's phases, for every size.
+fn print_start_and_phases(rows: &[Row]) {
+    println!();
+    println!("through a real terminal (the release binary in a pty, 120x40; medians):");
+    println!(
+        "{:>9} {:>13} {:>10} {:>10}",
+        "events", "first screen", "ready", "ready/raw"
+    );
+    for row in rows {
+        println!(
+            "{:>9} {:>13} {:>10} {:>10.2}",
+            row.events,
+            fmt(row.first_screen),
+            fmt(row.ready),
+            ratio(row.ready, row.ron_raw)
+        );
+    }
+    println!();
+    println!(
+        "phases of load (the run with the median time); the index's text is built after the first frame:"
+    );
+    println!(
+        "{:>9} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12}",
+        "events", "read", "split", "parse", "validate", "assemble", "app", "index text"
+    );
+    for row in rows {
+        let phase = |name: &str| {
+            row.phases
+                .iter()
+                .filter(|(p, _)| p.as_str() == name)
+                .map(|(_, d)| *d)
+                .sum::<Duration>()
+        };
+        println!(
+            "{:>9} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12}",
+            row.events,
+            fmt(phase("read")),
+            fmt(phase("split")),
+            fmt(phase("parse")),
+            fmt(phase("validate")),
+            fmt(phase("assemble")),
+            fmt(phase("index")),
+            fmt(row.index_text),
+        );
+    }
+}
+
+/// The explorer's settings for a timeline of `n` events, as `tui::run` chooses them: the
+/// index's text is deferred where searches go to the worker.
+fn explorer_settings(n: usize) -> Settings {
+    Settings {
+        pick: true,
+        defer_index_text: n >= ASYNC_SEARCH_FROM,
+        ..Settings::default()
+    }
 }
 
 struct Row {
@@ -128,7 +195,16 @@ struct Row {
     frame: Duration,
     raw_peak_kb: u64,
     load_peak_kb: u64,
+    first_screen: Duration,
+    ready: Duration,
+    /// The load's phases (`index` is `App::new`: the index without its text, the list).
+    phases: Vec<(Phase, Duration)>,
+    /// Building the index's text, after the first frame.
+    index_text: Duration,
 }
+
+/// One timed load: its time, its phases, and the index's text built after it.
+type LoadRun = (Duration, Vec<(Phase, Duration)>, Duration);
 
 fn measure(n: usize) -> Row {
     let text = synth::generate_string(n, SEED);
@@ -165,20 +241,40 @@ fn measure(n: usize) -> Row {
     });
     let input = Input::Path(file.clone());
     // The whole load as the explorer does it before its first frame: read, parse, validate,
-    // sort, index, and the visible list.
+    // sort, index (its text deferred from 100,000 events), and the visible list.
+    let mut phase_runs: Vec<LoadRun> = Vec::new();
     let load_time = median(runs, || {
-        timed(|| {
-            App::new(
-                load::load(&input).expect("loads"),
-                Filter::default(),
-                Settings {
-                    pick: true,
-                    ..Settings::default()
-                },
-            )
-            .0
-        })
+        let progress = Progress::default();
+        let start = Instant::now();
+        let timeline = load::load_with(&input, &progress).expect("loads");
+        progress.start(Phase::Indexing, None);
+        let app = App::new(timeline, Filter::default(), explorer_settings(n)).0;
+        black_box(&app);
+        let elapsed = start.elapsed();
+        progress.finish();
+        let text_start = Instant::now();
+        app.index().fill_text(app.timeline());
+        let index_text = text_start.elapsed();
+        phase_runs.push((elapsed, progress.timings(), index_text));
+        drop(app);
+        elapsed
     });
+    phase_runs.sort_by_key(|(t, _, _)| *t);
+    let (_, phases, index_text) = phase_runs.swap_remove(phase_runs.len() / 2);
+    let term_runs = if n >= 500_000 {
+        3
+    } else if n >= 100_000 {
+        5
+    } else {
+        15
+    };
+    let mut starts: Vec<(Duration, Duration)> = (0..term_runs)
+        .map(|_| terminal::start(env!("CARGO_BIN_EXE_afghan-timeline"), &file, n))
+        .collect();
+    starts.sort_by_key(|(first, _)| *first);
+    let first_screen = starts[starts.len() / 2].0;
+    starts.sort_by_key(|(_, ready)| *ready);
+    let ready = starts[starts.len() / 2].1;
 
     let (filter_actor, search_key, search_broad, frame) = ui_timings(&input, n);
 
@@ -197,6 +293,10 @@ fn measure(n: usize) -> Row {
         frame,
         raw_peak_kb,
         load_peak_kb,
+        first_screen,
+        ready,
+        phases,
+        index_text,
     }
 }
 
@@ -374,18 +474,12 @@ fn peak_child(case: &str, file: &Path) {
         let raw: RawTimeline = load::options().from_str(&text).expect("parses");
         black_box((&text, &raw));
     } else {
+        // The explorer's peak: loaded, started, and its index's text built.
         let timeline = load::load(&Input::Path(file.to_path_buf())).expect("loads");
-        black_box(
-            App::new(
-                timeline,
-                Filter::default(),
-                Settings {
-                    pick: true,
-                    ..Settings::default()
-                },
-            )
-            .0,
-        );
+        let n = timeline.events.len();
+        let app = App::new(timeline, Filter::default(), explorer_settings(n)).0;
+        app.index().fill_text(app.timeline());
+        black_box(&app);
     }
     println!("{}", vm_hwm_kb());
 }

@@ -106,7 +106,16 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             print_bytes(&rendered)
         }
         None => {
-            let timeline = load::load(&input)?;
+            let theme = crate::tui::theme::Theme {
+                color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            };
+            let (timeline, session) = match crate::tui::load(&input, !cli.no_mouse, theme)? {
+                crate::tui::loading::Loaded::Timeline(timeline, session) => (timeline, session),
+                crate::tui::loading::Loaded::Quit if io::stdout().is_terminal() => {
+                    return Ok(Outcome::Closed);
+                }
+                crate::tui::loading::Loaded::Quit => return Ok(Outcome::Cancelled),
+            };
             let filter = to_filter(&timeline, &filter_args)?;
             let select = match &cli.select {
                 Some(id) => {
@@ -129,10 +138,11 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
                 mouse: !cli.no_mouse,
                 select,
                 pick: !io::stdout().is_terminal(),
+                copy_format: cli.format.map(Into::into),
             };
             let format = cli.format.unwrap_or(crate::cli::FormatArg::Text);
             let timeline = Arc::new(timeline);
-            let exit = crate::tui::run(Arc::clone(&timeline), filter, &options)?;
+            let exit = crate::tui::run(Arc::clone(&timeline), filter, &options, session)?;
             // Never freed: the process exits next, and freeing a big timeline event by event
             // would hold the shell prompt back for seconds after quitting.
             let timeline: &Timeline = Box::leak(Box::new(timeline));
@@ -150,7 +160,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
 /// prints and exits, and freeing a million events string by string takes longer than the
 /// whole `list` (the operating system reclaims the memory at once).
 fn load_until_exit(input: &Input) -> Result<&'static Timeline, Error> {
-    Ok(Box::leak(Box::new(load::load(input)?)))
+    Ok(Box::leak(Box::new(crate::meter::load(input)?)))
 }
 
 /// Flags that would otherwise be silently ignored are usage errors.
@@ -223,7 +233,7 @@ fn filter_after(command: Option<&Command>) -> Option<&FilterArgs> {
 /// `export --to …`: the whole timeline in another format, with warnings on stderr for
 /// what the format cannot show.
 fn export(input: &Input, to: ExportFormat) -> Result<Outcome, Error> {
-    let timeline = load::load(input)?;
+    let timeline = crate::meter::load(input)?;
     let mut out = stdout();
     match to {
         ExportFormat::TimelineJs => {

@@ -4,7 +4,8 @@
 //! The crate map, from data to screen:
 //!
 //! * [`model`]: dates with precision, actors, eras, events; the validated [`model::Timeline`].
-//! * [`load`]: bytes → raw serde shapes → validated timeline, with compiler-style diagnostics.
+//! * [`load`]: bytes → raw serde shapes → validated timeline, with compiler-style diagnostics,
+//!   parsed on every core; [`meter`] shows its progress on stderr.
 //! * [`query`]: the filter engine (actors, words, date range), shared by the CLI and the TUI.
 //! * [`output`]: the text / line / id / json / ron / markdown writers, shared the same way.
 //! * [`interop`]: TimelineJS import and export, the Markdown chronology, the JSON document.
@@ -18,6 +19,7 @@ pub mod complete;
 pub mod error;
 pub mod interop;
 pub mod load;
+pub mod meter;
 pub mod model;
 pub mod output;
 pub mod query;

@@ -7,8 +7,11 @@
 mod assemble;
 mod diagnostic;
 mod locate;
+mod parallel;
 mod problem;
+mod progress;
 mod raw;
+mod split;
 mod validate;
 
 use std::borrow::Cow;
@@ -17,7 +20,9 @@ use std::path::PathBuf;
 
 pub use diagnostic::{Diagnostic, Report};
 pub use problem::{DocPath, Problem, Seg};
+pub use progress::{Phase, Progress, SHOW_FROM_BYTES, Snapshot, loads_quietly};
 pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+pub use split::{Split, split};
 
 use crate::model::Timeline;
 
@@ -82,19 +87,25 @@ pub enum LoadError {
 
 /// Loads a timeline from its input.
 pub fn load(input: &Input) -> Result<Timeline, LoadError> {
+    load_with(input, &Progress::default())
+}
+
+/// Loads a timeline from its input, reporting how far it has got to `progress`.
+pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadError> {
     let name = input.name();
+    let threads = |len: usize| threads_for(len);
     match input {
-        Input::Embedded => parse(EMBEDDED, &name),
+        Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress),
         Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| LoadError::Read {
+            progress.start(Phase::Reading, None);
+            let bytes = read_metered(std::io::stdin().lock(), 0, progress).map_err(|e| {
+                LoadError::Read {
                     name: name.clone(),
                     reason: describe_io(&e),
-                })?;
-            parse_bytes(bytes, &name)
+                }
+            })?;
+            let threads = threads(bytes.len());
+            parse_bytes_metered(bytes, &name, threads, progress)
         }
         Input::Path(path) => {
             if path.is_dir() {
@@ -103,12 +114,50 @@ pub fn load(input: &Input) -> Result<Timeline, LoadError> {
                     reason: "is a directory, not a timeline file".to_owned(),
                 });
             }
-            let bytes = std::fs::read(path).map_err(|e| LoadError::Read {
+            let read = || {
+                let file = std::fs::File::open(path)?;
+                let len = file.metadata().map_or(0, |m| m.len());
+                progress.start(Phase::Reading, Some(len));
+                read_metered(file, usize::try_from(len).unwrap_or(0), progress)
+            };
+            let bytes = read().map_err(|e| LoadError::Read {
                 name: name.clone(),
                 reason: describe_io(&e),
             })?;
-            parse_bytes(bytes, &name)
+            let threads = threads(bytes.len());
+            parse_bytes_metered(bytes, &name, threads, progress)
         }
+    }
+}
+
+/// Reads to the end in pieces, so the meter moves while a large file is read.
+fn read_metered(
+    mut from: impl Read,
+    expected: usize,
+    progress: &Progress,
+) -> std::io::Result<Vec<u8>> {
+    const PIECE: u64 = 8 << 20;
+    // One byte more than expected, so that reading the end does not grow the vector.
+    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
+    loop {
+        let n = (&mut from).take(PIECE).read_to_end(&mut bytes)?;
+        if n == 0 {
+            return Ok(bytes);
+        }
+        progress.advance(n as u64);
+    }
+}
+
+/// Below this size a file is parsed on one thread: on a busy machine, waiting for a second
+/// core to take the spawned thread can cost more than the parse it would share.
+const PARALLEL_FROM: usize = 4 << 20;
+
+/// How many threads to parse a text of `len` bytes on.
+fn threads_for(len: usize) -> usize {
+    if len < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
     }
 }
 
@@ -127,6 +176,39 @@ pub fn describe_io(e: &std::io::Error) -> String {
 
 /// Checks the bytes are text, then parses them.
 pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
+    let threads = threads_for(bytes.len());
+    parse_bytes_metered(bytes, name, threads, &Progress::default())
+}
+
+/// [`parse_bytes`] on exactly `threads` threads, whatever the size; 1 is the single-threaded
+/// path. For the tests and fuzz targets that hold the two to one result.
+pub fn parse_bytes_on(bytes: Vec<u8>, name: &str, threads: usize) -> Result<Timeline, LoadError> {
+    parse_bytes_metered(bytes, name, threads, &Progress::default())
+}
+
+fn parse_bytes_metered(
+    bytes: Vec<u8>,
+    name: &str,
+    threads: usize,
+    progress: &Progress,
+) -> Result<Timeline, LoadError> {
+    // The parallel path reads the bytes as they are: NUL bytes (binary files), CRLF line
+    // ends and everything else unusual go the single-threaded way, which has the messages.
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if threads > 1
+        && memchr::memchr2(b'\0', b'\r', body).is_none()
+        && let Some(raw) = parallel::parse(body, threads, progress)
+    {
+        progress.start(Phase::Checking, None);
+        let checked = validate::check(&raw, threads).map_err(|problems| {
+            // Every byte was checked as UTF-8 by the parse, so this does not fail.
+            let text = std::str::from_utf8(body).unwrap_or_default();
+            LoadError::Invalid(Report::problems(name, text, problems))
+        })?;
+        drop(bytes);
+        progress.start(Phase::Assembling, None);
+        return Ok(assemble::assemble(raw, checked));
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -149,18 +231,28 @@ pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
             byte: bytes[valid],
         }
     })?;
-    parse_text(Cow::Owned(text), name)
+    parse_text(Cow::Owned(text), name, threads, progress)
 }
 
 /// Parses and validates timeline text. `name` starts every message.
 pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
-    parse_text(Cow::Borrowed(text), name)
+    parse_text(
+        Cow::Borrowed(text),
+        name,
+        threads_for(text.len()),
+        &Progress::default(),
+    )
 }
 
 /// The one parsing path. Owned text is dropped as soon as it is no longer needed to report
 /// problems, before the model is assembled: at a million events the text is as large as
 /// the model, and holding both would set the peak memory of a load.
-fn parse_text(text: Cow<'_, str>, name: &str) -> Result<Timeline, LoadError> {
+fn parse_text(
+    text: Cow<'_, str>,
+    name: &str,
+    threads: usize,
+    progress: &Progress,
+) -> Result<Timeline, LoadError> {
     let text = match text {
         Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
         Cow::Owned(mut t) if t.starts_with('\u{feff}') => {
@@ -188,12 +280,25 @@ fn parse_text(text: Cow<'_, str>, name: &str) -> Result<Timeline, LoadError> {
     } else {
         text
     };
-    let raw: RawTimeline = options()
-        .from_str(&text)
-        .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?;
-    let checked = validate::check(&raw)
+    let parsed = if threads > 1 {
+        parallel::parse(text.as_bytes(), threads, progress)
+    } else {
+        None
+    };
+    let raw: RawTimeline = if let Some(raw) = parsed {
+        raw
+    } else {
+        // ron's own parse, on one thread: its progress cannot be measured.
+        progress.start(Phase::Parsing, None);
+        options()
+            .from_str(&text)
+            .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?
+    };
+    progress.start(Phase::Checking, None);
+    let checked = validate::check(&raw, threads)
         .map_err(|problems| LoadError::Invalid(Report::problems(name, &text, problems)))?;
     drop(text);
+    progress.start(Phase::Assembling, None);
     Ok(assemble::assemble(raw, checked))
 }
 

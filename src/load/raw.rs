@@ -52,7 +52,8 @@ pub struct RawEra {
     pub end: CompactString,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+// `Default` only so the parallel parse can allocate every event's slot up front.
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 pub struct RawEvent {
     pub id: String,

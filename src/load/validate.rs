@@ -58,29 +58,51 @@ impl IdIndex<'_> {
 ///
 /// Checking only borrows: the caller still holds the source text here, to locate problems,
 /// and drops it before [`assemble`] so the text and the model never coexist.
-pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
+pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
     let actor_index = check_actors(raw, &mut problems);
     let eras = check_eras(raw, &mut problems);
     let ids = index_event_ids(raw, &mut problems);
 
-    let mut source_dates = Vec::with_capacity(raw.events.len() * 2);
-    let mut related = Vec::new();
-    let mut events = Vec::with_capacity(raw.events.len());
-    for (i, ev) in raw.events.iter().enumerate() {
-        let checked = check_event(
-            i,
-            ev,
-            &actor_index,
-            &ids,
-            &mut source_dates,
-            &mut related,
-            &mut problems,
-        );
-        if let Some(c) = checked {
-            events.push(c);
+    // The events are checked in contiguous parts, one per thread, and the parts joined in
+    // file order: the result, problems included, is the one a single pass gives.
+    let part = raw.events.len().div_ceil(threads.max(1)).max(1);
+    let parts: Vec<EventsChecked> = if threads > 1 && raw.events.len() > part {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = raw
+                .events
+                .chunks(part)
+                .enumerate()
+                .skip(1)
+                .map(|(k, events)| {
+                    let (actor_index, ids) = (&actor_index, &ids);
+                    s.spawn(move || check_events(events, k * part, actor_index, ids))
+                })
+                .collect();
+            let first = check_events(&raw.events[..part], 0, &actor_index, &ids);
+            std::iter::once(first)
+                .chain(handles.into_iter().map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                }))
+                .collect()
+        })
+    } else {
+        vec![check_events(&raw.events, 0, &actor_index, &ids)]
+    };
+    let mut parts = parts.into_iter();
+    let mut all = parts.next().unwrap_or_default();
+    for mut next in parts {
+        for c in &mut next.events {
+            c.sources_at += all.source_dates.len();
+            c.related_at += all.related.len();
         }
+        all.events.append(&mut next.events);
+        all.source_dates.append(&mut next.source_dates);
+        all.related.append(&mut next.related);
+        all.problems.append(&mut next.problems);
     }
+    problems.append(&mut all.problems);
     if !problems.is_empty() {
         suggest(&mut problems, &actor_index, &ids);
         return Err(problems);
@@ -88,11 +110,49 @@ pub fn check(raw: &RawTimeline) -> Result<Checked, Vec<Problem>> {
     let by_id = ids.0.iter().map(|(h, _, i)| (*h, *i)).collect();
     Ok(Checked {
         eras,
-        events,
-        source_dates,
-        related,
+        events: all.events,
+        source_dates: all.source_dates,
+        related: all.related,
         by_id,
     })
+}
+
+/// What checking a run of events found, with offsets relative to the run.
+#[derive(Default)]
+struct EventsChecked {
+    events: Vec<CheckedEvent>,
+    source_dates: Vec<Option<Date>>,
+    related: Vec<u32>,
+    problems: Vec<Problem>,
+}
+
+/// Checks `events`, the first of which is event number `first` of the file.
+fn check_events(
+    events: &[RawEvent],
+    first: usize,
+    actor_index: &HashMap<&str, ActorId>,
+    ids: &IdIndex<'_>,
+) -> EventsChecked {
+    let mut out = EventsChecked {
+        events: Vec::with_capacity(events.len()),
+        source_dates: Vec::with_capacity(events.len() * 2),
+        ..EventsChecked::default()
+    };
+    for (i, ev) in events.iter().enumerate() {
+        let checked = check_event(
+            first + i,
+            ev,
+            actor_index,
+            ids,
+            &mut out.source_dates,
+            &mut out.related,
+            &mut out.problems,
+        );
+        if let Some(c) = checked {
+            out.events.push(c);
+        }
+    }
+    out
 }
 
 fn event_path(i: usize) -> DocPath {

@@ -12,6 +12,13 @@
 //! * the first and last day the event covers, for range filters.
 //!
 //! Actor names and aliases are matched once per query word, not once per event.
+//!
+//! The lower-cased text is most of the index's cost. The explorer builds the rest at once
+//! and the text after its first frame ([`SearchIndex::build_without_text`], then
+//! [`SearchIndex::fill_text`] on another thread); a search that needs the text before it is
+//! there waits for it (on the explorer's search worker, with "indexing…" on screen).
+
+use std::sync::OnceLock;
 
 use crate::model::{Event, Timeline, day_number};
 
@@ -26,11 +33,15 @@ struct Part {
 }
 
 impl Part {
-    fn build(events: &[Event]) -> Part {
-        let bytes: usize = events
-            .iter()
-            .map(|e| fields(e).map(|f| f.len() + 1).sum::<usize>())
-            .sum();
+    fn build(events: &[Event], with_text: bool) -> Part {
+        let bytes: usize = if with_text {
+            events
+                .iter()
+                .map(|e| fields(e).map(|f| f.len() + 1).sum::<usize>())
+                .sum()
+        } else {
+            0
+        };
         let mut part = Part {
             text: String::with_capacity(bytes),
             ends: Vec::with_capacity(events.len()),
@@ -40,11 +51,13 @@ impl Part {
             has_end: Vec::with_capacity(events.len()),
         };
         for event in events {
-            for field in fields(event) {
-                push_lower(&mut part.text, field);
-                part.text.push('\n');
+            if with_text {
+                for field in fields(event) {
+                    push_lower(&mut part.text, field);
+                    part.text.push('\n');
+                }
+                part.ends.push(part.text.len());
             }
-            part.ends.push(part.text.len());
             part.actor_masks
                 .push(event.actors.iter().fold(0, |m, a| m | actor_bit(a.index())));
             part.first_days.push(event.date.sort_key());
@@ -57,9 +70,8 @@ impl Part {
 
 /// Per-event data for fast filtering; built once per loaded timeline.
 pub struct SearchIndex {
-    text: String,
-    /// `ends[i]` is where event i's text ends in `text` (it starts where i - 1 ends).
-    ends: Vec<usize>,
+    /// Every event's lower-cased text, once built.
+    text: OnceLock<Text>,
     pub(super) actor_masks: Vec<u64>,
     pub(super) first_days: Vec<i32>,
     pub(super) last_days: Vec<i32>,
@@ -67,6 +79,22 @@ pub struct SearchIndex {
     has_end: Vec<bool>,
     /// Each actor's name and aliases, lower-cased, newline-separated.
     pub(super) actor_text: Vec<String>,
+}
+
+/// The searchable text of every event, lower-cased, end to end.
+pub(super) struct Text {
+    text: String,
+    /// `ends[i]` is where event i's text ends in `text` (it starts where i - 1 ends).
+    ends: Vec<usize>,
+}
+
+impl Text {
+    /// Event `i`'s lower-cased searchable text, as bytes: slicing bytes checks no character
+    /// boundaries, so it does not touch the text before the search reads it.
+    pub(super) fn of(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text.as_bytes()[start..self.ends[i]]
+    }
 }
 
 /// The bit of an actor in an event's mask.
@@ -113,18 +141,47 @@ pub(super) fn fields(event: &Event) -> impl Iterator<Item = &str> {
 
 impl SearchIndex {
     pub fn build(timeline: &Timeline) -> SearchIndex {
+        Self::build_parts(timeline, true)
+    }
+
+    /// The index without its text, which [`SearchIndex::fill_text`] adds later: the
+    /// actor masks and days alone are quick to build.
+    pub fn build_without_text(timeline: &Timeline) -> SearchIndex {
+        Self::build_parts(timeline, false)
+    }
+
+    /// Builds the text if it is not there yet (`timeline` must be the one indexed).
+    pub fn fill_text(&self, timeline: &Timeline) {
+        if self.text.get().is_none()
+            && let Some(text) = Self::build_parts(timeline, true).text.into_inner()
+        {
+            let _ = self.text.set(text);
+        }
+    }
+
+    /// Whether the text is built, so a search can start at once.
+    pub fn text_ready(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// The text, waiting for [`SearchIndex::fill_text`] if it is still being built.
+    pub(super) fn text(&self) -> &Text {
+        self.text.wait()
+    }
+
+    fn build_parts(timeline: &Timeline, with_text: bool) -> SearchIndex {
         // Lower-casing every event's text is the one heavy part of starting the explorer on a
         // big timeline: it is split over the cores, each part built alone and then joined.
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let chunk = timeline.events.len().div_ceil(threads).max(1);
         let parts: Vec<Part> = if threads < 2 || timeline.events.len() < 10_000 {
-            vec![Part::build(&timeline.events)]
+            vec![Part::build(&timeline.events, with_text)]
         } else {
             std::thread::scope(|scope| {
                 let handles: Vec<_> = timeline
                     .events
                     .chunks(chunk)
-                    .map(|events| scope.spawn(move || Part::build(events)))
+                    .map(|events| scope.spawn(move || Part::build(events, with_text)))
                     .collect();
                 handles
                     .into_iter()
@@ -159,9 +216,12 @@ impl SearchIndex {
                 s
             })
             .collect();
+        let built = OnceLock::new();
+        if with_text {
+            let _ = built.set(Text { text, ends });
+        }
         SearchIndex {
-            text,
-            ends,
+            text: built,
             actor_masks,
             first_days,
             last_days,
@@ -192,18 +252,11 @@ impl SearchIndex {
         self.actor_masks[id.index()]
     }
 
-    /// Event `i`'s lower-cased searchable text, as bytes: slicing bytes checks no character
-    /// boundaries, so it does not touch the text before the search reads it.
-    pub(super) fn text_of(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text.as_bytes()[start..self.ends[i]]
-    }
-
     /// Bytes the index holds, for the benchmark's memory notes.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.ends.capacity() * size_of::<usize>()
-            + self.actor_masks.capacity() * 8
+        self.text.get().map_or(0, |t| {
+            t.text.capacity() + t.ends.capacity() * size_of::<usize>()
+        }) + self.actor_masks.capacity() * 8
             + (self.first_days.capacity() + self.last_days.capacity()) * 4
             + self.has_end.capacity()
     }

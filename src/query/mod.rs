@@ -189,6 +189,8 @@ impl Filter {
             .iter()
             .fold(0, |m, a| m | index::actor_bit(a.index()));
         let exact_masks = timeline.actors.len() <= 64;
+        // Only a text search needs the text, and may have to wait for it to be built.
+        let lowered = (!finders.is_empty()).then(|| index.text());
         let from = self.from.map(Date::sort_key);
         let to = self.to.map(|d| day_number(d.last_day()));
         let test = |i: usize| {
@@ -211,7 +213,7 @@ impl Filter {
                 .iter()
                 .zip(&word_actors)
                 .all(|(finder, (word_mask, which))| {
-                    finder.find(index.text_of(i)).is_some()
+                    lowered.is_some_and(|t| finder.find(t.of(i)).is_some())
                         || (mask & word_mask != 0
                             && timeline.events[i].actors.iter().any(|a| which[a.index()]))
                 })

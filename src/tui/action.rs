@@ -67,7 +67,21 @@ pub enum Action {
 
     // Choosing.
     ToggleMark,
+    /// Tab in pick mode: mark the selected event and move down.
+    MarkDown,
+    /// Shift-Tab in pick mode: unmark the selected event and move up.
+    UnmarkUp,
     Accept,
+
+    // Acting on events without leaving.
+    /// Copy the marked events (else the selected one) in the output format.
+    Copy,
+    /// Copy their ids.
+    CopyIds,
+    /// Open the selected event's source address N (a count: `2o`; 1 without one).
+    OpenSource,
+    /// The detail pane over the whole screen, and back.
+    ToggleZoom,
 
     // Overlays and leaving.
     ToggleHelp,
@@ -106,6 +120,8 @@ pub enum Msg {
         generation: u64,
         matches: Vec<crate::model::EventId>,
     },
+    /// An effect the loop could not perform (no browser could start): said on the status line.
+    Failed(String),
 }
 
 impl From<Action> for Msg {

@@ -24,4 +24,10 @@ pub enum Effect {
     Exit(Exit),
     /// Give the terminal back and stop like any job (Ctrl-z), then take it again.
     Suspend,
+    /// Put this text on the clipboard through OSC 52, written to the terminal the explorer
+    /// draws on, so it works in tmux and over SSH where no clipboard program can.
+    Copy(String),
+    /// Open this address with `$BROWSER`, else `xdg-open`/`open`, without waiting for it; a
+    /// failure comes back as `Msg::Failed`.
+    Open(String),
 }

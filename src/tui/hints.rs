@@ -99,7 +99,8 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 6] = [
+    const MODES: [Mode; 7] = [
+        Mode::Pick,
         Mode::Browse,
         Mode::Time,
         Mode::Detail,
@@ -112,6 +113,7 @@ mod tests {
         Event::Key(match key {
             Key::Char(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
+            Key::Alt(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT),
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
         })
     }
@@ -210,7 +212,11 @@ mod tests {
         );
         assert_eq!(
             h(Mode::Detail, false),
-            "h back · j/k scroll · 1-9 related · ? help"
+            "h back · j/k scroll · 1-9 related · ? help · z zoom"
+        );
+        assert_eq!(
+            h(Mode::Pick, true),
+            "Enter pick · Tab mark · Esc cancel · F1 help"
         );
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(

@@ -11,6 +11,8 @@ use super::mode::Mode;
 pub enum Key {
     Char(char),
     Ctrl(char),
+    /// Alt (Meta) and a character: in pick mode, where plain characters type.
+    Alt(char),
     Code(KeyCode),
 }
 
@@ -87,6 +89,9 @@ impl Binding {
 
 use Key::{Char, Code, Ctrl};
 
+mod pick;
+pub use pick::PICK;
+
 /// Bindings in the list (browse) mode.
 pub const LIST: &[Binding] = &[
     bind(
@@ -144,6 +149,18 @@ pub const LIST: &[Binding] = &[
         Action::Accept,
     )
     .hints(Some((4, "detail")), Some((0, "pick"))),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy their ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open source address (2o: the 2nd)",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom the detail in / out", Action::ToggleZoom),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
@@ -258,6 +275,18 @@ pub const DETAIL: &[Binding] = &[
         "pick mode: print and exit",
         Action::Accept,
     ),
+    bind(
+        &[Char('y')],
+        "copy the marked, else this event",
+        Action::Copy,
+    ),
+    bind(&[Char('Y')], "copy the ids", Action::CopyIds),
+    bind(
+        &[Char('o')],
+        "open the first source address",
+        Action::OpenSource,
+    ),
+    bind(&[Char('z')], "zoom in / out", Action::ToggleZoom).hint(4, "zoom"),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
@@ -349,6 +378,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
+        Mode::Pick => PICK,
     }
 }
 
@@ -388,8 +418,10 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
 /// A key as the tables spell it.
 fn pressed(key: &KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     match key.code {
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if alt => Key::Alt(c),
         KeyCode::Char(c) => Key::Char(c),
         code => Key::Code(code),
     }
@@ -418,7 +450,7 @@ fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
     match (mode, pressed) {
         (Mode::Browse | Mode::Time, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
-        (Mode::Search, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::Search | Mode::Pick, Key::Char(c)) => Some(Action::SearchType(c)),
         _ => None,
     }
 }
@@ -429,7 +461,9 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".to_owned(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
+        Key::Alt(c) => format!("Alt-{c}"),
         Key::Code(code) => match code {
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Down => "↓".to_owned(),
             KeyCode::Up => "↑".to_owned(),
             KeyCode::Left => "←".to_owned(),

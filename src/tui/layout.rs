@@ -114,3 +114,18 @@ pub fn without_axis(areas: Areas) -> Areas {
         ..areas
     }
 }
+
+/// The detail pane over everything but the status line (`z`, or Enter on a narrow screen).
+pub fn zoomed(area: Rect) -> Areas {
+    if !fits(area) {
+        return Areas::default();
+    }
+    let [detail, status] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    Areas {
+        detail,
+        detail_inner: detail.inner(BORDER),
+        status,
+        ..Areas::default()
+    }
+}

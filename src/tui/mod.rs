@@ -9,7 +9,8 @@
 //! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → perform the effect → draw, blocking on
 //!   input, the terminal owned by a [`terminal::Guard`] that restores it on every way out;
-//! * [`hints`] generates every key hint on screen from the keymap.
+//! * [`hints`] generates every key hint on screen from the keymap;
+//! * [`outside`] is what the loop does for `Effect::Copy` (OSC 52) and `Effect::Open`.
 //!
 //! [`browse`] returns what was chosen; the caller prints it through the same formatter as
 //! `show`, after the terminal is restored, so nothing but the choice reaches stdout.
@@ -23,7 +24,9 @@ pub mod hints;
 pub mod keydoc;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod mode;
+pub mod outside;
 pub mod overlay;
 pub mod picker;
 pub mod search;
@@ -33,13 +36,11 @@ pub mod theme;
 pub mod timescale;
 pub mod view;
 
-use std::io::BufWriter;
+use std::io::Write as _;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event;
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
 use crate::error::Error;
 use crate::model::{EventId, Timeline};
@@ -58,46 +59,82 @@ pub struct Options {
     /// Pick mode: Enter ends the explorer with a choice. Only the caller knows what its
     /// stdout is for, so it decides (the command line picks when stdout is not a terminal).
     pub pick: bool,
+    /// What `y` copies events as: `--format` when given, else Markdown.
+    pub copy_format: Option<crate::output::Format>,
 }
 
 /// Opens the explorer and returns how it ended; the caller prints a choice after the
-/// terminal is restored.
-pub fn run(timeline: Arc<Timeline>, filter: Filter, options: &Options) -> Result<Exit, Error> {
+/// terminal is restored. `session` is the terminal the loading screen already holds, if any.
+pub fn run(
+    timeline: Arc<Timeline>,
+    filter: Filter,
+    options: &Options,
+    session: Option<loading::Session>,
+) -> Result<Exit, Error> {
     let settings = Settings {
         pick: options.pick,
         theme: Theme {
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         },
         select: options.select,
+        copy_format: options
+            .copy_format
+            .unwrap_or(crate::output::Format::Markdown),
+        // Searches over this many events go to the worker, which waits for the text.
+        defer_index_text: timeline.events.len() >= app::ASYNC_SEARCH_FROM,
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    browse(app, first, options)
+    browse(app, first, options, session)
 }
 
 /// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
 /// effect the app was built with.
-pub fn browse(app: &mut App, first: Option<Effect>, options: &Options) -> Result<Exit, Error> {
-    let tty = terminal::Tty::open().ok_or(Error::NoTerminal)?;
-    let mut out = BufWriter::with_capacity(1 << 16, tty);
-    // Declared before the terminal (inside the loop) so it is dropped after it: the
-    // terminal's last bytes go out before the restore.
-    let _guard = terminal::Guard::enter(&mut out, options.mouse)
-        .map_err(Error::terminal("take the terminal"))?;
-    event_loop(app, first, out, options)
+pub fn browse(
+    app: &mut App,
+    first: Option<Effect>,
+    options: &Options,
+    session: Option<loading::Session>,
+) -> Result<Exit, Error> {
+    let session = match session {
+        Some(session) => session,
+        None => loading::Session::enter(options.mouse)?,
+    };
+    // The terminal is dropped inside the loop, before the guard restores: its last bytes go
+    // out before the restore.
+    let loading::Session {
+        term,
+        guard: _guard,
+    } = session;
+    event_loop(app, first, term, options)
+}
+
+/// Loads the explorer's timeline, with the loading screen on the terminal while a long load
+/// runs (see [`loading`]).
+pub fn load(
+    input: &crate::load::Input,
+    mouse: bool,
+    theme: Theme,
+) -> Result<loading::Loaded, Error> {
+    loading::load(input, mouse, |term, state| {
+        let _screen = terminal::lock_screen();
+        term.draw(|frame| {
+            frame.render_widget(view::loading::LoadingView { state, theme }, frame.area());
+        })
+        .map_err(Error::terminal("draw"))?;
+        Ok(())
+    })
 }
 
 fn event_loop(
     app: &mut App,
     first: Option<Effect>,
-    out: terminal::Writer,
+    mut term: Term,
     options: &Options,
 ) -> Result<Exit, Error> {
-    let mut term =
-        Terminal::new(CrosstermBackend::new(out)).map_err(Error::terminal("start drawing"))?;
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
     event::poll(Duration::ZERO).map_err(Error::terminal("read a key"))?;
@@ -108,12 +145,17 @@ fn event_loop(
     });
     let searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
     for effect in [first, resized].into_iter().flatten() {
-        if let Some(exit) = perform(effect, &searcher, &mut term, options)? {
+        if let Some(exit) = perform(effect, app, &searcher, &mut term, options)? {
             return Ok(exit);
         }
     }
     searcher.follow(app.search_generation());
     draw(&mut term, app)?;
+    if !app.index().text_ready() {
+        // The search index's text, after the first frame; a search waits for it.
+        let (timeline, index) = (Arc::clone(app.timeline()), Arc::clone(app.index()));
+        std::thread::spawn(move || index.fill_text(&timeline));
+    }
     // Fault injection for the test that a panic inside the UI gives the terminal back before
     // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
     assert!(
@@ -137,14 +179,14 @@ fn event_loop(
                 generation,
                 matches,
             });
-            if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+            if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                 return Ok(exit);
             }
         }
         while let Some(ev) = next.take() {
             if let Some(action) = keymap::action(&ev, app.mode()) {
                 let effect = app.update(action);
-                if let Some(exit) = perform_all(effect, &searcher, &mut term, options)? {
+                if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                     return Ok(exit);
                 }
             }
@@ -161,23 +203,26 @@ fn event_loop(
 /// How often the loop looks for a search result while one is running.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
 
-type Term = Terminal<CrosstermBackend<terminal::Writer>>;
+use loading::Term;
 
 fn perform_all(
     effect: Option<Effect>,
+    app: &mut App,
     searcher: &Searcher,
     term: &mut Term,
     options: &Options,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Some(effect) => perform(effect, searcher, term, options),
+        Some(effect) => perform(effect, app, searcher, term, options),
         None => Ok(None),
     }
 }
 
-/// Does what `update` asked; an exit ends the loop.
+/// Does what `update` asked; an exit ends the loop. What could not be done goes back to
+/// `app` as a message.
 fn perform(
     effect: Effect,
+    app: &mut App,
     searcher: &Searcher,
     term: &mut Term,
     options: &Options,
@@ -190,6 +235,21 @@ fn perform(
                 .map_err(Error::terminal("suspend"))?;
             term.clear().map_err(Error::terminal("draw"))?;
         }
+        Effect::Copy(text) => {
+            // To the terminal the explorer draws on, between frames: the emulator (or
+            // tmux, or the terminal at the far end of SSH) sets its clipboard. Under the
+            // screen lock, like a frame, so a signal's restore never cuts it in half.
+            let _screen = terminal::lock_screen();
+            let out = term.backend_mut();
+            out.write_all(outside::osc52(&text).as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(Error::terminal("copy"))?;
+        }
+        Effect::Open(address) => {
+            if let Err(message) = outside::open(&address) {
+                app.update(Msg::Failed(message));
+            }
+        }
     }
     Ok(None)
 }
@@ -201,8 +261,11 @@ fn draw(term: &mut Term, app: &App) -> Result<(), Error> {
         crossterm::terminal::BeginSynchronizedUpdate
     )
     .map_err(Error::terminal("draw"))?;
-    term.draw(|frame| frame.render_widget(view::Screen { app }, frame.area()))
-        .map_err(Error::terminal("draw"))?;
+    term.draw(|frame| {
+        frame.render_widget(view::Screen { app }, frame.area());
+        frame.render_widget(view::Links { app }, frame.area());
+    })
+    .map_err(Error::terminal("draw"))?;
     crossterm::execute!(
         term.backend_mut(),
         crossterm::terminal::EndSynchronizedUpdate

@@ -10,4 +10,6 @@ pub enum Mode {
     ActorPicker,
     Help,
     Detail,
+    /// Pick mode's list: the prompt is active, typed characters filter (fzf).
+    Pick,
 }

@@ -8,10 +8,12 @@ use ratatui::layout::{Constraint, Rect};
 use super::keymap::{self, Binding};
 
 /// The help's sections, in order: the first [`HELP_LEFT`] on the left (the list's keys
-/// and the time view's), the others on the right.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 5] = [
+/// and the time view's), the others on the right, pick mode's first there so that someone
+/// picking sees theirs without scrolling.
+pub const HELP_SECTIONS: [(&str, &[Binding]); 6] = [
     ("List", keymap::LIST),
     ("Time view (v; the list's other keys too)", keymap::TIME),
+    ("Pick mode (stdout is not a terminal)", keymap::PICK),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),

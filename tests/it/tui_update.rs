@@ -192,7 +192,7 @@ fn empty_filter_is_safe_everywhere() {
         app.update(a);
         assert_consistent(&app);
     }
-    assert_eq!(app.mode(), Mode::Browse, "no detail to focus");
+    assert_eq!(app.mode(), Mode::Pick, "no detail to focus");
     assert_eq!(
         app.update(Accept),
         Some(Effect::Exit(Exit::Accept(Vec::new())))
@@ -557,4 +557,45 @@ fn a_query_that_briefly_matches_nothing_keeps_the_selection() {
     run(&mut app, &[SearchKeep, Back]);
     assert_eq!(app.filter().query(), "");
     assert_eq!(selected_id(&app), before);
+}
+
+/// With the index's text deferred (a large timeline: the loop builds it after the first
+/// frame), the explorer starts at once, a search says "indexing…" until the text is there,
+/// and the worker's job waits for it and then gives the same result as a full index.
+#[test]
+fn a_search_before_the_index_text_is_built_says_indexing_and_waits_for_it() {
+    use afghan_timeline::tui::action::Msg;
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    let settings = Settings {
+        async_from: 0,
+        defer_index_text: true,
+        ..Settings::default()
+    };
+    let (mut app, _) = App::new(timeline, Filter::default(), settings);
+    app.update(Resize {
+        width: 120,
+        height: 40,
+    });
+    assert!(!app.index().text_ready());
+    app.update(StartSearch);
+    let Some(Effect::Search(job)) = app.update(SearchType('e')) else {
+        panic!("a job for the worker");
+    };
+    assert!(afghan_timeline::tui::view::summary(&app).contains("indexing…"));
+    // The worker's wait ends when another thread fills the text in.
+    let (timeline, index) = (app.timeline().clone(), app.index().clone());
+    let matches = std::thread::scope(|s| {
+        let search = s.spawn(|| job.run(&timeline, &index, &|| false));
+        index.fill_text(&timeline);
+        search.join().expect("the search thread")
+    })
+    .expect("runs");
+    assert!(app.index().text_ready());
+    assert_eq!(matches, app.filter().apply(app.timeline()));
+    assert!(!matches.is_empty());
+    app.update(Msg::SearchResults {
+        generation: job.generation,
+        matches,
+    });
+    assert!(!afghan_timeline::tui::view::summary(&app).contains("indexing…"));
 }

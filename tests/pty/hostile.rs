@@ -139,10 +139,10 @@ fn pick_mode_into_a_closed_pipe_is_a_quiet_success() {
     .env("STATUS", status.path())
     .env("CLOSED", closed.path())
     .start();
-    s.wait_drawn(events.len());
+    s.wait_pick_drawn(events.len());
     // The reading side closes its end before it creates this file.
     wait_for_file(closed.path());
-    s.send("j\r");
+    s.send("\x1b[B\r");
     assert_eq!(s.wait_exit(), 0);
     assert_eq!(status.read(), "0\n", "the explorer's exit status");
     assert_eq!(stderr.read(), "", "nothing on stderr");
@@ -180,11 +180,12 @@ fn hostile_text_never_reaches_the_terminal_as_control_sequences() {
         .env("FILE", &file)
         .env("OUT", out.path())
         .start();
-    s.wait_drawn(2);
+    s.wait_pick_drawn(2);
     s.wait_for_text("\\u{1b}[7;31;42mHOSTILE-CSI");
     // The second event's summary holds "leave the alternate screen" and "hide the
-    // cursor" sequences; the detail of each event and the help are drawn in turn.
-    s.send("j");
+    // cursor" sequences; the detail of each event and the help are drawn in turn (pick
+    // mode: Down moves, Alt-l focuses the detail).
+    s.send("\x1b[B");
     s.wait_for("the second event in the detail", |screen| {
         detail_shows(screen, "Second\\u{1b}c RIS-RESET")
     });
@@ -192,7 +193,7 @@ fn hostile_text_never_reaches_the_terminal_as_control_sequences() {
         s.with_screen(vt100::Screen::alternate_screen),
         "still on the alternate screen"
     );
-    s.send("\t");
+    s.send("\x1bl");
     s.wait_for_text(" h back · j/k scroll · 1-9 related ");
     s.send("1");
     s.wait_for("the first event through its related link", |screen| {

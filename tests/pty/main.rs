@@ -6,10 +6,14 @@
 //! sleeps to synchronise. Expected counts, ids and titles come from the same binary's
 //! `list` and `actors` commands rather than being written down here.
 
-// `terminal` holds the tests of terminal handling, `hostile` the hostile suite's terminal
-// side, `scale_smoke` a generated 10,000-event timeline, `time` the time view; `reference`,
-// `screen` and `session` are the harness.
+// `pick` holds the picker's fzf contract, `act` copying and opening (OSC 52, $BROWSER,
+// OSC 8); `terminal` holds the tests of terminal handling, `hostile` the hostile suite's
+// terminal side, `scale_smoke` a generated 10,000-event timeline, `time` the time view,
+// `loading` the loading screen; `reference`, `screen` and `session` are the harness.
+mod act;
 mod hostile;
+mod loading;
+mod pick;
 mod reference;
 mod scale_smoke;
 mod screen;
@@ -24,7 +28,7 @@ use screen::{detail_shows, find, status_line};
 use session::Spawn;
 
 /// The explorer in pick mode, stdout redirected to `out`.
-fn picker(out: &Scratch, args: &[&str]) -> Spawn {
+pub fn picker(out: &Scratch, args: &[&str]) -> Spawn {
     Spawn::shell(r#"exec "$BIN" "$@" > "$OUT""#, args).env("OUT", out.path())
 }
 
@@ -107,8 +111,8 @@ fn pick_mode_enter_prints_the_selected_event_as_json() {
     let events = events();
     let out = Scratch::new("pick.json");
     let mut s = picker(&out, &["--format", "json"]).start();
-    s.wait_drawn(events.len());
-    s.send("j");
+    s.wait_pick_drawn(events.len());
+    s.send("\x1b[B");
     s.wait_for("the second event in the detail", |screen| {
         detail_shows(screen, &events[1].title)
     });
@@ -124,82 +128,6 @@ fn pick_mode_enter_prints_the_selected_event_as_json() {
     assert!(printed.ends_with('\n'));
     let value: serde_json::Value = serde_json::from_str(lines[0]).expect("stdout is JSON");
     assert_eq!(string_field(&value, "id"), events[1].id);
-}
-
-#[test]
-fn pick_mode_prints_marked_events_in_date_order() {
-    let events = events();
-    let expected_lines = reference::run_lines(&["list", "--format", "line"]);
-    let out = Scratch::new("pick.line");
-    // The narrow layout: the detail pane sits under the list.
-    let mut s = picker(&out, &["--format", "line"]).size(80, 24).start();
-    s.wait_drawn(events.len());
-    // Mark the fourth event first and the second after it: the output is in date order.
-    s.send("jjj ");
-    s.wait_for("1 marked", |screen| {
-        status_line(screen).contains("1 marked")
-    });
-    s.send("kkk");
-    s.wait_for("the second event in the detail", |screen| {
-        detail_shows(screen, &events[1].title)
-    });
-    s.send(" ");
-    s.wait_for("2 marked", |screen| {
-        status_line(screen).contains("2 marked")
-    });
-    s.send("\r");
-    assert_eq!(s.wait_exit(), 0);
-    assert_eq!(
-        out.read(),
-        format!("{}\n{}\n", expected_lines[1], expected_lines[3])
-    );
-}
-
-fn pick_mode_cancel(key: &str) {
-    let out = Scratch::new("cancel.out");
-    let mut s = picker(&out, &[]).start();
-    s.wait_drawn(events().len());
-    s.send(key);
-    assert_eq!(
-        s.wait_exit(),
-        130,
-        "leaving the picker without choosing is status 130"
-    );
-    assert_eq!(
-        out.read(),
-        "",
-        "nothing reaches stdout when the picker is left"
-    );
-}
-
-#[test]
-fn pick_mode_q_cancels_with_130() {
-    pick_mode_cancel("q");
-}
-
-#[test]
-fn pick_mode_ctrl_c_cancels_with_130() {
-    pick_mode_cancel("\x03");
-}
-
-#[test]
-fn pick_mode_enter_with_nothing_matching_exits_1() {
-    let total = events().len();
-    let out = Scratch::new("empty.out");
-    let mut s = picker(&out, &["--query", "zzzzzz"]).start();
-    // The status line is the last row of a frame: once it is there, so is the rest.
-    let status = format!("0 of {total} events · query: \"zzzzzz\"");
-    s.wait_for(&format!("status {status:?}"), |screen| {
-        status_line(screen).starts_with(&status)
-    });
-    assert!(
-        s.with_screen(|screen| screen.contents().contains("No event matches")),
-        "the empty state is explained:\n{}",
-        s.with_screen(session::dump)
-    );
-    s.send("\r");
-    assert_eq!(s.wait_exit(), 1, "accepting nothing is status 1");
-    assert_eq!(out.read(), "");
 }
 
 const PIPED_TIMELINE: &str = r#"(
@@ -234,7 +162,7 @@ fn piped_timeline_still_reads_keys_from_the_terminal() {
         .env("IN", input.path())
         .env("OUT", out.path())
         .start();
-    s.wait_drawn(2);
+    s.wait_pick_drawn(2);
     assert!(
         s.with_screen(|screen| detail_shows(screen, "First piped event")),
         "the piped timeline is shown"

@@ -254,6 +254,38 @@ impl Session {
         });
     }
 
+    /// Waits for pick mode's first frame: the prompt, and every event counted beside it.
+    pub fn wait_pick_drawn(&mut self, total: usize) {
+        let expected = format!("{total} of {total}");
+        self.wait_for(&format!("the prompt and {expected:?}"), |screen| {
+            let status = status_line(screen);
+            status.starts_with("> ") && status.contains(&expected)
+        });
+    }
+
+    /// Waits until `holds` is true of the bytes written to the terminal since `from`.
+    pub fn wait_for_raw(&mut self, what: &str, from: usize, holds: impl Fn(&[u8]) -> bool) {
+        let deadline = Instant::now() + DEADLINE;
+        let shared = Arc::clone(&self.shared);
+        let mut out = shared.lock();
+        loop {
+            if holds(out.raw.get(from..).unwrap_or_default()) {
+                return;
+            }
+            let now = Instant::now();
+            if out.closed || now >= deadline {
+                let screen = dump(out.parser.screen());
+                drop(out);
+                panic!("timed out waiting for {what}; the screen was:\n{screen}");
+            }
+            out = shared
+                .changed
+                .wait_timeout(out, (deadline - now).min(POLL))
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+    }
+
     /// Waits until this text is somewhere on the screen.
     pub fn wait_for_text(&mut self, text: &str) {
         self.wait_for(&format!("{text:?} on the screen"), |s| {

@@ -84,7 +84,8 @@ fn pick_mode_reaches_the_time_view_with_ctrl_t_and_enter_prints_its_selection() 
     let events = events();
     let out = Scratch::new("time-pick.json");
     let mut s = picker(&out, &["--format", "json"]).start();
-    s.wait_drawn(events.len());
+    // Pick mode opens at its prompt.
+    s.wait_pick_drawn(events.len());
     s.send("\x14");
     s.wait_for("the time view's pick hints", |screen| {
         status_line(screen).contains("Enter pick · +/- zoom")

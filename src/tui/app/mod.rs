@@ -13,8 +13,11 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+mod act;
 mod filter;
 mod nav;
+
+pub use act::is_web_address;
 mod read;
 mod time;
 
@@ -22,6 +25,7 @@ pub use nav::EraHeader;
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
+use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
 use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
@@ -48,6 +52,11 @@ pub struct Settings {
     pub select: Option<EventId>,
     /// Text searches over at least this many candidates go to the worker.
     pub async_from: usize,
+    /// What `y` copies: `--format` when it was given, else Markdown.
+    pub copy_format: Format,
+    /// Build the search index's text later (the loop does, after the first frame): for
+    /// timelines whose searches go to the worker, which waits for it.
+    pub defer_index_text: bool,
 }
 
 impl Default for Settings {
@@ -57,6 +66,8 @@ impl Default for Settings {
             theme: Theme { color: true },
             select: None,
             async_from: ASYNC_SEARCH_FROM,
+            copy_format: Format::Markdown,
+            defer_index_text: false,
         }
     }
 }
@@ -111,6 +122,8 @@ pub struct App {
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
     detail_cache: DetailCache,
+    /// Copying, zoom and the quit warning (`act.rs`).
+    acting: act::Acting,
 }
 
 /// Whether two eras share a day: the band above the axis then needs a second row.
@@ -146,7 +159,11 @@ impl App {
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
         let mut app = App {
-            index: Arc::new(SearchIndex::build(&timeline)),
+            index: Arc::new(if settings.defer_index_text {
+                SearchIndex::build_without_text(&timeline)
+            } else {
+                SearchIndex::build(&timeline)
+            }),
             shown: Filter::default(),
             search_generation: 0,
             searching: false,
@@ -161,7 +178,11 @@ impl App {
             offset: 0,
             era_rows: 1,
             marked: BTreeSet::new(),
-            mode: Mode::Browse,
+            mode: if settings.pick {
+                Mode::Pick
+            } else {
+                Mode::Browse
+            },
             help_return: Mode::Browse,
             detail_scroll: 0,
             help_scroll: 0,
@@ -171,6 +192,7 @@ impl App {
             pick_mode: settings.pick,
             theme: settings.theme,
             detail_cache: DetailCache::default(),
+            acting: act::Acting::new(settings.copy_format),
             time: TimeView::default(),
         };
         app.era_rows = if eras_overlap(&app.timeline.eras) {
@@ -200,7 +222,15 @@ impl App {
 
     /// Where the panes are at the current size.
     pub fn areas(&self) -> Areas {
-        let areas = layout::areas_with_eras(self.size, self.mode == Mode::Detail, self.era_rows);
+        self.areas_at(self.size)
+    }
+
+    /// Where the panes go on a screen of this size: the views draw by these.
+    pub fn areas_at(&self, area: Rect) -> Areas {
+        if self.acting.zoomed {
+            return layout::zoomed(area);
+        }
+        let areas = layout::areas_with_eras(area, self.mode == Mode::Detail, self.era_rows);
         if self.time.open {
             layout::without_axis(areas)
         } else {
@@ -255,7 +285,11 @@ impl App {
     /// The only place state changes: an action of the reader, or a search result. Returns
     /// what the loop must do, if anything.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
+        // A `q` warned about the marks only if the very next action is `q` again.
+        self.acting.armed = std::mem::take(&mut self.acting.quit_armed);
         let effect = self.step(msg.into());
+        // Zoom belongs to the focused detail (and the help over it): leaving it unzooms.
+        self.acting.zoomed &= matches!(self.mode, Mode::Detail | Mode::Help);
         self.refresh_time();
         self.refresh_detail();
         effect
@@ -274,6 +308,7 @@ impl App {
                     self.show_matches(matches, filter);
                 }
             }
+            Msg::Failed(message) => self.flash = Some(message),
         }
         None
     }
@@ -361,22 +396,23 @@ impl App {
             }
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => return self.accept(),
+            Action::Quit
+            | Action::MarkDown
+            | Action::UnmarkUp
+            | Action::Copy
+            | Action::CopyIds
+            | Action::OpenSource
+            | Action::ToggleZoom => return self.act_on(action, n),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
                 self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),
-            Action::Quit => return Some(Effect::Exit(Exit::Quit)),
+
             // Suspending is I/O: the loop does it.
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.rebuild_axis();
-                self.scroll_to_selection();
-                self.scroll_picker();
-                self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
-            }
+            Action::Resize { width, height } => self.resize(width, height),
         }
         None
     }
@@ -410,15 +446,10 @@ impl App {
 
     fn accept(&mut self) -> Option<Effect> {
         if !self.pick_mode {
-            self.focus_detail();
+            self.open_detail();
             return None;
         }
-        let chosen = if self.marked.is_empty() {
-            self.selected_event().into_iter().collect()
-        } else {
-            self.marked.iter().copied().collect()
-        };
-        Some(Effect::Exit(Exit::Accept(chosen)))
+        Some(Effect::Exit(Exit::Accept(self.chosen())))
     }
 
     fn focus_detail(&mut self) {

@@ -213,6 +213,15 @@ impl App {
         self.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX);
     }
 
+    /// The terminal's new size: everything scrolled by it is brought back inside.
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
+        self.size = ratatui::layout::Rect::new(0, 0, width, height);
+        self.rebuild_axis();
+        self.scroll_to_selection();
+        self.scroll_picker();
+        self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
+    }
+
     pub(super) fn scroll_picker(&mut self) {
         let rows = overlay::picker_rows(self.size, self.timeline.actors.len());
         self.picker.scroll(rows);
@@ -243,7 +252,10 @@ impl App {
     }
 
     pub(super) fn click(&mut self, row: u16, col: u16) {
-        if !matches!(self.mode, Mode::Browse | Mode::Time | Mode::Detail) {
+        if !matches!(
+            self.mode,
+            Mode::Browse | Mode::Pick | Mode::Time | Mode::Detail
+        ) {
             return;
         }
         let areas = self.areas();

@@ -50,6 +50,9 @@ impl App {
     pub(super) fn home_mode(&self) -> Mode {
         if self.time.open {
             Mode::Time
+        } else if self.pick_mode {
+            // Pick mode's list has the prompt (fzf).
+            Mode::Pick
         } else {
             Mode::Browse
         }

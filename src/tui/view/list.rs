@@ -184,21 +184,33 @@ pub(super) fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
         ));
     } else {
         lines.push(Line::styled("No event matches the filter.", theme.title()));
+        // Pick mode's prompt is always there, and its Esc cancels: other keys say it.
+        let mode = if app.pick_mode() {
+            Mode::Pick
+        } else {
+            Mode::Browse
+        };
         if !app.filter().query().is_empty() {
-            lines.push(Line::styled(
+            let edit = if app.pick_mode() {
+                format!(
+                    "{} or {} edit the query",
+                    key_for(mode, Action::SearchBackspace),
+                    key_for(mode, Action::SearchDeleteWord)
+                )
+            } else {
                 format!(
                     "{} clears the query · {} edits it",
-                    key_for(Mode::Browse, Action::Back),
-                    key_for(Mode::Browse, Action::StartSearch)
-                ),
-                theme.dim(),
-            ));
+                    key_for(mode, Action::Back),
+                    key_for(mode, Action::StartSearch)
+                )
+            };
+            lines.push(Line::styled(edit, theme.dim()));
         }
         if !app.filter().actors.is_empty() {
             lines.push(Line::styled(
                 format!(
                     "{} changes the actors",
-                    key_for(Mode::Browse, Action::OpenActorPicker)
+                    key_for(mode, Action::OpenActorPicker)
                 ),
                 theme.dim(),
             ));

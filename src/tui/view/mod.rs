@@ -3,7 +3,9 @@
 pub mod axis;
 pub mod detail;
 pub mod help;
+mod links;
 mod list;
+pub mod loading;
 pub mod picker;
 mod status;
 pub mod timeline;
@@ -18,6 +20,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::mode::Mode;
 use super::text;
 
+pub use links::Links;
 pub use status::summary;
 
 /// The whole screen, in the app's one theme.
@@ -34,12 +37,7 @@ impl Widget for Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let areas = layout::areas_with_eras(area, app.mode() == Mode::Detail, app.era_rows());
-        let areas = if app.time().open {
-            layout::without_axis(areas)
-        } else {
-            areas
-        };
+        let areas = app.areas_at(area);
         axis::Axis { app, theme }.render(areas.axis, buf);
         if areas.list.area() > 0 && app.time().open {
             timeline::TimeView { app, theme }.render(areas.list, buf);

@@ -27,7 +27,9 @@ pub fn summary(app: &App) -> String {
         app.visible().len(),
         tl.events.len()
     )];
-    if app.searching() {
+    if app.searching() && !app.index().text_ready() {
+        parts.push("indexing…".to_owned());
+    } else if app.searching() {
         parts.push("searching…".to_owned());
     }
     if !app.filter().actors.is_empty() {
@@ -57,14 +59,20 @@ impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let w = usize::from(area.width);
-        let left: Vec<Span<'static>> = if app.mode() == Mode::Search {
+        let left: Vec<Span<'static>> = if matches!(app.mode(), Mode::Search | Mode::Pick) {
+            // fzf's prompt in pick mode, where it is always there; `/` when searching.
+            let prompt = if app.mode() == Mode::Pick { "> " } else { "/" };
+            let marked = match app.marked_count() {
+                0 => String::new(),
+                n => format!(" · {n} marked"),
+            };
             vec![
-                Span::styled("/", self.theme.accent()),
+                Span::styled(prompt, self.theme.accent()),
                 Span::raw(fit(&clean(app.filter().query()), w.saturating_sub(2))),
                 Span::styled("▏", self.theme.accent()),
                 Span::styled(
                     format!(
-                        "  {} of {}",
+                        "  {} of {}{marked}",
                         app.visible().len(),
                         app.timeline().events.len()
                     ),
