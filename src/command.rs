@@ -91,20 +91,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             group_kind,
         }) => import(&path, group_kind.into()),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
-        Some(Command::Man { page }) => {
-            let rendered = crate::cli::man_page(page.as_deref()).map_err(|source| Error::Io {
-                what: "render the man page",
-                source,
-            })?;
-            let Some(rendered) = rendered else {
-                return Err(Error::Usage(format!(
-                    "no man page {}; the subcommands are {}",
-                    quote(page.as_deref().unwrap_or_default()),
-                    crate::cli::man_pages().join(", ")
-                )));
-            };
-            print_bytes(&rendered)
-        }
+        Some(Command::Man { page }) => man(page.as_deref()),
         None => {
             let theme = crate::tui::theme::Theme {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -118,20 +105,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             };
             let filter = to_filter(&timeline, &filter_args)?;
             let select = match &cli.select {
-                Some(id) => {
-                    let found = timeline
-                        .find_event(id)
-                        .ok_or_else(|| unknown_event(&timeline, id))?;
-                    // The explorer would open elsewhere without a word: say which flags hide it.
-                    if !filter.matches(&timeline, timeline.event(found)) {
-                        return Err(Error::Usage(format!(
-                            "--select {} is hidden by the filter ({}); drop the filter or select an event it shows",
-                            quote(id),
-                            line(&filter_args.given())
-                        )));
-                    }
-                    Some(found)
-                }
+                Some(id) => Some(selected(&timeline, &filter, &filter_args, id)?),
                 None => None,
             };
             let options = crate::tui::Options {
@@ -154,6 +128,43 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             }
         }
     }
+}
+
+/// The event `--select` names; a usage error naming the filter when the filter hides it,
+/// since the explorer would otherwise open elsewhere without a word.
+fn selected(
+    timeline: &Timeline,
+    filter: &Filter,
+    filter_args: &FilterArgs,
+    id: &str,
+) -> Result<crate::model::EventId, Error> {
+    let found = timeline
+        .find_event(id)
+        .ok_or_else(|| unknown_event(timeline, id))?;
+    if !filter.matches(timeline, timeline.event(found)) {
+        return Err(Error::Usage(format!(
+            "--select {} is hidden by the filter ({}); drop the filter or select an event it shows",
+            quote(id),
+            line(&filter_args.given())
+        )));
+    }
+    Ok(found)
+}
+
+/// `man [SUBCOMMAND]`: the page, or a usage error naming the pages there are.
+fn man(page: Option<&str>) -> Result<Outcome, Error> {
+    let rendered = crate::cli::man_page(page).map_err(|source| Error::Io {
+        what: "render the man page",
+        source,
+    })?;
+    let Some(rendered) = rendered else {
+        return Err(Error::Usage(format!(
+            "no man page {}; the subcommands are {}",
+            quote(page.unwrap_or_default()),
+            crate::cli::man_pages().join(", ")
+        )));
+    };
+    print_bytes(&rendered)
 }
 
 /// Loads a timeline that lives until the process exits, and is never freed: a command
