@@ -5,10 +5,12 @@
 //! runs it over every event of the timeline for each key typed.
 
 mod index;
+mod range;
 
 use memchr::memmem;
 
 pub use index::{SearchIndex, actor_bit};
+pub use range::{Range, RangeError, parse_range, range_input, range_label};
 
 use crate::model::{ActorId, Date, Event, EventId, Timeline, day_number};
 

@@ -52,10 +52,29 @@ pub enum Action {
     OpenActorPicker,
     PickerDown,
     PickerUp,
+    PickerFirst,
+    PickerLast,
+    /// A character typed into the picker's query (name, id or alias).
+    PickerType(char),
+    PickerBackspace,
+    /// Toggle the actor under the cursor and move on.
     PickerToggle,
+    /// Unselect every actor.
+    PickerClearSelection,
     PickerSwitchMode,
     PickerApply,
     PickerCancel,
+
+    // Filters.
+    /// Clear the query, the actors and the date range at once.
+    ClearFilters,
+    /// Open the date range prompt.
+    OpenRange,
+    RangeType(char),
+    RangeBackspace,
+    RangeClearLine,
+    RangeApply,
+    RangeCancel,
 
     // Detail pane.
     FocusDetail,
@@ -87,7 +106,7 @@ pub enum Action {
     ToggleHelp,
     HelpDown,
     HelpUp,
-    /// Esc: close what is open, clear the query, else quit.
+    /// Esc: cancel a count, else clear the query, else the actors, else the range.
     Back,
     Quit,
     Suspend,

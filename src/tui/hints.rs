@@ -99,7 +99,7 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 7] = [
+    const MODES: [Mode; 8] = [
         Mode::Pick,
         Mode::Browse,
         Mode::Time,
@@ -107,6 +107,7 @@ mod tests {
         Mode::Search,
         Mode::ActorPicker,
         Mode::Help,
+        Mode::Range,
     ];
 
     fn event(key: Key) -> Event {
@@ -196,11 +197,11 @@ mod tests {
         let h = |mode, pick| hints(mode, pick).join(" · ");
         assert_eq!(
             h(Mode::Browse, false),
-            "? help · q quit · / search · a actors · Enter detail · v time"
+            "? help · q quit · / search · a actors · Enter detail · v time · r range · c clear"
         );
         assert_eq!(
             h(Mode::Browse, true),
-            "Enter pick · Space mark · ? help · q cancel · / search · a actors · Ctrl-t time"
+            "Enter pick · Space mark · ? help · q cancel · / search · a actors · Ctrl-t time · r range"
         );
         assert_eq!(
             h(Mode::Time, false),
@@ -221,8 +222,9 @@ mod tests {
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(
             h(Mode::ActorPicker, false),
-            "Enter apply · Space select · Tab any/all · Esc cancel"
+            "Enter apply · Space select · Tab any/all · Esc cancel · Ctrl-x none"
         );
+        assert_eq!(h(Mode::Range, false), "Enter apply · Esc cancel");
         assert_eq!(h(Mode::Help, false), "? or Esc close · j/k scroll");
         assert_eq!(key_for(Mode::Browse, Action::Back), "Esc");
     }

@@ -106,12 +106,12 @@ pub const LIST: &[Binding] = &[
     ),
     bind(
         &[Char('g'), Code(KeyCode::Home)],
-        "first event",
+        "first event; 10g: the 10th",
         Action::FirstEvent,
     ),
     bind(
         &[Char('G'), Code(KeyCode::End)],
-        "last event",
+        "last event; 10G: the 10th shown",
         Action::LastEvent,
     ),
     bind(&[Ctrl('d')], "half a page down", Action::HalfPageDown),
@@ -122,7 +122,7 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('[')], "previous year with events", Action::PrevYear),
     bind(&[Char('}')], "next era", Action::NextEra),
     bind(&[Char('{')], "previous era", Action::PrevEra),
-    note(&[Char('0'), Char('9')], "count prefix for the next move"),
+    note(&[Char('0'), Char('9')], "count: 5j, 10G, 3 Space marks 3"),
     bind(&[Char('/')], "search", Action::StartSearch)
         .hints(Some((2, "search")), Some((4, "search"))),
     bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
@@ -136,6 +136,18 @@ pub const LIST: &[Binding] = &[
         Action::Time(TimeAction::Toggle),
     )
     .hints(None, Some((7, "time"))),
+    bind(
+        &[Char('r')],
+        "date range: 1979..1989, ..2001",
+        Action::OpenRange,
+    )
+    .hints(Some((6, "range")), Some((8, "range"))),
+    bind(
+        &[Char('c')],
+        "clear query, actors and range",
+        Action::ClearFilters,
+    )
+    .hints(Some((7, "clear")), None),
     bind(
         &[Code(KeyCode::Tab), Char('l'), Code(KeyCode::Right)],
         "focus the detail pane",
@@ -164,7 +176,7 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('?')], "this help", Action::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(
         &[Code(KeyCode::Esc)],
-        "clear the query, else quit",
+        "clear query, then actors, then range",
         Action::Back,
     ),
     bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit)
@@ -326,28 +338,70 @@ pub const SEARCH: &[Binding] = &[
     bind(&[Ctrl('c')], "quit", Action::Quit),
 ];
 
-/// Bindings in the actor picker.
+/// Bindings in the actor picker. Typed characters narrow the list, so moving and the
+/// rest take keys that do not type.
 pub const PICKER: &[Binding] = &[
+    note(&[Char('a'), Char('z')], "type to narrow: name, id or alias"),
     bind(
-        &[Char('j'), Code(KeyCode::Down)],
+        &[Code(KeyCode::Down), Ctrl('n')],
         "next actor",
         Action::PickerDown,
     ),
     bind(
-        &[Char('k'), Code(KeyCode::Up)],
+        &[Code(KeyCode::Up), Ctrl('p')],
         "previous actor",
         Action::PickerUp,
     ),
-    bind(&[Char(' ')], "select / unselect", Action::PickerToggle).hint(1, "select"),
+    bind(&[Code(KeyCode::Home)], "first actor", Action::PickerFirst),
+    bind(&[Code(KeyCode::End)], "last actor", Action::PickerLast),
+    bind(
+        &[Char(' ')],
+        "select / unselect, and move on",
+        Action::PickerToggle,
+    )
+    .hint(1, "select"),
     bind(
         &[Code(KeyCode::Tab)],
         "match any / all selected",
         Action::PickerSwitchMode,
     )
     .hint(2, "any/all"),
+    bind(
+        &[Ctrl('x')],
+        "unselect every actor",
+        Action::PickerClearSelection,
+    )
+    .hint(4, "none"),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        "delete a typed character",
+        Action::PickerBackspace,
+    ),
     bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply).hint(0, "apply"),
     bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel).hint(3, "cancel"),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit", Action::Quit),
+];
+
+/// Bindings at the date range prompt (typed text is the range).
+pub const RANGE: &[Binding] = &[
+    note(
+        &[Char('0'), Char('9')],
+        "type 1979..1989, 1989-02.., ..2001",
+    ),
+    bind(
+        &[Code(KeyCode::Enter)],
+        "apply; an empty range clears it",
+        Action::RangeApply,
+    )
+    .hint(0, "apply"),
+    bind(&[Code(KeyCode::Esc)], "cancel", Action::RangeCancel).hint(1, "cancel"),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        "delete a character",
+        Action::RangeBackspace,
+    ),
+    bind(&[Ctrl('u')], "clear the line", Action::RangeClearLine),
+    bind(&[Ctrl('c')], "quit", Action::Quit),
 ];
 
 /// Bindings while the help is shown.
@@ -378,6 +432,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
+        Mode::Range => RANGE,
         Mode::Pick => PICK,
     }
 }
@@ -451,6 +506,8 @@ fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
         (Mode::Browse | Mode::Time, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search | Mode::Pick, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::ActorPicker, Key::Char(c)) => Some(Action::PickerType(c)),
+        (Mode::Range, Key::Char(c)) => Some(Action::RangeType(c)),
         _ => None,
     }
 }
@@ -505,7 +562,11 @@ mod tests {
         assert_eq!(action(&five, Mode::Browse), Some(Action::CountDigit(5)));
         assert_eq!(action(&five, Mode::Detail), Some(Action::FollowRelated(5)));
         assert_eq!(action(&five, Mode::Search), Some(Action::SearchType('5')));
-        assert_eq!(action(&five, Mode::ActorPicker), None);
+        assert_eq!(
+            action(&five, Mode::ActorPicker),
+            Some(Action::PickerType('5'))
+        );
+        assert_eq!(action(&five, Mode::Range), Some(Action::RangeType('5')));
         assert_eq!(action(&five, Mode::Help), None);
     }
 }

@@ -5,7 +5,9 @@
 //! * [`keymap`] turns terminal events into intent-named [`action::Action`]s, purely;
 //! * the models `update` needs live on the state side and take plain data: [`axis`] (the
 //!   time scale and its hit-testing), [`detail_text`] (the wrapped detail lines),
-//!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`mode`];
+//!   [`overlay`] (help and picker geometry from the keymap's table sizes), [`picker`] (the
+//!   actor picker narrowed as you type), [`mode`]; the date range parser is the filter
+//!   engine's (`query::parse_range`), shared with any other front end;
 //! * [`view`] draws `&App` and changes nothing; only views and this loop name `view`;
 //! * [`run`] is the loop: read → keymap → update → perform the effect → draw, blocking on
 //!   input, the terminal owned by a [`terminal::Guard`] that restores it on every way out;

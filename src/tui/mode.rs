@@ -12,4 +12,6 @@ pub enum Mode {
     Detail,
     /// Pick mode's list: the prompt is active, typed characters filter (fzf).
     Pick,
+    /// The date range prompt (`r`).
+    Range,
 }

@@ -10,13 +10,14 @@ use super::keymap::{self, Binding};
 /// The help's sections, in order: the first [`HELP_LEFT`] on the left (the list's keys
 /// and the time view's), the others on the right, pick mode's first there so that someone
 /// picking sees theirs without scrolling.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 6] = [
+pub const HELP_SECTIONS: [(&str, &[Binding]); 7] = [
     ("List", keymap::LIST),
     ("Time view (v; the list's other keys too)", keymap::TIME),
     ("Pick mode (stdout is not a terminal)", keymap::PICK),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Actor picker", keymap::PICKER),
+    ("Date range prompt", keymap::RANGE),
 ];
 
 /// Sections in the help's left column.
@@ -86,17 +87,18 @@ pub fn help_max_scroll(area: Rect) -> u16 {
 /// Width of the actor picker.
 const PICKER_WIDTH: u16 = 64;
 
-/// The actor picker's box for a screen size and number of actors.
+/// The actor picker's box for a screen size and number of actors: a row for the typed
+/// query above the actors, sized for all of them so that typing does not resize it.
 pub fn picker_frame(size: Rect, actors: usize) -> Rect {
-    let height = u16::try_from(actors + 2)
+    let height = u16::try_from(actors + 3)
         .unwrap_or(u16::MAX)
         .min(size.height.saturating_sub(2).max(3));
     size.centered(Constraint::Length(PICKER_WIDTH), Constraint::Length(height))
 }
 
-/// Actor rows that fit in the picker: what `update` scrolls by.
+/// Actor rows that fit in the picker, below its query row: what `update` scrolls by.
 pub fn picker_rows(size: Rect, actors: usize) -> usize {
-    usize::from(picker_frame(size, actors).height.saturating_sub(2))
+    usize::from(picker_frame(size, actors).height.saturating_sub(3))
 }
 
 #[cfg(test)]
@@ -123,9 +125,9 @@ mod tests {
     fn the_picker_shows_every_actor_that_fits() {
         let size = Rect::new(0, 0, 80, 24);
         assert_eq!(picker_rows(size, 5), 5);
-        assert_eq!(picker_rows(size, 500), 20);
+        assert_eq!(picker_rows(size, 500), 19);
         // Centred by ratatui (`Rect::centered`): an odd spare row goes above.
-        assert_eq!(picker_frame(size, 5), Rect::new(8, 9, 64, 7));
-        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 2);
+        assert_eq!(picker_frame(size, 5), Rect::new(8, 8, 64, 8));
+        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 1);
     }
 }

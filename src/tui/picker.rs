@@ -1,17 +1,25 @@
-//! The actor picker's state: a cursor over every actor, a tentative selection, any/all.
-//! Nothing changes in the filter until Enter applies it.
+//! The actor picker's state: a typed query narrowing the actors (by name, id or alias), a
+//! cursor over those shown, a tentative selection, any/all. Nothing changes in the filter
+//! until Enter applies it. Takes plain data (the actors), so it tests without a terminal.
 
-use crate::model::{ActorId, Timeline};
-use crate::query::{ActorMode, Filter, SearchIndex};
+use crate::model::{Actor, ActorId, Timeline};
+use crate::query::{ActorMode, Filter, SearchIndex, contains_lowered};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Picker {
+    /// Index into `shown` of the actor under the cursor.
     pub cursor: usize,
+    /// Index into `shown` of the first row drawn.
     pub offset: usize,
+    /// Per actor, in declaration order: whether it is selected.
     pub chosen: Vec<bool>,
     pub mode: ActorMode,
     /// Events per actor under the current filter, its actor part aside.
     pub counts: Vec<usize>,
+    /// What the reader typed to narrow the list.
+    pub query: String,
+    /// The actors the query matches (all of them for an empty query), in declaration order.
+    pub shown: Vec<usize>,
 }
 
 impl Picker {
@@ -35,11 +43,18 @@ impl Picker {
             chosen,
             mode: filter.actor_mode,
             counts,
+            query: String::new(),
+            shown: (0..timeline.actors.len()).collect(),
         }
     }
 
+    /// The actor under the cursor (an index into the timeline's actors), if any is shown.
+    pub fn current(&self) -> Option<usize> {
+        self.shown.get(self.cursor).copied()
+    }
+
     pub fn down(&mut self) {
-        if self.cursor + 1 < self.chosen.len() {
+        if self.cursor + 1 < self.shown.len() {
             self.cursor += 1;
         }
     }
@@ -48,10 +63,30 @@ impl Picker {
         self.cursor = self.cursor.saturating_sub(1);
     }
 
+    pub fn first(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn last(&mut self) {
+        self.cursor = self.shown.len().saturating_sub(1);
+    }
+
+    /// Toggles the actor under the cursor and moves on, so Space Space … selects a run.
     pub fn toggle(&mut self) {
-        if let Some(c) = self.chosen.get_mut(self.cursor) {
+        if let Some(c) = self.current().and_then(|i| self.chosen.get_mut(i)) {
             *c = !*c;
+            self.down();
         }
+    }
+
+    /// Unselects every actor, shown or not.
+    pub fn clear_selection(&mut self) {
+        self.chosen.fill(false);
+    }
+
+    /// How many actors are selected.
+    pub fn selected_count(&self) -> usize {
+        self.chosen.iter().filter(|c| **c).count()
     }
 
     pub fn switch_mode(&mut self) {
@@ -59,6 +94,35 @@ impl Picker {
             ActorMode::Any => ActorMode::All,
             ActorMode::All => ActorMode::Any,
         };
+    }
+
+    /// Changes the query and shows the actors it matches: every word in the name, the id
+    /// or an alias, in any case. The cursor stays on its actor while it is still shown.
+    pub fn edit_query(&mut self, actors: &[Actor], edit: impl FnOnce(&mut String)) {
+        let current = self.current();
+        edit(&mut self.query);
+        let words: Vec<String> = self
+            .query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.shown = actors
+            .iter()
+            .enumerate()
+            .filter(|(_, actor)| {
+                words.iter().all(|word| {
+                    std::iter::once(&actor.name)
+                        .chain(std::iter::once(&actor.id))
+                        .chain(&actor.aliases)
+                        .any(|text| contains_lowered(text, word))
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor = current
+            .and_then(|c| self.shown.iter().position(|&i| i == c))
+            .unwrap_or(0);
+        self.offset = 0;
     }
 
     /// Keeps the cursor inside a window of `rows`.
@@ -79,5 +143,68 @@ impl Picker {
             .map(|(i, _)| ActorId(u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         filter.actor_mode = self.mode;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorKind;
+
+    fn actor(id: &str, name: &str, aliases: &[&str]) -> Actor {
+        Actor {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind: ActorKind::State,
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+        }
+    }
+
+    fn typed(actors: &[Actor], text: &str) -> Picker {
+        let mut picker = Picker {
+            chosen: vec![false; actors.len()],
+            shown: (0..actors.len()).collect(),
+            ..Picker::default()
+        };
+        for c in text.chars() {
+            picker.edit_query(actors, |q| q.push(c));
+        }
+        picker
+    }
+
+    /// Each of the three texts alone finds the actor: the id, the name, an alias.
+    #[test]
+    fn typing_matches_the_id_the_name_or_an_alias() {
+        let actors = [
+            actor("ussr", "Soviet Union", &["Soviet Army"]),
+            actor("dra", "Afghanistan", &["Democratic Republic"]),
+            actor("tb", "Taliban", &[]),
+        ];
+        for (text, shown) in [
+            ("ussr", vec![0]),
+            ("UNION", vec![0]),
+            ("army", vec![0]),
+            ("dra", vec![1]),
+            ("republic", vec![1]),
+            ("an", vec![1, 2]),
+            ("soviet army", vec![0]),
+            ("soviet taliban", vec![]),
+        ] {
+            assert_eq!(typed(&actors, text).shown, shown, "{text:?}");
+        }
+    }
+
+    /// An empty list: moving, toggling and Home/End are safe and change nothing.
+    #[test]
+    fn nothing_shown_is_safe() {
+        let actors = [actor("a", "A", &[])];
+        let mut picker = typed(&actors, "zzz");
+        picker.down();
+        picker.last();
+        picker.toggle();
+        picker.first();
+        picker.up();
+        assert_eq!((picker.cursor, picker.current()), (0, None));
+        assert_eq!(picker.selected_count(), 0);
     }
 }

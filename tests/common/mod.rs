@@ -261,10 +261,14 @@ pub fn assert_consistent(app: &afghan_timeline::tui::app::App) {
         );
     }
     let picker = &app.picker();
-    if !t.actors.is_empty() && !picker.chosen.is_empty() {
+    if !picker.shown.is_empty() {
         assert!(
-            picker.cursor < t.actors.len(),
-            "picker cursor outside the actors"
+            picker.cursor < picker.shown.len(),
+            "picker cursor outside the actors shown"
+        );
+        assert!(
+            picker.shown.iter().all(|&i| i < t.actors.len()),
+            "picker shows an actor that does not exist"
         );
         assert!(picker.offset <= picker.cursor, "picker cursor scrolled off");
     }

@@ -31,5 +31,6 @@ mod sanitize;
 mod time_view;
 mod tui_act;
 mod tui_eras;
+mod tui_filters;
 mod tui_screens;
 mod tui_update;

@@ -183,3 +183,35 @@ fn selected_row_is_reverse_video_without_colour() {
     let above = row_of("Border war begins").expect("previous event on screen");
     assert!(!buffer[(5, above)].modifier.contains(Modifier::REVERSED));
 }
+
+fn typed(open: Action, each: fn(char) -> Action, text: &str) -> Vec<Action> {
+    std::iter::once(open)
+        .chain(text.chars().map(each))
+        .collect()
+}
+
+/// The range prompt after a bad range: what was typed, and why it is wrong, in the status line.
+#[test]
+fn range_prompt_with_a_bad_range() {
+    let mut actions = typed(OpenRange, RangeType, "1989..19x9");
+    actions.push(RangeApply);
+    snapshot_at_all_sizes("range_error", &actions);
+}
+
+/// Every filter in force, and the position, in the status line.
+#[test]
+fn status_line_with_range_actors_and_query() {
+    let mut actions = typed(OpenRange, RangeType, "1950..");
+    actions.extend([RangeApply, OpenActorPicker, PickerToggle, PickerApply]);
+    actions.extend(typed(StartSearch, SearchType, "war"));
+    actions.extend([SearchKeep, NextEvent]);
+    snapshot_at_all_sizes("filtered", &actions);
+}
+
+/// The actor picker narrowed by typing, one actor selected.
+#[test]
+fn actor_picker_narrowed_by_typing() {
+    let mut actions = typed(OpenActorPicker, PickerType, "land");
+    actions.push(PickerToggle);
+    snapshot_at_all_sizes("picker_typed", &actions);
+}

@@ -200,7 +200,7 @@ fn empty_filter_is_safe_everywhere() {
 }
 
 #[test]
-fn escape_clears_the_query_first_then_quits() {
+fn escape_clears_the_query_then_never_quits() {
     let mut app = app();
     type_query(&mut app, "war");
     app.update(SearchKeep);
@@ -208,8 +208,10 @@ fn escape_clears_the_query_first_then_quits() {
     assert_eq!(app.filter().query(), "");
     assert_eq!(app.visible().len(), 10);
     assert!(first.is_none());
-    assert!(app.flash().is_some());
-    assert_eq!(app.update(Back), Some(Effect::Exit(Exit::Quit)));
+    assert_eq!(app.flash(), Some("query cleared"));
+    assert_eq!(app.update(Back), None, "nothing left: Esc does nothing");
+    assert_eq!(app.mode(), Mode::Browse);
+    assert_eq!(app.flash(), None);
 }
 
 #[test]
@@ -231,8 +233,8 @@ fn actor_picker_applies_only_on_enter() {
         &[
             OpenActorPicker,
             PickerDown,
+            // Space moves on: the next toggle is two rows further with one move.
             PickerToggle,
-            PickerDown,
             PickerDown,
             PickerToggle,
             PickerApply,

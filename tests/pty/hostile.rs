@@ -113,7 +113,7 @@ fn resizing_in_a_loop_while_keys_arrive() {
     s.wait_for(
         &format!("event {expected} after 60 resizes and keys"),
         |screen| {
-            status_line(screen).starts_with(&format!("{0} of {0} events", events.len()))
+            status_line(screen).starts_with(&format!("{}/{} events", expected + 1, events.len()))
                 && detail_shows(screen, &events[expected].title)
         },
     );

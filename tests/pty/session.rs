@@ -246,11 +246,12 @@ impl Session {
         }
     }
 
-    /// Waits for the explorer's first frame: the status line counting every event.
+    /// Waits for the explorer's first frame: the status line counting every event, after
+    /// the position (`1/70 events`).
     pub fn wait_drawn(&mut self, total: usize) {
-        let expected = format!("{total} of {total} events");
-        self.wait_for(&format!("status line {expected:?}"), |screen| {
-            status_line(screen).starts_with(&expected)
+        let expected = format!("/{total} events");
+        self.wait_for(&format!("status line \"…{expected}\""), |screen| {
+            status_line(screen).contains(&expected)
         });
     }
 

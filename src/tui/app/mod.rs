@@ -6,7 +6,8 @@
 //! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
 //! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
 //! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
-//! scrolling, `filter.rs` the applying of the filter.
+//! scrolling (and counts), `filter.rs` the applying of the filter, `filter_keys.rs` the
+//! reader's controls over it (`c`, `Esc`, the range prompt, the actor picker's keys).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use ratatui::layout::Rect;
 
 mod act;
 mod filter;
+mod filter_keys;
 mod nav;
 
 pub use act::is_web_address;
@@ -31,7 +33,6 @@ use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
 use crate::tui::detail_text;
 use crate::tui::effect::{Effect, Exit};
-use crate::tui::hints;
 use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
@@ -108,6 +109,8 @@ pub struct App {
     detail_scroll: u16,
     help_scroll: u16,
     picker: Picker,
+    /// The date range prompt's text, while it is open.
+    range_input: String,
     /// A typed count prefix (`5` of `5j`).
     count: Option<u32>,
     size: Rect,
@@ -171,6 +174,7 @@ impl App {
             axis: AxisModel::default(),
             visible: Vec::new(),
             picker: Picker::default(),
+            range_input: String::new(),
             timeline,
             filter,
             selected: 0,
@@ -321,18 +325,40 @@ impl App {
         };
         let n = count.map_or(1, |c| c as usize);
         match action {
+            // Esc first cancels a count being typed: the only thing open in the list.
+            Action::Back if count.is_some() => return None,
+            Action::OpenActorPicker
+            | Action::PickerDown
+            | Action::PickerUp
+            | Action::PickerFirst
+            | Action::PickerLast
+            | Action::PickerToggle
+            | Action::PickerClearSelection
+            | Action::PickerSwitchMode
+            | Action::PickerType(_)
+            | Action::PickerBackspace
+            | Action::PickerApply => return self.picker_act(action),
+            Action::ClearFilters => return self.clear_filters(),
+            Action::OpenRange
+            | Action::RangeType(_)
+            | Action::RangeBackspace
+            | Action::RangeClearLine
+            | Action::RangeApply => return self.range_act(action),
             Action::NextEvent => self.move_by(n.cast_signed()),
             Action::PrevEvent => self.move_by(-n.cast_signed()),
-            Action::FirstEvent => self.move_to(0),
-            Action::LastEvent => self.move_to(self.visible.len().saturating_sub(1)),
-            Action::HalfPageDown => self.move_by((self.page() / 2).max(1).cast_signed()),
-            Action::HalfPageUp => self.move_by(-(self.page() / 2).max(1).cast_signed()),
-            Action::PageDown => self.move_by(self.page().max(1).cast_signed()),
-            Action::PageUp => self.move_by(-self.page().max(1).cast_signed()),
-            Action::NextYear => self.next_year(),
-            Action::PrevYear => self.prev_year(),
-            Action::NextEra => self.next_era(),
-            Action::PrevEra => self.prev_era(),
+            // With a count, both go to the nth shown event, as vim's `10G` and `10gg`.
+            Action::FirstEvent => self.move_to(count.map_or(0, |_| n - 1)),
+            Action::LastEvent => {
+                self.move_to(count.map_or(self.visible.len().saturating_sub(1), |_| n - 1));
+            }
+            Action::HalfPageDown => self.move_by(self.pages(n, 2)),
+            Action::HalfPageUp => self.move_by(-self.pages(n, 2)),
+            Action::PageDown => self.move_by(self.pages(n, 1)),
+            Action::PageUp => self.move_by(-self.pages(n, 1)),
+            Action::NextYear => self.repeat(n, Self::next_year),
+            Action::PrevYear => self.repeat(n, Self::prev_year),
+            Action::NextEra => self.repeat(n, Self::next_era),
+            Action::PrevEra => self.repeat(n, Self::prev_era),
             Action::CountDigit(d) => self.count_digit(d),
             Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
             Action::Wheel { row, col, down } => self.wheel(row, col, down),
@@ -362,28 +388,8 @@ impl App {
                 self.mode = self.home_mode();
                 return self.edit_query(String::clear);
             }
-            Action::OpenActorPicker => {
-                self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
-                self.mode = Mode::ActorPicker;
-                self.scroll_picker();
-            }
-            Action::PickerDown => {
-                self.picker.down();
-                self.scroll_picker();
-            }
-            Action::PickerUp => {
-                self.picker.up();
-                self.scroll_picker();
-            }
-            Action::PickerToggle => self.picker.toggle(),
-            Action::PickerSwitchMode => self.picker.switch_mode(),
-            Action::PickerApply => {
-                self.picker.apply(&mut self.filter);
-                self.mode = self.home_mode();
-                return self.request_filter();
-            }
             Action::FocusDetail => self.focus_detail(),
-            Action::SearchKeep | Action::PickerCancel | Action::FocusList => {
+            Action::SearchKeep | Action::PickerCancel | Action::RangeCancel | Action::FocusList => {
                 self.mode = self.home_mode();
             }
             Action::DetailDown => self.scroll_detail(1),
@@ -415,16 +421,6 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
         }
         None
-    }
-
-    fn count_digit(&mut self, d: u8) {
-        let next = self
-            .count
-            .unwrap_or(0)
-            .saturating_mul(10)
-            .saturating_add(u32::from(d));
-        // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
-        self.count = (next > 0).then_some(next.min(1_000_000));
     }
 
     fn toggle_mark(&mut self, n: usize) {
@@ -466,18 +462,6 @@ impl App {
             self.help_scroll = 0;
             self.mode = Mode::Help;
         }
-    }
-
-    fn back(&mut self) -> Option<Effect> {
-        if self.filter.query().is_empty() {
-            return Some(Effect::Exit(Exit::Quit));
-        }
-        let effect = self.edit_query(String::clear);
-        self.flash = Some(format!(
-            "query cleared; {} again quits",
-            hints::key_for(Mode::Browse, Action::Back)
-        ));
-        effect
     }
 
     /// Follows related event `n` (1-based) of the selected event, clearing the filter when

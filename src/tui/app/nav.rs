@@ -96,6 +96,32 @@ impl App {
         self.list_rows().max(1)
     }
 
+    /// `n` pages, or half pages with `div` 2, as a signed move of at least one event.
+    pub(super) fn pages(&self, n: usize, div: usize) -> isize {
+        (self.page() / div).max(1).saturating_mul(n).cast_signed()
+    }
+
+    /// Repeats a jump `n` times, stopping once it no longer moves (so `1000000]` is cheap).
+    pub(super) fn repeat(&mut self, n: usize, jump: fn(&mut App)) {
+        for _ in 0..n {
+            let before = self.selected;
+            jump(self);
+            if self.selected == before {
+                break;
+            }
+        }
+    }
+
+    pub(super) fn count_digit(&mut self, d: u8) {
+        let next = self
+            .count
+            .unwrap_or(0)
+            .saturating_mul(10)
+            .saturating_add(u32::from(d));
+        // A lone 0 is not a count; cap counts so a held key cannot overflow anything.
+        self.count = (next > 0).then_some(next.min(1_000_000));
+    }
+
     pub(super) fn move_by(&mut self, delta: isize) {
         let target = self.selected.saturating_add_signed(delta);
         self.move_to(target);

@@ -90,6 +90,11 @@ impl App {
         &self.picker
     }
 
+    /// The date range prompt's text, while it is open.
+    pub fn range_input(&self) -> &str {
+        &self.range_input
+    }
+
     /// A typed count prefix (`5` of `5j`), while one is being typed.
     pub fn count(&self) -> Option<u32> {
         self.count

@@ -64,6 +64,12 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('}')], "next era", Action::NextEra),
     bind(&[Alt('{')], "previous era", Action::PrevEra),
     bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
+    bind(&[Alt('r')], "date range", Action::OpenRange),
+    bind(
+        &[Alt('c')],
+        "clear query, actors and range",
+        Action::ClearFilters,
+    ),
     bind(&[Ctrl('t')], "time view", Action::Time(TimeAction::Toggle)),
     // Not →: the prompt's cursor has it.
     bind(&[Alt('l')], "focus the detail pane", Action::FocusDetail),

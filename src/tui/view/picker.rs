@@ -1,4 +1,5 @@
-//! The actor picker overlay: every actor with its kind and its count under the filter.
+//! The actor picker overlay: the typed query, then every actor it matches with its kind
+//! and its count under the filter.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -46,8 +47,21 @@ impl Widget for ActorPicker<'_> {
             return;
         }
         let w = usize::from(inner.width);
-        for (row, i) in (picker.offset..app.timeline().actors.len())
-            .take(usize::from(inner.height))
+        self.query_row(inner, buf);
+        let list = Rect {
+            y: inner.y + 1,
+            height: inner.height.saturating_sub(1),
+            ..inner
+        };
+        if picker.shown.is_empty() {
+            Line::styled("No actor matches.", self.theme.dim()).render(list, buf);
+            return;
+        }
+        for (row, &i) in picker
+            .shown
+            .iter()
+            .skip(picker.offset)
+            .take(usize::from(list.height))
             .enumerate()
         {
             let actor = &app.timeline().actors[i];
@@ -72,20 +86,49 @@ impl Widget for ActorPicker<'_> {
                     },
                 ),
             ]);
-            let line = if i == picker.cursor {
+            let line = if picker.current() == Some(i) {
                 line.patch_style(self.theme.selected())
             } else {
                 line
             };
-            let y = inner.y + u16::try_from(row).unwrap_or(0);
+            let y = list.y + u16::try_from(row).unwrap_or(0);
             line.render(
                 Rect {
                     y,
                     height: 1,
-                    ..inner
+                    ..list
                 },
                 buf,
             );
         }
+    }
+}
+
+impl ActorPicker<'_> {
+    /// `> sov▏            2/5 · 1 selected`: what is typed, and how much it leaves.
+    fn query_row(&self, inner: Rect, buf: &mut Buffer) {
+        let picker = self.app.picker();
+        let w = usize::from(inner.width);
+        let selected = picker.selected_count();
+        let counts = if selected > 0 {
+            format!(
+                "{}/{} · {selected} selected",
+                picker.shown.len(),
+                picker.chosen.len()
+            )
+        } else {
+            format!("{}/{}", picker.shown.len(), picker.chosen.len())
+        };
+        let room = w.saturating_sub(width(&counts) + 4);
+        let typed = fit_clean(&picker.query, room);
+        let pad = w.saturating_sub(3 + width(&typed) + width(&counts));
+        Line::from(vec![
+            Span::styled("> ", self.theme.accent()),
+            Span::raw(typed),
+            Span::styled("▏", self.theme.accent()),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(counts, self.theme.dim()),
+        ])
+        .render(Rect { height: 1, ..inner }, buf);
     }
 }

@@ -1,13 +1,14 @@
-//! The status line: what is shown (`12 of 48 events · actors: … · query: "…"`) on the
-//! left, the few keys that matter now on the right (from the keymap, most important
-//! first, as many as fit); the search prompt while typing.
+//! The status line: where the reader is and what is shown (`12/48 of 70 events ·
+//! 1979–1989 · actors: … · query: "…"`) on the left, the few keys that matter now on the
+//! right (from the keymap, most important first, as many as fit); the search or date
+//! range prompt while typing.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::query::ActorMode;
+use crate::query::{ActorMode, range_label};
 use crate::tui::app::App;
 use crate::tui::hints::{fitting, hints};
 use crate::tui::mode::Mode;
@@ -19,18 +20,24 @@ pub struct Status<'a> {
     pub theme: Theme,
 }
 
-/// `12 of 48 events · actors: Russia, Taliban · query: "embassy" · 2 marked`
+/// `12/48 of 70 events · 1979–1989 · actors: Russia, Taliban · query: "embassy" · 2 marked`:
+/// the selected event's position among those shown, then every filter in force.
 pub fn summary(app: &App) -> String {
     let tl = &app.timeline();
-    let mut parts = vec![format!(
-        "{} of {} events",
-        app.visible().len(),
-        tl.events.len()
-    )];
+    let (shown, total) = (app.visible().len(), tl.events.len());
+    let position = if shown == 0 { 0 } else { app.selected() + 1 };
+    let mut parts = vec![if shown == total {
+        format!("{position}/{shown} events")
+    } else {
+        format!("{position}/{shown} of {total} events")
+    }];
     if app.searching() && !app.index().text_ready() {
         parts.push("indexing…".to_owned());
     } else if app.searching() {
         parts.push("searching…".to_owned());
+    }
+    if let Some(range) = range_label((app.filter().from, app.filter().to)) {
+        parts.push(range);
     }
     if !app.filter().actors.is_empty() {
         let names: Vec<String> = app
@@ -52,6 +59,9 @@ pub fn summary(app: &App) -> String {
     if app.marked_count() > 0 {
         parts.push(format!("{} marked", app.marked_count()));
     }
+    if let Some(count) = app.count() {
+        parts.push(format!("count {count}"));
+    }
     parts.join(" · ")
 }
 
@@ -59,7 +69,10 @@ impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let w = usize::from(area.width);
-        let left: Vec<Span<'static>> = if matches!(app.mode(), Mode::Search | Mode::Pick) {
+        let in_range = app.mode() == Mode::Range;
+        let left: Vec<Span<'static>> = if in_range {
+            self.range_prompt(w)
+        } else if matches!(app.mode(), Mode::Search | Mode::Pick) {
             // fzf's prompt in pick mode, where it is always there; `/` when searching.
             let prompt = if app.mode() == Mode::Pick { "> " } else { "/" };
             let marked = match app.marked_count() {
@@ -87,7 +100,9 @@ impl Widget for Status<'_> {
             None => Span::raw(String::new()),
         };
         let left_width: usize = left.iter().map(|s| width(&s.content)).sum();
-        let right = if app.flash().is_none() {
+        // The range prompt shows its message on the left, next to what it is about, and
+        // keeps its keys on the right when there is room.
+        let right = if app.flash().is_none() || in_range {
             Span::styled(
                 fitting(
                     &hints(app.mode(), app.pick_mode()),
@@ -105,5 +120,32 @@ impl Widget for Status<'_> {
             spans.push(right);
         }
         Line::from(spans).render(area, buf);
+    }
+}
+
+impl Status<'_> {
+    /// `range 1979..19▏  '19' is not a date: …`, or the forms it takes while nothing is wrong.
+    fn range_prompt(&self, w: usize) -> Vec<Span<'static>> {
+        let input = fit(&clean(self.app.range_input()), w.saturating_sub(8));
+        let used = 7 + width(&input);
+        let room = w.saturating_sub(used + 2);
+        let (note, style) = match self.app.flash() {
+            Some(message) => (message.to_owned(), self.theme.accent()),
+            None => (
+                "e.g. 1979..1989 · 1989-02.. · ..2001 · empty clears".to_owned(),
+                self.theme.dim(),
+            ),
+        };
+        let note = fit(&note, room);
+        let mut spans = vec![
+            Span::styled("range ", self.theme.accent()),
+            Span::raw(input),
+            Span::styled("▏", self.theme.accent()),
+        ];
+        if !note.is_empty() {
+            spans.push(Span::raw("  "));
+            spans.push(Span::styled(note, style));
+        }
+        spans
     }
 }

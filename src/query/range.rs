@@ -1,0 +1,178 @@
+//! Date ranges as a reader types and reads them: `1979..1989`, `1989-02..`, `..2001`, or
+//! one date for its whole period. UI-free, so the explorer's `r` prompt and any other
+//! front end parse and show a range the same way; the ends mean what `--from`/`--to` mean.
+
+use crate::model::{Date, DateError};
+
+/// The ends of a range; `None` is open. Both `None`: no range at all.
+pub type Range = (Option<Date>, Option<Date>);
+
+/// Why a typed range was rejected, worded for the status line.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    /// One end is not a date; the end as typed, and why.
+    #[error("'{value}' is not a date: {}", reason_words(reason))]
+    Date { value: String, reason: DateError },
+    /// Two dates joined the way a status line shows them (`1979–1989`) or with a hyphen
+    /// (`1979-1989`), which would read as a month: what to type instead.
+    #[error("write a range with two dots: '{0}'")]
+    Joined(String),
+    /// Both ends given, the first after the second.
+    #[error("'{from}' is after '{to}'; swap them")]
+    Reversed { from: String, to: String },
+}
+
+/// Why a date was rejected, short enough for a status line beside the prompt.
+fn reason_words(reason: &DateError) -> String {
+    match reason {
+        DateError::Shape => "write 1979, 1979-12 or 1979-12-24".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Parses a typed range. Blank text is the empty range (no date filter).
+///
+/// # Errors
+/// When an end is not a date, or the first end is after the second.
+pub fn parse_range(text: &str) -> Result<Range, RangeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok((None, None));
+    }
+    let (from, to) = if let Some((from, to)) = text.split_once("..") {
+        (end(from)?, end(to)?)
+    } else {
+        // One date: its whole period, as `1989` is the year 1989.
+        let date = end(text).map_err(|e| joined(text).unwrap_or(e))?;
+        (date, date)
+    };
+    if let (Some(f), Some(t)) = (from, to)
+        && t.last_day() < f.first_day()
+    {
+        return Err(RangeError::Reversed {
+            from: f.to_string(),
+            to: t.to_string(),
+        });
+    }
+    Ok((from, to))
+}
+
+/// `1979–1989` or `1979-1989` (not a date) as the range it means, when both sides are
+/// dates: `1979..1989`.
+fn joined(text: &str) -> Option<RangeError> {
+    let (from, to) = text
+        .split_once('–')
+        .or_else(|| text.rsplit_once('-').filter(|(f, _)| !f.is_empty()))?;
+    let both = [from.trim(), to.trim()];
+    both.iter()
+        .all(|d| d.is_empty() || d.parse::<Date>().is_ok())
+        .then(|| RangeError::Joined(format!("{}..{}", both[0], both[1])))
+}
+
+/// One end: blank is open.
+fn end(text: &str) -> Result<Option<Date>, RangeError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse().map(Some).map_err(|reason| RangeError::Date {
+        value: text.to_owned(),
+        reason,
+    })
+}
+
+/// How a range reads in the status line: `1979–1989`, `1989-02–`, `–2001`, `1989` for a
+/// single period; `None` when there is no range.
+pub fn range_label((from, to): Range) -> Option<String> {
+    match (from, to) {
+        (None, None) => None,
+        (Some(f), Some(t)) if f == t => Some(f.to_string()),
+        (f, t) => Some(format!(
+            "{}–{}",
+            f.map(|d| d.to_string()).unwrap_or_default(),
+            t.map(|d| d.to_string()).unwrap_or_default()
+        )),
+    }
+}
+
+/// How a range is typed at the prompt (`1979..1989`): what `parse_range` reads back.
+pub fn range_input((from, to): Range) -> String {
+    match (from, to) {
+        (None, None) => String::new(),
+        (Some(f), Some(t)) if f == t => f.to_string(),
+        (f, t) => format!(
+            "{}..{}",
+            f.map(|d| d.to_string()).unwrap_or_default(),
+            t.map(|d| d.to_string()).unwrap_or_default()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<Date> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn the_forms_a_reader_types() {
+        assert_eq!(parse_range("1979..1989"), Ok((d("1979"), d("1989"))));
+        assert_eq!(parse_range(" 1989-02.. "), Ok((d("1989-02"), None)));
+        assert_eq!(parse_range("..2001"), Ok((None, d("2001"))));
+        assert_eq!(parse_range("1989"), Ok((d("1989"), d("1989"))));
+        assert_eq!(parse_range(""), Ok((None, None)));
+        assert_eq!(parse_range(".."), Ok((None, None)));
+        assert_eq!(parse_range("-0500..-0400"), Ok((d("-0500"), d("-0400"))));
+    }
+
+    #[test]
+    fn bad_ranges_say_what_is_wrong() {
+        let err = parse_range("19x9..").expect_err("not a date");
+        assert_eq!(
+            err.to_string(),
+            "'19x9' is not a date: write 1979, 1979-12 or 1979-12-24"
+        );
+        let err = parse_range("1989..1979").expect_err("reversed");
+        assert_eq!(err.to_string(), "'1989' is after '1979'; swap them");
+        assert!(parse_range("1989-13..").is_err());
+        // The status line's own form, or a hyphen, gets the form to type.
+        for (typed, said) in [
+            ("1979–1989", "'1979..1989'"),
+            ("1979-1989", "'1979..1989'"),
+            ("1989-02–", "'1989-02..'"),
+            ("–2001", "'..2001'"),
+        ] {
+            let err = parse_range(typed).expect_err("not a range");
+            assert_eq!(
+                err.to_string(),
+                format!("write a range with two dots: {said}")
+            );
+        }
+        assert!(matches!(
+            parse_range("1989-13"),
+            Err(RangeError::Date { .. })
+        ));
+        assert!(parse_range("1979..1989..2001").is_err());
+    }
+
+    #[test]
+    fn labels_and_inputs_round_trip() {
+        for text in ["1979..1989", "1989-02..", "..2001", "1989", ""] {
+            let range = parse_range(text).expect("parses");
+            assert_eq!(range_input(range), text);
+            assert_eq!(parse_range(&range_input(range)), Ok(range));
+        }
+        assert_eq!(
+            range_label((d("1979"), d("1989"))).as_deref(),
+            Some("1979–1989")
+        );
+        assert_eq!(
+            range_label((d("1989-02"), None)).as_deref(),
+            Some("1989-02–")
+        );
+        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("–2001"));
+        assert_eq!(range_label((None, None)), None);
+    }
+}

@@ -1,0 +1,124 @@
+//! The reader's controls over the filter: `c` clearing it all, `Esc` peeling it one part
+//! at a time, the `r` date range prompt, and the actor picker's keys. Each says in the
+//! status line what it did, so a filter never changes unseen.
+
+use super::App;
+use crate::query::{Filter, parse_range, range_input};
+use crate::tui::action::Action;
+use crate::tui::effect::{Effect, Exit};
+use crate::tui::mode::Mode;
+use crate::tui::picker::Picker;
+
+impl App {
+    /// `c`: clears the query, the actors and the date range at once, naming what went.
+    pub(super) fn clear_filters(&mut self) -> Option<Effect> {
+        let mut cleared = Vec::new();
+        if !self.filter.query().is_empty() {
+            cleared.push("query");
+        }
+        if !self.filter.actors.is_empty() {
+            cleared.push("actors");
+        }
+        if self.filter.from.is_some() || self.filter.to.is_some() {
+            cleared.push("range");
+        }
+        if cleared.is_empty() {
+            self.flash = Some("no filter to clear".to_owned());
+            return None;
+        }
+        self.filter = Filter::default();
+        self.flash = Some(format!("cleared: {}", cleared.join(", ")));
+        self.request_filter()
+    }
+
+    /// `Esc` in the list: peels one thing at a time (the query, then the actors, then the
+    /// range) and never quits; with nothing left it does nothing. In pick mode, where Esc
+    /// is how a script's chooser is abandoned, it then cancels.
+    pub(super) fn back(&mut self) -> Option<Effect> {
+        if !self.filter.query().is_empty() {
+            self.flash = Some("query cleared".to_owned());
+            return self.edit_query(String::clear);
+        }
+        if !self.filter.actors.is_empty() {
+            self.filter.actors.clear();
+            self.flash = Some("actor filter cleared".to_owned());
+            return self.request_filter();
+        }
+        if self.filter.from.is_some() || self.filter.to.is_some() {
+            (self.filter.from, self.filter.to) = (None, None);
+            self.flash = Some("date range cleared".to_owned());
+            return self.request_filter();
+        }
+        self.pick_mode.then_some(Effect::Exit(Exit::Quit))
+    }
+
+    /// The range prompt's actions; `r` opens it holding the current range as typed.
+    pub(super) fn range_act(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::OpenRange => {
+                self.range_input = range_input((self.filter.from, self.filter.to));
+                self.mode = Mode::Range;
+            }
+            Action::RangeType(c) => self.range_input.push(c),
+            Action::RangeBackspace => {
+                self.range_input.pop();
+            }
+            Action::RangeClearLine => self.range_input.clear(),
+            Action::RangeApply => return self.apply_range(),
+            _ => {}
+        }
+        None
+    }
+
+    /// Enter at the range prompt: applies a valid range (empty clears it); a bad one keeps
+    /// the prompt open with the reason in the status line.
+    fn apply_range(&mut self) -> Option<Effect> {
+        match parse_range(&self.range_input) {
+            Ok((from, to)) => {
+                self.mode = self.home_mode();
+                if (from, to) == (self.filter.from, self.filter.to) {
+                    return None;
+                }
+                (self.filter.from, self.filter.to) = (from, to);
+                if from.is_none() && to.is_none() {
+                    self.flash = Some("date range cleared".to_owned());
+                }
+                self.request_filter()
+            }
+            Err(e) => {
+                self.flash = Some(e.to_string());
+                None
+            }
+        }
+    }
+
+    /// The actor picker's actions.
+    pub(super) fn picker_act(&mut self, action: Action) -> Option<Effect> {
+        let actors = &self.timeline.actors;
+        match action {
+            Action::OpenActorPicker => {
+                self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
+                self.mode = Mode::ActorPicker;
+            }
+            Action::PickerDown => self.picker.down(),
+            Action::PickerUp => self.picker.up(),
+            Action::PickerFirst => self.picker.first(),
+            Action::PickerLast => self.picker.last(),
+            Action::PickerToggle => self.picker.toggle(),
+            Action::PickerClearSelection => self.picker.clear_selection(),
+            Action::PickerSwitchMode => self.picker.switch_mode(),
+            Action::PickerType(c) => self.picker.edit_query(actors, |q| q.push(c)),
+            Action::PickerBackspace => self.picker.edit_query(actors, |q| {
+                q.pop();
+            }),
+            Action::PickerApply => {
+                self.picker.apply(&mut self.filter);
+                self.mode = self.home_mode();
+                return self.request_filter();
+            }
+            _ => {}
+        }
+        self.scroll_picker();
+        None
+    }
+}
