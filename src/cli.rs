@@ -8,6 +8,7 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 pub use clap_complete::Shell;
 use clap_complete::engine::ArgValueCompleter;
 
+use crate::interop::timelinejs::{EraSelection, GroupBy};
 use crate::load::RawActorKind;
 use crate::output::Format;
 
@@ -87,6 +88,12 @@ pub enum Command {
         /// The format to write to stdout
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
+        /// TimelineJS only: what the slides' groups (rows of the navigation) are [default: none]
+        #[arg(long, value_enum, value_name = "BY")]
+        group_by: Option<GroupByArg>,
+        /// TimelineJS only: which eras go into its single era band [default: all]
+        #[arg(long, value_enum, value_name = "WHICH")]
+        eras: Option<ErasArg>,
     },
     /// Convert a TimelineJS JSON file into a timeline file (RON), written to stdout
     Import {
@@ -96,7 +103,7 @@ pub enum Command {
         /// The file to convert ('-' reads standard input)
         path: String,
         /// The kind of the actors made from TimelineJS groups
-        #[arg(long, value_enum, value_name = "KIND", default_value_t = KindArg::Group)]
+        #[arg(long, value_enum, value_name = "KIND", default_value_t = KindArg::Group, ignore_case = true)]
         group_kind: KindArg,
     },
     /// Print a shell completion script (see the README for where to put it)
@@ -122,6 +129,48 @@ pub enum ExportFormat {
     Markdown,
     /// The whole timeline as one JSON document
     Json,
+}
+
+/// What TimelineJS groups slides by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    /// No groups: one row for every slide (lays out at any embed height)
+    None,
+    /// The first actor, for the actors with the most events that fit; the rest share a row
+    Actor,
+    /// The first actor's kind (State, Organization, Group, Person)
+    Kind,
+    /// The era the event starts in
+    Era,
+}
+
+impl From<GroupByArg> for GroupBy {
+    fn from(by: GroupByArg) -> GroupBy {
+        match by {
+            GroupByArg::None => GroupBy::None,
+            GroupByArg::Actor => GroupBy::Actor,
+            GroupByArg::Kind => GroupBy::Kind,
+            GroupByArg::Era => GroupBy::Era,
+        }
+    }
+}
+
+/// Which eras TimelineJS's era band shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ErasArg {
+    /// Every era, with a warning naming the overlapping pairs
+    All,
+    /// Only eras that overlap none before them in the file
+    Disjoint,
+}
+
+impl From<ErasArg> for EraSelection {
+    fn from(eras: ErasArg) -> EraSelection {
+        match eras {
+            ErasArg::All => EraSelection::All,
+            ErasArg::Disjoint => EraSelection::Disjoint,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -3,7 +3,9 @@
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::Arc;
 
-use crate::cli::{ActorFormatArg, Cli, Command, ExportFormat, FilterArgs, ImportFormat};
+use crate::cli::{
+    ActorFormatArg, Cli, Command, ErasArg, ExportFormat, FilterArgs, GroupByArg, ImportFormat,
+};
 use crate::error::Error;
 use crate::interop::{self, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
@@ -53,6 +55,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Some(Command::Check { path, .. }) => {
             let input = path.as_deref().map_or(input, Input::from_arg);
             let timeline = load_until_exit(&input)?;
+            warn_all(&input.name(), &load::warnings(timeline));
             let mut out = stdout();
             writeln!(
                 out,
@@ -84,7 +87,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             let timeline = load_until_exit(&input)?;
             print_actors(timeline, format)
         }
-        Some(Command::Export { to }) => export(&input, to),
+        Some(Command::Export { to, group_by, eras }) => export(&input, to, group_by, eras),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
@@ -202,6 +205,19 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
             }
         )));
     }
+    if let (
+        Some(file),
+        Command::Check {
+            path: Some(path), ..
+        },
+    ) = (&cli.file, command)
+    {
+        return Err(Error::Usage(format!(
+            "'check' was given two files, --file {} and {}; name the file to check once",
+            quote(file),
+            quote(path)
+        )));
+    }
     let export = matches!(command, Command::Export { .. });
     if cli.format.is_some() && (export || reads_no_timeline) {
         let hint = if export { " (it takes --to)" } else { "" };
@@ -243,12 +259,26 @@ fn filter_after(command: Option<&Command>) -> Option<&FilterArgs> {
 
 /// `export --to …`: the whole timeline in another format, with warnings on stderr for
 /// what the format cannot show.
-fn export(input: &Input, to: ExportFormat) -> Result<Outcome, Error> {
+fn export(
+    input: &Input,
+    to: ExportFormat,
+    group_by: Option<GroupByArg>,
+    eras: Option<ErasArg>,
+) -> Result<Outcome, Error> {
+    if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+        return Err(Error::Usage(
+            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+        ));
+    }
+    let options = timelinejs::ExportOptions {
+        group_by: group_by.map(Into::into).unwrap_or_default(),
+        eras: eras.map(Into::into).unwrap_or_default(),
+    };
     let timeline = crate::meter::load(input)?;
     let mut out = stdout();
     match to {
         ExportFormat::TimelineJs => {
-            let exported = timelinejs::export(&timeline);
+            let exported = timelinejs::export(&timeline, options);
             warn_all(&input.name(), &exported.warnings);
             output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
         }
@@ -422,6 +452,9 @@ fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
+    if timeline.actors.is_empty() {
+        return Error::NoActors { name: quote(name) };
+    }
     // The actor is suggested, by its name and id: its own id and name count before its
     // aliases, so 'Sovet' finds the Soviet Union rather than its alias 'Soviet Army'.
     let best = timeline

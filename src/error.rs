@@ -15,6 +15,8 @@ pub enum Error {
         hint: String,
         known: String,
     },
+    #[error("unknown actor {name}: this timeline has no actors; drop '--actor'")]
+    NoActors { name: String },
     #[error("no event with id {id}{hint}; 'afghan-timeline list --format id' lists them")]
     UnknownEvent { id: String, hint: String },
     #[error("{flag} {value} is not a date: {reason}; use YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -27,6 +29,10 @@ pub enum Error {
     Usage(String),
     #[error("no terminal; use 'afghan-timeline list'")]
     NoTerminal,
+    #[error(
+        "this terminal (TERM=dumb) cannot place the cursor, which the explorer needs; use 'afghan-timeline list', or set TERM to your terminal's type"
+    )]
+    DumbTerminal,
     /// The explorer's terminal failed; `what` names the operation (`read a key`).
     #[error("terminal: cannot {what}: {source}")]
     Terminal {

@@ -35,17 +35,41 @@ pub fn run(cli: cli::Cli) -> ExitCode {
     match command::run(cli) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(e) => {
-            let message = match &e {
-                error::Error::Load(load::LoadError::Invalid(report)) => {
-                    report.render(command::color_allowed(&std::io::stderr()))
-                }
-                error::Error::Load(other) => format!("{other}\n"),
-                error::Error::Import(import) => format!("{import}\n"),
-                other => format!("afghan-timeline: {other}\n"),
-            };
-            let _ = std::io::stderr().lock().write_all(message.as_bytes());
-            ExitCode::from(2)
-        }
+        Err(e) => fail(&e),
     }
+}
+
+/// Reports an error that ends the program on stderr; returns exit status 2.
+pub fn fail(e: &error::Error) -> ExitCode {
+    let message = match e {
+        error::Error::Load(load::LoadError::Invalid(report)) => {
+            report.render(command::color_allowed(&std::io::stderr()))
+        }
+        error::Error::Load(other) => format!("{other}\n"),
+        error::Error::Import(import) => format!("{import}\n"),
+        other => format!("afghan-timeline: {other}\n"),
+    };
+    let _ = std::io::stderr().lock().write_all(message.as_bytes());
+    ExitCode::from(2)
+}
+
+/// Whether standard output was closed (`>&-`) when the program started.
+///
+/// Rust's runtime reopens a closed standard descriptor on `/dev/null` before `main`, so
+/// `list >&-` would print nothing and exit 0; output that cannot be written is an error
+/// here, as `/dev/full` is. What is left to see is how the runtime opened it: `/dev/null`
+/// read-write, which a shell's `>/dev/null` never does (it opens write-only), so only an
+/// explicit `1<>/dev/null` is mistaken for a closed output. Linux only (`/proc`).
+pub fn stdout_closed() -> bool {
+    let Ok(target) = std::fs::read_link("/proc/self/fd/1") else {
+        return false;
+    };
+    if target != std::path::Path::new("/dev/null") {
+        return false;
+    }
+    let info = std::fs::read_to_string("/proc/self/fdinfo/1").unwrap_or_default();
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+        .is_some_and(|flags| flags & 0o3 == 0o2)
 }

@@ -31,6 +31,28 @@ pub fn is_dangerous(c: char) -> bool {
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Characters that show nothing, or nothing a reader can tell apart from a space: format
+/// characters (Unicode category Cf: soft hyphen, zero-width space, word joiner, a BOM
+/// inside text, tag characters …), spaces other than U+0020, the line and paragraph
+/// separators, the Hangul fillers and the noncharacters. Terminals disagree on their
+/// width, and in a quoted value they hide what is wrong (`'2025\u{200b}'`).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{a0}' | '\u{ad}' | '\u{115f}' | '\u{1160}' | '\u{1680}' | '\u{180e}'
+        | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{890}'..='\u{891}'
+        | '\u{8e2}' | '\u{2000}'..='\u{200f}' | '\u{2028}'..='\u{202f}' | '\u{205f}'..='\u{206f}'
+        | '\u{3000}' | '\u{3164}' | '\u{fdd0}'..='\u{fdef}' | '\u{feff}' | '\u{ffa0}'
+        | '\u{fff9}'..='\u{fffb}' | '\u{110bd}' | '\u{110cd}' | '\u{13430}'..='\u{1343f}'
+        | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}')
+        || (u32::from(c) & 0xfffe) == 0xfffe
+}
+
+/// Whether `text` shows nothing: empty, or only spaces and [invisible](is_invisible)
+/// characters. Required text (a title, a name) must not be blank.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
 /// `text` with dangerous characters escaped and tabs expanded; borrowed when already clean.
 pub fn clean(text: &str, lines: Lines) -> Cow<'_, str> {
     let needs_work = text
@@ -73,9 +95,24 @@ pub fn line(text: &str) -> Cow<'_, str> {
 }
 
 /// A value from the file for an error message: cleaned, shortened, in single quotes.
+/// Invisible characters are escaped too, so the quote shows what is wrong with the value
+/// (`invalid date '2025\u{200b}'`).
 pub fn quote(text: &str) -> String {
     const MAX: usize = 60;
-    let cleaned = line(text);
+    let line = line(text);
+    let cleaned: Cow<'_, str> = if line.chars().any(is_invisible) {
+        let mut out = String::with_capacity(line.len() + 8);
+        for c in line.chars() {
+            if is_invisible(c) {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            } else {
+                out.push(c);
+            }
+        }
+        Cow::Owned(out)
+    } else {
+        line
+    };
     match cleaned.char_indices().nth(MAX) {
         Some((cut, _)) => format!("'{}…'", &cleaned[..cut]),
         None => format!("'{cleaned}'"),

@@ -271,7 +271,8 @@ pub fn generate(events: usize, seed: u64, out: &mut impl Write) -> io::Result<()
         let kind = KINDS[a % KINDS.len()];
         writeln!(
             out,
-            "        (id: \"actor-{a}\", name: \"{} {a}\", kind: {kind}, aliases: [\"A{a}\", \"{}\"]),",
+            // Numbered like the name: no actor may answer to another's alias.
+            "        (id: \"actor-{a}\", name: \"{} {a}\", kind: {kind}, aliases: [\"A{a}\", \"{} {a}\"]),",
             sentence(&mut rng, 2),
             rng.pick(WORDS),
         )?;

@@ -83,7 +83,7 @@ pub fn timeline(t: &Timeline) {
     }
     for era in &t.eras {
         assert!(valid_id(&era.id));
-        assert!(era.end.last_day() >= era.start.first_day());
+        assert!(era.last_day().is_none_or(|d| d >= era.start.first_day()));
     }
     for (i, e) in t.events.iter().enumerate() {
         assert!(valid_id(&e.id), "event id {:?}", e.id);

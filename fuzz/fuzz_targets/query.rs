@@ -56,7 +56,8 @@ struct FuzzDate {
 impl FuzzDate {
     /// A date string that exists, at the precision chosen.
     fn text(self) -> String {
-        let year = i32::from(self.year % 10_000);
+        // There is no year 0000: 0001 to 9999.
+        let year = 1 + i32::from(self.year % 9_999);
         let month = 1 + u32::from(self.month % 12);
         let day = (1..=1 + u32::from(self.day % 31))
             .rev()
@@ -77,7 +78,7 @@ impl FuzzDate {
 
 /// Non-blank text: titles, summaries and names must have something in them.
 fn non_blank(s: &str) -> String {
-    if s.trim().is_empty() {
+    if afghan_timeline::sanitize::is_blank(s) {
         format!("x{s}")
     } else {
         s.to_owned()
@@ -97,9 +98,17 @@ fn build(input: &Input) -> RawTimeline {
         .enumerate()
         .map(|(i, a)| RawActor {
             id: format!("a{i}"),
-            name: non_blank(&a.name),
+            // No actor may answer to another's name or alias, nor to an empty one: each is
+            // marked as its own.
+            name: format!("{}~n{i}", a.name),
             kind: RawActorKind::Group,
-            aliases: a.aliases.iter().take(3).cloned().collect(),
+            aliases: a
+                .aliases
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(j, alias)| format!("{alias}~a{i}-{j}"))
+                .collect(),
         })
         .collect();
     if actors.is_empty() {
@@ -121,11 +130,17 @@ fn build(input: &Input) -> RawTimeline {
                 .end
                 .filter(|end| end.date().last_day() >= date.first_day())
                 .map(|end| field(&end.text()));
-            let mut event_actors: Vec<_> = e
-                .actors
+            // Each actor once in an event.
+            let mut picked: Vec<usize> = Vec::new();
+            for p in e.actors.iter().take(4) {
+                let a = usize::from(*p) % actors.len();
+                if !picked.contains(&a) {
+                    picked.push(a);
+                }
+            }
+            let mut event_actors: Vec<_> = picked
                 .iter()
-                .take(4)
-                .map(|p| field(&format!("a{}", usize::from(*p) % actors.len())))
+                .map(|a| field(&format!("a{a}")))
                 .collect();
             if event_actors.is_empty() {
                 event_actors.push(field("a0"));
@@ -139,7 +154,7 @@ fn build(input: &Input) -> RawTimeline {
                 detail: e.detail.clone(),
                 date_note: None,
                 actors: event_actors,
-                tags: e.tags.iter().take(3).cloned().collect(),
+                tags: e.tags.iter().take(3).map(|t| non_blank(t)).collect(),
                 location: e.location.clone(),
                 sources: vec![RawSource {
                     publisher: "p".to_owned(),
@@ -160,10 +175,70 @@ fn build(input: &Input) -> RawTimeline {
     }
 }
 
+/// The query's words as the README reads them: lower-cased; a month name (in full, its
+/// first three letters or `sept`, with an optional full stop) and a four-digit year after
+/// it are one word; a word that is a date (`1989`, `1979-12`, `1979-12-24`, a month and a
+/// year) carries it.
+fn terms(query: &str) -> Vec<(String, Option<Date>)> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let month = |w: &str| {
+        let w = w.strip_suffix('.').unwrap_or(w);
+        MONTHS
+            .iter()
+            .position(|m| {
+                *m == w || (w.len() == 3 && m.starts_with(w)) || (w == "sept" && *m == "september")
+            })
+            .map(|i| i + 1)
+    };
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = &words[k];
+        if let (Some(m), Some(year)) = (month(w), words.get(k + 1))
+            && year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+        {
+            out.push((
+                format!("{w} {year}"),
+                format!("{year}-{m:02}").parse::<Date>().ok(),
+            ));
+            k += 2;
+            continue;
+        }
+        let is_date = w.len() >= 4
+            && w.as_bytes()[0].is_ascii_digit()
+            && w.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+        out.push((
+            w.clone(),
+            if is_date {
+                w.parse::<Date>().ok()
+            } else {
+                None
+            },
+        ));
+        k += 1;
+    }
+    out
+}
+
 /// The README's rule for words, read literally: every word occurs, in any case (both
 /// lower-cased by `str::to_lowercase`), in the title, summary, detail, tags, location or
-/// an actor's name or alias.
-fn words_match(t: &Timeline, e: &Event, words: &[String]) -> bool {
+/// an actor's name or alias, or is a date word whose period the event's overlaps.
+fn words_match(t: &Timeline, e: &Event, terms: &[(String, Option<Date>)]) -> bool {
     let mut fields: Vec<&str> = vec![&e.title, &e.summary];
     fields.extend(e.detail.as_deref());
     fields.extend(e.location.as_deref());
@@ -173,9 +248,10 @@ fn words_match(t: &Timeline, e: &Event, words: &[String]) -> bool {
         fields.push(&actor.name);
         fields.extend(actor.aliases.iter().map(String::as_str));
     }
-    words
-        .iter()
-        .all(|w| fields.iter().any(|f| f.to_lowercase().contains(w.as_str())))
+    terms.iter().all(|(w, date)| {
+        date.is_some_and(|d| e.last_day() >= d.first_day() && e.date.first_day() <= d.last_day())
+            || fields.iter().any(|f| f.to_lowercase().contains(w.as_str()))
+    })
 }
 
 fuzz_target!(|input: Input| {
@@ -218,11 +294,7 @@ fuzz_target!(|input: Input| {
         "in order, no repeats"
     );
     assert!(found.iter().all(|id| id.index() < timeline.events.len()));
-    let words: Vec<String> = input
-        .query
-        .split_whitespace()
-        .map(str::to_lowercase)
-        .collect();
+    let words = terms(&input.query);
     let expected: Vec<_> = timeline
         .event_ids()
         .filter(|id| {

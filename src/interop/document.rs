@@ -30,7 +30,7 @@ pub fn timeline_json(timeline: &Timeline) -> Value {
             "id": era.id,
             "name": era.name,
             "start": era.start.to_string(),
-            "end": era.end.to_string(),
+            "end": era.end.map(|d| d.to_string()),
         })).collect::<Vec<_>>(),
         "events": timeline
             .events

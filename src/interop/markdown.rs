@@ -5,7 +5,8 @@
 //! number. Eras may overlap, so an event sits under the innermost era that contains its
 //! date (the one that started last); when an inner era ends the outer one resumes,
 //! "continued", and events outside every era sit under their span of years. All text from
-//! the file is sanitized as in every human format.
+//! the file is sanitized as in every human format, and made inert Markdown
+//! ([`crate::output::markdown::block`]).
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -13,15 +14,14 @@ use std::io::{self, Write};
 
 use crate::model::{Date, Event, Source, Timeline};
 use crate::output::date_range;
-use crate::output::markdown::{cite, write_body};
-use crate::sanitize::{Lines, clean, line};
+use crate::output::markdown::{block, cite, text, write_body};
 
 /// Writes the whole timeline as one Markdown document.
 pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
-    writeln!(out, "# {}", line(&timeline.title))?;
+    writeln!(out, "# {}", text(&timeline.title))?;
     if let Some(description) = &timeline.description {
         writeln!(out)?;
-        writeln!(out, "{}", clean(description.trim(), Lines::Keep))?;
+        writeln!(out, "{}", block(description))?;
     }
     if let (Some(first), Some(last)) = (timeline.events.first(), timeline.events.last()) {
         writeln!(out)?;
@@ -46,11 +46,15 @@ pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
             writeln!(out)?;
             if let Some(e) = sections[i] {
                 let era = &timeline.eras[e];
-                let name = line(&era.name);
+                let name = text(&era.name);
                 if seen_eras[e] {
                     writeln!(out, "## {name} (continued)")?;
                 } else {
-                    let span = format!("{} – {}", era.start.short(), era.end.short());
+                    // An ongoing era's span is open: `15 Aug 2021–`.
+                    let span = match era.end {
+                        Some(end) => format!("{} – {}", era.start.short(), end.short()),
+                        None => format!("{}–", era.start.short()),
+                    };
                     writeln!(out, "## {name}, {span}")?;
                 }
                 seen_eras[e] = true;
@@ -85,7 +89,7 @@ fn write_entry<'a>(
     notes: &mut Footnotes<'a>,
 ) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "### {}: {}", date_range(event), line(&event.title))?;
+    writeln!(out, "### {}: {}", date_range(event), text(&event.title))?;
     let mut marks = String::new();
     for source in &event.sources {
         let _ = write!(marks, "[^{}]", notes.number(source));
@@ -94,15 +98,18 @@ fn write_entry<'a>(
 }
 
 /// The innermost era containing the event's date: the one that started last, and of
-/// those the one that ends first.
+/// those the one that ends first (an ongoing era ends after every other).
 fn section(timeline: &Timeline, event: &Event) -> Option<usize> {
     let day = event.date.first_day();
     timeline
         .eras
         .iter()
         .enumerate()
-        .filter(|(_, era)| era.start.first_day() <= day && day <= era.end.last_day())
-        .max_by_key(|(_, era)| (era.start.first_day(), std::cmp::Reverse(era.end.last_day())))
+        .filter(|(_, era)| era.covers(day))
+        .max_by_key(|(_, era)| {
+            let last = era.last_day().unwrap_or(chrono::NaiveDate::MAX);
+            (era.start.first_day(), std::cmp::Reverse(last))
+        })
         .map(|(i, _)| i)
 }
 

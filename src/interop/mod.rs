@@ -13,9 +13,7 @@ pub mod html;
 pub mod markdown;
 pub mod timelinejs;
 
-use std::io::Read;
-
-use crate::load::{Input, describe_io};
+use crate::load::Input;
 
 /// Why an import produced nothing. Displayed, each is a complete message for stderr.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +32,9 @@ pub enum ImportError {
         "{name}: the imported timeline does not pass 'check'; this is a bug in afghan-timeline, please report it:\n{report}"
     )]
     Invalid { name: String, report: String },
+    /// The input could not be read as text (a device, binary data, too large).
+    #[error("{0}")]
+    Input(crate::load::LoadError),
 }
 
 /// The bytes of an input file (`-` is standard input), with the same one-line messages
@@ -46,21 +47,14 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
     };
     match input {
         Input::Embedded => Err(fail("nothing to import; give a file".to_owned())),
-        Input::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .map_err(|e| fail(describe_io(&e)))?;
-            Ok(bytes)
-        }
         Input::Path(path) if path.is_dir() => Err(fail("is a directory, not a file".to_owned())),
-        Input::Path(path) => std::fs::read(path).map_err(|e| {
-            fail(if e.kind() == std::io::ErrorKind::NotFound {
-                "no such file; check the path".to_owned()
-            } else {
-                describe_io(&e)
-            })
-        }),
+        Input::Path(path)
+            if std::fs::metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) =>
+        {
+            Err(fail("no such file; check the path".to_owned()))
+        }
+        // Bounded as a timeline is: devices refused, binary input seen in its first chunk,
+        // at most `load::MAX_BYTES`.
+        _ => crate::load::read(input).map_err(ImportError::Input),
     }
 }

@@ -40,8 +40,33 @@ pub struct Report {
 impl Report {
     /// A syntax or shape error from ron: there is only ever one, at ron's position.
     pub fn syntax(name: &str, text: &str, err: &ron::error::SpannedError) -> Report {
-        let (message, help) = syntax_message(&err.code);
         let pos = pos_of(text, err.span.start.line, err.span.start.col);
+        let rest = &text[pos.offset..];
+        let (message, help) = match (&err.code, rest.strip_prefix('"')) {
+            // The only identifiers a timeline holds are actor kinds.
+            (ron::Error::ExpectedIdentifier, Some(_)) => {
+                // The string's contents, without its quotes (an unclosed one has no end).
+                let token = &rest[..token_len(rest)];
+                let inner = &token[1..];
+                let kind = inner.strip_suffix('"').unwrap_or(inner);
+                (
+                    format!(
+                        "the kind {} is written without quotes",
+                        quote(&format!("\"{kind}\""))
+                    ),
+                    Some(
+                        ["State", "Organization", "Group", "Person"]
+                            .into_iter()
+                            .find(|k| k.eq_ignore_ascii_case(kind))
+                            .map_or_else(
+                                || "the kinds are State, Organization, Group and Person".to_owned(),
+                                |k| format!("write kind: {k}"),
+                            ),
+                    ),
+                )
+            }
+            _ => syntax_message(&err.code),
+        };
         Report {
             name: name.to_owned(),
             diagnostics: vec![Diagnostic::at(text, pos, &message, help)],

@@ -283,14 +283,15 @@ impl Scanner<'_> {
     }
 
     /// `name:` at the cursor, consumed, as the matching static field name of the schema.
+    /// Comments may stand between the name and its colon (`date /* c */ : …`), as ron
+    /// allows; when no colon follows, nothing is consumed.
     fn field_name(&mut self) -> Option<&'static str> {
         let rest = &self.text[self.at..];
         // A raw identifier, `r#title:`, names the same field.
         let raw = if rest.starts_with("r#") { 2 } else { 0 };
         let ident = &rest[raw..];
         let len = ident.find(|c: char| !(c.is_alphanumeric() || c == '_'))?;
-        let after = ident[len..].trim_start();
-        if len == 0 || !after.starts_with(':') {
+        if len == 0 {
             return None;
         }
         let name = FIELDS
@@ -298,10 +299,15 @@ impl Scanner<'_> {
             .find(|f| **f == &ident[..len])
             .copied()
             .unwrap_or("?");
+        let before = (self.at, self.line, self.col);
         for _ in 0..raw + len {
             self.bump();
         }
         self.skip_trivia();
+        if self.peek() != Some(':') {
+            (self.at, self.line, self.col) = before;
+            return None;
+        }
         self.bump();
         Some(name)
     }

@@ -5,24 +5,27 @@
 //! goes through the same path as any file, and a test keeps it valid.
 
 mod assemble;
+mod clash;
 mod diagnostic;
 mod locate;
 mod parallel;
 mod problem;
 mod progress;
 mod raw;
+mod read;
 mod split;
 mod validate;
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::PathBuf;
 
 pub use diagnostic::{Diagnostic, Report};
 pub use problem::{DocPath, Problem, Seg};
 pub use progress::{Phase, Progress, SHOW_FROM_BYTES, Snapshot, loads_quietly};
 pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+pub use read::MAX_BYTES;
 pub use split::{Split, split};
+pub use validate::{is_address, warnings};
 
 use crate::model::Timeline;
 
@@ -98,53 +101,32 @@ pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadErr
         Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress),
         Input::Stdin => {
             progress.start(Phase::Reading, None);
-            let bytes = read_metered(std::io::stdin().lock(), 0, progress).map_err(|e| {
-                LoadError::Read {
-                    name: name.clone(),
-                    reason: describe_io(&e),
-                }
-            })?;
+            let bytes = read::read_bounded(std::io::stdin().lock(), &name, progress)?;
             let threads = threads(bytes.len());
             parse_bytes_metered(bytes, &name, threads, progress)
         }
         Input::Path(path) => {
-            if path.is_dir() {
-                return Err(LoadError::Read {
-                    name,
-                    reason: "is a directory, not a timeline file".to_owned(),
-                });
-            }
-            let read = || {
-                let file = std::fs::File::open(path)?;
-                let len = file.metadata().map_or(0, |m| m.len());
-                progress.start(Phase::Reading, Some(len));
-                read_metered(file, usize::try_from(len).unwrap_or(0), progress)
-            };
-            let bytes = read().map_err(|e| LoadError::Read {
-                name: name.clone(),
-                reason: describe_io(&e),
-            })?;
+            // Only a regular file or a FIFO, and at most `MAX_BYTES` of it (see `read`).
+            let file = read::open(path, &name)?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            progress.start(Phase::Reading, Some(len));
+            let bytes = read::read_bounded(file, &name, progress)?;
             let threads = threads(bytes.len());
             parse_bytes_metered(bytes, &name, threads, progress)
         }
     }
 }
 
-/// Reads to the end in pieces, so the meter moves while a large file is read.
-fn read_metered(
-    mut from: impl Read,
-    expected: usize,
-    progress: &Progress,
-) -> std::io::Result<Vec<u8>> {
-    const PIECE: u64 = 8 << 20;
-    // One byte more than expected, so that reading the end does not grow the vector.
-    let mut bytes = Vec::with_capacity(expected.saturating_add(1));
-    loop {
-        let n = (&mut from).take(PIECE).read_to_end(&mut bytes)?;
-        if n == 0 {
-            return Ok(bytes);
-        }
-        progress.advance(n as u64);
+/// The bytes of an input, read with the same bounds as a timeline (see `read`): a device
+/// is refused, binary input is recognised from its first chunk, and no more than
+/// [`MAX_BYTES`] is read. For `import`.
+pub fn read(input: &Input) -> Result<Vec<u8>, LoadError> {
+    let name = input.name();
+    let progress = Progress::default();
+    match input {
+        Input::Embedded => Ok(EMBEDDED.as_bytes().to_vec()),
+        Input::Stdin => read::read_bounded(std::io::stdin().lock(), &name, &progress),
+        Input::Path(path) => read::read_bounded(read::open(path, &name)?, &name, &progress),
     }
 }
 

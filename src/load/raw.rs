@@ -49,7 +49,9 @@ pub struct RawEra {
     pub id: String,
     pub name: String,
     pub start: CompactString,
-    pub end: CompactString,
+    /// Left out while the era is ongoing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<CompactString>,
 }
 
 // `Default` only so the parallel parse can allocate every event's slot up front.

@@ -14,7 +14,7 @@ use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem, Unknown};
 use super::raw::{RawEvent, RawTimeline};
 use crate::model::{ActorId, Date, Era, id_hash};
-use crate::sanitize::quote;
+use crate::sanitize::{is_blank, quote};
 use crate::suggest::closest;
 
 /// What checking resolved, kept until the strings can be moved into the model.
@@ -60,7 +60,17 @@ impl IdIndex<'_> {
 /// and drops it before [`assemble`] so the text and the model never coexist.
 pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
+    if is_blank(&raw.title) {
+        problems.push(
+            Problem::new(
+                DocPath::root().field("title"),
+                "the timeline has an empty title",
+            )
+            .help("give it a title, e.g. title: \"Soviet–Afghan relations\""),
+        );
+    }
     let actor_index = check_actors(raw, &mut problems);
+    super::clash::actor_names(raw, &mut problems);
     let eras = check_eras(raw, &mut problems);
     let ids = index_event_ids(raw, &mut problems);
 
@@ -139,6 +149,7 @@ fn check_events(
         ..EventsChecked::default()
     };
     for (i, ev) in events.iter().enumerate() {
+        super::clash::event_refs(ev, &event_path(first + i), &mut out.problems);
         let checked = check_event(
             first + i,
             ev,
@@ -189,7 +200,7 @@ fn check_event(
         problems.push(Problem::new(path("end"), message).help("'end' must not be before 'date'"));
     }
     for (field, text) in [("title", &ev.title), ("summary", &ev.summary)] {
-        if text.trim().is_empty() {
+        if is_blank(text) {
             problems.push(Problem::new(
                 path(field),
                 format!("event {} has an empty {field}", quote(&ev.id)),
@@ -232,6 +243,15 @@ fn check_event(
     }
     let sources_at = source_dates.len();
     for (j, s) in ev.sources.iter().enumerate() {
+        if let Some(url) = s.url.as_deref().filter(|u| !is_address(u)) {
+            problems.push(
+                Problem::new(
+                    path("sources").index(j).field("url"),
+                    format!("source url {} is not an absolute address", quote(url)),
+                )
+                .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out"),
+            );
+        }
         let date = s
             .date
             .as_ref()
@@ -318,14 +338,26 @@ fn check_eras(raw: &RawTimeline, problems: &mut Vec<Problem>) -> Vec<Era> {
                 problems.push(duplicate("era", "eras", &era.id, i, first));
             }
             first_of.entry(&era.id).or_insert(i);
+            if is_blank(&era.name) {
+                problems.push(Problem::new(
+                    path("name"),
+                    format!("era {} has an empty name", quote(&era.id)),
+                ));
+            }
             let start = parse_date(&era.start, || path("start"), problems);
-            let end = parse_date(&era.end, || path("end"), problems);
-            let (start, end) = (start?, end?);
-            if end.last_day() < start.first_day() {
+            // No `end` is an ongoing era, not a mistake.
+            let end = match &era.end {
+                Some(text) => Some(parse_date(text, || path("end"), problems)?),
+                None => None,
+            };
+            let start = start?;
+            if let (Some(end_text), Some(end)) = (&era.end, end)
+                && end.last_day() < start.first_day()
+            {
                 let message = format!(
                     "era {} ends {} before it starts {}",
                     quote(&era.id),
-                    quote(&era.end),
+                    quote(end_text),
                     quote(&era.start)
                 );
                 problems.push(
@@ -352,7 +384,7 @@ fn check_actors<'a>(
     for (i, actor) in raw.actors.iter().enumerate() {
         let path = |field| DocPath::root().field("actors").index(i).field(field);
         check_id(&actor.id, "actor", || path("id"), problems);
-        if actor.name.trim().is_empty() {
+        if is_blank(&actor.name) {
             problems.push(Problem::new(
                 path("name"),
                 format!("actor {} has an empty name", quote(&actor.id)),
@@ -378,6 +410,11 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
             Problem::new(path(), format!("empty {what} id"))
                 .help("give it an id such as \"soviet-withdrawal\""),
         );
+    } else if id.starts_with('-') {
+        problems.push(
+            Problem::new(path(), format!("{what} id {} begins with '-'", quote(id)))
+                .help("on the command line it would read as an option; start it with a-z or 0-9"),
+        );
     } else if let Some(bad) = id
         .chars()
         .find(|c| !matches!(c, 'a'..='z' | '0'..='9' | '-'))
@@ -394,6 +431,55 @@ fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut
             .help("ids use only lower-case letters a-z, digits and '-'"),
         );
     }
+}
+
+/// What a valid timeline may still get wrong, for `check` to warn about: an era or event
+/// whose end lies inside the period of a coarser start (`start: "2021"`,
+/// `end: "2021-08-15"`) may end before it starts, and says less than it seems to.
+pub fn warnings(timeline: &crate::model::Timeline) -> Vec<String> {
+    let inside = |start: Date, end: Date| {
+        start.precision() < end.precision()
+            && start.first_day() <= end.first_day()
+            && end.last_day() <= start.last_day()
+    };
+    let warn = |what: &str, id: &str, start: Date, end: Date| {
+        format!(
+            "{what} {} ends {} inside the {} it starts in ({}), so it may end before it starts; \
+             give the start as exactly as the end if it is known (TimelineJS export writes \
+             the start as the {}'s first day)",
+            quote(id),
+            quote(&end.to_string()),
+            start.precision().as_str(),
+            quote(&start.to_string()),
+            start.precision().as_str(),
+        )
+    };
+    let mut found = Vec::new();
+    for era in &timeline.eras {
+        // An ongoing era has no end to lie inside its start.
+        if let Some(end) = era.end.filter(|end| inside(era.start, *end)) {
+            found.push(warn("era", &era.id, era.start, end));
+        }
+    }
+    for event in &timeline.events {
+        if let Some(end) = event.end.filter(|end| inside(event.date, *end)) {
+            found.push(warn("event", &event.id, event.date, end));
+        }
+    }
+    found
+}
+
+/// Whether `text` is an absolute address: a scheme (`https`, `mailto` …), a colon, and
+/// no spaces. A relative path or markup would break every link made from it.
+pub fn is_address(text: &str) -> bool {
+    let Some((scheme, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && !text.chars().any(char::is_whitespace)
 }
 
 fn parse_date(

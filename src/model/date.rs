@@ -7,8 +7,10 @@
 //! A `-` before the four year digits marks a year before the common era: `"-0500"` is
 //! 500 BCE, and `"~-0500-03"` is about March 500 BCE. The number is kept as written, the way
 //! TimelineJS reads `year: -500` (and shows it as "500 BCE"), so the two tools agree on
-//! every year; there is no `-0000`. Day arithmetic is chrono's proleptic Gregorian calendar
-//! on that number, which is all ordering and range filters need.
+//! every year. There is no year `0000` (nor `-0000`): historians count 1 BCE, then AD 1.
+//! Day arithmetic is chrono's proleptic Gregorian calendar on the astronomical year
+//! (1 BCE is year 0 there, 2 BCE year -1), so an interval across the era boundary counts
+//! historians' years: from 1 BCE to AD 1 is one year, not two.
 //!
 //! Two rules follow from that and are relied on across the crate:
 //!
@@ -68,6 +70,22 @@ pub enum DateError {
     Day { year: i32, month: u32, day: u32 },
     #[error("there is no year -0000; the first year before the common era is -0001")]
     NegativeZero,
+    #[error("there is no year 0000; the year before 0001 is 1 BCE, written -0001")]
+    YearZero,
+}
+
+/// The astronomical year chrono counts with, for a year as written (`-0001` is year 0).
+pub(crate) fn astronomical(year: i32) -> i32 {
+    if year < 0 { year + 1 } else { year }
+}
+
+/// The year as written, for chrono's astronomical year.
+pub(crate) fn written(astronomical: i32) -> i32 {
+    if astronomical <= 0 {
+        astronomical - 1
+    } else {
+        astronomical
+    }
 }
 
 /// A year as a file writes it: four digits, with a leading `-` before the common era.
@@ -86,6 +104,12 @@ pub(crate) fn year_words(year: i32) -> String {
     } else {
         year.to_string()
     }
+}
+
+/// The year of a calendar day for people: chrono counts astronomical years (0 is 1 BCE),
+/// this is the year as historians write it (`44 BCE`).
+pub(crate) fn day_year_words(day: NaiveDate) -> String {
+    year_words(written(day.year()))
 }
 
 /// A month's three-letter name (`Dec`), for 1–12; empty otherwise.
@@ -113,14 +137,19 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Date {
-    /// A day-precision date; `None` when the day does not exist.
+    /// A day-precision date, the year as written (`-0044` is 44 BCE); `None` when the
+    /// day does not exist or the year is 0.
     pub fn ymd(year: i32, month: u32, day: u32) -> Option<Date> {
-        NaiveDate::from_ymd_opt(year, month, day).map(|d| Date::from_naive(d, Precision::Day))
+        if year == 0 {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(astronomical(year), month, day)
+            .map(|d| Date::from_naive(d, Precision::Day))
     }
 
     fn from_naive(d: NaiveDate, precision: Precision) -> Date {
         Date {
-            year: d.year(),
+            year: written(d.year()),
             month: u8::try_from(d.month()).unwrap_or(1),
             day: u8::try_from(d.day()).unwrap_or(1),
             precision,
@@ -150,10 +179,23 @@ impl Date {
         self.approximate
     }
 
+    /// The same period, marked approximate.
+    #[must_use]
+    pub fn approximately(self) -> Date {
+        Date {
+            approximate: true,
+            ..self
+        }
+    }
+
     /// The first calendar day of the period this date names.
     pub fn first_day(self) -> NaiveDate {
-        NaiveDate::from_ymd_opt(self.year, u32::from(self.month), u32::from(self.day))
-            .unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(
+            astronomical(self.year),
+            u32::from(self.month),
+            u32::from(self.day),
+        )
+        .unwrap_or(NaiveDate::MIN)
     }
 
     /// The last calendar day of the period this date names.
@@ -165,7 +207,9 @@ impl Date {
                 .checked_add_months(chrono::Months::new(1))
                 .and_then(|d| d.pred_opt())
                 .unwrap_or(NaiveDate::MAX),
-            Precision::Year => NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(NaiveDate::MAX),
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(astronomical(self.year), 12, 31).unwrap_or(NaiveDate::MAX)
+            }
         }
     }
 
@@ -190,6 +234,20 @@ impl Date {
             Precision::Month => format!("{tilde}{month} {year}"),
             Precision::Day => format!("{tilde}{} {month} {year}", self.day),
         }
+    }
+
+    /// The width of [`Date::short`] in columns, without building it: a list sizes its
+    /// date column for the widest date of a timeline (`~31 Dec 9999 BCE` is 16).
+    pub fn short_width(self) -> usize {
+        let digits = |n: u32| n.checked_ilog10().map_or(1, |l| l as usize + 1);
+        let bce = if self.year < 0 { " BCE".len() } else { 0 };
+        let year = digits(self.year.unsigned_abs()) + bce;
+        let before = match self.precision {
+            Precision::Year => 0,
+            Precision::Month => "Dec ".len(),
+            Precision::Day => digits(u32::from(self.day)) + " Dec ".len(),
+        };
+        usize::from(self.approximate) + before + year
     }
 
     /// Long human form: `24 December 1979`, `December 1979`, `about 1994`,
@@ -269,6 +327,7 @@ impl FromStr for Date {
         let year = i32::try_from(year).map_err(|_| DateError::Shape)?;
         let year = match (negative, year) {
             (true, 0) => return Err(DateError::NegativeZero),
+            (false, 0) => return Err(DateError::YearZero),
             (true, y) => -y,
             (false, y) => y,
         };
@@ -283,7 +342,7 @@ impl FromStr for Date {
             (Some(_), Some(_)) => Precision::Day,
         };
         let (m, d) = (month.unwrap_or(1), day.unwrap_or(1));
-        let naive = NaiveDate::from_ymd_opt(year, m, d).ok_or(DateError::Day {
+        let naive = NaiveDate::from_ymd_opt(astronomical(year), m, d).ok_or(DateError::Day {
             year,
             month: m,
             day: d,
@@ -354,4 +413,39 @@ impl fmt::Display for Interval {
 /// the time axis compare.
 pub fn day_number(day: NaiveDate) -> i32 {
     day.num_days_from_ce()
+}
+
+#[cfg(test)]
+mod width_tests {
+    use super::Date;
+
+    #[test]
+    fn short_width_is_the_width_of_short() {
+        for text in [
+            "1979",
+            "~1994",
+            "1979-12",
+            "1979-12-24",
+            "1979-12-05",
+            "~1979-12-05",
+            "-0044",
+            "-0044-03-15",
+            "~-9999-12-31",
+            "9999-12-31",
+            "0001",
+            "-0001-01",
+            "0999-01-01",
+        ] {
+            let date: Date = text.parse().expect("a date");
+            assert_eq!(date.short_width(), date.short().chars().count(), "{text}");
+        }
+    }
+
+    #[test]
+    fn calendar_days_name_historians_years() {
+        let day = |text: &str| text.parse::<Date>().expect("a date").first_day();
+        assert_eq!(super::day_year_words(day("-0044-03-15")), "44 BCE");
+        assert_eq!(super::day_year_words(day("-0001-12-31")), "1 BCE");
+        assert_eq!(super::day_year_words(day("0001-01-01")), "1");
+    }
 }

@@ -65,7 +65,37 @@ pub struct Era {
     pub id: String,
     pub name: String,
     pub start: Date,
-    pub end: Date,
+    /// `None` while the era is ongoing (the file gives no `end`).
+    pub end: Option<Date>,
+}
+
+impl Era {
+    /// The last day the era covers; an ongoing era has none, it covers every day from its
+    /// start on.
+    pub fn last_day(&self) -> Option<chrono::NaiveDate> {
+        self.end.map(Date::last_day)
+    }
+
+    /// The day number ([`day_number`](super::day_number)) of the era's last day, for
+    /// comparisons with sort keys: `i32::MAX` while it is ongoing, so it outlasts every day.
+    pub fn end_key(&self) -> i32 {
+        self.last_day().map_or(i32::MAX, super::day_number)
+    }
+
+    /// Whether `day` falls within the era (an ongoing one never ends).
+    pub fn covers(&self, day: chrono::NaiveDate) -> bool {
+        self.start.first_day() <= day && self.last_day().is_none_or(|last| day <= last)
+    }
+
+    /// The era's years as the explorer shows them: `1978–1992`, `500 BCE–400 BCE`, or
+    /// `2021–` while it is ongoing (an open span: an en dash with nothing after it).
+    pub fn years(&self) -> String {
+        let end = self
+            .end
+            .map(|e| super::year_words(e.year()))
+            .unwrap_or_default();
+        format!("{}–{end}", super::year_words(self.start.year()))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,12 +163,18 @@ impl Timeline {
             .map(|i| self.by_id[i].1)
     }
 
-    /// The actor that answers to `name` (id, name or alias, ignoring case).
+    /// The actor that answers to `name` (ignoring case and surrounding space): an exact id
+    /// wins, then a name, then an alias, so another actor's alias can never shadow an id.
+    /// Blank text names no actor.
     pub fn find_actor(&self, name: &str) -> Option<ActorId> {
         let name = name.trim();
-        self.actors
-            .iter()
-            .position(|a| a.answers_to(name))
+        if name.is_empty() {
+            return None;
+        }
+        let by = |names: &dyn Fn(&Actor) -> bool| self.actors.iter().position(names);
+        by(&|a| eq_ignore_case(&a.id, name))
+            .or_else(|| by(&|a| eq_ignore_case(&a.name, name)))
+            .or_else(|| by(&|a| a.aliases.iter().any(|n| eq_ignore_case(n, name))))
             .map(|i| ActorId(u32::try_from(i).unwrap_or(u32::MAX)))
     }
 

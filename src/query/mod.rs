@@ -4,6 +4,7 @@
 //! keystroke. Matching never allocates for ASCII words, the common case, because the TUI
 //! runs it over every event of the timeline for each key typed.
 
+mod dates;
 mod index;
 mod range;
 
@@ -38,6 +39,9 @@ pub struct Filter {
     pub actor_mode: ActorMode,
     /// Lower-cased words; an event matches when it contains all of them.
     words: Vec<String>,
+    /// Per word, the days it names when it is a date word (`1989`, `dec 1979`): an event
+    /// whose period overlaps them matches that word too.
+    word_days: Vec<Option<dates::Days>>,
     /// The raw query as typed, for display.
     query: String,
     pub from: Option<Date>,
@@ -48,11 +52,27 @@ impl Filter {
     /// Sets the text query: whitespace-separated words, all required, case-insensitive.
     pub fn set_query(&mut self, query: &str) {
         query.clone_into(&mut self.query);
-        self.words = query.split_whitespace().map(str::to_lowercase).collect();
+        (self.words, self.word_days) = dates::words(query).into_iter().unzip();
+    }
+
+    /// The words to highlight in a matching event's text, lower-cased (a date word too:
+    /// its text may be there as well).
+    pub fn words(&self) -> &[String] {
+        &self.words
     }
 
     pub fn query(&self) -> &str {
         &self.query
+    }
+
+    /// Whether a date word of the query (`1989`, `dec 1979`) covers part of the event's
+    /// period: the reason it matched, when its text does not say so.
+    pub fn matches_a_date_word(&self, event: &Event) -> bool {
+        let (first, last) = (event.date.sort_key(), day_number(event.last_day()));
+        self.word_days
+            .iter()
+            .flatten()
+            .any(|(from, to)| last >= *from && first <= *to)
     }
 
     /// Whether the query has any word to look for.
@@ -61,8 +81,9 @@ impl Filter {
     }
 
     /// Whether this filter only narrows `previous`, so that every match of this one is a
-    /// match of `previous`: the same actors and dates, and each earlier word contained in
-    /// the word now at its place. Compared after lower-casing, not as typed: lower-casing
+    /// match of `previous`: the same actors and dates, and each earlier word the same or
+    /// contained in the word now at its place, which is no date word (a date word matches
+    /// events without its text, so it may widen). Compared after lower-casing, not as typed: lower-casing
     /// depends on context (a Greek capital sigma ends a word as "ς" but is "σ" inside one),
     /// so a typed prefix is not always a prefix once lowered.
     pub fn narrows(&self, previous: &Filter) -> bool {
@@ -74,8 +95,10 @@ impl Filter {
             && previous
                 .words
                 .iter()
-                .zip(&self.words)
-                .all(|(old, new)| new.contains(old.as_str()))
+                .zip(self.words.iter().zip(&self.word_days))
+                .all(|(old, (new, days))| {
+                    old == new || (days.is_none() && new.contains(old.as_str()))
+                })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -118,7 +141,11 @@ impl Filter {
     }
 
     fn matches_words(&self, timeline: &Timeline, event: &Event) -> bool {
-        self.words.iter().all(|word| {
+        let (first, last) = (event.date.sort_key(), day_number(event.last_day()));
+        self.words.iter().zip(&self.word_days).all(|(word, days)| {
+            if days.is_some_and(|(from, to)| last >= from && first <= to) {
+                return true;
+            }
             let actor_texts = event.actors.iter().flat_map(|a| {
                 let actor = timeline.actor(*a);
                 std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
@@ -155,16 +182,18 @@ impl Filter {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<EventId>> {
         // Words the earlier result already guarantees need no second look.
-        let words: Vec<&String> = match &within {
-            Some(n) => self
-                .words
-                .iter()
-                .enumerate()
-                .filter(|(k, w)| n.previous.words.get(*k) != Some(*w))
-                .map(|(_, w)| w)
-                .collect(),
-            None => self.words.iter().collect(),
-        };
+        let (words, word_days): (Vec<&String>, Vec<Option<dates::Days>>) = self
+            .words
+            .iter()
+            .zip(&self.word_days)
+            .enumerate()
+            .filter(|(k, (w, _))| {
+                within
+                    .as_ref()
+                    .is_none_or(|n| n.previous.words.get(*k) != Some(*w))
+            })
+            .map(|(_, (w, d))| (w, *d))
+            .unzip();
         let finders: Vec<memmem::Finder<'_>> = words
             .iter()
             .map(|w| memmem::Finder::new(w.as_bytes()))
@@ -211,14 +240,15 @@ impl Filter {
                     return false;
                 }
             }
-            finders
-                .iter()
-                .zip(&word_actors)
-                .all(|(finder, (word_mask, which))| {
-                    lowered.is_some_and(|t| finder.find(t.of(i)).is_some())
+            finders.iter().zip(&word_actors).zip(&word_days).all(
+                |((finder, (word_mask, which)), days)| {
+                    days.is_some_and(|(from, to)| {
+                        index.last_days[i] >= from && index.first_days[i] <= to
+                    }) || lowered.is_some_and(|t| finder.find(t.of(i)).is_some())
                         || (mask & word_mask != 0
                             && timeline.events[i].actors.iter().any(|a| which[a.index()]))
-                })
+                },
+            )
         };
         let all: Vec<EventId>;
         let candidates = match within {
@@ -279,6 +309,15 @@ fn filter_parallel(
         }
         Some(out)
     })
+}
+
+/// The days `[first, last]` (as `model::day_number`s) that `text` names when the whole of
+/// it is one date word of a query: `1989`, `1989-02`, `1989-02-15`, `feb 1989`.
+pub fn date_word(text: &str) -> Option<(i32, i32)> {
+    match dates::words(text).as_slice() {
+        [(_, days)] => *days,
+        _ => None,
+    }
 }
 
 /// Whether `haystack` contains `needle` (already lower-case), ignoring case: the same as

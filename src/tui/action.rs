@@ -47,6 +47,20 @@ pub enum Action {
     SearchDeleteWord,
     SearchKeep,
     SearchClear,
+    /// A readline edit of the prompt being typed (search or `:`).
+    Edit(crate::tui::prompt::Edit),
+
+    // Places.
+    /// `:` opens a prompt for a date to jump to.
+    StartJump,
+    /// Enter at the `:` prompt: select the first shown event at or after the date.
+    JumpGo,
+    /// Esc at the `:` prompt.
+    JumpCancel,
+    /// Back to the place before the last jump (a followed link, `:`, `--select`).
+    HistoryBack,
+    /// Forward again, undoing a `HistoryBack`.
+    HistoryForward,
 
     // Actor picker.
     OpenActorPicker,
@@ -83,6 +97,9 @@ pub enum Action {
     DetailUp,
     DetailPageDown,
     DetailPageUp,
+    /// `n`/`N` in the detail pane: scroll to the next / previous line with a match.
+    NextMatch,
+    PrevMatch,
 
     // Choosing.
     ToggleMark,
@@ -139,6 +156,8 @@ pub enum Msg {
         generation: u64,
         matches: Vec<crate::model::EventId>,
     },
+    /// Text pasted into the terminal (bracketed paste), for the prompt being typed.
+    Paste(String),
     /// An effect the loop could not perform (no browser could start): said on the status line.
     Failed(String),
 }

@@ -7,7 +7,7 @@
 //! sorted visible list, and each column counts its events by binary search too: the cost is
 //! O(width · log n) per build, whatever the number of events.
 
-use crate::model::{Era, EventId, Timeline, day_number, year_words};
+use crate::model::{Date, Era, EventId, Timeline, year_words};
 use crate::query::SearchIndex;
 use crate::tui::text::width;
 use crate::tui::timescale::{EraBand, Scale, Tick, choose_step, stack_bands, ticks};
@@ -31,9 +31,12 @@ pub enum Segment {
     },
 }
 
-/// Days since the common era of 1 January of `year`.
+/// Days since the common era of 1 January of `year`, the year as written (`-0044` is
+/// 44 BCE; `Date` maps it to chrono's astronomical year). There is no year 0: the year
+/// after 1 BCE (`-1 + 1`) is AD 1.
 pub fn year_start(year: i32) -> i32 {
-    chrono::NaiveDate::from_ymd_opt(year, 1, 1).map_or(0, day_number)
+    let year = if year == 0 { 1 } else { year };
+    Date::ymd(year, 1, 1).map_or(0, Date::sort_key)
 }
 
 /// The years with visible events, ascending; O(years · log n).
@@ -194,7 +197,8 @@ pub struct AxisModel {
 /// An era's first and last column on the axis, when some of it is on a scale (an era
 /// wholly inside a fold, or outside the shown years, is not drawn).
 fn era_columns(segs: &[Segment], era: &Era) -> Option<(u16, u16)> {
-    let (start, end) = (era.start.sort_key(), day_number(era.end.last_day()));
+    // An ongoing era's end is past every year: `column_of` clamps it to the right edge.
+    let (start, end) = (era.start.sort_key(), era.end_key());
     let on_scale = segs.iter().any(|s| match *s {
         Segment::Scale { first, last, .. } => {
             start < year_start(last + 1) && end >= year_start(first)
@@ -363,7 +367,7 @@ mod tests {
             id: name.to_owned(),
             name: name.to_owned(),
             start: start.parse().unwrap(),
-            end: end.parse().unwrap(),
+            end: Some(end.parse().unwrap()),
         }
     }
 
@@ -445,5 +449,14 @@ mod tests {
             AxisModel::build(&timeline, &index, &visible, 0, 1),
             AxisModel::default()
         );
+    }
+
+    #[test]
+    fn year_starts_count_historians_years() {
+        assert_eq!(year_start(1980) - year_start(1979), 365);
+        // 1 BCE is a leap year in the proleptic calendar, and AD 1 follows it.
+        assert_eq!(year_start(1) - year_start(-1), 366);
+        assert_eq!(year_start(0), year_start(1));
+        assert_eq!(year_start(-1) - year_start(-2), 365);
     }
 }

@@ -9,14 +9,16 @@ use std::fmt::Write as _;
 use ratatui::text::{Line, Span};
 
 use crate::model::{Event, EventId, Interval, Timeline};
+use crate::tui::links::Backlinks;
 use crate::tui::text::{clean, wrap, wrap_paragraphs};
 use crate::tui::theme::Theme;
 
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
-/// before it (the interval line). `update` caches them per selection and width, and
-/// bounds scrolling by them.
+/// before it (the interval line), `backlinks` what references it. `update` caches them per
+/// selection and width, and bounds scrolling by them.
 pub fn lines(
     tl: &Timeline,
+    backlinks: &Backlinks,
     id: EventId,
     previous: Option<EventId>,
     width: u16,
@@ -61,6 +63,7 @@ pub fn lines(
         })
         .collect();
     labelled(&mut out, "Actors", &actors.join(", "), w, theme);
+    eras(&mut out, tl, event, w, theme);
     if let Some(location) = &event.location {
         labelled(&mut out, "Location", location, w, theme);
     }
@@ -86,19 +89,44 @@ pub fn lines(
             out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
         }
     }
-    if !event.related.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled(
+    followable(&mut out, tl, backlinks, id, w, theme);
+    out
+}
+
+/// Related events, then those that reference this one, numbered on from 1 to 9: the keys
+/// that follow them.
+fn followable(
+    out: &mut Vec<Line<'static>>,
+    tl: &Timeline,
+    backlinks: &Backlinks,
+    id: EventId,
+    w: usize,
+    theme: Theme,
+) {
+    let event = tl.event(id);
+    let referenced_by: Vec<EventId> = crate::tui::links::referenced_by(tl, backlinks, id).collect();
+    let groups = [
+        (
             "Related (press the number to follow)",
-            theme.title(),
-        ));
-        for (n, r) in event.related.iter().enumerate() {
+            event.related.as_slice(),
+        ),
+        ("Referenced by", referenced_by.as_slice()),
+    ];
+    let mut n = 0;
+    for (heading, links) in groups {
+        if links.is_empty() {
+            continue;
+        }
+        out.push(Line::raw(""));
+        out.push(Line::styled(heading, theme.title()));
+        for r in links {
             let rel = tl.event(*r);
             let key = if n < 9 {
                 format!("[{}]", n + 1)
             } else {
                 "   ".to_owned()
             };
+            n += 1;
             out.extend(hanging(
                 &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
                 w,
@@ -107,7 +135,6 @@ pub fn lines(
             ));
         }
     }
-    out
 }
 
 /// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count)
@@ -122,6 +149,24 @@ fn when(event: &Event) -> String {
         let _ = write!(s, " · lasted {}", d.to_string().trim_start_matches('+'));
     }
     s
+}
+
+/// `Era: Second Taliban emirate (2021–)`: the eras the event's period falls in, however
+/// it was filtered to (an ongoing era never ends), with their years.
+fn eras(out: &mut Vec<Line<'static>>, tl: &Timeline, event: &Event, w: usize, theme: Theme) {
+    let (first, last) = (event.date.first_day(), event.last_day());
+    let eras: Vec<String> = tl
+        .eras
+        .iter()
+        .filter(|era| {
+            era.start.first_day() <= last && era.last_day().is_none_or(|end| end >= first)
+        })
+        .map(|era| format!("{} ({})", era.name, era.years()))
+        .collect();
+    if !eras.is_empty() {
+        let label = if eras.len() == 1 { "Era" } else { "Eras" };
+        labelled(out, label, &eras.join(", "), w, theme);
+    }
 }
 
 fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, theme: Theme) {
@@ -179,10 +224,11 @@ mod tests {
         let id = timeline.find_event("war-starts").expect("in the sample");
         let previous = timeline.find_event("founding");
         let theme = Theme { color: false };
+        let backlinks = Backlinks::build(&timeline);
         // From 40 columns on (narrower, a label or the `Related` heading overhangs, cut by the
         // pane as it is drawn).
         for width in [40, 44, 120] {
-            let lines = text(&lines(&timeline, id, previous, width, theme));
+            let lines = text(&lines(&timeline, &backlinks, id, previous, width, theme));
             assert_eq!(
                 lines[0],
                 crate::tui::text::fit(&lines[0], usize::from(width))
@@ -194,7 +240,7 @@ mod tests {
                 );
             }
         }
-        let wide = text(&lines(&timeline, id, previous, 120, theme));
+        let wide = text(&lines(&timeline, &backlinks, id, previous, 120, theme));
         assert_eq!(wide[0], "Border war begins");
         assert!(
             wide.iter()
@@ -208,8 +254,20 @@ mod tests {
             wide.iter()
                 .any(|l| l.starts_with("[1] ") && l.contains("Armistice"))
         );
+        // Armistice names this event back, and this one names it: listed once.
+        assert!(!wide.iter().any(|l| l == "Referenced by"));
+        // Two events name "embassy-opens" besides its own related one: numbered on.
+        let opens = timeline.find_event("embassy-opens").expect("in the sample");
+        let opened = text(&lines(&timeline, &backlinks, opens, None, 120, theme));
+        let referenced = opened
+            .iter()
+            .position(|l| l == "Referenced by")
+            .expect("a Referenced by heading");
+        assert!(opened[referenced + 1].starts_with("[2] 5 Sep 2022 · Attack near"));
+        assert!(opened[referenced + 2].starts_with("[3] 3 Jul 2025 · Southland"));
+        assert!(wide.iter().any(|l| l == "Era: Border War (1950–1954)"));
         // Without a previous event there is no interval line.
-        let first = text(&lines(&timeline, id, None, 120, theme));
+        let first = text(&lines(&timeline, &backlinks, id, None, 120, theme));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));
     }
 }

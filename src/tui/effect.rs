@@ -19,7 +19,8 @@ pub enum Exit {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// Run this search on the worker; its result comes back as `Msg::SearchResults`.
-    Search(SearchJob),
+    /// Boxed: a job holds two filters, ten times the size of any other effect.
+    Search(Box<SearchJob>),
     /// Leave the explorer, with this ending.
     Exit(Exit),
     /// Give the terminal back and stop like any job (Ctrl-z), then take it again.

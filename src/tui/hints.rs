@@ -99,7 +99,8 @@ mod tests {
 
     use super::*;
 
-    const MODES: [Mode; 8] = [
+    const MODES: [Mode; 9] = [
+        Mode::Jump,
         Mode::Pick,
         Mode::Browse,
         Mode::Time,
@@ -116,6 +117,7 @@ mod tests {
             Key::Ctrl(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
             Key::Alt(c) => KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT),
             Key::Code(code) => KeyEvent::new(code, KeyModifiers::NONE),
+            Key::AltCode(code) => KeyEvent::new(code, KeyModifiers::ALT),
         })
     }
 
@@ -213,7 +215,7 @@ mod tests {
         );
         assert_eq!(
             h(Mode::Detail, false),
-            "h back · j/k scroll · 1-9 related · ? help · z zoom"
+            "h back · j/k scroll · 1-9 related · ? help · z zoom · n/N match"
         );
         assert_eq!(
             h(Mode::Pick, true),

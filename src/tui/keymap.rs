@@ -5,6 +5,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, Mou
 
 use super::action::{Action, TimeAction};
 use super::mode::Mode;
+use super::prompt::Edit;
 
 /// A key as the tables spell it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub enum Key {
     /// Alt (Meta) and a character: in pick mode, where plain characters type.
     Alt(char),
     Code(KeyCode),
+    /// Alt (Meta) with a key that is no character: `Alt-Backspace`.
+    AltCode(KeyCode),
 }
 
 /// One row of the help: the keys, what they do, and the action (None: handled as a class,
@@ -87,7 +90,7 @@ impl Binding {
     }
 }
 
-use Key::{Char, Code, Ctrl};
+use Key::{Alt, AltCode, Char, Code, Ctrl};
 
 mod pick;
 pub use pick::PICK;
@@ -123,6 +126,13 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('}')], "next era", Action::NextEra),
     bind(&[Char('{')], "previous era", Action::PrevEra),
     note(&[Char('0'), Char('9')], "count: 5j, 10G, 3 Space marks 3"),
+    bind(&[Char(':')], "jump to a date (1989-02)", Action::StartJump),
+    bind(
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "back to where a jump or link came from",
+        Action::HistoryBack,
+    ),
+    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(&[Char('/')], "search", Action::StartSearch)
         .hints(Some((2, "search")), Some((4, "search"))),
     bind(&[Char('a')], "filter by actor", Action::OpenActorPicker)
@@ -271,6 +281,14 @@ pub const DETAIL: &[Binding] = &[
         Action::DetailPageUp,
     ),
     note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
+    bind(&[Char('n')], "next match of the query", Action::NextMatch).hint(5, "match"),
+    bind(&[Char('N')], "previous match", Action::PrevMatch).hint(5, "match"),
+    bind(
+        &[Code(KeyCode::Backspace), Ctrl('o')],
+        "back to where a link came from",
+        Action::HistoryBack,
+    ),
+    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(
         &[
             Char('h'),
@@ -336,6 +354,73 @@ pub const SEARCH: &[Binding] = &[
         Action::PrevEvent,
     ),
     bind(&[Ctrl('c')], "quit", Action::Quit),
+];
+
+/// Bindings at the `:` prompt (typed text is the date).
+pub const JUMP: &[Binding] = &[
+    note(
+        &[Char('0'), Char('9')],
+        "type a date: 1989, 1989-02, feb 1989",
+    ),
+    bind(&[Code(KeyCode::Enter)], "jump to it", Action::JumpGo).hint(0, "jump"),
+    bind(&[Code(KeyCode::Esc)], "cancel", Action::JumpCancel).hint(1, "cancel"),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        "delete a character",
+        Action::Edit(Edit::DeleteBack),
+    ),
+    bind(
+        &[Ctrl('w')],
+        "delete a word",
+        Action::Edit(Edit::KillWordBack),
+    ),
+    bind(&[Ctrl('c')], "quit", Action::Quit),
+];
+
+/// Readline editing, at the search and `:` prompts alike (after the mode's own keys).
+pub const EDIT: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Left)],
+        "a character left",
+        Action::Edit(Edit::Left),
+    ),
+    bind(
+        &[Code(KeyCode::Right)],
+        "a character right",
+        Action::Edit(Edit::Right),
+    ),
+    bind(
+        &[Code(KeyCode::Home), Ctrl('a')],
+        "to the start",
+        Action::Edit(Edit::Home),
+    ),
+    bind(
+        &[Code(KeyCode::End), Ctrl('e')],
+        "to the end",
+        Action::Edit(Edit::End),
+    ),
+    bind(&[Alt('b')], "a word left", Action::Edit(Edit::WordLeft)),
+    bind(&[Alt('f')], "a word right", Action::Edit(Edit::WordRight)),
+    bind(
+        &[Ctrl('u')],
+        "delete to the start",
+        Action::Edit(Edit::KillToStart),
+    ),
+    bind(
+        &[Ctrl('k')],
+        "delete to the end",
+        Action::Edit(Edit::KillToEnd),
+    ),
+    bind(
+        &[AltCode(KeyCode::Backspace)],
+        "delete a word (letters, digits)",
+        Action::Edit(Edit::KillAlnumWordBack),
+    ),
+    bind(
+        &[Code(KeyCode::Delete)],
+        "delete under the cursor",
+        Action::Edit(Edit::DeleteForward),
+    ),
 ];
 
 /// Bindings in the actor picker. Typed characters narrow the list, so moving and the
@@ -432,6 +517,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
         Mode::Search => SEARCH,
         Mode::ActorPicker => PICKER,
         Mode::Help => HELP,
+        Mode::Jump => JUMP,
         Mode::Range => RANGE,
         Mode::Pick => PICK,
     }
@@ -440,7 +526,7 @@ pub fn bindings(mode: Mode) -> &'static [Binding] {
 /// The action for a terminal event in a mode, if it means anything there.
 pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(pressed(key), mode),
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(key, mode),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 row: mouse.row,
@@ -470,7 +556,7 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
     }
 }
 
-/// A key as the tables spell it.
+/// A key as the tables spell it (Alt aside: see `key_action`).
 fn pressed(key: &KeyEvent) -> Key {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let alt = key.modifiers.contains(KeyModifiers::ALT);
@@ -482,19 +568,42 @@ fn pressed(key: &KeyEvent) -> Key {
     }
 }
 
-fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
-    let find = |table: &[Binding]| {
+fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
+    let alt =
+        key.modifiers.contains(KeyModifiers::ALT) && !key.modifiers.contains(KeyModifiers::CONTROL);
+    let pressed = pressed(key);
+    // Readline editing follows the prompt's own keys.
+    let edits = if matches!(mode, Mode::Search | Mode::Jump) {
+        EDIT
+    } else {
+        &[]
+    };
+    let find = |table: &[Binding], key: Key| {
         table
             .iter()
-            .find(|b| b.action.is_some() && b.keys.contains(&pressed))
+            .chain(edits)
+            .find(|b| b.action.is_some() && b.keys.contains(&key))
             .and_then(|b| b.action)
     };
-    if let Some(found) = find(bindings(mode)) {
+    // An Alt key means itself where it is bound, else what the key means without Alt (a
+    // terminal sends Esc and a key typed fast as Alt and the key).
+    let alt_key = match key.code {
+        KeyCode::Char(_) => pressed,
+        code => Key::AltCode(code),
+    };
+    if alt && let Some(found) = find(bindings(mode), alt_key) {
+        return Some(found);
+    }
+    let pressed = match (alt, key.code) {
+        (true, KeyCode::Char(c)) if find(bindings(mode), pressed).is_none() => Key::Char(c),
+        _ => pressed,
+    };
+    if let Some(found) = find(bindings(mode), pressed) {
         return Some(found);
     }
     // The time view keeps the list's keys that it does not bind itself.
     if mode == Mode::Time
-        && let Some(found) = find(LIST)
+        && let Some(found) = find(LIST, pressed)
     {
         return Some(found);
     }
@@ -506,6 +615,7 @@ fn key_action(pressed: Key, mode: Mode) -> Option<Action> {
         (Mode::Browse | Mode::Time, _) if digit.is_some() => digit.map(Action::CountDigit),
         (Mode::Detail, _) if digit.is_some() => digit.map(Action::FollowRelated),
         (Mode::Search | Mode::Pick, Key::Char(c)) => Some(Action::SearchType(c)),
+        (Mode::Jump, Key::Char(c)) => Some(Action::Edit(Edit::Insert(c))),
         (Mode::ActorPicker, Key::Char(c)) => Some(Action::PickerType(c)),
         (Mode::Range, Key::Char(c)) => Some(Action::RangeType(c)),
         _ => None,
@@ -519,6 +629,7 @@ pub fn key_label(key: Key) -> String {
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{c}"),
         Key::Alt(c) => format!("Alt-{c}"),
+        Key::AltCode(code) => format!("Alt-{}", key_label(Key::Code(code))),
         Key::Code(code) => match code {
             KeyCode::BackTab => "Shift-Tab".to_owned(),
             KeyCode::Down => "↓".to_owned(),
@@ -527,6 +638,7 @@ pub fn key_label(key: Key) -> String {
             KeyCode::Right => "→".to_owned(),
             KeyCode::PageDown => "PgDn".to_owned(),
             KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
             other => other.to_string(),
         },
     }
@@ -568,5 +680,28 @@ mod tests {
         );
         assert_eq!(action(&five, Mode::Range), Some(Action::RangeType('5')));
         assert_eq!(action(&five, Mode::Help), None);
+    }
+
+    /// Alt-b is a word left at a prompt; an unbound Alt key means the plain key.
+    #[test]
+    fn alt_keys_are_bound_at_the_prompts_and_plain_elsewhere() {
+        let alt = |code| Event::Key(KeyEvent::new(code, KeyModifiers::ALT));
+        assert_eq!(
+            action(&alt(KeyCode::Char('b')), Mode::Search),
+            Some(Action::Edit(Edit::WordLeft))
+        );
+        assert_eq!(
+            action(&alt(KeyCode::Backspace), Mode::Jump),
+            Some(Action::Edit(Edit::KillAlnumWordBack))
+        );
+        assert_eq!(
+            action(&alt(KeyCode::Char('x')), Mode::Search),
+            Some(Action::SearchType('x'))
+        );
+        assert_eq!(action(&alt(KeyCode::Esc), Mode::Browse), Some(Action::Back));
+        assert_eq!(
+            action(&alt(KeyCode::Char('?')), Mode::Browse),
+            Some(Action::ToggleHelp)
+        );
     }
 }

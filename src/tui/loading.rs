@@ -49,6 +49,10 @@ pub struct Session {
 
 impl Session {
     pub fn enter(mouse: bool) -> Result<Session, Error> {
+        // A dumb terminal ignores cursor movement: every frame would scroll by as text.
+        if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+            return Err(Error::DumbTerminal);
+        }
         let tty = Tty::open().ok_or(Error::NoTerminal)?;
         let mut out = BufWriter::with_capacity(1 << 16, tty);
         let guard = Guard::enter(&mut out, mouse).map_err(Error::terminal("take the terminal"))?;

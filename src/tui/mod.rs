@@ -22,15 +22,18 @@ pub mod app;
 pub mod axis;
 pub mod detail_text;
 pub mod effect;
+pub mod highlight;
 pub mod hints;
 pub mod keydoc;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod loading;
 pub mod mode;
 pub mod outside;
 pub mod overlay;
 pub mod picker;
+pub mod prompt;
 pub mod search;
 pub mod terminal;
 pub mod text;
@@ -186,8 +189,12 @@ fn event_loop(
             }
         }
         while let Some(ev) = next.take() {
-            if let Some(action) = keymap::action(&ev, app.mode()) {
-                let effect = app.update(action);
+            let msg = match ev {
+                event::Event::Paste(text) => Some(Msg::Paste(text)),
+                ev => keymap::action(&ev, app.mode()).map(Msg::Act),
+            };
+            if let Some(msg) = msg {
+                let effect = app.update(msg);
                 if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
                     return Ok(exit);
                 }
@@ -198,6 +205,10 @@ fn event_loop(
         }
         // Tell the worker what is current, so it drops a search a cheap filter replaced.
         searcher.follow(app.search_generation());
+        if terminal::take_resumed() {
+            // Back from a stop: the screen holds nothing of the last frame.
+            forget_screen(&mut term)?;
+        }
         draw(&mut term, app)?;
     }
 }
@@ -230,12 +241,12 @@ fn perform(
     options: &Options,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Effect::Search(job) => searcher.submit(job),
+        Effect::Search(job) => searcher.submit(*job),
         Effect::Exit(exit) => return Ok(Some(exit)),
         Effect::Suspend => {
             terminal::suspend(term.backend_mut(), options.mouse)
                 .map_err(Error::terminal("suspend"))?;
-            term.clear().map_err(Error::terminal("draw"))?;
+            forget_screen(term)?;
         }
         Effect::Copy(text) => {
             // To the terminal the explorer draws on, between frames: the emulator (or
@@ -254,6 +265,20 @@ fn perform(
         }
     }
     Ok(None)
+}
+
+/// Clears the screen and forgets the last frame, so that the next draw paints everything.
+/// Not `Terminal::clear`: that first asks the terminal where its cursor is, a round trip
+/// that a terminal just back from a stop may not answer in time (and the reply would
+/// arrive among the keys).
+fn forget_screen(term: &mut Term) -> Result<(), Error> {
+    let _screen = terminal::lock_screen();
+    ratatui::backend::Backend::clear_region(term.backend_mut(), ratatui::backend::ClearType::All)
+        .map_err(Error::terminal("draw"))?;
+    // Each swap resets the buffer it leaves behind: two reset both.
+    term.swap_buffers();
+    term.swap_buffers();
+    Ok(())
 }
 
 fn draw(term: &mut Term, app: &App) -> Result<(), Error> {

@@ -10,6 +10,8 @@ pub enum Mode {
     ActorPicker,
     Help,
     Detail,
+    /// The `:` prompt: a date to jump to.
+    Jump,
     /// Pick mode's list: the prompt is active, typed characters filter (fzf).
     Pick,
     /// The date range prompt (`r`).

@@ -10,12 +10,14 @@ use super::keymap::{self, Binding};
 /// The help's sections, in order: the first [`HELP_LEFT`] on the left (the list's keys
 /// and the time view's), the others on the right, pick mode's first there so that someone
 /// picking sees theirs without scrolling.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 7] = [
+pub const HELP_SECTIONS: [(&str, &[Binding]); 9] = [
     ("List", keymap::LIST),
     ("Time view (v; the list's other keys too)", keymap::TIME),
     ("Pick mode (stdout is not a terminal)", keymap::PICK),
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
+    ("Date prompt (:)", keymap::JUMP),
+    ("Editing at either prompt", keymap::EDIT),
     ("Actor picker", keymap::PICKER),
     ("Date range prompt", keymap::RANGE),
 ];

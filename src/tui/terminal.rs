@@ -8,20 +8,51 @@
 //! Raw mode, the alternate screen and mouse capture are undone on every way out: the
 //! [`Guard`]'s `Drop` (created before the first mode change, so every `?` and early return
 //! is covered, even a failure half-way into the explorer's mode), a panic hook that restores
-//! before the message prints, and a signal thread for SIGTERM, SIGHUP, SIGINT and SIGQUIT
-//! that restores and exits with 128 + the signal. All three call the same [`restore`]. A
+//! before the message prints, and a signal thread. All three call the same [`restore`]. A
 //! lock shared with drawing makes sure a signal never lands in the middle of a frame's bytes.
+//!
+//! The signal thread handles every catchable signal whose default would end or stop the
+//! process with the terminal still taken:
+//!
+//! * SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+//!   SIGXCPU, SIGXFSZ and SIGPIPE restore, then exit with 128 + the signal. (SIGPIPE only
+//!   while the explorer runs: otherwise it stays ignored, as Rust has it, so a closed pipe
+//!   is an error value and a quiet end.)
+//! * SIGTSTP from outside (`kill -TSTP`) does what Ctrl-z does: restore, then stop.
+//! * SIGCONT (after either stop, or a `kill -STOP`, after which the shell may have reset the
+//!   terminal's modes) takes the terminal again and has the loop clear and redraw: it wakes
+//!   the loop with a SIGWINCH, which crossterm turns into a resize event, and the loop sees
+//!   [`take_resumed`]. No timer is needed.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard, Once};
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute, terminal};
+use signal_hook::consts::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGPIPE, SIGPROF, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+};
 
 /// Held while a frame is written and while the terminal is restored.
 static SCREEN: Mutex<()> = Mutex::new(());
+/// Whether a [`Guard`] owns the terminal: signals then restore it, and SIGCONT retakes it.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Whether the explorer captures the mouse, for taking the terminal again after a stop.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Set when the terminal was taken again after a stop: the screen must be redrawn whole.
+static RESUMED: AtomicBool = AtomicBool::new(false);
+
+/// Whether the terminal was taken again after a stop since the last call; the loop then
+/// clears and redraws everything.
+pub fn take_resumed() -> bool {
+    RESUMED.swap(false, Ordering::SeqCst)
+}
 
 /// Where the UI's bytes go: the controlling terminal, else stderr when that is a terminal.
 pub enum Tty {
@@ -78,6 +109,8 @@ impl Guard {
     /// (raw mode on, the alternate screen refused) still restores everything.
     pub fn enter(out: &mut impl Write, mouse: bool) -> io::Result<Guard> {
         install_restorers();
+        MOUSE.store(mouse, Ordering::SeqCst);
+        ACTIVE.store(true, Ordering::SeqCst);
         let guard = Guard { _owned: () };
         enter(out, mouse)?;
         Ok(guard)
@@ -87,6 +120,7 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         let _screen = lock_screen();
+        ACTIVE.store(false, Ordering::SeqCst);
         restore();
     }
 }
@@ -102,7 +136,13 @@ fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
             "AFGHAN_TIMELINE_TEST_ENTER_FAIL is set: failing after raw mode, as asked",
         ));
     }
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    // Bracketed paste: a pasted text arrives whole, not as keys that could act.
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -113,7 +153,13 @@ fn enter(out: &mut impl Write, mouse: bool) -> io::Result<()> {
 pub fn restore() {
     let _ = terminal::disable_raw_mode();
     if let Some(mut tty) = Tty::open() {
-        let _ = execute!(tty, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+        let _ = execute!(
+            tty,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            cursor::Show
+        );
         let _ = tty.flush();
     }
 }
@@ -128,21 +174,49 @@ fn install_restorers() {
             previous(info);
         }));
         let signals = [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-            signal_hook::consts::SIGQUIT,
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+            SIGXCPU, SIGXFSZ, SIGPIPE, SIGTSTP, SIGCONT,
         ];
         if let Ok(mut signals) = signal_hook::iterator::Signals::new(signals) {
             std::thread::spawn(move || {
-                if let Some(signal) = signals.forever().next() {
-                    let _screen = lock_screen();
-                    restore();
-                    std::process::exit(128 + signal);
+                for signal in signals.forever() {
+                    let active = ACTIVE.load(Ordering::SeqCst);
+                    match signal {
+                        SIGTSTP => {
+                            if active {
+                                let _screen = lock_screen();
+                                restore();
+                            }
+                            // Stops here until SIGCONT, which takes the terminal again.
+                            let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                        }
+                        SIGCONT if active => retake(),
+                        SIGCONT => {}
+                        SIGPIPE if !active => {}
+                        _ => {
+                            let _screen = lock_screen();
+                            restore();
+                            std::process::exit(128 + signal);
+                        }
+                    }
                 }
             });
         }
     });
+}
+
+/// After a stop: the explorer's mode again, and a redraw of everything.
+fn retake() {
+    {
+        let _screen = lock_screen();
+        if let Some(mut tty) = Tty::open() {
+            let _ = enter(&mut tty, MOUSE.load(Ordering::SeqCst));
+            let _ = tty.flush();
+        }
+    }
+    RESUMED.store(true, Ordering::SeqCst);
+    // Wakes the loop, blocked on the next event: crossterm reports a resize.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
 }
 
 /// Ctrl-z: give the terminal back, stop like any job, and take it again on `fg`.
@@ -151,7 +225,7 @@ pub fn suspend(out: &mut impl Write, mouse: bool) -> io::Result<()> {
         let _screen = lock_screen();
         restore();
     }
-    // Stops the process here until SIGCONT.
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Stops the process here until SIGCONT (SIGTSTP itself is caught, see the module).
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     enter(out, mouse)
 }

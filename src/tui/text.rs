@@ -1,14 +1,30 @@
 //! Width-aware text helpers: truncation with an ellipsis and word wrapping, shared by the
 //! state-side models (wrapped detail lines) and the views. Widths are terminal columns (CJK
 //! counts two), never bytes or chars.
+//!
+//! One width measure everywhere: [`width`] is the width ratatui draws with (a grapheme at
+//! a time, [`CellWidth`]), so a cut or a wrap made here is exactly what the buffer gets.
+//! Where terminals and that measure disagree, the text is made unambiguous first
+//! ([`clean`]): format and filler characters (soft hyphen, zero-width space, word joiner,
+//! a BOM, Hangul fillers, U+2028/U+2029, noncharacters, a zero-width joiner or variation
+//! selector after a non-letter, as in emoji sequences) become visible escapes such as
+//! `\u{ad}`, and a run of combining marks is cut to [`MAX_MARKS`] after its base. The
+//! joiners Dari and Pashto need (ZWNJ, and ZWJ between letters) and LRM/RLM stay.
 
+use std::fmt::Write as _;
+
+use ratatui::buffer::CellWidth;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 use crate::sanitize;
 
-/// The display width of `s`.
+/// Combining marks kept after one base character (Zalgo text stacks hundreds).
+pub const MAX_MARKS: usize = 3;
+
+/// The display width of `s`, as ratatui draws it.
 pub fn width(s: &str) -> usize {
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    s.graphemes(true).map(|g| usize::from(g.cell_width())).sum()
 }
 
 /// `s` cut to at most `max` columns, ending in `…` when cut. One pass that stops at the
@@ -16,19 +32,25 @@ pub fn width(s: &str) -> usize {
 pub fn fit(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    let mut cuts = Vec::new();
+    for g in s.graphemes(true) {
+        let w = width(g);
         if used + w > max {
+            // Back off whole graphemes until the ellipsis fits.
             while used + 1 > max {
-                match out.pop() {
-                    Some(p) => used -= p.width().unwrap_or(0),
+                match cuts.pop() {
+                    Some((at, before)) => {
+                        out.truncate(at);
+                        used = before;
+                    }
                     None => return out,
                 }
             }
             out.push('…');
             return out;
         }
-        out.push(c);
+        cuts.push((out.len(), used));
+        out.push_str(g);
         used += w;
     }
     out
@@ -43,9 +65,64 @@ pub fn fit_clean(s: &str, max: usize) -> String {
     fit(&clean(&s[..end]), max)
 }
 
-/// File text made safe for one screen line.
+/// File text made safe and unambiguous for one screen line.
 pub fn clean(s: &str) -> String {
-    sanitize::line(s).into_owned()
+    visible(&sanitize::line(s))
+}
+
+/// Sanitized text with the characters whose width terminals disagree on made visible,
+/// and combining runs capped (see the module).
+fn visible(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut marks = 0;
+    let mut previous: Option<char> = None;
+    for c in s.chars() {
+        if escaped(c, previous) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            marks = 0;
+            previous = Some('}');
+            continue;
+        }
+        if is_mark(c) {
+            marks += 1;
+            if marks > MAX_MARKS {
+                continue;
+            }
+        } else {
+            marks = 0;
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// Whether `c` shows in the UI as an escape, given the character before it.
+fn escaped(c: char, previous: Option<char>) -> bool {
+    let after_letter = previous.is_some_and(char::is_alphabetic);
+    match c {
+        // Kept: ZWNJ, LRM and RLM, which Dari, Pashto and Arabic text need, and spaces other
+        // than U+0020, which are as wide everywhere.
+        '\u{200c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{a0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{205f}'
+        | '\u{3000}' => false,
+        // ZWJ between letters shapes a script; after a symbol it builds an emoji sequence,
+        // as do the variation selectors, whose width terminals disagree on.
+        '\u{200d}' | '\u{fe0e}' | '\u{fe0f}' => !after_letter,
+        c => sanitize::is_invisible(c),
+    }
+}
+
+/// A combining mark: drawn on the character before it (zero width, not a joiner).
+fn is_mark(c: char) -> bool {
+    c.width() == Some(0)
+        && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
 }
 
 /// Greedy word wrap of one paragraph (no newlines) to `max` columns; words longer than a
@@ -63,14 +140,25 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         }
         if w > max {
             // Split an over-long word (a URL, a run of CJK) across lines.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > max && used > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    used = 0;
+            for g in word.graphemes(true) {
+                // A grapheme wider than a line (prepended marks, a long jamo sequence) is
+                // split into its characters, each at most two columns.
+                let pieces: Vec<&str> = if width(g) > max {
+                    g.char_indices()
+                        .map(|(i, c)| &g[i..i + c.len_utf8()])
+                        .collect()
+                } else {
+                    vec![g]
+                };
+                for piece in pieces {
+                    let cw = width(piece);
+                    if used + cw > max && used > 0 {
+                        lines.push(std::mem::take(&mut line));
+                        used = 0;
+                    }
+                    line.push_str(piece);
+                    used += cw;
                 }
-                line.push(c);
-                used += cw;
             }
             continue;
         }
@@ -96,7 +184,7 @@ pub fn wrap_paragraphs(text: &str, max: usize) -> Vec<String> {
             if p.trim().is_empty() {
                 vec![String::new()]
             } else {
-                wrap(p, max)
+                wrap(&visible(p), max)
             }
         })
         .collect()

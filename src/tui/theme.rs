@@ -124,6 +124,17 @@ impl Theme {
         )
     }
 
+    /// Where a query word matched: in list rows and the detail pane.
+    pub fn highlight(self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Indexed(16))
+                .bg(Color::Indexed(178))
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        )
+    }
+
     pub fn warning(self) -> Style {
         self.pick(
             Style::new()

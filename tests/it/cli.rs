@@ -404,3 +404,32 @@ fn flags_that_would_be_ignored_are_usage_errors() {
     ])
     .code(0);
 }
+
+/// `list --query 1989` goes through the one search engine: every event dated in 1989, or
+/// spanning into it, is listed (as `--from 1989 --to 1989` lists them), and so are events
+/// that only say "1989" in their text.
+#[test]
+fn list_query_finds_events_by_a_date_word() {
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "id"];
+        all.extend_from_slice(args);
+        run(&all).code(0).stdout.clone()
+    };
+    let by_date = ids(&["--from", "1989", "--to", "1989"]);
+    let by_word = ids(&["--query", "1989"]);
+    assert!(by_date.lines().count() >= 2, "{by_date}");
+    for id in by_date.lines() {
+        assert!(
+            by_word.lines().any(|l| l == id),
+            "{id} missing from {by_word}"
+        );
+    }
+    assert_eq!(
+        ids(&["--query", "feb 1989"]),
+        ids(&["--from", "1989-02", "--to", "1989-02"])
+    );
+    assert_eq!(
+        ids(&["--query", "february 1989"]),
+        ids(&["--query", "1989-02"])
+    );
+}

@@ -3,7 +3,7 @@
 
 use crate::common::{self, date};
 
-use afghan_timeline::model::{Date, DateError, Precision};
+use afghan_timeline::model::{Date, DateError, Interval, Precision};
 use chrono::NaiveDate;
 
 #[test]
@@ -41,6 +41,8 @@ fn malformed_negative_years_are_rejected() {
     let table: &[(&str, DateError)] = &[
         ("-0000", DateError::NegativeZero),
         ("-0000-01-01", DateError::NegativeZero),
+        ("0000", DateError::YearZero),
+        ("~0000-06", DateError::YearZero),
         ("-500", DateError::Shape),
         ("-05000", DateError::Shape),
         ("--0500", DateError::Shape),
@@ -93,8 +95,9 @@ fn earlier_years_sort_first_and_cover_their_days() {
         ["-0500", "-0044", "-0044-03-15", "-0001", "0001", "1979"]
     );
     assert!(date("-0500").sort_key() < date("-0001").sort_key());
-    let first = NaiveDate::from_ymd_opt(-500, 1, 1).expect("a day");
-    let last = NaiveDate::from_ymd_opt(-500, 12, 31).expect("a day");
+    // chrono counts astronomical years: 500 BCE is its year -499.
+    let first = NaiveDate::from_ymd_opt(-499, 1, 1).expect("a day");
+    let last = NaiveDate::from_ymd_opt(-499, 12, 31).expect("a day");
     assert_eq!(date("-0500").first_day(), first);
     assert_eq!(date("-0500").last_day(), last);
 }
@@ -127,4 +130,19 @@ fn the_command_line_filters_and_shows_bce_events() {
         "{}",
         line.stdout
     );
+}
+
+/// Historians' years: 1 BCE is followed by AD 1, so intervals across the era boundary
+/// have no year 0 in them, and 1 BCE is a leap year as the proleptic calendar has it.
+#[test]
+fn intervals_across_the_era_boundary_count_historians_years() {
+    let one_day = date("-0001-12-31").first_day();
+    assert_eq!((date("0001-01-01").first_day() - one_day).num_days(), 1);
+    let years = |a: &str, b: &str| Interval::between(date(a).first_day(), date(b).first_day());
+    assert_eq!(years("-0001", "0001").years, 1);
+    assert_eq!(years("-0044-03-15", "0014-08-19").years, 57);
+    assert_eq!(years("-0001-06-01", "0001-06-01").to_string(), "+1 y");
+    assert!(Date::ymd(-1, 2, 29).is_some());
+    assert!(Date::ymd(0, 1, 1).is_none());
+    assert_eq!(date("-0001-02-29").to_string(), "-0001-02-29");
 }

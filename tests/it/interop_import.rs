@@ -79,7 +79,7 @@ fn slides_keep_dates_text_groups_and_media() {
     assert_eq!(alexander.end.as_deref(), Some("-0327"));
     assert_eq!(
         alexander.date_note.as_deref(),
-        Some("c. 330 BCE; start: spring 330 BCE")
+        Some("display: c. 330 BCE; start: spring 330 BCE")
     );
     // HTML stripped: tags gone, paragraphs and <br> kept as line breaks.
     assert_eq!(alexander.title, "Alexander enters Bactria");
@@ -153,16 +153,16 @@ fn groups_become_actors_and_eras_keep_bce_years() {
     warned(&imported, "3 events without media url or credit");
 
     // Eras: negative years; an era without an end date is skipped.
-    let eras: Vec<(&str, &str, &str)> = t
+    let eras: Vec<(&str, &str, Option<&str>)> = t
         .eras
         .iter()
-        .map(|e| (e.id.as_str(), e.start.as_str(), e.end.as_str()))
+        .map(|e| (e.id.as_str(), e.start.as_str(), e.end.as_deref()))
         .collect();
     assert_eq!(
         eras,
         [
-            ("achaemenid-rule", "-0550", "-0330"),
-            ("soviet-afghan-war", "1979-12-24", "1989-02-15")
+            ("achaemenid-rule", "-0550", Some("-0330")),
+            ("soviet-afghan-war", "1979-12-24", Some("1989-02-15"))
         ]
     );
     assert_eq!(t.eras[1].name, "Soviet–Afghan War");
@@ -301,16 +301,6 @@ fn malformed_files_are_errors_at_a_line_and_column() {
             "no-events",
             b"{\"title\": {\"text\": {\"headline\": \"x\"}}}",
             ":1:38: not a TimelineJS timeline: missing field 'events'",
-        ),
-        (
-            "date-not-object",
-            b"{\"events\": [{\"start_date\": 1979}]}",
-            ":1:31: not a TimelineJS timeline: invalid type: integer '1979', expected a date object",
-        ),
-        (
-            "headline-list",
-            b"{\"events\": [\n{\"text\": {\"headline\": [\"x\"]}}]}",
-            ":2:23: not a TimelineJS timeline: invalid type: sequence, expected a string or a number at '[\"x\"]}}]}'",
         ),
         (
             "columns-count-characters",

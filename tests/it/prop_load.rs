@@ -173,7 +173,11 @@ proptest! {
         name in any::<String>(),
         texts in prop::collection::vec((any::<String>(), any::<String>(), prop::option::of(any::<String>())), 0..4),
     ) {
-        let non_blank = |s: &str| if s.trim().is_empty() { format!("x{s}") } else { s.to_owned() };
+        // Required text, tags and aliases must show something (not only invisible characters).
+        let non_blank = |s: &str| if afghan_timeline::sanitize::is_blank(s) { format!("x{s}") } else { s.to_owned() };
+        let title = non_blank(&title);
+        // `check` takes only absolute addresses as urls: any characters but spaces, after a scheme.
+        let address = |s: &String| format!("https://example.org/{}", s.chars().filter(|c| !c.is_whitespace()).collect::<String>());
         let raw = RawTimeline {
             title: title.clone(),
             description: Some(name.clone()),
@@ -188,9 +192,9 @@ proptest! {
                 detail: d.clone(),
                 date_note: d.clone(),
                 actors: vec![field("a")],
-                tags: vec![t.clone()],
+                tags: vec![non_blank(t)],
                 location: Some(s.clone()),
-                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.clone() }],
+                sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.as_ref().map(address) }],
                 related: Vec::new(),
             }).collect(),
         };
@@ -203,9 +207,9 @@ proptest! {
             prop_assert_eq!(&e.title, &non_blank(title));
             prop_assert_eq!(&e.summary, &non_blank(summary));
             prop_assert_eq!(&e.detail, detail);
-            prop_assert_eq!(&e.tags, &vec![title.clone()]);
+            prop_assert_eq!(&e.tags, &vec![non_blank(title)]);
             prop_assert_eq!(&e.sources[0].publisher, title);
-            prop_assert_eq!(&e.sources[0].url, detail);
+            prop_assert_eq!(&e.sources[0].url, &detail.as_ref().map(address));
         }
     }
 }

@@ -48,6 +48,15 @@ struct Ev {
     named: bool,
 }
 
+/// The values in order, each once.
+fn once_each(values: &[usize]) -> impl Iterator<Item = usize> + '_ {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(k, v)| !values[..*k].contains(v))
+        .map(|(_, v)| *v)
+}
+
 fn event() -> impl Strategy<Value = Ev> {
     (
         value(),
@@ -176,13 +185,12 @@ fn render(f: &File) -> String {
         if let Some(d) = &e.detail {
             w.field("detail", &literal(d));
         }
-        let actors: Vec<String> = e.actors.iter().map(|a| format!("\"a{a}\"")).collect();
+        // Each actor and related event once, and no event related to itself (check's rules).
+        let actors: Vec<String> = once_each(&e.actors).map(|a| format!("\"a{a}\"")).collect();
         w.field("actors", &format!("[{}]", actors.join(", ")));
         w.field("sources", "[(publisher: \"P\", title: \"T ] ( //\")]");
-        let related: Vec<String> = e
-            .related
-            .iter()
-            .filter(|r| **r < n)
+        let related: Vec<String> = once_each(&e.related)
+            .filter(|r| *r < n && *r != i)
             .map(|r| format!("\"e{r}\""))
             .collect();
         w.field("related", &format!("[{}]", related.join(",")));

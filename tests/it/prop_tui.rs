@@ -44,10 +44,10 @@ fn text(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(any_char(), 0..max).prop_map(|v| v.into_iter().collect())
 }
 
-/// Titles, summaries and names must not be blank.
+/// Titles, summaries and names must not be blank (nor only invisible characters).
 fn non_blank(max: usize) -> impl Strategy<Value = String> {
     text(max).prop_map(|t| {
-        if t.trim().is_empty() {
+        if afghan_timeline::sanitize::is_blank(&t) {
             format!("x{t}")
         } else {
             t
@@ -58,7 +58,7 @@ fn non_blank(max: usize) -> impl Strategy<Value = String> {
 /// A date that exists, as a file writes it. Few distinct years, so equal dates, equal
 /// first days at different precisions and eras that begin at an event are common.
 fn date_text() -> impl Strategy<Value = String> {
-    let year = prop_oneof![4 => 1979..1984i32, 1 => 0..10_000i32];
+    let year = prop_oneof![4 => 1979..1984i32, 1 => 1..10_000i32];
     (
         year,
         1..=12u32,
@@ -140,11 +140,29 @@ fn event_spec() -> impl Strategy<Value = EventSpec> {
         )
 }
 
-/// Timelines from empty to a dozen events, with up to six actors and three eras.
+/// The values in order, each once.
+fn distinct(values: impl Iterator<Item = usize>) -> impl Iterator<Item = usize> {
+    let mut seen = Vec::new();
+    values.filter(move |v| {
+        let new = !seen.contains(v);
+        seen.push(*v);
+        new
+    })
+}
+
+/// Timelines from empty to a dozen events, with up to six actors and three eras (some
+/// ongoing: without an end).
 fn timeline() -> impl Strategy<Value = Timeline> {
     let actors =
         prop::collection::vec((non_blank(16), prop::collection::vec(text(10), 0..2)), 1..7);
-    let eras = prop::collection::vec((non_blank(20), date_text(), date_text()), 0..4);
+    let eras = prop::collection::vec(
+        (
+            non_blank(20),
+            date_text(),
+            prop::option::weighted(0.7, date_text()),
+        ),
+        0..4,
+    );
     let events = prop::collection::vec(event_spec(), 0..13);
     (non_blank(30), actors, eras, events).prop_map(|(title, actors, eras, events)| {
         let raw = RawTimeline {
@@ -155,26 +173,37 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 .enumerate()
                 .map(|(i, (name, aliases))| RawActor {
                     id: format!("actor-{i}"),
-                    name,
+                    // No actor may answer to another's name or alias: mark each as its own.
+                    name: format!("{name}~n{i}"),
                     kind: [
                         RawActorKind::State,
                         RawActorKind::Organization,
                         RawActorKind::Group,
                         RawActorKind::Person,
                     ][i % 4],
-                    aliases,
+                    aliases: aliases
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, alias)| format!("{alias}~a{i}-{j}"))
+                        .collect(),
                 })
                 .collect(),
             eras: eras
                 .into_iter()
                 .enumerate()
                 .map(|(i, (name, a, b))| {
-                    let (start, end) = ordered(a, b);
+                    let (start, end) = match b {
+                        Some(b) => {
+                            let (start, end) = ordered(a, b);
+                            (start, Some(end))
+                        }
+                        None => (a, None),
+                    };
                     RawEra {
                         id: format!("era-{i}"),
                         name,
                         start: field(&start),
-                        end: field(&end),
+                        end: end.as_deref().map(field),
                     }
                 })
                 .collect(),
@@ -193,10 +222,9 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 summary: e.summary,
                 detail: e.detail,
                 date_note: None,
-                actors: e
-                    .actors
-                    .iter()
-                    .map(|a| field(&format!("actor-{}", a % n_actors)))
+                // Each actor and related event once, and no event related to itself.
+                actors: distinct(e.actors.iter().map(|a| a % n_actors))
+                    .map(|a| field(&format!("actor-{a}")))
                     .collect(),
                 tags: e.tags,
                 location: e.location,
@@ -206,10 +234,9 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     date: None,
                     url: Some("https://example.org/a".to_owned()),
                 }],
-                related: e
-                    .related
-                    .iter()
-                    .map(|r| field(&format!("event-{}", r % n_events)))
+                related: distinct(e.related.iter().map(|r| r % n_events))
+                    .filter(|&r| r != i)
+                    .map(|r| field(&format!("event-{r}")))
                     .collect(),
             })
             .collect();
@@ -237,6 +264,7 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
 
 fn action() -> impl Strategy<Value = Action> {
     use Action::*;
+    use afghan_timeline::tui::prompt::Edit;
     let plain = prop::sample::select(vec![
         NextEvent,
         PrevEvent,
@@ -292,12 +320,32 @@ fn action() -> impl Strategy<Value = Action> {
         Back,
         Quit,
         Suspend,
+        StartJump,
+        JumpGo,
+        JumpCancel,
+        HistoryBack,
+        HistoryForward,
+        NextMatch,
+        PrevMatch,
+        Edit(Edit::Left),
+        Edit(Edit::Right),
+        Edit(Edit::Home),
+        Edit(Edit::End),
+        Edit(Edit::WordLeft),
+        Edit(Edit::WordRight),
+        Edit(Edit::KillToStart),
+        Edit(Edit::KillToEnd),
+        Edit(Edit::KillWordBack),
+        Edit(Edit::KillAlnumWordBack),
+        Edit(Edit::DeleteBack),
+        Edit(Edit::DeleteForward),
     ]);
     prop_oneof![
         8 => plain,
         3 => (0..=9u8).prop_map(CountDigit),
         2 => (0..=9u8).prop_map(FollowRelated),
         3 => any_char().prop_map(SearchType),
+        1 => any_char().prop_map(|c| Edit(Edit::Insert(c))),
         2 => any_char().prop_map(PickerType),
         2 => prop::sample::select(vec!['1', '9', '.', '-', '0', '2', 'x']).prop_map(RangeType),
         1 => (0..110u16, 0..310u16, any::<bool>()).prop_map(|(row, col, down)| Wheel { row, col, down }),

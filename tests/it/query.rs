@@ -345,3 +345,57 @@ fn narrowing_within_previous_matches_equals_a_full_pass() {
         "the embedded data has a Russian embassy in Kabul"
     );
 }
+
+/// Date words: a year, a month (`1979-12`, `dec 1979`, `december 1979`) or a day finds
+/// every event whose period overlaps it, as `--from`/`--to` do, and still every event that
+/// has the word in its text.
+#[test]
+fn date_words_find_events_by_period_and_by_text() {
+    let timeline = common::load_text(&common::timeline_of(&[
+        ("before", "1978-12-31", None),
+        ("span", "1978-06-01", Some("1980-02")),
+        ("year", "1979", None),
+        ("jan", "1979-01", None),
+        ("dec24", "1979-12-24", None),
+        ("memo-1979-12", "2024-02-29", None),
+    ]));
+    let table: &[(&str, &[&str])] = &[
+        ("1979", &["span", "year", "jan", "dec24", "memo-1979-12"]),
+        ("1979-12", &["span", "year", "dec24", "memo-1979-12"]),
+        ("dec 1979", &["span", "year", "dec24"]),
+        ("December 1979", &["span", "year", "dec24"]),
+        ("1979-01-31", &["span", "year", "jan"]),
+        ("1980", &["span"]),
+        // Each word must match, one by date and one by text.
+        ("1979 dec24", &["dec24"]),
+        ("jan 1979 memo", &[]),
+        // Not dates: plain text.
+        ("dec", &["dec24"]),
+        ("1978-13", &[]),
+    ];
+    for (q, expected) in table {
+        assert_eq!(select(&timeline, &query(q)), *expected, "--query {q:?}");
+    }
+}
+
+/// A date word widens what a word matches, so a query that grows into one (`dec` →
+/// `dec 1979`) is not searched among the earlier matches only.
+#[test]
+fn a_query_growing_into_a_date_word_does_not_narrow() {
+    let mut dec = Filter::default();
+    dec.set_query("dec");
+    let mut month = Filter::default();
+    month.set_query("dec 1979");
+    assert!(!month.narrows(&dec));
+    let mut year = Filter::default();
+    year.set_query("1979");
+    let mut longer = Filter::default();
+    longer.set_query("19790");
+    assert!(longer.narrows(&year), "a longer plain word narrows");
+    let mut same = Filter::default();
+    same.set_query("1979 kabul");
+    assert!(
+        same.narrows(&year),
+        "the same date word and a new one narrow"
+    );
+}

@@ -37,7 +37,11 @@ const ERAS: &str = r#"Timeline(
 )"#;
 
 fn app(filter: Filter, width: u16, height: u16) -> App {
-    let timeline = load::parse(ERAS, "eras.ron").expect("the era timeline loads");
+    app_of(ERAS, filter, width, height)
+}
+
+fn app_of(text: &str, filter: Filter, width: u16, height: u16) -> App {
+    let timeline = load::parse(text, "eras.ron").expect("the era timeline loads");
     let settings = Settings {
         theme: Theme { color: false },
         ..Settings::default()
@@ -101,6 +105,68 @@ fn no_header_stands_without_an_event_under_it() {
         ["Second Taliban emirate · 1996–2001"]
     );
     assert_consistent(&app);
+}
+
+/// An ongoing era (no `end`) files every later event under it with an open span
+/// (`1996–`); once the list has scrolled, the header pinned at its top is the one of the
+/// era the top event is filed under, as the era headers have it.
+#[test]
+fn an_ongoing_era_files_later_events_and_the_pinned_header_agrees() {
+    let text = ERAS
+        .replace(
+            r#"start: "1996-09-27", end: "2001-11-13""#,
+            r#"start: "1996-09-27""#,
+        )
+        .replace(
+            "    ],\n)",
+            "        (id: \"late\", date: \"2023-05\", title: \"Late\", summary: \"S\", actors: [\"a\"], sources: [(publisher: \"P\", title: \"T\")]),\n    ],\n)",
+        );
+    let app = app_of(&text, Filter::default(), 120, 40);
+    let shown = headers(&screen(&app, 120, 40));
+    assert_eq!(
+        shown.last().map(String::as_str),
+        Some("Second Taliban emirate · 1996–")
+    );
+    assert_eq!(
+        shown.len(),
+        5,
+        "the late event needs no header of its own: {shown:?}"
+    );
+
+    let mut pinned = 0;
+    for height in 9..=14 {
+        let mut app = app_of(&text, Filter::default(), 120, height);
+        let mut filed: Option<String> = None;
+        for i in 0..app.visible().len() {
+            if let Some(h) = app.era_headers(i).next() {
+                filed = h.eras.last().map(|(_, e)| e.name.clone());
+            }
+            let current = app.current_era(i).map(|e| e.name.clone());
+            if current.is_some() {
+                assert_eq!(
+                    current, filed,
+                    "event {i} is pinned under another era than its header's"
+                );
+            }
+            app.update(NextEvent);
+            assert_consistent(&app);
+            let top = app.offset();
+            if app.era_headers(top).next().is_none()
+                && let Some(era) = app.current_era(top)
+            {
+                let want = format!("{} · {}", era.name, era.years());
+                let lines = screen(&app, 120, height);
+                let y = usize::from(app.areas().list_inner.y);
+                let first = headers(&lines[y..=y]);
+                assert_eq!(first.first(), Some(&want), "the pinned header at the top");
+                pinned += 1;
+            }
+        }
+    }
+    assert!(
+        pinned > 0,
+        "no state with a scrolled-away header was reached"
+    );
 }
 
 /// The band above the axis: overlapping eras on separate rows, each name whole unless

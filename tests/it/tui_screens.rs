@@ -160,20 +160,21 @@ fn selected_row_is_reverse_video_without_colour() {
     };
     let y = row_of("The League condemns the war").expect("selected title on screen");
     let line_area = Rect::new(1, y, 78, 1);
-    // Mark column (2), date padded to 12, a space, the title, badges flush right.
+    // Mark column (2), date padded to the sample's widest date ("28 Feb 1921", 11), a
+    // space, the title, badges flush right.
     let title = "The League condemns the war";
     let badges = "league north";
     let text = format!(
-        "  {:<12} {title}{}{badges}",
+        "  {:<11} {title}{}{badges}",
         "Jun 1950",
-        " ".repeat(78 - 15 - title.len() - badges.len())
+        " ".repeat(78 - 14 - title.len() - badges.len())
     );
     let mut expected = Buffer::with_lines([text]);
     let reversed = Style::new().add_modifier(Modifier::REVERSED);
     let bold_reversed = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
     expected.set_style(Rect::new(0, 0, 78, 1), reversed);
     expected.set_style(Rect::new(0, 0, 2, 1), bold_reversed); // the mark column is bold
-    expected.set_style(Rect::new(15, 0, 27, 1), bold_reversed); // the selected title is bold
+    expected.set_style(Rect::new(14, 0, 27, 1), bold_reversed); // the selected title is bold
     let mut actual = Buffer::empty(Rect::new(0, 0, 78, 1));
     for x in 0..78 {
         actual[(x, 0)] = buffer[(line_area.x + x, y)].clone();

@@ -7,13 +7,16 @@
 //! `list` and `actors` commands rather than being written down here.
 
 // `pick` holds the picker's fzf contract, `act` copying and opening (OSC 52, $BROWSER,
-// OSC 8), `filters` the filter keys; `terminal` holds the tests of terminal handling,
-// `hostile` the hostile suite's terminal side, `scale_smoke` a generated 10,000-event
-// timeline, `time` the time view, `loading` the loading screen; `reference`, `screen` and
-// `session` are the harness.
+// OSC 8), `filters` the filter keys, `find` a paste into the search prompt; `terminal`
+// holds the tests of terminal handling, `hostile` the hostile suite's terminal side and
+// `hostile_signals` its signals, `scale_smoke` a generated 10,000-event timeline, `time`
+// the time view, `loading` the loading screen; `reference`, `screen` and `session` are
+// the harness.
 mod act;
 mod filters;
+mod find;
 mod hostile;
+mod hostile_signals;
 mod loading;
 mod pick;
 mod reference;

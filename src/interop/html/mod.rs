@@ -11,7 +11,7 @@ mod strip;
 
 use std::fmt::Write as _;
 
-pub use strip::strip;
+pub use strip::{strip, strip_counted};
 
 use crate::sanitize::is_dangerous;
 

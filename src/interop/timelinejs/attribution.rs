@@ -8,7 +8,7 @@ use super::import::Importer;
 use super::record::EventRecord;
 use super::shape::{Media, Slide};
 use crate::interop::html::strip;
-use crate::load::{RawActor, RawActorKind, RawSource};
+use crate::load::{RawActor, RawActorKind, RawSource, is_address};
 use crate::sanitize::quote;
 
 impl Importer<'_> {
@@ -38,6 +38,8 @@ impl Importer<'_> {
             .as_deref()
             .map(str::trim)
             .filter(|g| !g.is_empty());
+        // An exported group that names a kind or an era is not an actor.
+        let group = group.filter(|_| record.is_none() || self.groups_are_actors);
         if let Some(group) = group {
             let known = actors.iter().any(|id| {
                 self.actor_by_id
@@ -46,7 +48,11 @@ impl Importer<'_> {
             });
             if !known {
                 let id = self.group_actor(group);
-                if !actors.contains(&id) {
+                actors.retain(|a| *a != id);
+                // The group stands for the first actor: a changed group replaces it.
+                if record.is_some() && !actors.is_empty() {
+                    actors[0] = id;
+                } else {
                     actors.insert(0, id);
                 }
             }
@@ -61,7 +67,7 @@ impl Importer<'_> {
     /// The actor a group names: an actor of that name if there is one, else a new one of
     /// the kind the options give.
     fn group_actor(&mut self, group: &str) -> String {
-        let name = strip(group);
+        let name = export::stripped_field_text(group);
         let name = if name.is_empty() {
             group.to_owned()
         } else {
@@ -122,15 +128,25 @@ impl Importer<'_> {
                 ));
                 date = None;
             }
+            let mut url = s.url.clone();
+            if let Some(u) = &url
+                && !is_address(u)
+            {
+                self.warn(format!(
+                    "{at}: its record's source url {} is not an absolute address; it is dropped",
+                    quote(u)
+                ));
+                url = None;
+            }
             sources.push(RawSource {
                 publisher: s.publisher.clone(),
                 title: s.title.clone(),
                 date,
-                url: s.url.clone(),
+                url,
             });
         }
         if let Some(media) = &slide.media
-            && let Some(source) = self.media_source(media)
+            && let Some(source) = self.media_source(at, media)
             && !sources
                 .iter()
                 .any(|s| source.url.is_some() && s.url == source.url)
@@ -152,21 +168,53 @@ impl Importer<'_> {
 
     /// `media` as a source: `credit` (or the site) published it, `title` (or `caption`)
     /// names it, `url` is where it is. `None` without a url or a credit.
-    fn media_source(&mut self, media: &Media) -> Option<RawSource> {
+    fn media_source(&mut self, at: &str, media: &Media) -> Option<RawSource> {
         let text =
             |value: &Option<String>| value.as_deref().map(strip).filter(|t| !t.trim().is_empty());
         let url = media
             .url
             .as_deref()
             .map(str::trim)
-            .filter(|u| !u.is_empty())
-            .map(str::to_owned);
+            .filter(|u| !u.is_empty());
         let credit = text(&media.credit);
-        let (title, caption) = (text(&media.title), text(&media.caption));
+        let (mut title, caption) = (text(&media.title), text(&media.caption));
+        // An embed (a quote, an iframe, a tweet) is markup, not an address: its address is
+        // the `src` or `href` in it, and a quote's words are what the source says.
+        let url = match url {
+            Some(markup) if markup.starts_with('<') => {
+                let embed = Embed::read(markup);
+                self.warn(format!(
+                    "{at}: its media is HTML ({}); {}",
+                    embed.kind,
+                    match (&embed.address, &embed.quote) {
+                        (Some(a), None) =>
+                            format!("its address {} becomes the source's url", quote(a)),
+                        (None, Some(_)) => "its text becomes the source's title".to_owned(),
+                        (Some(a), Some(_)) => format!(
+                            "its address {} becomes the source's url and its text the title",
+                            quote(a)
+                        ),
+                        (None, None) => "it has no address or text and is dropped".to_owned(),
+                    }
+                ));
+                // The embed's words (a quote, a tweet's text) are what the source says.
+                title = embed.quote.or(title).or(caption.clone());
+                embed.address
+            }
+            Some(url) if !is_address(url) => {
+                self.warn(format!(
+                    "{at}: its media url {} is not an absolute address (like https://…); it is dropped",
+                    quote(url)
+                ));
+                None
+            }
+            Some(url) => Some(url.to_owned()),
+            None => None,
+        };
         if media.alt.as_deref().is_some_and(|a| !a.trim().is_empty()) {
             self.lose("media.alt");
         }
-        if url.is_none() && credit.is_none() {
+        if url.is_none() && credit.is_none() && title.is_none() {
             if caption.is_some() {
                 self.lose("media.caption");
             }
@@ -194,6 +242,76 @@ impl Importer<'_> {
     }
 }
 
+/// What an HTML embed in `media.url` holds.
+struct Embed {
+    kind: &'static str,
+    address: Option<String>,
+    quote: Option<String>,
+}
+
+impl Embed {
+    fn read(markup: &str) -> Embed {
+        let lower = markup.to_ascii_lowercase();
+        let kind = if lower.contains("twitter-tweet") || lower.contains("twitter.com/") {
+            "a tweet"
+        } else if lower.starts_with("<iframe") {
+            "an iframe"
+        } else if lower.starts_with("<blockquote") {
+            "a blockquote"
+        } else {
+            "markup"
+        };
+        let mut addresses = attributes(markup, "src").chain(attributes(markup, "href"));
+        // A tweet's own address is its status link, the last link in the embed.
+        let address = if kind == "a tweet" {
+            let all: Vec<String> = attributes(markup, "href").collect();
+            all.iter()
+                .rev()
+                .find(|a| a.contains("/status/"))
+                .or(all.last())
+                .cloned()
+        } else {
+            addresses.next()
+        };
+        let quote = Some(
+            strip(markup)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .filter(|q| !q.is_empty());
+        Embed {
+            kind,
+            address: address.filter(|a| is_address(a)),
+            quote,
+        }
+    }
+}
+
+/// The values of one attribute in markup, entities decoded, in order.
+fn attributes<'a>(markup: &'a str, name: &'a str) -> impl Iterator<Item = String> + 'a {
+    let lower = markup.to_ascii_lowercase();
+    let needle = format!("{name}=");
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = from + lower.get(from..)?.find(&needle)?;
+            from = at + needle.len();
+            // An attribute, not the end of another name (`data-src=`).
+            if at > 0 && !lower.as_bytes()[at - 1].is_ascii_whitespace() {
+                continue;
+            }
+            let rest = &markup[from..];
+            let (quote, rest) = match rest.chars().next()? {
+                q @ ('"' | '\'') => (q, &rest[1..]),
+                _ => continue,
+            };
+            let value = &rest[..rest.find(quote)?];
+            return Some(strip(value));
+        }
+    })
+}
+
 /// `www.example.org` → `example.org`: the site, as a publisher.
 fn host(url: &str) -> Option<String> {
     let rest = url.split_once("://")?.1;
@@ -204,6 +322,35 @@ fn host(url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::Embed;
+
+    #[test]
+    fn embeds_give_their_address_and_words() {
+        let quote = Embed::read("<blockquote>We said <b>this</b>.</blockquote>");
+        assert_eq!(
+            (quote.kind, quote.address, quote.quote.as_deref()),
+            ("a blockquote", None, Some("We said this."))
+        );
+        let frame =
+            Embed::read("<iframe data-src='x' src='https://example.org/v?a=1&amp;b=2'></iframe>");
+        assert_eq!(frame.kind, "an iframe");
+        assert_eq!(
+            frame.address.as_deref(),
+            Some("https://example.org/v?a=1&b=2")
+        );
+        let tweet = Embed::read(
+            "<blockquote class=\"twitter-tweet\"><p>Hi <a href=\"https://t.co/x\">link</a></p>\
+             <a href=\"https://twitter.com/u/status/9\">date</a></blockquote>",
+        );
+        assert_eq!(tweet.kind, "a tweet");
+        assert_eq!(
+            tweet.address.as_deref(),
+            Some("https://twitter.com/u/status/9")
+        );
+        let relative = Embed::read("<iframe src=\"/local/page\"></iframe>");
+        assert_eq!(relative.address, None, "only absolute addresses");
+    }
+
     #[test]
     fn host_names_the_site() {
         assert_eq!(

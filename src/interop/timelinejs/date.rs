@@ -21,6 +21,9 @@ pub struct Read {
     pub time: Option<String>,
     /// A `day` given without a `month`, which is ignored (TimelineJS would read January).
     pub day_without_month: bool,
+    /// A day the month does not have (30 February), which TimelineJS rolls over into the
+    /// next month; the date keeps the month instead.
+    pub rolled_over: Option<i64>,
 }
 
 /// The date object for `date`, with only the parts its precision has.
@@ -34,6 +37,58 @@ pub fn write(date: Date) -> Value {
         parts.insert("day".to_owned(), json!(day));
     }
     Value::Object(parts)
+}
+
+/// The date object for the last day of `date`'s period: how an end is written, since
+/// TimelineJS reads `{year: 2026}` as 1 January 2026, not as the whole year.
+pub fn write_end(date: Date) -> Value {
+    day_json(date.last_day())
+}
+
+/// The date object for the first day of `date`'s period.
+pub fn write_first_day(date: Date) -> Value {
+    day_json(date.first_day())
+}
+
+fn day_json(day: chrono::NaiveDate) -> Value {
+    use chrono::Datelike as _;
+    // chrono counts astronomical years (1 BCE is 0); TimelineJS, as historians do (-1).
+    let year = crate::model::written(day.year());
+    json!({"year": year, "month": day.month(), "day": day.day()})
+}
+
+/// A start and an end as TimelineJS keeps them: the end as the last day of its period, the
+/// start at its own precision unless the end agrees with it on every part the start has
+/// (an end inside the start's period), which TimelineJS takes for a repeated start and
+/// drops; then the start is written as its first day. `None` when the span is a single
+/// day, which TimelineJS cannot hold as a start and a different end. The flag says whether
+/// the start was written finer than it is known.
+pub fn span(start: Date, end: Date) -> Option<(Value, Value, bool)> {
+    if start.first_day() >= end.last_day() {
+        return None;
+    }
+    let inside = end.first_day() >= start.first_day() && end.last_day() <= start.last_day();
+    let written_start = if inside {
+        write_first_day(start)
+    } else {
+        write(start)
+    };
+    let promoted = inside && start.day().is_none();
+    Some((written_start, write_end(end), promoted))
+}
+
+/// Whether `shown`, read back from a file, is what the export wrote for the start
+/// `recorded`: the same period, or its first day.
+pub fn is_written_start(recorded: Date, shown: Date) -> bool {
+    same_period(recorded, shown)
+        || (shown.day().is_some() && shown.first_day() == recorded.first_day())
+}
+
+/// Whether `shown` is what the export wrote for the end `recorded`: the same period
+/// (files written before ends were days), or its last day.
+pub fn is_written_end(recorded: Date, shown: Date) -> bool {
+    same_period(recorded, shown)
+        || (shown.day().is_some() && shown.first_day() == recorded.last_day())
 }
 
 /// Whether two dates name the same period, whether or not they are approximate.
@@ -63,19 +118,27 @@ pub fn read(date: &TjsDate) -> Result<Read, String> {
     {
         return Err(format!("day {d} does not exist"));
     }
-    let mut text = if year < 0 {
-        format!("-{:04}", year.unsigned_abs())
-    } else {
-        format!("{year:04}")
+    let written = |parts: [Option<i64>; 2]| {
+        let mut text = if year < 0 {
+            format!("-{:04}", year.unsigned_abs())
+        } else {
+            format!("{year:04}")
+        };
+        for p in parts.into_iter().flatten() {
+            let _ = write!(text, "-{p:02}");
+        }
+        text.parse::<Date>().map_err(|e| format!("{e}"))
     };
-    for p in [month, day].into_iter().flatten() {
-        let _ = write!(text, "-{p:02}");
-    }
-    let parsed: Date = text.parse().map_err(|e| format!("{e}"))?;
+    let (parsed, rolled_over) = match written([month, day]) {
+        Ok(parsed) => (parsed, None),
+        Err(_) if day.is_some() => (written([month, None])?, day),
+        Err(why) => return Err(why),
+    };
     Ok(Read {
         date: parsed,
         time: time(date)?,
         day_without_month,
+        rolled_over,
     })
 }
 
@@ -123,4 +186,106 @@ fn part(name: &str, text: Option<&str>) -> Result<Option<i64>, String> {
             crate::sanitize::quote(text)
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn span_writes_ends_as_last_days_and_lifts_a_start_that_holds_the_end() {
+        let table = [
+            // start, end, written start, written end, lifted
+            (
+                "1979-12-24",
+                "1989-02",
+                json!({"year": 1979, "month": 12, "day": 24}),
+                json!({"year": 1989, "month": 2, "day": 28}),
+                false,
+            ),
+            (
+                "1979",
+                "1980",
+                json!({"year": 1979}),
+                json!({"year": 1980, "month": 12, "day": 31}),
+                false,
+            ),
+            (
+                "2021",
+                "2021-08-15",
+                json!({"year": 2021, "month": 1, "day": 1}),
+                json!({"year": 2021, "month": 8, "day": 15}),
+                true,
+            ),
+            (
+                "1994-06",
+                "1994-06-30",
+                json!({"year": 1994, "month": 6, "day": 1}),
+                json!({"year": 1994, "month": 6, "day": 30}),
+                true,
+            ),
+            (
+                "1994",
+                "1994",
+                json!({"year": 1994, "month": 1, "day": 1}),
+                json!({"year": 1994, "month": 12, "day": 31}),
+                true,
+            ),
+            (
+                "-0330",
+                "-0323-06-10",
+                json!({"year": -330}),
+                json!({"year": -323, "month": 6, "day": 10}),
+                false,
+            ),
+            (
+                "2024-02",
+                "2024",
+                json!({"year": 2024, "month": 2}),
+                json!({"year": 2024, "month": 12, "day": 31}),
+                false,
+            ),
+        ];
+        for (start, end, written_start, written_end, lifted) in table {
+            let got = span(d(start), d(end));
+            assert_eq!(
+                got,
+                Some((written_start, written_end, lifted)),
+                "{start} .. {end}"
+            );
+        }
+        // A single day cannot be a start and a different end.
+        assert_eq!(span(d("1979"), d("1979-01-01")), None);
+        assert_eq!(span(d("1979-12-24"), d("1979-12-24")), None);
+    }
+
+    #[test]
+    fn written_dates_are_recognised_as_their_recorded_ones() {
+        assert!(is_written_start(d("2021"), d("2021-01-01")));
+        assert!(is_written_start(d("~2021"), d("2021")));
+        assert!(!is_written_start(d("2021"), d("2021-01-02")));
+        assert!(is_written_end(d("2026"), d("2026-12-31")));
+        assert!(
+            is_written_end(d("1989-02"), d("1989-02")),
+            "files written before"
+        );
+        assert!(!is_written_end(d("2026"), d("2026-01-01")));
+    }
+
+    #[test]
+    fn a_day_the_month_lacks_keeps_the_month() {
+        let date = TjsDate {
+            year: Some("2024".into()),
+            month: Some("2".into()),
+            day: Some("30".into()),
+            ..TjsDate::default()
+        };
+        let read = read(&date).expect("reads");
+        assert_eq!(read.date, d("2024-02"));
+        assert_eq!(read.rolled_over, Some(30));
+    }
 }

@@ -10,12 +10,14 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
-use super::date::{same_period, write as date_json};
+use super::date::{same_period, span, write as date_json};
+use super::eras::{self, EraSelection};
+use super::groups::{self, GroupBy};
 use super::shape::RECORD;
-use crate::interop::html::{escape, is_linkable, paragraphs};
-use crate::model::{Date, Era, Event, Timeline};
+use crate::interop::html::{escape, is_linkable, paragraphs, strip};
+use crate::model::{Date, Event, Timeline};
 use crate::output::{actor_json, event_json};
-use crate::sanitize::{line, quote};
+use crate::sanitize::line;
 
 /// A TimelineJS document and what could not be shown in it.
 #[derive(Debug)]
@@ -32,35 +34,42 @@ pub struct SourceView<'a> {
     pub url: Option<&'a str>,
 }
 
+/// How to export.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportOptions {
+    pub group_by: GroupBy,
+    pub eras: EraSelection,
+}
+
 /// The whole timeline as a TimelineJS document.
-pub fn export(timeline: &Timeline) -> Exported {
+pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
     let mut warnings = Vec::new();
+    if timeline.events.is_empty() {
+        warnings.push(
+            "the timeline has no events; TimelineJS shows nothing but the message \
+             'Timeline configuration has no events'"
+                .to_owned(),
+        );
+    }
     let mut counts = vec![0usize; timeline.actors.len()];
     for event in &timeline.events {
         for a in &event.actors {
             counts[a.index()] += 1;
         }
     }
-    let mut shown_eras = Vec::new();
-    let mut hidden_eras = Vec::new();
-    for era in &timeline.eras {
-        if same_period(era.start, era.end) {
-            warnings.push(format!(
-                "era {} starts and ends in the same period ({}); TimelineJS drops an end \
-                 equal to the start and then rejects the era, so it is left out of 'eras' \
-                 (its record keeps it for import)",
-                quote(&era.id),
-                quote(&era.start.to_string())
-            ));
-            hidden_eras.push(era_record(era));
-        } else {
-            shown_eras.push(era_slide(era));
-        }
-    }
+    let groups = groups::assign(timeline, options.group_by, &mut warnings);
+    // An ongoing era is written with the end `ends` gives it (warned).
+    let ends = super::ongoing::ends(timeline, &mut warnings);
+    let band = eras::band(&ends, options.eras, &mut warnings);
     let document = json!({
         "title": title_slide(timeline),
-        "events": timeline.events.iter().map(|e| slide(timeline, e)).collect::<Vec<_>>(),
-        "eras": shown_eras,
+        "events": timeline
+            .events
+            .iter()
+            .zip(&groups)
+            .map(|(e, g)| slide(timeline, e, g.as_deref()))
+            .collect::<Vec<_>>(),
+        "eras": band.shown,
         "scale": "human",
         RECORD: {
             "actors": timeline
@@ -69,7 +78,8 @@ pub fn export(timeline: &Timeline) -> Exported {
                 .zip(&counts)
                 .map(|(a, n)| actor_json(a, *n))
                 .collect::<Vec<_>>(),
-            "eras": hidden_eras,
+            "eras": band.hidden,
+            "group_by": options.group_by.as_str(),
         },
     });
     Exported { document, warnings }
@@ -97,12 +107,19 @@ fn title_slide(timeline: &Timeline) -> Value {
     })
 }
 
-fn slide(timeline: &Timeline, event: &Event) -> Value {
+fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
     let mut slide = Map::new();
     slide.insert("unique_id".to_owned(), json!(event.id));
-    slide.insert("start_date".to_owned(), date_json(event.date));
-    if let Some(end) = event.end.filter(|end| !same_period(*end, event.date)) {
-        slide.insert("end_date".to_owned(), date_json(end));
+    let (start, end) = slide_dates(event.date, event.end);
+    slide.insert("start_date".to_owned(), start);
+    if let Some(end) = end {
+        slide.insert("end_date".to_owned(), end);
+    }
+    let parts = note_parts(event.date_note.as_deref().unwrap_or_default());
+    for (key, shown) in [("start_date", parts.start), ("end_date", parts.end)] {
+        if let (Some(shown), Some(Value::Object(date))) = (shown, slide.get_mut(key)) {
+            date.insert("display_date".to_owned(), json!(stripped_field(shown)));
+        }
     }
     let sources: Vec<SourceView> = event
         .sources
@@ -121,11 +138,8 @@ fn slide(timeline: &Timeline, event: &Event) -> Value {
             "text": slide_html(&event.summary, event.detail.as_deref(), &sources),
         }),
     );
-    if let Some(first) = event.actors.first() {
-        slide.insert(
-            "group".to_owned(),
-            json!(group(&timeline.actor(*first).name)),
-        );
+    if let Some(group) = group {
+        slide.insert("group".to_owned(), json!(self::group(group)));
     }
     if let Some(shown) = display_date(event.date, event.end, event.date_note.as_deref()) {
         slide.insert("display_date".to_owned(), json!(shown));
@@ -134,22 +148,16 @@ fn slide(timeline: &Timeline, event: &Event) -> Value {
     Value::Object(slide)
 }
 
-fn era_slide(era: &Era) -> Value {
-    json!({
-        "start_date": date_json(era.start),
-        "end_date": date_json(era.end),
-        "text": { "headline": headline(&era.name) },
-        RECORD: era_record(era),
-    })
-}
-
-fn era_record(era: &Era) -> Value {
-    json!({
-        "id": era.id,
-        "name": era.name,
-        "start": era.start.to_string(),
-        "end": era.end.to_string(),
-    })
+/// An event's `start_date` and `end_date`: no end when it names the start's period or
+/// the span is a single day; else as [`span`] writes them.
+fn slide_dates(date: Date, end: Option<Date>) -> (Value, Option<Value>) {
+    match end
+        .filter(|end| !same_period(*end, date))
+        .and_then(|end| span(date, end))
+    {
+        Some((start, end, _)) => (start, Some(end)),
+        None => (date_json(date), None),
+    }
 }
 
 /// `text.headline`: the title as HTML text.
@@ -157,15 +165,29 @@ pub fn headline(title: &str) -> String {
     escape(title)
 }
 
-/// `group`: plain text (TimelineJS strips markup from it), controls made visible.
+/// `group`: text for a field TimelineJS strips of markup and then puts into the page as
+/// markup (`display_date` and `group`), so it is escaped twice: once for each reading.
 pub fn group(name: &str) -> String {
-    line(name).into_owned()
+    stripped_field(&line(name))
+}
+
+/// Text for a field TimelineJS strips of markup and then inserts as HTML.
+pub fn stripped_field(text: &str) -> String {
+    escape(&escape(text))
+}
+
+/// What TimelineJS shows of such a field, as plain text.
+pub fn stripped_field_text(html: &str) -> String {
+    strip(&strip(html))
 }
 
 /// The title slide's `text.text`.
 pub fn description_html(description: Option<&str>) -> String {
     description.map(paragraphs).unwrap_or_default()
 }
+
+/// What opens the list of sources in a slide's text.
+pub const SOURCES_HEADING: &str = "<p><strong>Sources</strong></p>";
 
 /// `text.text`: the summary, the detail's paragraphs, and the sources as a numbered list.
 pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -> String {
@@ -174,7 +196,8 @@ pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -
         html.push_str(&paragraphs(detail));
     }
     if !sources.is_empty() {
-        html.push_str("<p><strong>Sources</strong></p><ol>");
+        html.push_str(SOURCES_HEADING);
+        html.push_str("<ol>");
         for s in sources {
             let _ = write!(
                 html,
@@ -202,19 +225,141 @@ pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -
     html
 }
 
-/// `display_date`, when the date alone would mislead: approximate dates read "about
-/// 1994", and a date note follows the date, since TimelineJS shows nothing else there.
-pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
-    let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
-    if !approximate && note.is_none() {
-        return None;
+/// The parts of a date note that an import made from a start's or an end's own
+/// `display_date` (`start: 138 BC`), which the export writes back there, and the rest.
+pub struct NoteParts<'a> {
+    /// A slide's whole `display_date` from an imported file, written back as it was.
+    pub display: Option<&'a str>,
+    pub start: Option<&'a str>,
+    pub end: Option<&'a str>,
+    pub rest: String,
+}
+
+pub fn note_parts(note: &str) -> NoteParts<'_> {
+    let mut parts = NoteParts {
+        display: None,
+        start: None,
+        end: None,
+        rest: String::new(),
+    };
+    for part in note.split("; ") {
+        if let (None, Some(shown)) = (parts.display, part.strip_prefix(DISPLAY)) {
+            parts.display = Some(shown);
+        } else if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
+            parts.start = Some(shown);
+        } else if let (None, Some(shown)) = (parts.end, part.strip_prefix("end: ")) {
+            parts.end = Some(shown);
+        } else if !part.trim().is_empty() {
+            if !parts.rest.is_empty() {
+                parts.rest.push_str("; ");
+            }
+            parts.rest.push_str(part.trim());
+        }
     }
-    let mut shown = match end {
+    parts
+}
+
+/// The dates in words, as `display_date` begins: `about 1994`, `24 December 1979 – 1989`.
+pub fn date_words(date: Date, end: Option<Date>) -> String {
+    match end {
         Some(end) if end != date => format!("{} – {}", date.long(), end.long()),
         _ => date.long(),
-    };
-    if let Some(note) = note {
-        let _ = write!(shown, " — {}", line(note.trim()));
     }
-    Some(shown)
+}
+
+/// Opens the part of a date note that is an imported slide's `display_date`.
+pub const DISPLAY: &str = "display: ";
+
+/// Separates the dates from the note in `display_date`.
+pub const NOTE_SEPARATOR: &str = " — ";
+
+/// `display_date` (HTML), when the written dates alone would mislead: an approximate
+/// date reads "about 1994"; an end known to the month or year, or a start written as its
+/// first day (see [`span`]), is said in words, since TimelineJS would show the day; and a
+/// date note follows the dates, since TimelineJS shows nothing else there. An imported
+/// file's own display date (`display: 138 BC` in the note) is written back unchanged.
+pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
+    let NoteParts { display, rest, .. } = note_parts(note.unwrap_or_default());
+    if let Some(display) = display {
+        let mut shown = display.to_owned();
+        if !rest.is_empty() {
+            shown.push_str(NOTE_SEPARATOR);
+            shown.push_str(&rest);
+        }
+        return Some(stripped_field(&shown));
+    }
+    let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
+    let end = end.filter(|e| !same_period(*e, date));
+    let imprecise = end.is_some_and(|e| {
+        e.day().is_none() || span(date, e).is_none_or(|(_, _, promoted)| promoted)
+    });
+    if !approximate && !imprecise && rest.is_empty() {
+        return None;
+    }
+    let mut shown = date_words(date, end);
+    if !rest.is_empty() {
+        shown.push_str(NOTE_SEPARATOR);
+        shown.push_str(&rest);
+    }
+    Some(stripped_field(&shown))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Date {
+        text.parse().expect("a date")
+    }
+
+    #[test]
+    fn display_date_says_what_the_written_dates_cannot() {
+        // date, end, date note, display_date
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let table: [Row; 8] = [
+            ("1979-12-24", None, None, None),
+            ("1979-12-24", Some("1989-02-15"), None, None),
+            ("~1994", None, None, Some("about 1994")),
+            (
+                "1979-12-24",
+                Some("1989-02"),
+                None,
+                Some("24 December 1979 – February 1989"),
+            ),
+            (
+                "2021",
+                Some("2021-08-15"),
+                None,
+                Some("2021 – 15 August 2021"),
+            ),
+            ("1994", None, Some("Spring."), Some("1994 — Spring.")),
+            ("-0138", None, Some("display: 138 BC"), Some("138 BC")),
+            (
+                "1994",
+                None,
+                Some("start: c. 1994; Odd"),
+                Some("1994 — Odd"),
+            ),
+        ];
+        for (date, end, note, shown) in table {
+            let got = display_date(d(date), end.map(d), note);
+            assert_eq!(got.as_deref(), shown, "{date} {end:?} {note:?}");
+        }
+    }
+
+    #[test]
+    fn note_parts_split_what_goes_back_to_the_dates() {
+        let parts = note_parts("display: 138 BC; start: spring; end: autumn; start time 10:00");
+        assert_eq!(parts.display, Some("138 BC"));
+        assert_eq!(parts.start, Some("spring"));
+        assert_eq!(parts.end, Some("autumn"));
+        assert_eq!(parts.rest, "start time 10:00");
+    }
+
+    #[test]
+    fn stripped_fields_read_back_as_the_text() {
+        for text in ["<b>bold</b> & co", "a < b", "plain"] {
+            assert_eq!(stripped_field_text(&stripped_field(text)), text);
+        }
+    }
 }

@@ -6,9 +6,10 @@ use std::collections::{HashMap, HashSet};
 /// Longest slug made from a headline; ids are for typing, not for reading.
 const MAX_SLUG: usize = 60;
 
-/// Whether `id` is already a valid timeline id.
+/// Whether `id` is already a valid timeline id (one that does not begin with `-`).
 pub fn is_valid(id: &str) -> bool {
     !id.is_empty()
+        && !id.starts_with('-')
         && id
             .bytes()
             .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'-'))
@@ -113,6 +114,8 @@ mod tests {
             assert!(expected.is_empty() || is_valid(expected));
         }
         assert!(slug(&"word ".repeat(40)).len() <= MAX_SLUG);
+        assert!(!is_valid("-leading-dash"), "ids may not begin with '-'");
+        assert_eq!(slug("-leading-dash"), "leading-dash");
     }
 
     #[test]

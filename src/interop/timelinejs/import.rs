@@ -3,19 +3,20 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use serde::Deserialize as _;
 use serde_json::Value;
 
-use super::date::{self, same_period};
+use super::date::{self, is_written_end, is_written_start};
 use super::export;
 use super::ids::{Ids, is_valid, slug};
 use super::record::{self, DocumentRecord, TitleRecord};
 use super::shape::{Document, Era, Slide, not_carried};
-use super::syntax::{not_utf8, syntax};
+use super::syntax::{in_file_words, not_utf8, syntax};
 use crate::interop::ImportError;
 use crate::interop::html::strip;
 use crate::load::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
 use crate::model::Date;
-use crate::sanitize::{line, quote};
+use crate::sanitize::quote;
 
 /// How to import.
 #[derive(Clone, Debug)]
@@ -51,6 +52,9 @@ pub(super) struct Importer<'a> {
     pub(super) without_text: usize,
     pub(super) without_source: usize,
     pub(super) fallback_source: RawSource,
+    /// Whether a slide's `group` names an actor: always, unless the document's record says
+    /// the export grouped by kind or era.
+    pub(super) groups_are_actors: bool,
 }
 
 /// Imports the bytes of a TimelineJS JSON file.
@@ -59,10 +63,28 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
     if let Err(e) = std::str::from_utf8(bytes) {
         return Err(not_utf8(&options.name, bytes, e));
     }
-    let document: Document =
-        serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
-    // Read a second time as plain values, to name the keys the typed read ignored.
+    // Read as plain values first: to name the keys the typed read ignores, and to tell a
+    // TimelineJS 2 file, which nests everything under 'timeline', from a broken one.
     let value: Value =
+        serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
+    if let Some(old) = value
+        .get("timeline")
+        .filter(|_| value.get("events").is_none())
+    {
+        let slides = old
+            .get("date")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        return Err(ImportError::Read {
+            name: options.name.clone(),
+            reason: format!(
+                "this is a TimelineJS 2 file ('timeline' with {slides} 'date' entries); only \
+                 TimelineJS 3 files ('events' at the top) are imported: open it in TimelineJS 3's \
+                 spreadsheet template, or move its entries to 'events' in the TimelineJS 3 format"
+            ),
+        });
+    }
+    let document: Document =
         serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
     let mut importer = Importer {
         options,
@@ -83,6 +105,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
             date: None,
             url: None,
         },
+        groups_are_actors: true,
     };
     Ok(importer.document(&document))
 }
@@ -108,7 +131,13 @@ impl Importer<'_> {
 
     fn document(&mut self, document: &Document) -> Imported {
         match record::read::<DocumentRecord>(document.record.as_ref()) {
-            Ok(record) => self.declare_actors(record.as_ref()),
+            Ok(record) => {
+                self.groups_are_actors = record
+                    .as_ref()
+                    .and_then(|r| r.group_by.as_deref())
+                    .is_none_or(|by| by == "actor" || by == "none");
+                self.declare_actors(record.as_ref());
+            }
             Err(why) => self.warn(format!(
                 "ignoring the document's afghan_timeline record: {why}"
             )),
@@ -129,23 +158,36 @@ impl Importer<'_> {
         };
         let mut events = Vec::with_capacity(document.events.len());
         let mut related = Vec::with_capacity(document.events.len());
-        for (i, slide) in document.events.iter().enumerate() {
-            if let Some((event, wanted)) = self.event(i, slide) {
+        for (i, value) in document.events.iter().enumerate() {
+            let slide = match Slide::deserialize(value) {
+                Ok(slide) => slide,
+                Err(e) => {
+                    self.warn(format!(
+                        "events[{i}]: skipped: it is not a slide of TimelineJS's shape ({})",
+                        in_file_words(&e.to_string())
+                    ));
+                    continue;
+                }
+            };
+            if let Some((event, wanted)) = self.event(i, &slide) {
                 events.push(event);
                 related.push(wanted);
             }
         }
         self.resolve_related(&mut events, related);
-        let eras = self.eras(document);
+        let eras = self.eras(document, &events);
         self.summarize(events.len());
+        let mut timeline = RawTimeline {
+            title,
+            description,
+            actors: std::mem::take(&mut self.actors),
+            eras,
+            events,
+        };
+        let repaired = super::repair::repair(&mut timeline);
+        self.warnings.extend(repaired);
         Imported {
-            timeline: RawTimeline {
-                title,
-                description,
-                actors: std::mem::take(&mut self.actors),
-                eras,
-                events,
-            },
+            timeline,
             warnings: std::mem::take(&mut self.warnings),
         }
     }
@@ -193,7 +235,10 @@ impl Importer<'_> {
             let headline = slide.headline().unwrap_or_default();
             title = match &record {
                 Some(r) if headline == export::headline(&r.title) => r.title.clone(),
-                _ => strip(headline),
+                _ => strip(headline)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
             };
             let body = slide.body().unwrap_or_default();
             description = match &record {
@@ -218,24 +263,45 @@ impl Importer<'_> {
     fn resolve_related(&mut self, events: &mut [RawEvent], related: Vec<Vec<String>>) {
         for (event, wanted) in events.iter_mut().zip(related) {
             for id in wanted {
-                if self.event_ids.contains(&id) && id != event.id {
-                    event.related.push(id.into());
+                let why = if id == event.id {
+                    "is the event itself; the link is dropped"
+                } else if event.related.iter().any(|r| r.as_str() == id) {
+                    "is listed twice; the repeat is dropped"
+                } else if !self.event_ids.contains(&id) {
+                    "is not in the import; the link is dropped"
                 } else {
-                    self.warn(format!(
-                        "event {}: related event {} is not in the import; the link is dropped",
-                        quote(&event.id),
-                        quote(&id)
-                    ));
-                }
+                    event.related.push(id.into());
+                    continue;
+                };
+                self.warn(format!(
+                    "event {}: related event {} {why}",
+                    quote(&event.id),
+                    quote(&id)
+                ));
             }
         }
     }
 
-    fn eras(&mut self, document: &Document) -> Vec<RawEra> {
+    fn eras(&mut self, document: &Document, events: &[RawEvent]) -> Vec<RawEra> {
         let mut eras = Vec::new();
         let mut era_ids = Ids::default();
-        for (i, era) in document.eras.iter().flatten().enumerate() {
-            if let Some(era) = self.era(i, era, &mut era_ids) {
+        // Eras whose record says they were ongoing when exported.
+        let mut ongoing = Vec::new();
+        for (i, value) in document.eras.iter().flatten().enumerate() {
+            let era = match Era::deserialize(value) {
+                Ok(era) => era,
+                Err(e) => {
+                    self.warn(format!(
+                        "eras[{i}]: skipped: it is not an era of TimelineJS's shape ({})",
+                        in_file_words(&e.to_string())
+                    ));
+                    continue;
+                }
+            };
+            if let Some((era, was_ongoing)) = self.era(i, &era, &mut era_ids) {
+                if was_ongoing {
+                    ongoing.push(eras.len());
+                }
                 eras.push(era);
             }
         }
@@ -247,8 +313,10 @@ impl Importer<'_> {
             .unwrap_or_default();
         for era in hidden {
             let start = era.start.parse::<Date>();
-            let end = era.end.parse::<Date>();
-            let fits = matches!((&start, &end), (Ok(s), Ok(e)) if e.last_day() >= s.first_day());
+            let end = era.end.as_deref().map(str::parse::<Date>).transpose();
+            // No end: the era is ongoing, as the record is exactly the era.
+            let fits = matches!((&start, &end), (Ok(s), Ok(e))
+                if e.is_none_or(|e| e.last_day() >= s.first_day()));
             if is_valid(&era.id)
                 && !era_ids.contains(&era.id)
                 && fits
@@ -263,10 +331,13 @@ impl Importer<'_> {
                 ));
             }
         }
+        // After the hidden eras: the export counted them when it chose the end.
+        super::ongoing::reopen(&mut eras, &ongoing, events);
         eras
     }
 
-    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<RawEra> {
+    /// The era, and whether its record says it was ongoing (see [`super::ongoing`]).
+    fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<(RawEra, bool)> {
         let headline = era.text.as_ref().and_then(|t| t.headline.as_deref());
         let at = match headline {
             Some(h) => format!("eras[{i}] {}", quote(&strip(h))),
@@ -312,75 +383,34 @@ impl Importer<'_> {
         } else {
             name
         };
-        let recorded = |text: Option<&str>, shown: Date| {
+        let recorded = |text: Option<&str>, shown: Date, written: fn(Date, Date) -> bool| {
             text.and_then(|t| t.parse::<Date>().ok())
-                .filter(|d| same_period(*d, shown))
+                .filter(|d| written(*d, shown))
                 .unwrap_or(shown)
         };
-        let start = recorded(record.as_ref().map(|r| r.start.as_str()), start.date);
-        let end = recorded(record.as_ref().map(|r| r.end.as_str()), end.date);
+        let start = recorded(
+            record.as_ref().map(|r| r.start.as_str()),
+            start.date,
+            is_written_start,
+        );
+        let end = recorded(
+            record.as_ref().and_then(|r| r.end.as_deref()),
+            end.date,
+            is_written_end,
+        );
         if end.last_day() < start.first_day() {
             self.warn(format!(
                 "{at}: skipped: it ends ({end}) before it starts ({start})"
             ));
             return None;
         }
-        Some(RawEra {
+        let was_ongoing = record.as_ref().is_some_and(|r| r.end.is_none());
+        let era = RawEra {
             id,
             name,
             start: start.to_string().into(),
-            end: end.to_string().into(),
-        })
-    }
-
-    /// One warning for each thing that happened to many slides.
-    fn summarize(&mut self, events: usize) {
-        if events == 0 {
-            self.warn("no event could be imported; the timeline is empty".to_owned());
-        }
-        if self.without_group > 0 {
-            let id = self.unknown_actor.clone().unwrap_or_default();
-            self.warn(format!(
-                "{} without a group (and no actors in a record) {} given the actor {} (Unknown, \
-                 kind Group); name the real actors in the RON file",
-                plural(self.without_group, "event"),
-                if self.without_group == 1 { "is" } else { "are" },
-                quote(&id)
-            ));
-        }
-        if self.without_text > 0 {
-            self.warn(format!(
-                "{} without text repeat their headline as summary",
-                plural(self.without_text, "event")
-            ));
-        }
-        if self.without_source > 0 {
-            self.warn(format!(
-                "{} without media url or credit (and no sources in a record) cite the file \
-                 itself (publisher {}, title {}); add the real sources to the RON file",
-                plural(self.without_source, "event"),
-                quote(&self.fallback_source.publisher),
-                quote(&self.fallback_source.title)
-            ));
-        }
-        if !self.lost.is_empty() {
-            let fields: Vec<String> = self
-                .lost
-                .iter()
-                .map(|(field, n)| format!("{} ({n})", line(field)))
-                .collect();
-            self.warn(format!(
-                "not carried over, a timeline file has no place for them: {}",
-                fields.join(", ")
-            ));
-        }
-    }
-}
-
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+            end: Some(end.to_string().into()),
+        };
+        Some((era, was_ongoing))
     }
 }

@@ -5,36 +5,51 @@
 //! | --- | --- |
 //! | title, description | the title slide's `text.headline`, `text.text` |
 //! | event `id` | `unique_id` |
-//! | `date`, `end` at their precision | `start_date`, `end_date` with only the parts they have |
+//! | `date` at its precision, `end` | `start_date` with its parts, `end_date` as the last day of its period |
 //! | `title` | `text.headline` (escaped HTML) |
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
 //! | approximate date, `date_note` | `display_date` |
-//! | first actor's name | `group` (TimelineJS groups by one string) |
-//! | eras | `eras` (not one that starts and ends in the same period) |
+//! | first actor, kind or era (`--group-by`), or none | `group`, escaped twice |
+//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
 //! import restores from it, so that importing an export gives back the same timeline.
 //! A value is restored only while the visible field it was exported to is unchanged:
-//! edits made in TimelineJS win.
+//! edits made in TimelineJS win, and what the export itself generated (the "Sources"
+//! list in the text, the dates in words before a note) is dropped, so that edit cycles do
+//! not pile it up.
+//!
+//! **Layout.** What TimelineJS 3.9.11 does with an export, measured in Chromium by
+//! `tests/browser`, decides the shapes: ends are last days, a start that holds its end is
+//! written as its first day (`date::span`), groups stay within what a 650 px embed fits
+//! (`groups`), and overlapping eras are named (`eras`).
 //!
 //! **Import of other files.** Ids come from `unique_id` or the headline; HTML is stripped
-//! to text; `group` becomes an actor; `media` a source; a slide with neither gets the
+//! to text; `group` becomes an actor; `media` a source (an HTML embed gives its address
+//! or its words, never markup); a slide of the wrong shape is skipped; a slide with neither gets the
 //! actor "Unknown" and cites the file; display dates and times of day go to the date note;
 //! slides without a readable start date are skipped, as TimelineJS skips them. Each of
 //! these is said in a warning, as is every field with no place in a timeline file.
 
 mod attribution;
 mod date;
+mod eras;
 mod export;
+mod groups;
 mod ids;
 mod import;
+mod ongoing;
 mod record;
+mod repair;
 mod shape;
 mod slide;
+mod summary;
 mod syntax;
 
-pub use export::{Exported, export};
+pub use eras::EraSelection;
+pub use export::{ExportOptions, Exported, export};
+pub use groups::{GroupBy, MAX_GROUPS};
 pub use import::{ImportOptions, Imported, import};
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
 

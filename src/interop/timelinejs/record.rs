@@ -14,7 +14,9 @@ use serde_json::Value;
 
 use crate::load::{RawActorKind, RawEra, RawSource};
 
+// `expecting`: a record that does not read is named in words, never by its Rust type.
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an event as 'list --format json' prints it")]
 pub struct EventRecord {
     pub title: String,
     pub date: String,
@@ -38,6 +40,7 @@ pub struct EventRecord {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an object with a title and a description")]
 pub struct TitleRecord {
     pub title: String,
     #[serde(default)]
@@ -45,14 +48,20 @@ pub struct TitleRecord {
 }
 
 #[derive(Debug, Default, Deserialize)]
+#[serde(expecting = "an object with actors and eras")]
 pub struct DocumentRecord {
     #[serde(default)]
     pub actors: Vec<ActorRecord>,
     #[serde(default)]
     pub eras: Vec<RawEra>,
+    /// What the slides' `group` says (`none`, `actor`, `kind`, `era`); files written
+    /// before the option grouped by actor.
+    #[serde(default)]
+    pub group_by: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(expecting = "an actor as 'actors --format json' prints it")]
 pub struct ActorRecord {
     pub id: String,
     pub name: String,

@@ -57,11 +57,12 @@ pub const ERA: &[&str] = &["start_date", "end_date", "text"];
 
 #[derive(Debug, Deserialize)]
 pub struct Document {
-    pub events: Vec<Slide>,
+    /// Slides are read one by one, so that one of the wrong shape is skipped, not fatal.
+    pub events: Vec<Value>,
     #[serde(default)]
     pub title: Option<Slide>,
     #[serde(default)]
-    pub eras: Option<Vec<Era>>,
+    pub eras: Option<Vec<Value>>,
     #[serde(default, rename = "afghan_timeline")]
     pub record: Option<Value>,
 }

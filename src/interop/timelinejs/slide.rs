@@ -6,12 +6,12 @@
 //! still exactly what the export wrote. What has no place in an event goes to its date
 //! note (times of day, display dates) or into a warning.
 
-use super::date::{self, Read, same_period};
-use super::export::{self, SourceView};
+use super::date::{self, Read, is_written_end, is_written_start, same_period, span};
+use super::export::{self, SOURCES_HEADING, SourceView};
 use super::ids::{is_valid, slug};
 use super::import::Importer;
 use super::record::{self, EventRecord};
-use super::shape::Slide;
+use super::shape::{Slide, TjsDate};
 use crate::interop::html::{split_paragraphs, strip};
 use crate::load::RawEvent;
 use crate::model::Date;
@@ -56,14 +56,24 @@ impl Importer<'_> {
             }
         };
         let record = record.as_ref();
-        let id = self.event_id(&at, slide);
         let headline = slide.headline().unwrap_or_default();
         let mut title = match record {
             Some(r) if headline == export::headline(&r.title) => r.title.clone(),
-            _ => strip(headline),
+            _ => one_line(&strip(headline)),
         };
-        if title.trim().is_empty() {
-            self.warn(format!("{at}: it has no headline; its title is its id"));
+        if title.is_empty()
+            && let Some((from, text)) = untitled(slide)
+        {
+            self.warn(format!(
+                "{at}: it has no headline; its title is taken from its {from}"
+            ));
+            title = text;
+        }
+        let id = self.event_id(&at, slide, &title, start.date);
+        if title.is_empty() {
+            self.warn(format!(
+                "{at}: it has no headline or text; its title is its id"
+            ));
             title.clone_from(&id);
         }
         let (date, end, date_note) = self.dates(&at, slide, record, &start, end.as_ref());
@@ -87,11 +97,22 @@ impl Importer<'_> {
         Some((event, record.map(|r| r.related.clone()).unwrap_or_default()))
     }
 
-    /// `unique_id` when it is a valid, unused id; else its slug, or the headline's.
-    fn event_id(&mut self, at: &str, slide: &Slide) -> String {
+    /// `unique_id` when it is a valid, unused id; else its slug, or the title's; else, for
+    /// a title without Latin letters or digits, `event-` and the date.
+    fn event_id(&mut self, at: &str, slide: &Slide, title: &str, date: Date) -> String {
         let wanted = slide.unique_id.as_deref().map(str::trim);
         let Some(wanted) = wanted.filter(|u| !u.is_empty()) else {
-            let base = slug(&strip(slide.headline().unwrap_or_default()));
+            let base = slug(title);
+            if base.is_empty() {
+                let id = self
+                    .event_ids
+                    .claim(&format!("event-{}", slug(&date.to_string())), "event");
+                self.warn(format!(
+                    "{at}: its headline has no letters a-z or digits to make an id of; its id is {}",
+                    quote(&id)
+                ));
+                return id;
+            }
             return self.event_ids.claim(&base, "event");
         };
         let base = if is_valid(wanted) {
@@ -102,7 +123,8 @@ impl Importer<'_> {
         let id = self.event_ids.claim(&base, "event");
         if id != wanted {
             self.warn(format!(
-                "{at}: its unique_id {} becomes the id {} (ids are unique and use a-z, 0-9 and '-')",
+                "{at}: its unique_id {} becomes the id {} (ids are unique, use a-z, 0-9 and '-', \
+                 and do not begin with '-')",
                 quote(wanted),
                 quote(&id)
             ));
@@ -111,7 +133,7 @@ impl Importer<'_> {
     }
 
     /// The date, end and date note: recorded dates restore `~`; display dates and times
-    /// of day, which a date cannot hold, become the note.
+    /// of day, which a date cannot hold, become the note, less what the export wrote.
     fn dates(
         &mut self,
         at: &str,
@@ -124,13 +146,18 @@ impl Importer<'_> {
         let recorded_date = parse(record.map(|r| &r.date));
         let recorded_end = parse(record.and_then(|r| r.end.as_ref()));
         let mut date = recorded_date
-            .filter(|d| same_period(*d, start.date))
+            .filter(|d| is_written_start(*d, start.date))
             .unwrap_or(start.date);
         let mut end = match (shown_end, recorded_end) {
-            (Some(shown), Some(rec)) if same_period(rec, shown.date) => Some(rec),
+            (Some(shown), Some(rec)) if is_written_end(rec, shown.date) => Some(rec),
             (Some(shown), _) => Some(shown.date),
-            // The export leaves out an end in the same period as the start.
-            (None, Some(rec)) if slide.end_date.is_none() && same_period(rec, date) => Some(rec),
+            // The export leaves out an end in the start's period, or a single day's.
+            (None, Some(rec))
+                if slide.end_date.is_none()
+                    && (same_period(rec, date) || span(date, rec).is_none()) =>
+            {
+                Some(rec)
+            }
             (None, _) => None,
         };
         if let Some(e) = end
@@ -141,42 +168,23 @@ impl Importer<'_> {
             ));
             end = None;
         }
-        let mut notes = Vec::new();
-        let shown = slide.display_date.as_deref().unwrap_or_default();
-        let exported = recorded_date.and_then(|d| {
-            export::display_date(d, recorded_end, record.and_then(|r| r.date_note.as_deref()))
+        let recorded = recorded_date.zip(record).map(|(d, r)| Recorded {
+            date: d,
+            end: recorded_end,
+            note: r.date_note.as_deref(),
         });
-        match record {
-            Some(r)
-                if recorded_date.is_some() && exported.as_deref().unwrap_or_default() == shown =>
-            {
-                notes.extend(r.date_note.clone());
-            }
-            _ => {
-                let shown = strip(shown);
-                if !shown.is_empty() {
-                    let lower = shown.to_lowercase();
-                    if APPROXIMATE.iter().any(|w| lower.starts_with(w)) && !date.is_approximate() {
-                        date = format!("~{date}").parse().unwrap_or(date);
-                    }
-                    notes.push(shown);
-                }
-            }
-        }
-        for (which, part) in [("start", &slide.start_date), ("end", &slide.end_date)] {
-            let shown = part
-                .as_ref()
-                .and_then(|d| d.display_date.as_deref())
-                .map(strip);
-            if let Some(shown) = shown.filter(|s| !s.is_empty()) {
-                notes.push(format!("{which}: {shown}"));
-            }
-        }
+        let mut notes = display_notes(slide, recorded.as_ref(), &mut date, &mut end);
         for (which, read) in [("start", Some(start)), ("end", shown_end)] {
             let Some(read) = read else { continue };
             if read.day_without_month {
                 self.warn(format!(
                     "{at}: its {which}_date has a day but no month; the day is ignored"
+                ));
+            }
+            if let Some(day) = read.rolled_over {
+                self.warn(format!(
+                    "{at}: its {which}_date has day {day}, which its month does not have \
+                     (TimelineJS rolls it over into the next month); the month is kept"
                 ));
             }
             if let Some(time) = &read.time {
@@ -215,6 +223,12 @@ impl Importer<'_> {
                 return (r.summary.clone(), r.detail.clone());
             }
         }
+        // The export's own "Sources" list comes back from the record, never as text: an
+        // edit cycle would otherwise add it to the detail once more each time.
+        let body = match (record, body.rfind(SOURCES_HEADING)) {
+            (Some(_), Some(at)) if body.trim_end().ends_with("</ol>") => &body[..at],
+            _ => body,
+        };
         let text = strip(body);
         let mut paragraphs = split_paragraphs(&text);
         let summary = paragraphs.next().unwrap_or_default().to_owned();
@@ -239,4 +253,122 @@ fn label(i: usize, slide: &Slide) -> String {
         Some(name) => format!("events[{i}] {}", quote(&name)),
         None => format!("events[{i}]"),
     }
+}
+
+/// Whether a display date says its date is only approximately known.
+fn approximate(shown: &str) -> bool {
+    let lower = shown.trim_start().to_lowercase();
+    APPROXIMATE.iter().any(|w| lower.starts_with(w))
+}
+
+/// Text on one line: `<br>` and other breaks in a headline fold to a space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Longest title made from a slide's text.
+const MAX_TITLE: usize = 80;
+
+/// A title for a slide without a headline: the first sentence of its text, else its
+/// media caption; and which of the two it came from.
+fn untitled(slide: &Slide) -> Option<(&'static str, String)> {
+    let text = one_line(&strip(slide.body().unwrap_or_default()));
+    let caption = slide
+        .media
+        .as_ref()
+        .and_then(|m| m.caption.as_deref())
+        .map(|c| one_line(&strip(c)));
+    let (from, text) = if text.is_empty() {
+        ("media caption", caption.filter(|c| !c.is_empty())?)
+    } else {
+        ("text", text)
+    };
+    let sentence = text.find(". ").map_or(text.as_str(), |end| &text[..=end]);
+    if sentence.chars().count() <= MAX_TITLE {
+        return Some((from, sentence.to_owned()));
+    }
+    let cut: String = sentence.chars().take(MAX_TITLE).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |at| &cut[..at]);
+    Some((from, format!("{cut}…")))
+}
+
+/// What the record says the export wrote for a slide's dates.
+struct Recorded<'a> {
+    date: Date,
+    end: Option<Date>,
+    note: Option<&'a str>,
+}
+
+/// The date note's parts from the slide's display dates: the recorded note while they are
+/// what the export wrote; after an edit, what was typed less the dates the export put
+/// first; in other files, each display date as it is (one that opens with "circa" … marks
+/// its date approximate).
+fn display_notes(
+    slide: &Slide,
+    recorded: Option<&Recorded>,
+    date: &mut Date,
+    end: &mut Option<Date>,
+) -> Vec<String> {
+    let shown = slide.display_date.as_deref().unwrap_or_default();
+    let part_shown = |part: &Option<TjsDate>| {
+        part.as_ref()
+            .and_then(|d| d.display_date.as_deref())
+            .map(export::stripped_field_text)
+            .filter(|s| !s.is_empty())
+    };
+    let (start_shown, end_shown) = (part_shown(&slide.start_date), part_shown(&slide.end_date));
+    let mut notes = Vec::new();
+    if let Some(r) = recorded {
+        let parts = export::note_parts(r.note.unwrap_or_default());
+        let exported = export::display_date(r.date, r.end, r.note);
+        if exported.as_deref().unwrap_or_default() == shown
+            && start_shown.as_deref() == parts.start
+            && end_shown.as_deref() == parts.end
+        {
+            notes.extend(r.note.map(str::to_owned));
+            return notes;
+        }
+        let shown = export::stripped_field_text(shown);
+        if parts.display.is_some() {
+            // The file's own display date, edited: still the file's own.
+            if !shown.is_empty() {
+                notes.push(format!("{}{shown}", export::DISPLAY));
+            }
+        } else {
+            let words = export::date_words(r.date, r.end);
+            let rest = if shown == words {
+                ""
+            } else {
+                shown
+                    .strip_prefix(&format!("{words}{}", export::NOTE_SEPARATOR))
+                    .unwrap_or(&shown)
+            };
+            if !rest.trim().is_empty() {
+                notes.push(rest.trim().to_owned());
+            }
+        }
+        notes.extend(start_shown.map(|s| format!("start: {s}")));
+        notes.extend(end_shown.map(|s| format!("end: {s}")));
+        return notes;
+    }
+    let shown = export::stripped_field_text(shown);
+    if approximate(&shown) {
+        *date = date.approximately();
+    }
+    if !shown.is_empty() {
+        notes.push(format!("{}{shown}", export::DISPLAY));
+    }
+    if let Some(s) = start_shown {
+        if approximate(&s) {
+            *date = date.approximately();
+        }
+        notes.push(format!("start: {s}"));
+    }
+    if let Some(s) = end_shown {
+        if approximate(&s) {
+            *end = end.map(Date::approximately);
+        }
+        notes.push(format!("end: {s}"));
+    }
+    notes
 }

@@ -14,18 +14,7 @@ pub(super) fn syntax(name: &str, bytes: &[u8], e: &serde_json::Error) -> ImportE
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
-    // serde's wording names our Rust types; say what they are in the file instead.
-    let mut message = message.replace('`', "'");
-    for (rust, file) in [
-        ("struct TjsDate", "a date object"),
-        ("struct Slide", "a slide object"),
-        ("struct Text", "a text object"),
-        ("struct Media", "a media object"),
-        ("struct Era", "an era object"),
-        ("struct Document", "a TimelineJS object with 'events'"),
-    ] {
-        message = message.replace(rust, file);
-    }
+    let message = in_file_words(&message);
     let line_text = bytes
         .split(|&b| b == b'\n')
         .nth(e.line().saturating_sub(1))
@@ -91,4 +80,20 @@ pub(super) fn not_utf8(name: &str, bytes: &[u8], e: std::str::Utf8Error) -> Impo
             bytes[e.valid_up_to()]
         ),
     }
+}
+
+/// serde's wording, which names our Rust types, in the file's words.
+pub(super) fn in_file_words(message: &str) -> String {
+    let mut message = message.replace('`', "'");
+    for (rust, file) in [
+        ("struct TjsDate", "a date object"),
+        ("struct Slide", "a slide object"),
+        ("struct Text", "a text object"),
+        ("struct Media", "a media object"),
+        ("struct Era", "an era object"),
+        ("struct Document", "a TimelineJS object with 'events'"),
+    ] {
+        message = message.replace(rust, file);
+    }
+    message
 }

@@ -24,11 +24,11 @@ impl App {
         if self.filter.has_words() && candidates >= self.async_from {
             let within = narrows.then(|| (self.visible.clone(), self.shown.clone()));
             self.searching = true;
-            return Some(Effect::Search(SearchJob {
+            return Some(Effect::Search(Box::new(SearchJob {
                 generation: self.search_generation,
                 filter: self.filter.clone(),
                 within,
-            }));
+            })));
         }
         self.searching = false;
         let within = narrows.then_some(Narrowing {

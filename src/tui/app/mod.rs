@@ -15,8 +15,10 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 mod act;
+mod detail;
 mod filter;
 mod filter_keys;
+mod history;
 mod nav;
 
 pub use act::is_web_address;
@@ -31,12 +33,13 @@ use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
 use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
-use crate::tui::detail_text;
 use crate::tui::effect::{Effect, Exit};
 use crate::tui::layout::{self, Areas};
+use crate::tui::links::{self, Backlinks};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 use crate::tui::picker::Picker;
+use crate::tui::prompt::{Edit, Prompt};
 use crate::tui::theme::Theme;
 
 /// Text searches over at least this many events run on the search worker.
@@ -79,6 +82,8 @@ pub struct App {
     timeline: Arc<Timeline>,
     /// Built once at start: every refilter scans it instead of the events' own strings.
     index: Arc<SearchIndex>,
+    /// Which events reference which, built once.
+    backlinks: Backlinks,
     /// The time axis for the visible list at the current width.
     axis: AxisModel,
     filter: Filter,
@@ -106,9 +111,18 @@ pub struct App {
     mode: Mode,
     /// The mode the help overlay returns to.
     help_return: Mode,
-    detail_scroll: u16,
+    detail_scroll: usize,
     help_scroll: u16,
+    /// Columns of the list's date column: the widest date of the timeline, so that no
+    /// date is cut (`~31 Dec 9999 BCE`) and filtering never moves the titles.
+    date_width: usize,
     picker: Picker,
+    /// The prompt being typed: the query at `/`, the date at `:`.
+    prompt: Prompt,
+    /// Places to go back and forward to (`history.rs`).
+    history: history::History,
+    /// The event to select when the search that is running ends (going back to a filter).
+    pending_select: Option<EventId>,
     /// The date range prompt's text, while it is open.
     range_input: String,
     /// A typed count prefix (`5` of `5j`).
@@ -124,7 +138,7 @@ pub struct App {
     time: TimeView,
     /// The detail pane's lines for the selected event at the pane's width, wrapped once per
     /// selection and width instead of once per frame (a 10 MB title takes half a second).
-    detail_cache: DetailCache,
+    detail_cache: detail::DetailCache,
     /// Copying, zoom and the quit warning (`act.rs`).
     acting: act::Acting,
 }
@@ -133,22 +147,10 @@ pub struct App {
 fn eras_overlap(eras: &[crate::model::Era]) -> bool {
     let mut spans: Vec<(i32, i32)> = eras
         .iter()
-        .map(|e| {
-            (
-                e.start.sort_key(),
-                crate::model::day_number(e.end.last_day()),
-            )
-        })
+        .map(|e| (e.start.sort_key(), e.end_key()))
         .collect();
     spans.sort_unstable();
     spans.windows(2).any(|w| w[1].0 <= w[0].1)
-}
-
-/// What the detail pane's lines were built for, and the lines.
-#[derive(Default)]
-struct DetailCache {
-    key: Option<(EventId, Option<EventId>, u16, bool)>,
-    lines: Vec<ratatui::text::Line<'static>>,
 }
 
 impl App {
@@ -161,12 +163,19 @@ impl App {
         settings: Settings,
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
+        let date_width = timeline
+            .events
+            .iter()
+            .map(|e| e.date.short_width())
+            .max()
+            .unwrap_or(0);
         let mut app = App {
             index: Arc::new(if settings.defer_index_text {
                 SearchIndex::build_without_text(&timeline)
             } else {
                 SearchIndex::build(&timeline)
             }),
+            backlinks: Backlinks::build(&timeline),
             shown: Filter::default(),
             search_generation: 0,
             searching: false,
@@ -190,12 +199,16 @@ impl App {
             help_return: Mode::Browse,
             detail_scroll: 0,
             help_scroll: 0,
+            prompt: Prompt::default(),
+            history: history::History::default(),
+            pending_select: None,
+            date_width,
             count: None,
             size: Rect::default(),
             flash: None,
             pick_mode: settings.pick,
             theme: settings.theme,
-            detail_cache: DetailCache::default(),
+            detail_cache: detail::DetailCache::default(),
             acting: act::Acting::new(settings.copy_format),
             time: TimeView::default(),
         };
@@ -208,6 +221,8 @@ impl App {
         app.visible = app.timeline.event_ids().collect();
         let effect = app.request_filter();
         if let Some(id) = settings.select {
+            // Back from a `--select` start goes to the top of the list.
+            app.remember();
             app.select_event(id);
         }
         app.refresh_detail();
@@ -251,41 +266,6 @@ impl App {
         }
     }
 
-    /// The detail pane's lines at `width`, when they are cached for it.
-    pub fn detail_lines(&self, width: u16) -> Option<&[ratatui::text::Line<'static>]> {
-        let (_, _, cached, _) = self.detail_cache.key?;
-        (cached == width).then_some(self.detail_cache.lines.as_slice())
-    }
-
-    /// Lines in the detail pane for the selected event at its current width.
-    pub fn detail_line_count(&self) -> usize {
-        self.detail_cache.lines.len()
-    }
-
-    /// Rebuilds the detail pane's lines when the event, its predecessor (the interval line),
-    /// the pane's width or the colours changed; keeps the scroll inside them.
-    fn refresh_detail(&mut self) {
-        let width = self.areas().detail_inner.width;
-        let key = self.selected_event().map(|id| {
-            let previous = self.selected.checked_sub(1).map(|p| self.visible[p]);
-            (id, previous, width, self.theme.color)
-        });
-        if key != self.detail_cache.key {
-            let lines = match self.selected_event() {
-                Some(id) if width > 0 => {
-                    detail_text::lines(&self.timeline, id, self.previous_event(), width, self.theme)
-                }
-                _ => Vec::new(),
-            };
-            self.detail_cache = DetailCache { key, lines };
-        }
-        let height = usize::from(self.areas().detail_inner.height);
-        let max = self.detail_cache.lines.len().saturating_sub(height);
-        self.detail_scroll = self
-            .detail_scroll
-            .min(u16::try_from(max).unwrap_or(u16::MAX));
-    }
-
     /// The only place state changes: an action of the reader, or a search result. Returns
     /// what the loop must do, if anything.
     pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
@@ -310,6 +290,21 @@ impl App {
                     self.searching = false;
                     let filter = self.filter.clone();
                     self.show_matches(matches, filter);
+                    if let Some(id) = self.pending_select.take() {
+                        self.select_event(id);
+                    }
+                }
+            }
+            Msg::Paste(text) => {
+                self.flash = None;
+                self.sync_query_prompt();
+                match self.mode {
+                    Mode::Search | Mode::Pick => {
+                        self.prompt.paste(&text);
+                        return self.query_from_prompt();
+                    }
+                    Mode::Jump => self.prompt.paste(&text),
+                    _ => {}
                 }
             }
             Msg::Failed(message) => self.flash = Some(message),
@@ -365,29 +360,29 @@ impl App {
             Action::Click { row, col } => self.click(row, col),
             Action::Drag { col, .. } => self.drag(col),
             Action::Time(time) => self.time_act(time),
-            Action::StartSearch => self.mode = Mode::Search,
-            Action::SearchType(c) => return self.edit_query(|q| q.push(c)),
-            Action::SearchBackspace => {
-                return self.edit_query(|q| {
-                    q.pop();
-                });
+            Action::StartSearch => {
+                self.prompt = Prompt::new(self.filter.query());
+                self.mode = Mode::Search;
             }
-            Action::SearchDeleteWord => {
-                return self.edit_query(|q| {
-                    // Past the last whitespace, which may be wider than a byte (U+3000).
-                    let kept = q
-                        .trim_end()
-                        .char_indices()
-                        .rev()
-                        .find(|(_, c)| c.is_whitespace())
-                        .map_or(0, |(i, c)| i + c.len_utf8());
-                    q.truncate(kept);
-                });
-            }
+            Action::SearchType(c) => return self.edit_prompt(Edit::Insert(c)),
+            Action::SearchBackspace => return self.edit_prompt(Edit::DeleteBack),
+            Action::SearchDeleteWord => return self.edit_prompt(Edit::KillWordBack),
+            Action::Edit(edit) => return self.edit_prompt(edit),
             Action::SearchClear => {
                 self.mode = self.home_mode();
+                self.prompt = Prompt::default();
                 return self.edit_query(String::clear);
             }
+            Action::StartJump => {
+                self.prompt = Prompt::default();
+                self.mode = Mode::Jump;
+            }
+            Action::JumpGo => self.jump(),
+            Action::JumpCancel => self.mode = self.home_mode(),
+            Action::HistoryBack => return self.go_back(),
+            Action::HistoryForward => return self.go_forward(),
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
             Action::FocusDetail => self.focus_detail(),
             Action::SearchKeep | Action::PickerCancel | Action::RangeCancel | Action::FocusList => {
                 self.mode = self.home_mode();
@@ -464,17 +459,43 @@ impl App {
         }
     }
 
+    /// An edit of the prompt; at the search prompt a changed text is the new query.
+    fn edit_prompt(&mut self, edit: Edit) -> Option<Effect> {
+        self.sync_query_prompt();
+        let changed = self.prompt.apply(edit);
+        if changed && matches!(self.mode, Mode::Search | Mode::Pick) {
+            return self.query_from_prompt();
+        }
+        None
+    }
+
+    /// Pick mode types into the query at any time, and other keys may have changed it
+    /// since (Esc clears it, going back restores one): the prompt starts from the query.
+    fn sync_query_prompt(&mut self) {
+        if matches!(self.mode, Mode::Search | Mode::Pick)
+            && self.prompt.text() != self.filter.query()
+        {
+            self.prompt = Prompt::new(self.filter.query());
+        }
+    }
+
+    fn query_from_prompt(&mut self) -> Option<Effect> {
+        let text = self.prompt.text().to_owned();
+        self.edit_query(|q| *q = text)
+    }
+
     /// Follows related event `n` (1-based) of the selected event, clearing the filter when
     /// the target is hidden by it: following a link should never lead nowhere.
     fn follow_related(&mut self, n: usize) -> Option<Effect> {
         let current = self.selected_event()?;
-        let Some(&target) = n
+        let Some(target) = n
             .checked_sub(1)
-            .and_then(|i| self.timeline.event(current).related.get(i))
+            .and_then(|i| links::followable(&self.timeline, &self.backlinks, current).nth(i))
         else {
             self.flash = Some(format!("no related event {n}"));
             return None;
         };
+        self.remember();
         let mut effect = None;
         if self.visible.binary_search(&target).is_err() {
             self.filter = Filter::default();

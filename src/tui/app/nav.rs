@@ -5,7 +5,7 @@
 //! goes through [`App::era_headers`], which the list view uses too.
 
 use super::App;
-use crate::model::{Era, EventId, day_number};
+use crate::model::{Era, EventId};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 
@@ -43,18 +43,18 @@ impl App {
             .checked_sub(1)
             .map(|p| self.index.first_day(self.visible[p]));
         let inner = &eras[here];
-        let inner_end = day_number(inner.end.last_day());
+        let inner_end = inner.end_key();
         let mut folded: Vec<usize> = (0..eras.len())
             .filter(|&k| {
                 let era = &eras[k];
-                let (start, end) = (era.start.sort_key(), day_number(era.end.last_day()));
+                let (start, end) = (era.start.sort_key(), era.end_key());
                 k == here || (start <= day && end >= inner_end && prev.is_none_or(|p| p < start))
             })
             .collect();
         folded.sort_by_key(|&k| {
             (
                 eras[k].start.sort_key(),
-                std::cmp::Reverse(day_number(eras[k].end.last_day())),
+                std::cmp::Reverse(eras[k].end_key()),
             )
         });
         Some(EraHeader {
@@ -71,19 +71,42 @@ impl App {
             .eras
             .iter()
             .enumerate()
-            .filter(|(_, era)| era.start.sort_key() <= day && day <= day_number(era.end.last_day()))
-            .max_by_key(|(_, era)| {
-                (
-                    era.start.sort_key(),
-                    std::cmp::Reverse(day_number(era.end.last_day())),
-                )
-            })
+            .filter(|(_, era)| era.start.sort_key() <= day && day <= era.end_key())
+            .max_by_key(|(_, era)| (era.start.sort_key(), std::cmp::Reverse(era.end_key())))
             .map(|(k, _)| k)
     }
 
     /// Rows event `i` takes in the list: its own and its era headers'.
     pub fn row_height(&self, i: usize) -> usize {
         1 + self.era_headers(i).count()
+    }
+
+    /// The era visible event `i` is filed under (the innermost holding its date, as its
+    /// headers have it): pinned at the list's top when its own header has scrolled away.
+    pub fn current_era(&self, i: usize) -> Option<&Era> {
+        self.section(i).map(|k| &self.timeline.eras[k])
+    }
+
+    /// The headers drawn above event `i` when it is the top row: its own, else the pinned
+    /// header of the era it is filed under (that era alone; "continued" when the era had
+    /// begun before the event, as it has whenever its header scrolled away).
+    pub fn top_headers(&self, i: usize) -> Vec<EraHeader<'_>> {
+        let own: Vec<EraHeader<'_>> = self.era_headers(i).collect();
+        if !own.is_empty() {
+            return own;
+        }
+        self.section(i)
+            .map(|k| EraHeader {
+                eras: vec![(k, &self.timeline.eras[k])],
+                continued: false,
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// Rows event `i` takes as the top row, with its own or a pinned header.
+    fn top_height(&self, i: usize) -> usize {
+        1 + self.top_headers(i).len()
     }
 
     /// Rows in the list pane.
@@ -150,23 +173,35 @@ impl App {
             self.offset = self.selected;
             return;
         }
-        // The smallest offset that still shows the selection at the bottom.
-        let mut top = self.selected;
-        let mut used = self.row_height(top);
-        while top > 0 && used + self.row_height(top - 1) <= rows {
-            top -= 1;
-            used += self.row_height(top);
-        }
+        // The smallest offset that still shows the selection at the bottom (the top row
+        // carries a pinned era header).
+        let top = self.lowest_top(self.selected, rows);
         self.offset = self.offset.max(top).min(self.selected);
         // Never leave rows empty below the last event while earlier ones are hidden above
         // (after a search narrows the list under a selection near its end, say).
-        let mut bottom = self.visible.len() - 1;
-        let mut used = self.row_height(bottom);
-        while bottom > 0 && used + self.row_height(bottom - 1) <= rows {
-            bottom -= 1;
-            used += self.row_height(bottom);
-        }
+        let bottom = self.lowest_top(self.visible.len() - 1, rows);
         self.offset = self.offset.min(bottom);
+        // A pinned header pushed the selection off the bottom: start one lower.
+        while self.offset < self.selected && self.rows_through(self.offset, self.selected) > rows {
+            self.offset += 1;
+        }
+    }
+
+    /// The smallest top row from which rows `top..=last` fit in `rows`. Costs O(rows).
+    fn lowest_top(&self, last: usize, rows: usize) -> usize {
+        let mut top = last;
+        // Rows of `top + 1..=last` as ordinary rows, and `top` as the top row.
+        let mut below = 0;
+        while top > 0 && below + self.row_height(top) + self.top_height(top - 1) <= rows {
+            below += self.row_height(top);
+            top -= 1;
+        }
+        top
+    }
+
+    /// Rows that `top..=last` take with `top` as the top row.
+    fn rows_through(&self, top: usize, last: usize) -> usize {
+        self.top_height(top) + (top + 1..=last).map(|i| self.row_height(i)).sum::<usize>()
     }
 
     fn year_of(&self, i: usize) -> i32 {
@@ -234,9 +269,11 @@ impl App {
         // so this counts the lines the reader is looking at.
         let lines = self.detail_line_count();
         let max = lines.saturating_sub(usize::from(areas.detail_inner.height));
-        let wanted = (i64::from(self.detail_scroll) + i64::from(delta)).max(0);
-        let wanted = usize::try_from(wanted).unwrap_or(0).min(max);
-        self.detail_scroll = u16::try_from(wanted).unwrap_or(u16::MAX);
+        // A usize: a long detail has more than 65,535 lines (a u16 stopped there).
+        self.detail_scroll = self
+            .detail_scroll
+            .saturating_add_signed(isize::try_from(delta).unwrap_or(0))
+            .min(max);
     }
 
     /// The terminal's new size: everything scrolled by it is brought back inside.
@@ -326,8 +363,11 @@ impl App {
     /// Header rows drawn above event `i`: all its headers, except that the top event's are
     /// dropped when they would push it off a short list.
     pub fn headers_shown(&self, i: usize) -> usize {
-        let headers = self.era_headers(i).count();
-        if i == self.offset && headers >= self.list_rows() {
+        if i != self.offset {
+            return self.era_headers(i).count();
+        }
+        let headers = self.top_headers(i).len();
+        if headers >= self.list_rows() {
             0
         } else {
             headers

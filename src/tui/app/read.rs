@@ -25,6 +25,11 @@ impl App {
         &self.index
     }
 
+    /// Which events reference which: "Referenced by" in the detail pane.
+    pub fn backlinks(&self) -> &crate::tui::links::Backlinks {
+        &self.backlinks
+    }
+
     /// The time axis for the visible list at the current width.
     pub fn axis(&self) -> &AxisModel {
         &self.axis
@@ -78,7 +83,12 @@ impl App {
         self.mode
     }
 
-    pub fn detail_scroll(&self) -> u16 {
+    /// Columns of the list's date column (the widest date of the timeline).
+    pub fn date_width(&self) -> usize {
+        self.date_width
+    }
+
+    pub fn detail_scroll(&self) -> usize {
         self.detail_scroll
     }
 
@@ -88,6 +98,11 @@ impl App {
 
     pub fn picker(&self) -> &Picker {
         &self.picker
+    }
+
+    /// The prompt being typed: the query at `/`, the date at `:`.
+    pub fn prompt(&self) -> &crate::tui::prompt::Prompt {
+        &self.prompt
     }
 
     /// The date range prompt's text, while it is open.

@@ -63,6 +63,13 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('[')], "previous year with events", Action::PrevYear),
     bind(&[Alt('}')], "next era", Action::NextEra),
     bind(&[Alt('{')], "previous era", Action::PrevEra),
+    bind(&[Alt(':')], "jump to a date (1989-02)", Action::StartJump),
+    bind(
+        &[Ctrl('o')],
+        "back to where a jump came from",
+        Action::HistoryBack,
+    ),
+    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
     bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
     bind(&[Alt('r')], "date range", Action::OpenRange),
     bind(

@@ -2,7 +2,7 @@
 //! outlasts it); overlapping ones go to separate rows so that none hides another.
 
 use super::Scale;
-use crate::model::{Era, day_number};
+use crate::model::Era;
 
 /// One era's band in a row: columns `from..=to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,10 +21,7 @@ pub fn stack_eras(eras: &[Era], scale: &Scale, max_rows: usize) -> Vec<Vec<EraBa
     stack_bands(
         eras,
         |era| {
-            let (start, end) = (
-                i64::from(era.start.sort_key()),
-                i64::from(day_number(era.end.last_day())),
-            );
+            let (start, end) = (i64::from(era.start.sort_key()), i64::from(era.end_key()));
             (end >= scale.start && start < scale.end())
                 .then(|| (scale.col_clamped(start), scale.col_clamped(end)))
         },
@@ -63,14 +60,14 @@ pub fn stack_bands(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Date;
+    use crate::model::{Date, day_number};
 
     fn era(name: &str, start: &str, end: &str) -> Era {
         Era {
             id: name.to_owned(),
             name: name.to_owned(),
             start: start.parse().unwrap(),
-            end: end.parse().unwrap(),
+            end: Some(end.parse().unwrap()),
         }
     }
 
@@ -128,6 +125,32 @@ mod tests {
                 to: 39
             }]]
         );
+    }
+
+    #[test]
+    fn an_ongoing_era_runs_to_the_right_edge() {
+        let mut eras = [
+            era("emirate", "1996-09-27", "2001-12-07"),
+            era("now", "2021-08-15", "2021"),
+        ];
+        eras[1].end = None;
+        let rows = stack_eras(&eras, &scale("1996", "2025", 60), 3);
+        let now = rows
+            .iter()
+            .flatten()
+            .find(|b| b.era == 1)
+            .expect("the ongoing era is shown");
+        assert_eq!(now.to, 59);
+        // Shown too when the span starts after it began, and left out before it begins.
+        assert_eq!(
+            stack_eras(&eras, &scale("2024", "2025", 60), 3),
+            [vec![EraBand {
+                era: 1,
+                from: 0,
+                to: 59
+            }]]
+        );
+        assert!(stack_eras(&eras[1..], &scale("2005", "2010", 60), 3).is_empty());
     }
 
     #[test]

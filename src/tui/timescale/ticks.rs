@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Scale;
-use crate::model::{day_number, month_abbrev, year_words};
+use crate::model::{astronomical, day_number, day_year_words, month_abbrev, written};
 
 /// The distance between two ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,8 +65,8 @@ impl Step {
     pub fn label(self, day: NaiveDate) -> String {
         match self {
             Step::Days(_) => format!("{} {}", day.day(), month_abbrev(day.month())),
-            Step::Months(_) => format!("{} {}", month_abbrev(day.month()), year_words(day.year())),
-            Step::Years(_) => year_words(day.year()),
+            Step::Months(_) => format!("{} {}", month_abbrev(day.month()), day_year_words(day)),
+            Step::Years(_) => day_year_words(day),
         }
     }
 }
@@ -105,12 +105,13 @@ pub fn choose_step(scale: &Scale) -> Step {
 fn first_tick(step: Step, from: NaiveDate) -> Option<NaiveDate> {
     match step {
         Step::Years(n) => {
-            let y = from.year();
-            let mut year = y.div_euclid(n) * n;
-            if NaiveDate::from_ymd_opt(year, 1, 1)? < from {
+            // Round years as historians count them: 600 BCE, 500 BCE, … (chrono's year
+            // -599, -499, …).
+            let mut year = written(from.year()).div_euclid(n) * n;
+            if year_tick(year)? < from {
                 year += n;
             }
-            NaiveDate::from_ymd_opt(year, 1, 1)
+            year_tick(year)
         }
         Step::Months(n) => {
             let m0 = from.month0();
@@ -130,11 +131,22 @@ fn first_tick(step: Step, from: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// 1 January of a year as written; there is no year 0, so its tick is AD 1.
+fn year_tick(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(astronomical(if year == 0 { 1 } else { year }), 1, 1)
+}
+
 /// The tick after `tick`. Day ticks restart on the 1st of each month, and skip a last tick
 /// of a month that would crowd the 1st after it.
 fn next_tick(step: Step, tick: NaiveDate, n: u32) -> Option<NaiveDate> {
     match step {
-        Step::Years(n) => NaiveDate::from_ymd_opt(tick.year().checked_add(n)?, 1, 1),
+        Step::Years(n) => {
+            let year = written(tick.year())
+                .div_euclid(n)
+                .checked_add(1)?
+                .checked_mul(n)?;
+            year_tick(year)
+        }
         Step::Months(n) => tick.checked_add_months(chrono::Months::new(n)),
         Step::Days(_) => {
             let next_month = tick
@@ -200,10 +212,10 @@ pub fn range_label(scale: &Scale, step: Step) -> String {
             "{} {} {}",
             d.day(),
             month_abbrev(d.month()),
-            year_words(d.year())
+            day_year_words(d)
         ),
         Step::Months(_) => Step::Months(1).label(d),
-        Step::Years(_) => year_words(d.year()),
+        Step::Years(_) => day_year_words(d),
     };
     let (a, b) = (one(a), one(b));
     if a == b { a } else { format!("{a} – {b}") }
@@ -298,13 +310,19 @@ mod tests {
 
     #[test]
     fn before_the_common_era_years_read_bce() {
-        let start = day(-600, 1, 1);
-        let scale = Scale::new(start, day(-300, 1, 1) - start, 60);
+        // chrono's years: -599 is 600 BCE, -299 is 300 BCE.
+        let start = day(-599, 1, 1);
+        let scale = Scale::new(start, day(-299, 1, 1) - start, 60);
         let (step, got) = labels(&scale);
         assert_eq!(step, Step::Years(100));
         assert_eq!(got, ["600 BCE", "500 BCE", "400 BCE"]);
         assert_eq!(range_label(&scale, step), "600 BCE – 301 BCE");
-        let month = Scale::new(day(-500, 3, 1), 365, 60);
+        // Across the era boundary: no year 0; AD 1 follows 1 BCE.
+        let start = day(-199, 1, 1);
+        let (step, got) = labels(&Scale::new(start, day(201, 1, 1) - start, 60));
+        assert_eq!(step, Step::Years(100));
+        assert_eq!(got[..4], ["200 BCE", "100 BCE", "1", "100"]);
+        let month = Scale::new(day(-499, 3, 1), 365, 60);
         assert_eq!(
             labels(&month).1.first().map(String::as_str),
             Some("Apr 500 BCE")

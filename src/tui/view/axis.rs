@@ -57,14 +57,23 @@ impl Widget for Axis<'_> {
 
 impl Axis<'_> {
     /// One row of era bands: each band's name from its first column, cut with `…` only
-    /// when the band itself is too short for it.
+    /// when the band itself is too short for it. An ongoing era's band runs to the axis's
+    /// right edge (`column_of` clamps its open end there) and ends in an arrow, since it
+    /// runs on past the axis.
     fn bands(&self, row: &[EraBand], x0: u16, y: u16, width: u16, buf: &mut Buffer) {
         let eras = &self.app.timeline().eras;
         for band in row {
+            let era = &eras[band.era];
             let len = usize::from(band.to.saturating_sub(band.from) + 1);
+            let arrow = if era.end.is_none() && len >= 3 {
+                "→"
+            } else {
+                ""
+            };
             // A leading space keeps adjacent bands' names apart.
-            let name = fit_clean(&eras[band.era].name, len.saturating_sub(1));
-            let text = format!(" {name:<w$}", w = len.saturating_sub(1));
+            let room = len.saturating_sub(1 + crate::tui::text::width(arrow));
+            let name = fit_clean(&era.name, room);
+            let text = format!(" {name:<room$}{arrow}");
             if band.from < width {
                 buf.set_stringn(
                     x0 + band.from,

@@ -41,6 +41,7 @@ impl Widget for Detail<'_> {
             built = self.app.selected_event().map_or_else(Vec::new, |id| {
                 lines(
                     self.app.timeline(),
+                    self.app.backlinks(),
                     id,
                     self.app.previous_event(),
                     inner.width,
@@ -51,13 +52,12 @@ impl Widget for Detail<'_> {
         };
         let total = all.len();
         // Only the lines on screen go to the paragraph.
-        let start = usize::from(self.app.detail_scroll()).min(total);
+        let start = self.app.detail_scroll().min(total);
         let end = (start + usize::from(inner.height)).min(total);
         Paragraph::new(all[start..end].to_vec()).render(inner, buf);
         // A position hint when the text does not fit.
         if total > usize::from(inner.height) && area.width > 12 {
-            let shown =
-                (usize::from(self.app.detail_scroll()) + usize::from(inner.height)).min(total);
+            let shown = (self.app.detail_scroll() + usize::from(inner.height)).min(total);
             let hint = format!(" {shown}/{total} ");
             let x = area
                 .right()

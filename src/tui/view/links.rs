@@ -33,7 +33,7 @@ impl Widget for Links<'_> {
         };
         let event = app.timeline().event(id);
         let link = app.theme().link();
-        let scroll = usize::from(app.detail_scroll());
+        let scroll = app.detail_scroll();
         let end = (scroll + usize::from(inner.height)).min(lines.len());
         for row in scroll..end {
             if lines[row].style != link {

@@ -6,16 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use crate::model::year_words;
 use crate::tui::action::Action;
 use crate::tui::app::{App, EraHeader};
+use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
-
-/// Columns of the date: `~24 Dec 1979` is 12.
-const DATE_WIDTH: usize = 12;
 
 pub struct EventList<'a> {
     pub app: &'a App,
@@ -48,7 +45,14 @@ impl Widget for EventList<'_> {
         let mut i = app.offset();
         while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
-            for header in app.era_headers(i).take(shown) {
+            // The top row carries its own header, else the pinned one of the era it is
+            // filed under.
+            let headers = if i == app.offset() {
+                app.top_headers(i)
+            } else {
+                app.era_headers(i).collect()
+            };
+            for header in headers.into_iter().take(shown) {
                 if y >= rows {
                     break;
                 }
@@ -74,7 +78,8 @@ fn row_rect(inner: Rect, y: usize) -> Rect {
 }
 
 /// `── PDPA rule › Saur revolution · 1978–1992 ───`, or `── PDPA rule (continued) · …`:
-/// the eras beginning here, outer first, with the innermost's years and colour.
+/// the eras beginning here, outer first, with the innermost's years and colour; an
+/// ongoing era's span is open: `2021–`.
 fn header_line(header: &EraHeader<'_>, width: u16, theme: Theme) -> Line<'static> {
     let Some(&(inner_index, inner)) = header.eras.last() else {
         return Line::default();
@@ -89,10 +94,9 @@ fn header_line(header: &EraHeader<'_>, width: u16, theme: Theme) -> Line<'static
         names.push_str(" (continued)");
     }
     let label = format!(
-        " {} · {}–{} ",
+        " {} · {} ",
         fit_clean(&names, usize::from(width).saturating_sub(16)),
-        year_words(inner.start.year()),
-        year_words(inner.end.year())
+        inner.years()
     );
     let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
     Line::from(vec![
@@ -111,7 +115,8 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let width = usize::from(row.width);
     let selected = i == app.selected();
     let mark = if app.is_marked(id) { "●" } else { " " };
-    let date = format!("{:<DATE_WIDTH$}", event.date.short());
+    let date_width = app.date_width();
+    let date = format!("{:<date_width$}", event.date.short());
 
     // Badges take at most a quarter of the row and two actors; the title gets the rest.
     let badge_room = width / 4;
@@ -141,23 +146,35 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
         used += text_width(&label) + 1;
     }
     let badges_width: usize = badges.iter().map(|s| text_width(&s.content)).sum();
-    let fixed = 2 + DATE_WIDTH + 1;
+    let fixed = 2 + date_width + 1;
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
 
-    let spans = vec![
+    let title_style = if selected {
+        theme.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut spans = vec![
         Span::styled(format!("{mark} "), theme.mark()),
-        Span::styled(fit(&date, DATE_WIDTH), theme.date()),
-        Span::raw(" "),
+        // A date word of the query matched this event by its date: show that as the why.
         Span::styled(
-            title,
-            if selected {
-                theme.title()
+            fit(&date, date_width),
+            if app.filter().matches_a_date_word(event) {
+                theme.date().patch(theme.highlight())
             } else {
-                ratatui::style::Style::new()
+                theme.date()
             },
         ),
+        Span::raw(" "),
     ];
+    // Only this row's title as drawn is searched for the words: the cost of a frame
+    // stays with the rows on screen.
+    spans.extend(highlight::spans(
+        vec![Span::styled(title, title_style)],
+        app.filter().words(),
+        theme.highlight(),
+    ));
     if selected {
         buf.set_style(row, theme.selected());
     }

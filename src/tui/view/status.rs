@@ -12,6 +12,7 @@ use crate::query::{ActorMode, range_label};
 use crate::tui::app::App;
 use crate::tui::hints::{fitting, hints};
 use crate::tui::mode::Mode;
+use crate::tui::prompt::Prompt;
 use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
 
@@ -65,6 +66,34 @@ pub fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
+/// `/soviet▏war`: the prompt's sign, its text (cleaned, cut to fit) and the cursor where it
+/// is; the text before the cursor is cut from the left so the cursor always shows.
+fn prompt_spans(sign: &'static str, app: &App, w: usize, theme: Theme) -> Vec<Span<'static>> {
+    // Pick mode's prompt is the query, which other keys may have changed (Esc clears it).
+    let synced;
+    let prompt = if app.mode() == Mode::Pick && app.prompt().text() != app.filter().query() {
+        synced = Prompt::new(app.filter().query());
+        &synced
+    } else {
+        app.prompt()
+    };
+    let (before, after) = prompt.text().split_at(prompt.cursor());
+    let room = w.saturating_sub(3);
+    let before = clean(before);
+    let mut start = 0;
+    while width(&before[start..]) > room {
+        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let before = before[start..].to_owned();
+    let after = fit(&clean(after), room.saturating_sub(width(&before)));
+    vec![
+        Span::styled(sign, theme.accent()),
+        Span::raw(before),
+        Span::styled("▏", theme.accent()),
+        Span::raw(after),
+    ]
+}
+
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -74,24 +103,30 @@ impl Widget for Status<'_> {
             self.range_prompt(w)
         } else if matches!(app.mode(), Mode::Search | Mode::Pick) {
             // fzf's prompt in pick mode, where it is always there; `/` when searching.
-            let prompt = if app.mode() == Mode::Pick { "> " } else { "/" };
+            let sign = if app.mode() == Mode::Pick { "> " } else { "/" };
             let marked = match app.marked_count() {
                 0 => String::new(),
                 n => format!(" · {n} marked"),
             };
-            vec![
-                Span::styled(prompt, self.theme.accent()),
-                Span::raw(fit(&clean(app.filter().query()), w.saturating_sub(2))),
-                Span::styled("▏", self.theme.accent()),
-                Span::styled(
-                    format!(
-                        "  {} of {}{marked}",
-                        app.visible().len(),
-                        app.timeline().events.len()
-                    ),
-                    self.theme.dim(),
+            let mut spans = prompt_spans(sign, app, w, self.theme);
+            spans.push(Span::styled(
+                format!(
+                    "  {} of {}{marked}",
+                    app.visible().len(),
+                    app.timeline().events.len()
                 ),
-            ]
+                self.theme.dim(),
+            ));
+            spans
+        } else if app.mode() == Mode::Jump {
+            let mut spans = prompt_spans(":", app, w, self.theme);
+            if app.prompt().text().is_empty() {
+                spans.push(Span::styled(
+                    "  date to jump to: 1989, 1989-02, feb 1989",
+                    self.theme.dim(),
+                ));
+            }
+            spans
         } else {
             vec![Span::raw(fit(&summary(app), w))]
         };

@@ -52,15 +52,21 @@ impl Widget for TimeView<'_> {
         for row in &model.eras {
             for band in row {
                 let len = usize::from(band.to - band.from) + 1;
-                let name = &app.timeline().eras[band.era].name;
+                let era = &app.timeline().eras[band.era];
+                // An ongoing era's band ends in an arrow, as on the list's axis.
+                let arrow = if era.end.is_none() && len >= 3 {
+                    "→"
+                } else {
+                    ""
+                };
                 // A name cut to a letter or two says nothing: the band alone shows then.
-                let room = len.saturating_sub(1);
-                let name = if room >= text::width(name).min(MIN_ERA_NAME) {
-                    fit_clean(name, room)
+                let room = len.saturating_sub(1 + text::width(arrow));
+                let name = if room >= text::width(&era.name).min(MIN_ERA_NAME) {
+                    fit_clean(&era.name, room)
                 } else {
                     String::new()
                 };
-                let text = format!(" {name:<w$}", w = len.saturating_sub(1));
+                let text = format!(" {name:<room$}{arrow}");
                 buf.set_stringn(x0 + band.from, y, &text, len, theme.era(band.era));
             }
             y += 1;

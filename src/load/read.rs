@@ -1,0 +1,190 @@
+//! Reading an input with bounds: what `--file` may name and how much of it is read.
+//!
+//! `/dev/zero`, `/dev/urandom` or an endless `--file -` used to be read to the end (never)
+//! before the binary-file check. Now:
+//!
+//! * devices and sockets are refused before they are opened; a FIFO is read (`--file
+//!   <(…)` is one), and when nothing writes to it yet, "waiting for …" says why nothing
+//!   happens;
+//! * the first [`FIRST_CHUNK`] bytes are checked for NUL and UTF-8 before reading on;
+//! * an input past [`MAX_BYTES`] (1 GiB, as the README says) is refused.
+
+use std::fs::File;
+use std::io::{Read, Write as _};
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::{LoadError, Progress, describe_io};
+
+/// The largest timeline read, in bytes.
+pub const MAX_BYTES: u64 = 1 << 30;
+/// Bytes checked for text before reading on.
+const FIRST_CHUNK: u64 = 64 * 1024;
+/// How long opening a FIFO may block before saying that it waits for a writer.
+const PATIENCE: Duration = Duration::from_millis(500);
+
+/// Opens a path that may be read as a timeline: a regular file or a FIFO.
+pub(super) fn open(path: &Path, name: &str) -> Result<File, LoadError> {
+    let refuse = |reason: String| LoadError::Read {
+        name: name.to_owned(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| refuse(describe_io(&e)))?;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return Err(refuse("is a directory, not a timeline file".to_owned()));
+    }
+    if is_fifo(kind) {
+        return open_fifo(path, name).map_err(|e| refuse(describe_io(&e)));
+    }
+    if !kind.is_file() {
+        return Err(refuse(
+            "is a device or socket, not a file to read; give the path of a file".to_owned(),
+        ));
+    }
+    File::open(path).map_err(|e| refuse(describe_io(&e)))
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: std::fs::FileType) -> bool {
+    false
+}
+
+/// Opens a FIFO, which blocks until a writer opens it; says so on stderr if that takes
+/// more than a moment.
+fn open_fifo(path: &Path, name: &str) -> std::io::Result<File> {
+    let (opened, wait) = mpsc::channel::<()>();
+    let notice =
+        format!("afghan-timeline: waiting for {name} (a FIFO) to be written; Ctrl-c gives up\n");
+    let waiter = std::thread::spawn(move || {
+        if wait.recv_timeout(PATIENCE) == Err(mpsc::RecvTimeoutError::Timeout) {
+            let _ = std::io::stderr().lock().write_all(notice.as_bytes());
+        }
+    });
+    let file = File::open(path);
+    let _ = opened.send(());
+    let _ = waiter.join();
+    file
+}
+
+/// All of `reader`, at most [`MAX_BYTES`], refusing binary input after its first chunk;
+/// read in pieces so that `progress` moves while a large file is read.
+pub(super) fn read_bounded(
+    reader: impl Read,
+    name: &str,
+    progress: &Progress,
+) -> Result<Vec<u8>, LoadError> {
+    read_capped(reader, name, MAX_BYTES, progress)
+}
+
+fn read_capped(
+    mut reader: impl Read,
+    name: &str,
+    max: u64,
+    progress: &Progress,
+) -> Result<Vec<u8>, LoadError> {
+    const PIECE: u64 = 8 << 20;
+    let failed = |e: std::io::Error| LoadError::Read {
+        name: name.to_owned(),
+        reason: describe_io(&e),
+    };
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(FIRST_CHUNK)
+        .read_to_end(&mut bytes)
+        .map_err(failed)?;
+    if !looks_like_text(&bytes) {
+        // The full check names the first bad byte's line and column.
+        super::parse_bytes(bytes, name)?;
+        return Err(LoadError::Empty {
+            name: name.to_owned(),
+        });
+    }
+    progress.advance(bytes.len() as u64);
+    loop {
+        // One byte past the limit is enough to know it is too large.
+        let room = (max + 1).saturating_sub(bytes.len() as u64);
+        let n = (&mut reader)
+            .take(PIECE.min(room))
+            .read_to_end(&mut bytes)
+            .map_err(failed)?;
+        if n == 0 || room == 0 {
+            break;
+        }
+        progress.advance(n as u64);
+    }
+    if bytes.len() as u64 > max {
+        return Err(LoadError::Read {
+            name: name.to_owned(),
+            reason: format!(
+                "larger than {} MiB, the most a timeline may be; split it into several files",
+                max >> 20
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Whether a first chunk may begin a text file: no NUL, and UTF-8 except perhaps for a
+/// character cut at the chunk's end.
+fn looks_like_text(chunk: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(chunk) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    valid && !chunk.contains(&0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endless_binary_input_is_refused_after_the_first_chunk() {
+        let mut zeros = std::io::repeat(0);
+        let e = read_bounded(&mut zeros, "zero", &Progress::default()).expect_err("refused");
+        assert!(
+            matches!(
+                e,
+                LoadError::Binary {
+                    line: 1,
+                    col: 1,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let mut noise = std::io::repeat(0xff);
+        let e = read_bounded(&mut noise, "noise", &Progress::default()).expect_err("refused");
+        assert!(matches!(e, LoadError::NotUtf8 { byte: 0xff, .. }), "{e}");
+    }
+
+    #[test]
+    fn endless_text_is_refused_past_the_limit() {
+        let mut endless = std::io::repeat(b' ');
+        let e = read_capped(&mut endless, "endless", 2 << 20, &Progress::default())
+            .expect_err("refused");
+        assert!(e.to_string().contains("larger than 2 MiB"), "{e}");
+        let exact = vec![b' '; 2 << 20];
+        assert!(read_capped(exact.as_slice(), "exact", 2 << 20, &Progress::default()).is_ok());
+    }
+
+    #[test]
+    fn a_character_cut_by_the_first_chunk_is_text() {
+        let mut text = vec![b'a'; usize::try_from(FIRST_CHUNK).unwrap_or(0) - 1];
+        text.extend("é".repeat(10).bytes());
+        let read = read_bounded(text.as_slice(), "cut", &Progress::default()).expect("read");
+        assert_eq!(read, text);
+        assert!(!looks_like_text(b"a\0b"));
+        assert!(looks_like_text(b"a\xc3"));
+        assert!(!looks_like_text(b"a\xc3b"));
+    }
+}

@@ -1,0 +1,135 @@
+//! Places and the way back: where the reader was before a jump (a followed link, a `:`
+//! date, `--select`), so that Backspace / Ctrl-o return there and Ctrl-f goes forward
+//! again, like a browser. A place holds the filter too: a link that had to clear the filter
+//! gets it back on the way back.
+
+use super::App;
+use crate::model::EventId;
+use crate::query::{Filter, date_word};
+use crate::tui::effect::Effect;
+use crate::tui::mode::Mode;
+
+/// Places kept each way; older ones are forgotten.
+const KEEP: usize = 100;
+
+/// One place: the selected event, whether the detail pane had the keyboard, the filter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Place {
+    event: Option<EventId>,
+    detail: bool,
+    filter: Filter,
+}
+
+/// The places behind and ahead of the reader.
+#[derive(Default)]
+pub(super) struct History {
+    back: Vec<Place>,
+    forward: Vec<Place>,
+}
+
+impl App {
+    /// How many places lie behind and ahead of the reader.
+    pub fn history_depth(&self) -> (usize, usize) {
+        (self.history.back.len(), self.history.forward.len())
+    }
+}
+
+fn push(stack: &mut Vec<Place>, place: Place) {
+    if stack.len() == KEEP {
+        stack.remove(0);
+    }
+    stack.push(place);
+}
+
+impl App {
+    fn place(&self) -> Place {
+        Place {
+            event: self.selected_event(),
+            detail: self.mode == Mode::Detail,
+            filter: self.filter.clone(),
+        }
+    }
+
+    /// Records the current place before a jump; a new jump forgets the places ahead.
+    pub(super) fn remember(&mut self) {
+        let here = self.place();
+        if self.history.back.last() != Some(&here) {
+            push(&mut self.history.back, here);
+        }
+        self.history.forward.clear();
+    }
+
+    pub(super) fn go_back(&mut self) -> Option<Effect> {
+        let Some(place) = self.history.back.pop() else {
+            self.flash = Some("nowhere to go back to".to_owned());
+            return None;
+        };
+        let here = self.place();
+        push(&mut self.history.forward, here);
+        self.restore(place)
+    }
+
+    pub(super) fn go_forward(&mut self) -> Option<Effect> {
+        let Some(place) = self.history.forward.pop() else {
+            self.flash = Some("nowhere to go forward to".to_owned());
+            return None;
+        };
+        let here = self.place();
+        push(&mut self.history.back, here);
+        self.restore(place)
+    }
+
+    /// Goes to a place: its filter first (a search on the worker selects the event when it
+    /// ends), then its event and pane.
+    fn restore(&mut self, place: Place) -> Option<Effect> {
+        let mut effect = None;
+        if place.filter != self.filter {
+            self.filter = place.filter;
+            effect = self.request_filter();
+            self.flash = Some("filter restored".to_owned());
+        }
+        if let Some(id) = place.event {
+            if self.searching {
+                self.pending_select = Some(id);
+            } else {
+                self.select_event(id);
+            }
+        }
+        // The list or the time view, whichever is open, unless the detail had the keyboard.
+        self.mode = if place.detail && !self.visible.is_empty() {
+            Mode::Detail
+        } else {
+            self.home_mode()
+        };
+        effect
+    }
+
+    /// Enter at the `:` prompt: selects the first shown event on or after the date typed,
+    /// remembering where the reader was.
+    pub(super) fn jump(&mut self) {
+        let text = self.prompt.text().trim().to_owned();
+        self.mode = self.home_mode();
+        if text.is_empty() {
+            return;
+        }
+        let Some((first, _)) = date_word(&text) else {
+            self.flash = Some(format!(
+                "not a date: '{}' (try 1989, 1989-02 or feb 1989)",
+                crate::tui::text::clean(&text)
+            ));
+            return;
+        };
+        let i = self
+            .visible
+            .partition_point(|id| self.index.first_day(*id) < first);
+        if i == self.visible.len() {
+            self.flash = Some(format!(
+                "no event shown on or after {}",
+                crate::tui::text::clean(&text)
+            ));
+            return;
+        }
+        self.remember();
+        self.move_to(i);
+    }
+}
