@@ -4,8 +4,9 @@
 
 use std::io;
 
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 pub use clap_complete::Shell;
+use clap_complete::engine::ArgValueCompleter;
 
 use crate::interop::timelinejs::{EraSelection, GroupBy};
 use crate::load::RawActorKind;
@@ -31,7 +32,7 @@ pub struct Cli {
     pub filter: FilterArgs,
 
     /// Start the explorer on this event id
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCompleter::new(crate::complete::event_ids))]
     pub select: Option<String>,
 
     /// Format of the chosen events in pick mode [default: text]
@@ -59,6 +60,7 @@ pub enum Command {
     /// Print one event
     Show {
         /// The event's id (see 'list --format id')
+        #[arg(add = ArgValueCompleter::new(crate::complete::event_ids))]
         id: String,
         #[command(flatten)]
         filter: FilterArgs,
@@ -111,7 +113,11 @@ pub enum Command {
         shell: Shell,
     },
     /// Print the manual page (roff; 'afghan-timeline man | man -l -' shows it)
-    Man,
+    Man {
+        /// A subcommand's own page instead (afghan-timeline-list(1): 'man list')
+        #[arg(value_name = "SUBCOMMAND")]
+        page: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -194,19 +200,90 @@ impl From<KindArg> for RawActorKind {
     }
 }
 
+/// The command line as parsed and documented: the clap definition, with the flags a
+/// subcommand accepts only to refuse them (the filter flags after `show`, `actors` and
+/// `check`, the global `--file` for the subcommands that read no timeline) hidden from
+/// its help, completions and man page, so that each lists only what works there.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    for name in ["show", "actors", "check"] {
+        cmd = cmd.mut_subcommand(name, |sub| {
+            ["actor", "all_actors", "query", "from", "to"]
+                .into_iter()
+                .fold(sub, |sub, flag| sub.mut_arg(flag, |a| a.hide(true)))
+        });
+    }
+    // clap copies a global flag into each subcommand that has none of its own: a hidden
+    // copy of it takes its place there (its value still reaches `Cli::file`).
+    let file = cmd
+        .get_arguments()
+        .find(|a| a.get_id() == "file")
+        .cloned()
+        .map(|a| a.hide(true));
+    for name in ["import", "completions", "man"] {
+        if let Some(file) = file.clone() {
+            cmd = cmd.mut_subcommand(name, |sub| sub.arg(file));
+        }
+    }
+    cmd
+}
+
+/// Parses these arguments (the program's name first) with [`command`].
+///
+/// # Errors
+/// clap's usage error, or its help or version text to print.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
 /// The completion script for `shell`. Generated into memory first: `clap_complete` panics
 /// when its writer fails, and stdout may be a closed pipe.
 pub fn completions(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "afghan-timeline", &mut script);
+    clap_complete::generate(shell, &mut command(), "afghan-timeline", &mut script);
     script
 }
 
-/// The man page, in roff.
-pub fn man_page() -> io::Result<Vec<u8>> {
-    let mut page = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    Ok(page)
+/// The man page, in roff: the program's own, with a KEYS section generated from the
+/// explorer's keymap, or the page of one subcommand (`afghan-timeline-list(1)`, which the
+/// program's page names). `Ok(None)`: there is no such subcommand.
+pub fn man_page(page: Option<&str>) -> io::Result<Option<Vec<u8>>> {
+    let mut cmd = command();
+    // Built, so that the subcommands' pages list the global flags they accept.
+    cmd.build();
+    let mut out = Vec::new();
+    match page {
+        None => {
+            clap_mangen::Man::new(cmd).render(&mut out)?;
+            out.extend_from_slice(crate::tui::keydoc::roff_section().as_bytes());
+        }
+        Some(name) => {
+            let Some(sub) = cmd.get_subcommands().find(|s| s.get_name() == name) else {
+                return Ok(None);
+            };
+            let sub = sub
+                .clone()
+                .display_name(format!("afghan-timeline-{name}"))
+                .bin_name(format!("afghan-timeline {name}"));
+            clap_mangen::Man::new(sub).render(&mut out)?;
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The subcommands that have a man page, for the message when another is asked for.
+pub fn man_pages() -> Vec<String> {
+    let mut cmd = command();
+    cmd.build();
+    cmd.get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect()
 }
 
 /// Which events to show; shared by `list` and the explorer. Accepted before any
@@ -216,7 +293,7 @@ pub fn man_page() -> io::Result<Vec<u8>> {
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
-    #[arg(long, value_name = "ACTOR")]
+    #[arg(long, value_name = "ACTOR", add = ArgValueCompleter::new(crate::complete::actors))]
     pub actor: Vec<String>,
 
     /// With several --actor, require all of them instead of any
@@ -247,6 +324,25 @@ impl FilterArgs {
             from: after.from.clone().or_else(|| self.from.clone()),
             to: after.to.clone().or_else(|| self.to.clone()),
         }
+    }
+
+    /// The filter flags given, as typed: `--from 1990 --actor ussr`.
+    #[must_use]
+    pub fn given(&self) -> String {
+        let mut out: Vec<String> = self.actor.iter().map(|a| format!("--actor {a}")).collect();
+        if self.all_actors {
+            out.push("--all-actors".to_owned());
+        }
+        for (flag, value) in [
+            ("--query", &self.query),
+            ("--from", &self.from),
+            ("--to", &self.to),
+        ] {
+            if let Some(v) = value {
+                out.push(format!("{flag} {v}"));
+            }
+        }
+        out.join(" ")
     }
 
     /// Whether any filter flag was given.

@@ -13,7 +13,10 @@ use crate::model::{Date, Timeline};
 use crate::output::{self, Format};
 use crate::query::{ActorMode, Filter};
 use crate::sanitize::{line, quote};
-use crate::suggest::{closest, ranked};
+use crate::suggest::{closest_score, ranked};
+
+/// How much less an alias counts than an actor's own id or name when suggesting one.
+const ALIAS_HANDICAP: f64 = 0.05;
 use crate::tui::effect::Exit;
 
 /// How a successful command ended, which decides the exit status.
@@ -91,13 +94,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             group_kind,
         }) => import(&path, group_kind.into()),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
-        Some(Command::Man) => {
-            let page = crate::cli::man_page().map_err(|source| Error::Io {
-                what: "render the man page",
-                source,
-            })?;
-            print_bytes(&page)
-        }
+        Some(Command::Man { page }) => man(page.as_deref()),
         None => {
             let theme = crate::tui::theme::Theme {
                 color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -111,11 +108,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
             };
             let filter = to_filter(&timeline, &filter_args)?;
             let select = match &cli.select {
-                Some(id) => Some(
-                    timeline
-                        .find_event(id)
-                        .ok_or_else(|| unknown_event(&timeline, id))?,
-                ),
+                Some(id) => Some(selected(&timeline, &filter, &filter_args, id)?),
                 None => None,
             };
             let options = crate::tui::Options {
@@ -140,6 +133,43 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
     }
 }
 
+/// The event `--select` names; a usage error naming the filter when the filter hides it,
+/// since the explorer would otherwise open elsewhere without a word.
+fn selected(
+    timeline: &Timeline,
+    filter: &Filter,
+    filter_args: &FilterArgs,
+    id: &str,
+) -> Result<crate::model::EventId, Error> {
+    let found = timeline
+        .find_event(id)
+        .ok_or_else(|| unknown_event(timeline, id))?;
+    if !filter.matches(timeline, timeline.event(found)) {
+        return Err(Error::Usage(format!(
+            "--select {} is hidden by the filter ({}); drop the filter or select an event it shows",
+            quote(id),
+            line(&filter_args.given())
+        )));
+    }
+    Ok(found)
+}
+
+/// `man [SUBCOMMAND]`: the page, or a usage error naming the pages there are.
+fn man(page: Option<&str>) -> Result<Outcome, Error> {
+    let rendered = crate::cli::man_page(page).map_err(|source| Error::Io {
+        what: "render the man page",
+        source,
+    })?;
+    let Some(rendered) = rendered else {
+        return Err(Error::Usage(format!(
+            "no man page {}; the subcommands are {}",
+            quote(page.unwrap_or_default()),
+            crate::cli::man_pages().join(", ")
+        )));
+    };
+    print_bytes(&rendered)
+}
+
 /// Loads a timeline that lives until the process exits, and is never freed: a command
 /// prints and exits, and freeing a million events string by string takes longer than the
 /// whole `list` (the operating system reclaims the memory at once).
@@ -160,10 +190,11 @@ fn check_usage(cli: &Cli) -> Result<(), Error> {
         Command::Export { .. } => "export",
         Command::Import { .. } => "import",
         Command::Completions { .. } => "completions",
-        Command::Man => "man",
+        Command::Man { .. } => "man",
     };
     let import = matches!(command, Command::Import { .. });
-    let reads_no_timeline = import || matches!(command, Command::Completions { .. } | Command::Man);
+    let reads_no_timeline =
+        import || matches!(command, Command::Completions { .. } | Command::Man { .. });
     if cli.file.is_some() && reads_no_timeline {
         return Err(Error::Usage(format!(
             "--file names a timeline to read; '{name}' does not read one{}",
@@ -424,13 +455,23 @@ fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
     if timeline.actors.is_empty() {
         return Error::NoActors { name: quote(name) };
     }
-    let names = timeline.actors.iter().flat_map(|a| {
-        std::iter::once(a.id.as_str())
-            .chain(std::iter::once(a.name.as_str()))
-            .chain(a.aliases.iter().map(String::as_str))
-    });
-    let hint = closest(name, names)
-        .map(|best| format!(" (did you mean {}?)", quote(best)))
+    // The actor is suggested, by its name and id: its own id and name count before its
+    // aliases, so 'Sovet' finds the Soviet Union rather than its alias 'Soviet Army'.
+    let best = timeline
+        .actors
+        .iter()
+        .filter_map(|a| {
+            let own = closest_score(name, [a.id.as_str(), a.name.as_str()]);
+            let alias = closest_score(name, a.aliases.iter().map(String::as_str))
+                .map(|s| s - ALIAS_HANDICAP);
+            own.into_iter()
+                .chain(alias)
+                .reduce(f64::max)
+                .map(|s| (s, a))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0));
+    let hint = best
+        .map(|(_, a)| format!(" (did you mean {} ({})?)", quote(&a.name), line(&a.id)))
         .unwrap_or_default();
     let known: Vec<_> = timeline
         .actors

@@ -15,6 +15,7 @@
 
 pub mod cli;
 pub mod command;
+pub mod complete;
 pub mod error;
 pub mod interop;
 pub mod load;

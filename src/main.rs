@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use clap::error::ErrorKind;
 
 fn main() -> ExitCode {
@@ -13,7 +12,10 @@ fn main() -> ExitCode {
             std::io::Error::other("standard output is closed"),
         ));
     }
-    match afghan_timeline::cli::Cli::try_parse() {
+    // `COMPLETE=bash afghan-timeline` prints the shell's hook; the hook calls back here to
+    // complete event ids and actors (the process exits once it has answered).
+    clap_complete::CompleteEnv::with_factory(afghan_timeline::cli::command).complete();
+    match afghan_timeline::cli::parse_from(std::env::args_os()) {
         Ok(cli) => afghan_timeline::run(cli),
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
             let mut out = std::io::stdout().lock();

@@ -24,6 +24,20 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .map(|(_, c)| c)
 }
 
+/// How close the closest of `candidates` is to `wanted` (Jaro–Winkler, 0 to 1), when it is
+/// close enough to be a plausible typo.
+pub fn closest_score<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<f64> {
+    let wanted = wanted.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| strsim::jaro_winkler(&wanted, &c.to_lowercase()))
+        .filter(|score| *score >= 0.8)
+        .reduce(f64::max)
+}
+
 /// Up to `n` candidates ordered from most to least like `wanted`.
 pub fn ranked<'a>(
     wanted: &str,

@@ -388,6 +388,12 @@ impl Interval {
             days,
         }
     }
+
+    /// How long something from `first` to `last` lasted, both days counted, as ranges
+    /// are everywhere else: 24–25 December 1979 lasted 2 days.
+    pub fn inclusive(first: NaiveDate, last: NaiveDate) -> Interval {
+        Interval::between(first, last.succ_opt().unwrap_or(last))
+    }
 }
 
 impl fmt::Display for Interval {

@@ -76,16 +76,25 @@ impl Era {
         self.end.map(Date::last_day)
     }
 
+    /// The day number ([`day_number`](super::day_number)) of the era's last day, for
+    /// comparisons with sort keys: `i32::MAX` while it is ongoing, so it outlasts every day.
+    pub fn end_key(&self) -> i32 {
+        self.last_day().map_or(i32::MAX, super::day_number)
+    }
+
     /// Whether `day` falls within the era (an ongoing one never ends).
     pub fn covers(&self, day: chrono::NaiveDate) -> bool {
         self.start.first_day() <= day && self.last_day().is_none_or(|last| day <= last)
     }
 
-    /// The era's years as the explorer shows them: `1978–1992`, or `2021–` while it is
-    /// ongoing (an open span: an en dash with nothing after it).
+    /// The era's years as the explorer shows them: `1978–1992`, `500 BCE–400 BCE`, or
+    /// `2021–` while it is ongoing (an open span: an en dash with nothing after it).
     pub fn years(&self) -> String {
-        let end = self.end.map(|e| e.year().to_string()).unwrap_or_default();
-        format!("{}–{end}", self.start.year())
+        let end = self
+            .end
+            .map(|e| super::year_words(e.year()))
+            .unwrap_or_default();
+        format!("{}–{end}", super::year_words(self.start.year()))
     }
 }
 

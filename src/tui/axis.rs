@@ -7,9 +7,10 @@
 //! sorted visible list, and each column counts its events by binary search too: the cost is
 //! O(width · log n) per build, whatever the number of events.
 
-use crate::model::{Date, EventId, Timeline};
+use crate::model::{Date, Era, EventId, Timeline, year_words};
 use crate::query::SearchIndex;
 use crate::tui::text::width;
+use crate::tui::timescale::{EraBand, Scale, Tick, choose_step, stack_bands, ticks};
 
 /// Empty years that fold, at least.
 const FOLD_MIN_YEARS: i32 = 8;
@@ -186,20 +187,91 @@ fn range_of(index: &SearchIndex, visible: &[EventId], (start, end): (i32, i32)) 
 pub struct AxisModel {
     segs: Vec<Segment>,
     counts: Vec<usize>,
+    /// The eras over the shown years, stacked into rows so that overlapping ones each
+    /// keep their name (the time view's stacking, on this axis's columns).
+    bands: Vec<Vec<EraBand>>,
+    /// Year ticks at round steps (the time view's), labelled where they fit.
+    ticks: Vec<Tick>,
+}
+
+/// An era's first and last column on the axis, when some of it is on a scale (an era
+/// wholly inside a fold, or outside the shown years, is not drawn).
+fn era_columns(segs: &[Segment], era: &Era) -> Option<(u16, u16)> {
+    // An ongoing era's end is past every year: `column_of` clamps it to the right edge.
+    let (start, end) = (era.start.sort_key(), era.end_key());
+    let on_scale = segs.iter().any(|s| match *s {
+        Segment::Scale { first, last, .. } => {
+            start < year_start(last + 1) && end >= year_start(first)
+        }
+        Segment::Fold { .. } => false,
+    });
+    if !on_scale {
+        return None;
+    }
+    Some((column_of(segs, start)?, column_of(segs, end)?))
+}
+
+/// The ticks of each scale at its own round step (`1980 1985 1990`, `500 BCE`); a scale
+/// too narrow for any step keeps its first year, which may run on over the fold after it
+/// (the fold's label is on the row above). A label that would touch the one before it or
+/// run past the axis is dropped, the tick kept.
+fn axis_ticks(segs: &[Segment], axis_width: u16) -> Vec<Tick> {
+    let mut out: Vec<Tick> = Vec::new();
+    for s in segs {
+        let Segment::Scale {
+            first,
+            last,
+            x,
+            width,
+        } = *s
+        else {
+            continue;
+        };
+        let start = i64::from(year_start(first));
+        let scale = Scale::new(start, i64::from(year_start(last + 1)) - start, width);
+        let mut these = ticks(&scale, choose_step(&scale));
+        if these.iter().all(|t| t.label.is_none()) {
+            these = vec![Tick {
+                col: 0,
+                label: Some(year_words(first)),
+            }];
+        }
+        out.extend(these.into_iter().map(|t| Tick {
+            col: t.col + x,
+            ..t
+        }));
+    }
+    let mut free_from = 0u16;
+    for tick in &mut out {
+        if let Some(label) = &tick.label {
+            let len = u16::try_from(crate::tui::text::width(label)).unwrap_or(u16::MAX);
+            if tick.col < free_from || u32::from(tick.col) + u32::from(len) > u32::from(axis_width)
+            {
+                tick.label = None;
+            } else {
+                free_from = tick.col + len + 1;
+            }
+        }
+    }
+    out
 }
 
 impl AxisModel {
-    /// The model for `visible` (event ids in date order) drawn over `width` columns.
+    /// The model for `visible` (event ids in date order) drawn over `width` columns, with
+    /// `band_rows` rows for the eras.
     pub fn build(
         timeline: &Timeline,
         index: &SearchIndex,
         visible: &[EventId],
         width: u16,
+        band_rows: usize,
     ) -> AxisModel {
         if visible.is_empty() || width == 0 {
             return AxisModel::default();
         }
         let segs = segments(&years(timeline, visible), width);
+        let bands = stack_bands(&timeline.eras, |era| era_columns(&segs, era), band_rows);
+        let ticks = axis_ticks(&segs, width);
         let counts = (0..width)
             .map(|col| {
                 days_of(&segs, col).map_or(0, |r| {
@@ -208,7 +280,22 @@ impl AxisModel {
                 })
             })
             .collect();
-        AxisModel { segs, counts }
+        AxisModel {
+            segs,
+            counts,
+            bands,
+            ticks,
+        }
+    }
+
+    /// The era bands, a row at a time, top first.
+    pub fn bands(&self) -> &[Vec<EraBand>] {
+        &self.bands
+    }
+
+    /// The year ticks, left to right.
+    pub fn ticks(&self) -> &[Tick] {
+        &self.ticks
     }
 
     /// The stretches of the axis, left to right.
@@ -275,11 +362,73 @@ mod tests {
         );
     }
 
+    fn era(name: &str, start: &str, end: &str) -> Era {
+        Era {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            start: start.parse().unwrap(),
+            end: Some(end.parse().unwrap()),
+        }
+    }
+
+    /// Overlapping eras go to separate rows, so every name shows whole; one row keeps the
+    /// earlier era and leaves the overlapping one out rather than drawing over it.
+    #[test]
+    fn overlapping_eras_stack_into_rows() {
+        let segs = segments(&[1978, 1985, 1992, 2001, 2021], 100);
+        let eras = [
+            era("PDPA rule", "1978-04-27", "1992-04-16"),
+            era("Soviet–Afghan War", "1979-12-24", "1989-02-15"),
+            era("Second Taliban emirate", "1996-09-27", "2001-11-13"),
+            era("US intervention", "2001-10-07", "2021-08-30"),
+        ];
+        let rows = stack_bands(&eras, |e| era_columns(&segs, e), 2);
+        let names: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|r| r.iter().map(|b| b.era).collect())
+            .collect();
+        assert_eq!(names, [vec![0, 2], vec![1, 3]]);
+        for row in &rows {
+            for pair in row.windows(2) {
+                assert!(pair[0].to < pair[1].from, "{pair:?}");
+            }
+        }
+        assert_eq!(stack_bands(&eras, |e| era_columns(&segs, e), 1).len(), 1);
+        // An era wholly inside a fold is not drawn.
+        let folded = segments(&[1921, 1990], 80);
+        assert_eq!(era_columns(&folded, &era("gap", "1950", "1960")), None);
+    }
+
+    fn labels(ticks: &[Tick]) -> Vec<&str> {
+        ticks.iter().filter_map(|t| t.label.as_deref()).collect()
+    }
+
+    /// Ticks at round steps whatever the width (not `1978 1982 1984 1988`), and years
+    /// before the common era read `500 BCE`.
+    #[test]
+    fn year_ticks_are_round_and_bce_years_read_bce() {
+        for width in [30u16, 47, 60, 80, 93, 120] {
+            let segs = segments(&(1978..=1989).collect::<Vec<_>>(), width);
+            let ticks = axis_ticks(&segs, width);
+            let years: Vec<i32> = labels(&ticks).iter().map(|l| l.parse().unwrap()).collect();
+            assert!(years.len() >= 2, "{width}: {years:?}");
+            let step = years[1] - years[0];
+            assert!([1, 2, 5, 10].contains(&step), "{width}: {years:?}");
+            assert!(
+                years.windows(2).all(|w| w[1] - w[0] == step),
+                "{width}: {years:?}"
+            );
+            assert!(years.iter().all(|y| y % step == 0), "{width}: {years:?}");
+        }
+        let segs = segments(&[-500, -499, -498, -497], 40);
+        assert_eq!(labels(&axis_ticks(&segs, 40))[0], "500 BCE");
+    }
+
     #[test]
     fn every_event_is_counted_once_and_a_click_finds_it() {
         let (timeline, index) = sample();
         let visible: Vec<EventId> = timeline.event_ids().collect();
-        let model = AxisModel::build(&timeline, &index, &visible, 60);
+        let model = AxisModel::build(&timeline, &index, &visible, 60, 1);
         assert_eq!(model.counts().len(), 60);
         assert_eq!(model.counts().iter().sum::<usize>(), visible.len());
         // A click finds an event exactly where a mark is drawn (a column with a count).
@@ -293,11 +442,11 @@ mod tests {
             "past the axis"
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &[], 60),
+            AxisModel::build(&timeline, &index, &[], 60, 1),
             AxisModel::default()
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &visible, 0),
+            AxisModel::build(&timeline, &index, &visible, 0, 1),
             AxisModel::default()
         );
     }

@@ -137,7 +137,7 @@ fn followable(
     }
 }
 
-/// `24 December 1979 – 25 December 1979 · day precision · lasted 1 d`
+/// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count)
 fn when(event: &Event) -> String {
     let mut s = event.date.long();
     if let Some(end) = event.end {
@@ -145,7 +145,7 @@ fn when(event: &Event) -> String {
     }
     let _ = write!(s, " · {} precision", event.date.precision().as_str());
     if let Some(end) = event.end {
-        let d = Interval::between(event.date.first_day(), end.first_day());
+        let d = Interval::inclusive(event.date.first_day(), end.last_day());
         let _ = write!(s, " · lasted {}", d.to_string().trim_start_matches('+'));
     }
     s

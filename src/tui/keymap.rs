@@ -167,7 +167,7 @@ pub const LIST: &[Binding] = &[
         .hints(None, Some((1, "mark"))),
     bind(
         &[Code(KeyCode::Enter)],
-        "open the detail; pick mode: print, exit",
+        "open the detail (pick mode: print)",
         Action::Accept,
     )
     .hints(Some((4, "detail")), Some((0, "pick"))),
@@ -249,7 +249,7 @@ pub const TIME: &[Binding] = &[
     .hints(Some((3, "pan")), Some((3, "pan"))),
     bind(
         &[Code(KeyCode::Enter)],
-        "open the detail; pick mode: print, exit",
+        "open the detail (pick mode: print)",
         Action::Accept,
     )
     .hints(None, Some((1, "pick"))),

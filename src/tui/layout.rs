@@ -30,12 +30,26 @@ pub fn fits(area: Rect) -> bool {
     area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
 }
 
+/// Rows of era bands in an axis strip `height` rows high: the rows above the marks and
+/// the year labels.
+pub fn band_rows(height: u16) -> usize {
+    usize::from(height.saturating_sub(2))
+}
+
 /// `detail_focused`: on a terminal too short for both panes, the detail replaces the list.
 pub fn areas(area: Rect, detail_focused: bool) -> Areas {
+    areas_with_eras(area, detail_focused, 1)
+}
+
+/// The panes with `era_rows` rows of era bands above the axis when the terminal is tall
+/// enough (a second row only from 24 rows on, so that overlapping eras each keep their
+/// name without costing a short terminal a list row).
+pub fn areas_with_eras(area: Rect, detail_focused: bool, era_rows: u16) -> Areas {
     if !fits(area) {
         return Areas::default();
     }
     let axis_rows = match area.height {
+        h if h >= 24 && era_rows >= 2 => 4,
         h if h >= 20 => 3,
         h if h >= 12 => 2,
         _ => 0,

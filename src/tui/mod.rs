@@ -24,6 +24,7 @@ pub mod detail_text;
 pub mod effect;
 pub mod highlight;
 pub mod hints;
+pub mod keydoc;
 pub mod keymap;
 pub mod layout;
 pub mod links;

@@ -71,7 +71,12 @@ pub fn help_frame(area: Rect) -> Rect {
         HELP_COLUMN + 4
     };
     let height = u16::try_from(help_lines(width.saturating_sub(2)) + 2).unwrap_or(u16::MAX);
-    area.centered(Constraint::Length(width), Constraint::Length(height))
+    // Above the status line, which stays readable (it says how to close the help).
+    let above_status = Rect {
+        height: area.height.saturating_sub(1).max(1),
+        ..area
+    };
+    above_status.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
 /// Lines the help can scroll, at this screen size.
@@ -112,7 +117,10 @@ mod tests {
         let short = Rect::new(0, 0, 80, 24);
         let one_column = help_lines(HELP_COLUMN + 2);
         assert!(one_column > help_lines(2 * HELP_COLUMN + 2));
-        assert_eq!(usize::from(help_max_scroll(short)), one_column - 22);
+        // The status line (the last row) stays free: 21 rows inside the frame.
+        assert_eq!(usize::from(help_max_scroll(short)), one_column - 21);
+        assert!(help_frame(short).bottom() <= 23, "{:?}", help_frame(short));
+        assert!(help_frame(Rect::new(0, 0, 120, 40)).bottom() <= 39);
     }
 
     #[test]

@@ -11,6 +11,7 @@ const FORMATS: [&str; 6] = ["text", "line", "id", "json", "ron", "markdown"];
 #[test]
 fn clap_definition_is_consistent() {
     afghan_timeline::cli::Cli::command().debug_assert();
+    afghan_timeline::cli::command().debug_assert();
 }
 
 #[test]
@@ -194,7 +195,8 @@ fn unknown_actor_flag_lists_known_actors_and_suggests() {
     let out = run(&["list", "--actor", "Kabulow"]);
     out.code(2);
     assert!(
-        out.stderr.contains("(did you mean 'Kabulov'?)"),
+        out.stderr
+            .contains("(did you mean 'Zamir Kabulov' (kabulov)?)"),
         "{}",
         out.stderr
     );

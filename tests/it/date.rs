@@ -256,3 +256,23 @@ fn interval_backwards_is_zero() {
     };
     assert_eq!(Interval::between(day(1989, 2, 15), day(1979, 12, 24)), zero);
 }
+
+/// A range lasts from its first day to its last, both counted: "lasted 2 d" for 24–25
+/// December 1979, a day for one day, and whole months for month ranges.
+#[test]
+fn lasted_counts_both_ends_of_a_range() {
+    let table = [
+        ((1979, 12, 24), (1979, 12, 25), "+2 d"),
+        ((1979, 12, 24), (1979, 12, 24), "+1 d"),
+        ((1979, 12, 1), (1989, 2, 28), "+9 y 3 m"),
+        ((1979, 12, 24), (1989, 2, 15), "+9 y 1 m"),
+        ((2024, 2, 1), (2024, 2, 29), "+1 m"),
+    ];
+    for ((fy, fm, fd), (ty, tm, td), shown) in table {
+        assert_eq!(
+            Interval::inclusive(day(fy, fm, fd), day(ty, tm, td)).to_string(),
+            shown,
+            "{fy}-{fm}-{fd} to {ty}-{tm}-{td}"
+        );
+    }
+}

@@ -173,7 +173,7 @@ fn unknown_actor_is_an_error_that_lists_and_suggests() {
     assert!(matches!(err, Error::UnknownActor { .. }));
     assert_eq!(
         err.to_string(),
-        "unknown actor 'talibn' (did you mean 'Taliban'?); known actors: ussr, taliban, kabulov, china"
+        "unknown actor 'talibn' (did you mean 'Taliban' (taliban)?); known actors: ussr, taliban, kabulov, china"
     );
 }
 

@@ -544,6 +544,23 @@ fn narrowing_near_the_end_keeps_the_list_full() {
     assert_consistent(&app);
 }
 
+/// `/zzz` matches nothing for a moment; clearing it comes back to the same event.
+#[test]
+fn a_query_that_briefly_matches_nothing_keeps_the_selection() {
+    let mut app = app();
+    run(&mut app, &[NextEvent, NextEvent, NextEvent]);
+    let before = selected_id(&app).to_owned();
+    type_query(&mut app, "zzz");
+    assert!(app.visible().is_empty());
+    app.update(SearchClear);
+    assert_eq!(selected_id(&app), before);
+    // The same through Enter then Esc in the list.
+    type_query(&mut app, "zzz");
+    run(&mut app, &[SearchKeep, Back]);
+    assert_eq!(app.filter().query(), "");
+    assert_eq!(selected_id(&app), before);
+}
+
 /// With the index's text deferred (a large timeline: the loop builds it after the first
 /// frame), the explorer starts at once, a search says "indexing…" until the text is there,
 /// and the worker's job waits for it and then gives the same result as a full index.

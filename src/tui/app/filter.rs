@@ -46,7 +46,10 @@ impl App {
     /// Shows the matches of `filter`, keeping the reader's place: the same event if it still
     /// matches, else the nearest match at or after its date, else the last match.
     pub(super) fn show_matches(&mut self, matches: Vec<EventId>, filter: Filter) {
-        let previous = self.selected_event();
+        let previous = match self.anchor {
+            Some((origin, placed)) if placed == self.selected_event() => Some(origin),
+            _ => self.selected_event(),
+        };
         self.visible = matches;
         self.shown = filter;
         self.selected = match previous {
@@ -60,16 +63,21 @@ impl App {
             },
             None => 0,
         };
+        self.anchor = previous
+            .filter(|id| self.selected_event() != Some(*id))
+            .map(|id| (id, self.selected_event()));
         self.scroll_to_selection();
         self.rebuild_axis();
     }
 
     pub(super) fn rebuild_axis(&mut self) {
+        let axis = self.areas().axis;
         self.axis = AxisModel::build(
             &self.timeline,
             &self.index,
             &self.visible,
-            self.areas().axis.width,
+            axis.width,
+            crate::tui::layout::band_rows(axis.height),
         );
     }
 

@@ -25,6 +25,7 @@ pub use act::is_web_address;
 mod read;
 mod time;
 
+pub use nav::EraHeader;
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
@@ -98,8 +99,14 @@ pub struct App {
     async_from: usize,
     /// Index into `visible` of the selected event (0 when `visible` is empty).
     selected: usize,
+    /// The event the reader was on when a filter change moved the selection away from it,
+    /// and where that change put it: while the reader has not moved since, the next filter
+    /// change starts from the first again, so `/zzz` then Esc comes back to it.
+    anchor: Option<(EventId, Option<EventId>)>,
     /// Index into `visible` of the event drawn at the top of the list.
     offset: usize,
+    /// Rows the era bands above the axis want: two when some eras overlap in time.
+    era_rows: u16,
     marked: BTreeSet<EventId>,
     mode: Mode,
     /// The mode the help overlay returns to.
@@ -136,6 +143,16 @@ pub struct App {
     acting: act::Acting,
 }
 
+/// Whether two eras share a day: the band above the axis then needs a second row.
+fn eras_overlap(eras: &[crate::model::Era]) -> bool {
+    let mut spans: Vec<(i32, i32)> = eras
+        .iter()
+        .map(|e| (e.start.sort_key(), e.end_key()))
+        .collect();
+    spans.sort_unstable();
+    spans.windows(2).any(|w| w[1].0 <= w[0].1)
+}
+
 impl App {
     /// The state at start, and what the loop must do first: the filter given on the
     /// command line may already be a search for the worker. `timeline` may be shared with
@@ -170,7 +187,9 @@ impl App {
             timeline,
             filter,
             selected: 0,
+            anchor: None,
             offset: 0,
+            era_rows: 1,
             marked: BTreeSet::new(),
             mode: if settings.pick {
                 Mode::Pick
@@ -192,6 +211,11 @@ impl App {
             detail_cache: detail::DetailCache::default(),
             acting: act::Acting::new(settings.copy_format),
             time: TimeView::default(),
+        };
+        app.era_rows = if eras_overlap(&app.timeline.eras) {
+            2
+        } else {
+            1
         };
         // Every event matches the default filter: `visible` and `shown` agree from the start.
         app.visible = app.timeline.event_ids().collect();
@@ -225,7 +249,7 @@ impl App {
         if self.acting.zoomed {
             return layout::zoomed(area);
         }
-        let areas = layout::areas(area, self.mode == Mode::Detail);
+        let areas = layout::areas_with_eras(area, self.mode == Mode::Detail, self.era_rows);
         if self.time.open {
             layout::without_axis(areas)
         } else {

@@ -9,26 +9,71 @@ use crate::model::{Era, EventId};
 use crate::tui::mode::Mode;
 use crate::tui::overlay;
 
+/// One header row of the list: the eras that begin there, outer first (the last is the
+/// innermost, under which the events below are filed), each with its index in the
+/// timeline's eras; `continued` when the innermost had begun before the event above.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EraHeader<'a> {
+    pub eras: Vec<(usize, &'a Era)>,
+    pub continued: bool,
+}
+
 /// Lines the mouse wheel moves.
 const WHEEL_STEP: isize = 3;
 
 impl App {
-    /// Eras that begin at visible event `i`: the event is the first visible one on or
-    /// after the era's start, and still inside the era.
-    pub fn era_headers(&self, i: usize) -> impl Iterator<Item = &Era> + '_ {
-        let key = self.visible.get(i).map(|id| self.index.first_day(*id));
+    /// The era header row above visible event `i`, if it has one: where the innermost era
+    /// containing the event (the one that started last, as in the Markdown export) is not
+    /// the previous event's. Enclosing eras that begin there too fold into the same row, and
+    /// an era that had begun before the previous event resumes, "continued". So no header
+    /// stands without an event under it, and an event after an inner era ends is filed
+    /// under the outer one again. O(eras) per row, whatever the number of events.
+    pub fn era_headers(&self, i: usize) -> impl Iterator<Item = EraHeader<'_>> + '_ {
+        self.era_header(i).into_iter()
+    }
+
+    fn era_header(&self, i: usize) -> Option<EraHeader<'_>> {
+        let here = self.section(i)?;
+        if i > 0 && self.section(i - 1) == Some(here) {
+            return None;
+        }
+        let eras = &self.timeline.eras;
+        let day = self.index.first_day(self.visible[i]);
         let prev = i
             .checked_sub(1)
-            .and_then(|p| self.visible.get(p))
-            .map(|id| self.index.first_day(*id));
-        self.timeline.eras.iter().filter(move |era| {
-            let start = era.start.sort_key();
-            key.is_some_and(|k| {
-                k >= start
-                    && prev.is_none_or(|p| p < start)
-                    && era.covers(self.timeline.event(self.visible[i]).date.first_day())
+            .map(|p| self.index.first_day(self.visible[p]));
+        let inner = &eras[here];
+        let inner_end = inner.end_key();
+        let mut folded: Vec<usize> = (0..eras.len())
+            .filter(|&k| {
+                let era = &eras[k];
+                let (start, end) = (era.start.sort_key(), era.end_key());
+                k == here || (start <= day && end >= inner_end && prev.is_none_or(|p| p < start))
             })
+            .collect();
+        folded.sort_by_key(|&k| {
+            (
+                eras[k].start.sort_key(),
+                std::cmp::Reverse(eras[k].end_key()),
+            )
+        });
+        Some(EraHeader {
+            eras: folded.into_iter().map(|k| (k, &eras[k])).collect(),
+            continued: prev.is_some_and(|p| p >= inner.start.sort_key()),
         })
+    }
+
+    /// The innermost era containing visible event `i`'s first day: the one that started
+    /// last, and of those the one that ends first.
+    fn section(&self, i: usize) -> Option<usize> {
+        let day = self.index.first_day(*self.visible.get(i)?);
+        self.timeline
+            .eras
+            .iter()
+            .enumerate()
+            .filter(|(_, era)| era.start.sort_key() <= day && day <= era.end_key())
+            .max_by_key(|(_, era)| (era.start.sort_key(), std::cmp::Reverse(era.end_key())))
+            .map(|(k, _)| k)
     }
 
     /// Rows event `i` takes in the list: its own and its era headers'.
@@ -36,26 +81,27 @@ impl App {
         1 + self.era_headers(i).count()
     }
 
-    /// The era visible event `i` falls in, the innermost (latest begun) of those that hold
-    /// its date: pinned at the list's top when its own header has scrolled away.
+    /// The era visible event `i` is filed under (the innermost holding its date, as its
+    /// headers have it): pinned at the list's top when its own header has scrolled away.
     pub fn current_era(&self, i: usize) -> Option<&Era> {
-        let day = self.timeline.event(*self.visible.get(i)?).date.first_day();
-        self.timeline
-            .eras
-            .iter()
-            .filter(|era| era.covers(day))
-            .max_by_key(|era| era.start.sort_key())
+        self.section(i).map(|k| &self.timeline.eras[k])
     }
 
     /// The headers drawn above event `i` when it is the top row: its own, else the pinned
-    /// header of the era it is in.
-    pub fn top_headers(&self, i: usize) -> Vec<&Era> {
-        let own: Vec<&Era> = self.era_headers(i).collect();
-        if own.is_empty() {
-            self.current_era(i).into_iter().collect()
-        } else {
-            own
+    /// header of the era it is filed under (that era alone; "continued" when the era had
+    /// begun before the event, as it has whenever its header scrolled away).
+    pub fn top_headers(&self, i: usize) -> Vec<EraHeader<'_>> {
+        let own: Vec<EraHeader<'_>> = self.era_headers(i).collect();
+        if !own.is_empty() {
+            return own;
         }
+        self.section(i)
+            .map(|k| EraHeader {
+                eras: vec![(k, &self.timeline.eras[k])],
+                continued: false,
+            })
+            .into_iter()
+            .collect()
     }
 
     /// Rows event `i` takes as the top row, with its own or a pinned header.

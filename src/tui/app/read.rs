@@ -60,6 +60,11 @@ impl App {
         self.searching
     }
 
+    /// Rows the era bands above the axis want (see `layout::areas_with_eras`).
+    pub fn era_rows(&self) -> u16 {
+        self.era_rows
+    }
+
     /// Index into `visible` of the selected event (0 when `visible` is empty).
     pub fn selected(&self) -> usize {
         self.selected

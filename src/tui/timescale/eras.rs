@@ -2,7 +2,7 @@
 //! outlasts it); overlapping ones go to separate rows so that none hides another.
 
 use super::Scale;
-use crate::model::{Era, day_number};
+use crate::model::Era;
 
 /// One era's band in a row: columns `from..=to`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,25 +18,33 @@ pub struct EraBand {
 /// timeline's era order sorted by start. At most `max_rows` rows; eras that would need
 /// more are left out.
 pub fn stack_eras(eras: &[Era], scale: &Scale, max_rows: usize) -> Vec<Vec<EraBand>> {
+    stack_bands(
+        eras,
+        |era| {
+            let (start, end) = (i64::from(era.start.sort_key()), i64::from(era.end_key()));
+            (end >= scale.start && start < scale.end())
+                .then(|| (scale.col_clamped(start), scale.col_clamped(end)))
+        },
+        max_rows,
+    )
+}
+
+/// The stacking itself, for any way of placing an era in columns (`columns` gives an
+/// era's first and last column, or `None` when it is not shown): the list's folded axis
+/// uses it too.
+pub fn stack_bands(
+    eras: &[Era],
+    columns: impl Fn(&Era) -> Option<(u16, u16)>,
+    max_rows: usize,
+) -> Vec<Vec<EraBand>> {
     let mut order: Vec<usize> = (0..eras.len()).collect();
     order.sort_by_key(|&i| (eras[i].start.sort_key(), i));
     let mut rows: Vec<Vec<EraBand>> = Vec::new();
     for i in order {
-        // An ongoing era (no end) runs past every scale's right edge.
-        let (start, end) = (
-            i64::from(eras[i].start.sort_key()),
-            eras[i]
-                .last_day()
-                .map_or(i64::MAX, |d| i64::from(day_number(d))),
-        );
-        if end < scale.start || start >= scale.end() {
+        let Some((from, to)) = columns(&eras[i]) else {
             continue;
-        }
-        let band = EraBand {
-            era: i,
-            from: scale.col_clamped(start),
-            to: scale.col_clamped(end),
         };
+        let band = EraBand { era: i, from, to };
         let free = rows
             .iter()
             .position(|row| row.last().is_none_or(|b| b.to < band.from));
@@ -52,7 +60,7 @@ pub fn stack_eras(eras: &[Era], scale: &Scale, max_rows: usize) -> Vec<Vec<EraBa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Date;
+    use crate::model::{Date, day_number};
 
     fn era(name: &str, start: &str, end: &str) -> Era {
         Era {

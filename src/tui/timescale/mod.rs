@@ -14,7 +14,7 @@ mod model;
 mod place;
 mod ticks;
 
-pub use eras::{EraBand, stack_eras};
+pub use eras::{EraBand, stack_bands, stack_eras};
 pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
 pub use model::{Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};

@@ -11,15 +11,23 @@ use crate::tui::mode::Mode;
 use crate::tui::overlay::{
     HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_LEFT, HELP_SECTIONS, help_frame,
 };
+use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
-/// One section's lines: its title, then a line per binding.
-fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'static>> {
-    let mut out = vec![Line::styled(title, theme.heading())];
+/// Columns before a binding's words: two of indent and the keys'.
+const KEYS_WIDTH: usize = 20;
+
+/// One section's lines: its title, then a line per binding, each within `max` columns
+/// (a longer description ends in `…`, so a line never pushes the column beside it).
+fn section(title: &'static str, table: &[Binding], max: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = vec![Line::styled(fit(title, max), theme.heading())];
     for b in table {
         out.push(Line::from(vec![
-            Span::styled(format!("  {:<18}", keymap::keys_label(b)), theme.accent()),
-            Span::raw(b.help),
+            Span::styled(
+                fit(&format!("  {:<18}", keymap::keys_label(b)), max),
+                theme.accent(),
+            ),
+            Span::raw(fit(b.help, max.saturating_sub(KEYS_WIDTH))),
         ]));
     }
     out.push(Line::raw(""));
@@ -30,16 +38,23 @@ fn section(title: &'static str, table: &[Binding], theme: Theme) -> Vec<Line<'st
 /// two columns, else one after the other. `overlay::help_lines` counts them from the same
 /// tables for `update`'s scrolling.
 pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let two = crate::tui::overlay::help_two_columns(width);
+    // In two columns the left one keeps a space before the right one.
+    let left_max = if two {
+        usize::from(COLUMN) - 1
+    } else {
+        usize::MAX
+    };
     let mut left: Vec<Line<'static>> = HELP_SECTIONS[..HELP_LEFT]
         .iter()
-        .flat_map(|(title, table)| section(title, table, theme))
+        .flat_map(|(title, table)| section(title, table, left_max, theme))
         .collect();
     let mut right: Vec<Line<'static>> = HELP_SECTIONS[HELP_LEFT..]
         .iter()
-        .flat_map(|(title, table)| section(title, table, theme))
+        .flat_map(|(title, table)| section(title, table, usize::MAX, theme))
         .collect();
     right.extend(HELP_FOOTNOTES.map(|note| Line::styled(note, theme.dim())));
-    if !crate::tui::overlay::help_two_columns(width) {
+    if !two {
         left.append(&mut right);
         return left;
     }
@@ -108,6 +123,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// In two columns the right one starts at the same column on every row, whatever the
+    /// length of a description on the left.
+    #[test]
+    fn the_right_column_starts_at_the_same_place_on_every_row() {
+        let width = 2 * COLUMN + 2;
+        let rows = lines(width, Theme { color: false });
+        let mut right_starts = 0;
+        for line in &rows {
+            let text = line.to_string();
+            let left: String = text.chars().take(usize::from(COLUMN)).collect();
+            assert!(
+                crate::tui::text::width(left.trim_end()) < usize::from(COLUMN),
+                "the left column runs into the right one: {text:?}"
+            );
+            let right: String = text.chars().skip(usize::from(COLUMN)).collect();
+            if !right.trim().is_empty() {
+                // A section title, or a binding indented by two.
+                let indent = right.len() - right.trim_start().len();
+                assert!(indent == 0 || indent == 2, "{text:?}");
+                right_starts += 1;
+            }
+        }
+        assert!(right_starts > 10);
     }
 
     /// `update` scrolls by the count from the tables; this is what is drawn.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::app::{App, EraHeader};
 use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
@@ -45,23 +45,18 @@ impl Widget for EventList<'_> {
         let mut i = app.offset();
         while y < rows && i < app.visible().len() {
             let shown = app.headers_shown(i);
+            // The top row carries its own header, else the pinned one of the era it is
+            // filed under.
             let headers = if i == app.offset() {
                 app.top_headers(i)
             } else {
                 app.era_headers(i).collect()
             };
-            for (n, era) in headers.into_iter().take(shown).enumerate() {
+            for header in headers.into_iter().take(shown) {
                 if y >= rows {
                     break;
                 }
-                let era_index = app
-                    .timeline()
-                    .eras
-                    .iter()
-                    .position(|e| e.id == era.id)
-                    .unwrap_or(n);
-                header_line(&era.name, &era.years(), inner.width, self.theme, era_index)
-                    .render(row_rect(inner, y), buf);
+                header_line(&header, inner.width, self.theme).render(row_rect(inner, y), buf);
                 y += 1;
             }
             if y >= rows {
@@ -82,22 +77,31 @@ fn row_rect(inner: Rect, y: usize) -> Rect {
     }
 }
 
-/// `── PDPA rule · 1978–1992 ───`; an ongoing era's span is open: `2021–`.
-fn header_line(
-    name: &str,
-    years: &str,
-    width: u16,
-    theme: Theme,
-    era_index: usize,
-) -> Line<'static> {
+/// `── PDPA rule › Saur revolution · 1978–1992 ───`, or `── PDPA rule (continued) · …`:
+/// the eras beginning here, outer first, with the innermost's years and colour; an
+/// ongoing era's span is open: `2021–`.
+fn header_line(header: &EraHeader<'_>, width: u16, theme: Theme) -> Line<'static> {
+    let Some(&(inner_index, inner)) = header.eras.last() else {
+        return Line::default();
+    };
+    let mut names = header
+        .eras
+        .iter()
+        .map(|(_, era)| era.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" › ");
+    if header.continued {
+        names.push_str(" (continued)");
+    }
     let label = format!(
-        " {} · {years} ",
-        fit_clean(name, usize::from(width).saturating_sub(16))
+        " {} · {} ",
+        fit_clean(&names, usize::from(width).saturating_sub(16)),
+        inner.years()
     );
     let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
     Line::from(vec![
         Span::styled("──", theme.dim()),
-        Span::styled(label, theme.era(era_index)),
+        Span::styled(label, theme.era(inner_index)),
         Span::styled("─".repeat(rule), theme.dim()),
     ])
 }
