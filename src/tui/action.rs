@@ -125,7 +125,10 @@ pub enum Action {
     HelpUp,
     /// Esc: cancel a count, else clear the query, else the actors, else the range.
     Back,
+    /// `q`: quit, though with marks in browse mode the first one only warns.
     Quit,
+    /// Ctrl-c: quit at once, marks or not (an interrupt never asks twice).
+    QuitNow,
     Suspend,
     Resize {
         width: u16,

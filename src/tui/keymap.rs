@@ -189,8 +189,9 @@ pub const LIST: &[Binding] = &[
         "clear query, then actors, then range",
         Action::Back,
     ),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit)
+    bind(&[Char('q')], "quit (with marks, q twice)", Action::Quit)
         .hints(Some((1, "quit")), Some((3, "cancel"))),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
     bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
 ];
 
@@ -318,7 +319,8 @@ pub const DETAIL: &[Binding] = &[
     ),
     bind(&[Char('z')], "zoom in / out", Action::ToggleZoom).hint(4, "zoom"),
     bind(&[Char('?')], "this help", Action::ToggleHelp).hint(3, "help"),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
+    bind(&[Char('q')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
     bind(&[Ctrl('z')], "suspend", Action::Suspend),
 ];
 
@@ -353,7 +355,7 @@ pub const SEARCH: &[Binding] = &[
         "previous event",
         Action::PrevEvent,
     ),
-    bind(&[Ctrl('c')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
 ];
 
 /// Bindings at the `:` prompt (typed text is the date).
@@ -374,7 +376,7 @@ pub const JUMP: &[Binding] = &[
         "delete a word",
         Action::Edit(Edit::KillWordBack),
     ),
-    bind(&[Ctrl('c')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
 ];
 
 /// Readline editing, at the search and `:` prompts alike (after the mode's own keys).
@@ -464,7 +466,7 @@ pub const PICKER: &[Binding] = &[
     ),
     bind(&[Code(KeyCode::Enter)], "apply", Action::PickerApply).hint(0, "apply"),
     bind(&[Code(KeyCode::Esc)], "cancel", Action::PickerCancel).hint(3, "cancel"),
-    bind(&[Ctrl('c')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
 ];
 
 /// Bindings at the date range prompt (typed text is the range).
@@ -486,7 +488,7 @@ pub const RANGE: &[Binding] = &[
         Action::RangeBackspace,
     ),
     bind(&[Ctrl('u')], "clear the line", Action::RangeClearLine),
-    bind(&[Ctrl('c')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
 ];
 
 /// Bindings while the help is shown.
@@ -505,7 +507,8 @@ pub const HELP: &[Binding] = &[
     )
     .hint(0, "close")
     .hint_keys(2),
-    bind(&[Char('q'), Ctrl('c')], "quit", Action::Quit),
+    bind(&[Char('q')], "quit", Action::Quit),
+    bind(&[Ctrl('c')], "quit at once", Action::QuitNow),
 ];
 
 /// The table for a mode.
@@ -573,7 +576,7 @@ fn key_action(key: &KeyEvent, mode: Mode) -> Option<Action> {
         key.modifiers.contains(KeyModifiers::ALT) && !key.modifiers.contains(KeyModifiers::CONTROL);
     let pressed = pressed(key);
     // Readline editing follows the prompt's own keys.
-    let edits = if matches!(mode, Mode::Search | Mode::Jump) {
+    let edits = if matches!(mode, Mode::Search | Mode::Jump | Mode::Pick) {
         EDIT
     } else {
         &[]
@@ -703,5 +706,54 @@ mod tests {
             action(&alt(KeyCode::Char('?')), Mode::Browse),
             Some(Action::ToggleHelp)
         );
+    }
+
+    /// Pick mode's prompt edits like the others (fzf's does), except where fzf gives a key
+    /// to moving: Ctrl-k is the previous event there, not "delete to the end".
+    #[test]
+    fn pick_mode_edits_its_prompt_like_readline_but_keeps_fzf_moves() {
+        let key = |code, mods| Event::Key(KeyEvent::new(code, mods));
+        let ctrl = |c| key(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(
+            action(&ctrl('a'), Mode::Pick),
+            Some(Action::Edit(Edit::Home))
+        );
+        assert_eq!(
+            action(&ctrl('e'), Mode::Pick),
+            Some(Action::Edit(Edit::End))
+        );
+        assert_eq!(
+            action(&ctrl('u'), Mode::Pick),
+            Some(Action::Edit(Edit::KillToStart))
+        );
+        assert_eq!(
+            action(&key(KeyCode::Left, KeyModifiers::NONE), Mode::Pick),
+            Some(Action::Edit(Edit::Left))
+        );
+        assert_eq!(
+            action(&key(KeyCode::Char('b'), KeyModifiers::ALT), Mode::Pick),
+            Some(Action::Edit(Edit::WordLeft))
+        );
+        assert_eq!(
+            action(&key(KeyCode::Delete, KeyModifiers::NONE), Mode::Pick),
+            Some(Action::Edit(Edit::DeleteForward))
+        );
+        assert_eq!(action(&ctrl('k'), Mode::Pick), Some(Action::PrevEvent));
+        assert_eq!(action(&ctrl('j'), Mode::Pick), Some(Action::NextEvent));
+    }
+
+    /// q asks twice when events are marked; Ctrl-c, an interrupt, quits at once.
+    #[test]
+    fn ctrl_c_quits_at_once_where_q_may_ask() {
+        let key = |code, mods| Event::Key(KeyEvent::new(code, mods));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        for mode in [Mode::Browse, Mode::Detail, Mode::Time, Mode::Help] {
+            assert_eq!(action(&q, mode), Some(Action::Quit), "{mode:?}");
+            assert_eq!(action(&ctrl_c, mode), Some(Action::QuitNow), "{mode:?}");
+        }
+        for mode in [Mode::Search, Mode::Jump, Mode::ActorPicker, Mode::Range] {
+            assert_eq!(action(&ctrl_c, mode), Some(Action::QuitNow), "{mode:?}");
+        }
     }
 }

@@ -17,7 +17,7 @@ pub const HELP_SECTIONS: [(&str, &[Binding]); 9] = [
     ("Detail pane", keymap::DETAIL),
     ("Search prompt", keymap::SEARCH),
     ("Date prompt (:)", keymap::JUMP),
-    ("Editing at either prompt", keymap::EDIT),
+    ("Editing at the prompts (/, :, pick mode)", keymap::EDIT),
     ("Actor picker", keymap::PICKER),
     ("Date range prompt", keymap::RANGE),
 ];

@@ -319,6 +319,7 @@ fn action() -> impl Strategy<Value = Action> {
         HelpUp,
         Back,
         Quit,
+        QuitNow,
         Suspend,
         StartJump,
         JumpGo,

@@ -190,6 +190,10 @@ fn the_first_q_with_marks_warns_and_the_second_quits() {
     app.update(NextEvent);
     assert_eq!(app.update(Quit), None, "warned again after a move");
     assert_eq!(app.update(Quit), Some(Effect::Exit(Exit::Quit)));
+    // Ctrl-c is an interrupt: it quits at once, marks or not.
+    let mut app = sample(false);
+    app.update(ToggleMark);
+    assert_eq!(app.update(QuitNow), Some(Effect::Exit(Exit::Quit)));
     // In pick mode the marks are the answer: leaving is cancelling, at once.
     let mut pick = sample(true);
     pick.update(MarkDown);
@@ -255,6 +259,24 @@ fn pick_mode_starts_at_the_prompt_and_typing_filters_at_once() {
     assert_eq!(app.filter().query(), "embass");
 }
 
+/// Pick mode's prompt edits like readline, as fzf's does: the cursor moves and text goes
+/// in where it stands.
+#[test]
+fn pick_mode_prompt_edits_like_readline() {
+    use afghan_timeline::tui::prompt::Edit;
+    let mut app = sample(true);
+    for c in "embassy".chars() {
+        app.update(SearchType(c));
+    }
+    app.update(Edit(Edit::Home));
+    app.update(SearchType('x'));
+    assert_eq!(app.filter().query(), "xembassy");
+    app.update(Edit(Edit::End));
+    app.update(Edit(Edit::KillToStart));
+    assert_eq!(app.filter().query(), "");
+    assert_eq!(app.mode(), Mode::Pick, "still at the prompt");
+}
+
 #[test]
 fn tab_marks_and_moves_down_shift_tab_unmarks_and_moves_up() {
     let mut app = sample(true);
@@ -282,7 +304,8 @@ fn tab_marks_and_moves_down_shift_tab_unmarks_and_moves_up() {
 /// In pick mode typed characters filter, so every other binding uses a key that does not
 /// type; and every action of the list is reachable there, but those the prompt makes
 /// moot (`/` starts the search that is always on; Esc cancels, as in fzf; Tab and
-/// Shift-Tab mark instead of Space).
+/// Shift-Tab mark instead of Space; pick mode's cancel never asks, so it is Ctrl-c's
+/// quit-at-once already).
 #[test]
 fn pick_mode_keys_do_not_type_and_reach_every_list_action() {
     for binding in keymap::PICK.iter().filter(|b| b.action.is_some()) {
@@ -296,7 +319,7 @@ fn pick_mode_keys_do_not_type_and_reach_every_list_action() {
         }
     }
     let reachable: Vec<Action> = keymap::PICK.iter().filter_map(|b| b.action).collect();
-    let moot = [StartSearch, Back, ToggleMark];
+    let moot = [StartSearch, Back, ToggleMark, QuitNow];
     for binding in keymap::LIST {
         let Some(action) = binding.action else {
             continue;

@@ -41,6 +41,7 @@ impl App {
     pub(super) fn act_on(&mut self, action: Action, n: usize) -> Option<Effect> {
         match action {
             Action::Quit => return self.quit(),
+            Action::QuitNow => return Some(Effect::Exit(Exit::Quit)),
             Action::MarkDown => self.mark_down(),
             Action::UnmarkUp => self.unmark_up(),
             Action::Copy => return self.copy(false),

@@ -398,6 +398,7 @@ impl App {
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => return self.accept(),
             Action::Quit
+            | Action::QuitNow
             | Action::MarkDown
             | Action::UnmarkUp
             | Action::Copy
