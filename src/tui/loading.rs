@@ -133,7 +133,10 @@ pub fn load(
         draw(&mut session.term, &state)?;
         if event::poll(TICK).map_err(Error::terminal("wait for a key"))? {
             let ev = event::read().map_err(Error::terminal("read a key"))?;
-            if keymap::action(&ev, Mode::Browse) == Some(Action::Quit) {
+            if matches!(
+                keymap::action(&ev, Mode::Browse),
+                Some(Action::Quit | Action::QuitNow)
+            ) {
                 return Ok(Loaded::Quit);
             }
         }
