@@ -273,3 +273,46 @@ pub fn assert_consistent(app: &afghan_timeline::tui::app::App) {
         assert!(picker.offset <= picker.cursor, "picker cursor scrolled off");
     }
 }
+
+/// The explorer on `text` with colours off, sized to `width`×`height`, after `actions`:
+/// where the screen tests start from.
+pub fn colourless_app(
+    text: &str,
+    name: &str,
+    width: u16,
+    height: u16,
+    actions: &[afghan_timeline::tui::action::Action],
+) -> afghan_timeline::tui::app::App {
+    use afghan_timeline::tui::action::Action;
+    use afghan_timeline::tui::app::{App, Settings};
+    let timeline = afghan_timeline::load::parse(text, name).expect("the timeline loads");
+    let settings = Settings {
+        theme: afghan_timeline::tui::theme::Theme { color: false },
+        ..Settings::default()
+    };
+    let (mut app, _) = App::new(
+        timeline,
+        afghan_timeline::query::Filter::default(),
+        settings,
+    );
+    app.update(Action::Resize { width, height });
+    for a in actions {
+        app.update(*a);
+    }
+    app
+}
+
+/// The whole screen of `app` drawn into a test terminal of `width`×`height`.
+pub fn draw_screen(
+    app: &afghan_timeline::tui::app::App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    use afghan_timeline::tui::view::Screen;
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("test backend");
+    terminal
+        .draw(|f| f.render_widget(Screen { app }, f.area()))
+        .expect("draw");
+    terminal
+}

@@ -8,12 +8,8 @@ use afghan_timeline::interop::timelinejs::{self, ExportOptions, ImportOptions};
 use afghan_timeline::load::{self, RawActorKind};
 use afghan_timeline::model::{Date, Era, Timeline};
 use afghan_timeline::output::write_json_line;
-use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::action::TimeAction;
-use afghan_timeline::tui::app::{App, Settings};
-use afghan_timeline::tui::theme::Theme;
-use afghan_timeline::tui::view::Screen;
 use common::{fixture, load_fixture, load_text, run};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -284,23 +280,8 @@ fn markdown_gives_an_ongoing_era_an_open_span() {
 
 fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
     let text = std::fs::read_to_string(fixture(ONGOING)).expect("read fixture");
-    let timeline = load::parse(&text, "ongoing-era.ron").expect("loads");
-    let settings = Settings {
-        theme: Theme { color: false },
-        ..Settings::default()
-    };
-    let (mut app, _) = App::new(timeline, Filter::default(), settings);
-    app.update(Resize { width, height });
-    for a in actions {
-        app.update(*a);
-    }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|f| {
-            f.render_widget(Screen { app: &app }, f.area());
-        })
-        .expect("draw");
-    terminal
+    let app = common::colourless_app(&text, "ongoing-era.ron", width, height, actions);
+    common::draw_screen(&app, width, height)
 }
 
 fn rows(terminal: &Terminal<TestBackend>) -> Vec<String> {

@@ -4,15 +4,9 @@
 
 use std::fmt::Write as _;
 
-use afghan_timeline::load;
-use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
-use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::app::App;
 use afghan_timeline::tui::text::{MAX_MARKS, clean, fit_clean, width, wrap};
-use afghan_timeline::tui::theme::Theme;
-use afghan_timeline::tui::view::Screen;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -34,24 +28,11 @@ fn timeline(events: &[(&str, &str, &str, &str)]) -> String {
 }
 
 fn app(text: &str, width: u16, height: u16, actions: &[Action]) -> App {
-    let timeline = load::parse(text, "hostile.ron").expect("the timeline loads");
-    let settings = Settings {
-        theme: Theme { color: false },
-        ..Settings::default()
-    };
-    let (mut app, _) = App::new(timeline, Filter::default(), settings);
-    app.update(Resize { width, height });
-    for a in actions {
-        app.update(*a);
-    }
-    app
+    crate::common::colourless_app(text, "hostile.ron", width, height, actions)
 }
 
 fn draw(app: &App, width: u16, height: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|f| f.render_widget(Screen { app }, f.area()))
-        .expect("draw");
+    let terminal = crate::common::draw_screen(app, width, height);
     terminal.backend().buffer().clone()
 }
 

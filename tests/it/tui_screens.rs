@@ -7,7 +7,6 @@ use afghan_timeline::load;
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::app::{App, Settings};
-use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,23 +18,8 @@ const SAMPLE: &str = include_str!("../fixtures/tui/sample.ron");
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
 fn screen(width: u16, height: u16, actions: &[Action]) -> Terminal<TestBackend> {
-    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
-    let settings = Settings {
-        theme: Theme { color: false },
-        ..Settings::default()
-    };
-    let (mut app, _) = App::new(timeline, Filter::default(), settings);
-    app.update(Resize { width, height });
-    for a in actions {
-        app.update(*a);
-    }
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|f| {
-            f.render_widget(Screen { app: &app }, f.area());
-        })
-        .expect("draw");
-    terminal
+    let app = crate::common::colourless_app(SAMPLE, "sample.ron", width, height, actions);
+    crate::common::draw_screen(&app, width, height)
 }
 
 fn snapshot_at_all_sizes(name: &str, actions: &[Action]) {
