@@ -18,7 +18,7 @@ fn a_bracketed_paste_lands_in_the_prompt_and_paste_mode_is_given_back() {
         status_line(screen).starts_with('/')
     });
     s.send("\x1b[200~soviet\ntroops\x1b[201~");
-    let prompt = format!("/soviet troops▏  {expected} of {total}");
+    let prompt = format!("/soviet troops▏  1/{expected} of {total}");
     s.wait_for(&format!("{prompt:?}"), |screen| {
         status_line(screen).starts_with(&prompt)
     });

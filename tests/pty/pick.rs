@@ -201,7 +201,7 @@ fn other_actions_have_keys_that_do_not_type_listed_in_the_help() {
     // Nothing of it was typed into the query.
     s.send("h");
     s.wait_for("the prompt, still empty", |screen| {
-        status_line(screen).starts_with(&format!("> ▏  {total} of {total}"))
+        status_line(screen).starts_with(&format!("> ▏  1/{total} of {total}"))
     });
     s.send("\x03");
     assert_eq!(s.wait_exit(), 130);

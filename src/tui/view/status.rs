@@ -109,10 +109,12 @@ impl Widget for Status<'_> {
                 n => format!(" · {n} marked"),
             };
             let mut spans = prompt_spans(sign, app, w, self.theme);
+            // The position among those shown, as the status line gives it (`12/48`).
+            let shown = app.visible().len();
+            let position = if shown == 0 { 0 } else { app.selected() + 1 };
             spans.push(Span::styled(
                 format!(
-                    "  {} of {}{marked}",
-                    app.visible().len(),
+                    "  {position}/{shown} of {}{marked}",
                     app.timeline().events.len()
                 ),
                 self.theme.dim(),
