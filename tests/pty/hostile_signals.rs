@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use reference::events;
 use screen::{assert_cooked, assert_restored, find_bytes, status_line};
-use session::{DEADLINE, Session, Spawn};
+use session::{DEADLINE, Spawn};
 
 fn kill(signal: &str, pid: u32) {
     let sent = Command::new("kill")
@@ -20,22 +20,6 @@ fn kill(signal: &str, pid: u32) {
         .status()
         .expect("run kill");
     assert!(sent.success(), "kill -{signal} failed");
-}
-
-/// `stty -a` of the session's terminal, seen from outside.
-fn stty(s: &Session) -> String {
-    let out = Command::new("stty")
-        .arg("-a")
-        .arg("-F")
-        .arg(s.tty_path())
-        .output()
-        .expect("run stty");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// The process state letter from /proc (`T` when stopped).
@@ -75,7 +59,7 @@ fn other_fatal_signals_restore_and_exit_128_plus_n() {
         kill(signal, s.pid());
         assert_eq!(s.wait_exit(), 128 + n, "SIG{signal}");
         assert_restored(&s.raw(), before);
-        assert_cooked(&stty(&s));
+        assert_cooked(&s.stty());
     }
 }
 
@@ -105,7 +89,7 @@ fn an_outside_stop_gives_the_terminal_back_and_continuing_redraws() {
         wait_until(&format!("{how}: the process to stop"), || state(pid) == 'T');
         let stopped = s.raw_len();
         assert_restored(&s.raw(), before);
-        assert_cooked(&stty(&s));
+        assert_cooked(&s.stty());
 
         kill("CONT", pid);
         s.wait_drawn(total);
@@ -119,7 +103,7 @@ fn an_outside_stop_gives_the_terminal_back_and_continuing_redraws() {
             "{how}: the alternate screen was not entered again"
         );
         wait_until(&format!("{how}: raw mode again"), || {
-            stty(&s).contains("-icanon")
+            s.stty().contains("-icanon")
         });
         // Keys reach the explorer again: the search prompt opens, then it quits.
         s.send("/");

@@ -197,6 +197,23 @@ impl Session {
         self.master.tty_name().expect("the pty's device name")
     }
 
+    /// `stty -a` of the session's terminal, seen from outside: the pty outlives the child,
+    /// so its settings show whether raw mode was turned off.
+    pub fn stty(&self) -> String {
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(self.tty_path())
+            .output()
+            .expect("run stty");
+        assert!(
+            out.status.success(),
+            "stty -F failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     /// Types bytes as a keyboard would. A lone Esc must be its own call, followed by a
     /// wait for its effect: crossterm reads Esc plus whatever follows as one sequence.
     pub fn send(&mut self, keys: &str) {

@@ -90,19 +90,7 @@ fn signal_restores_the_terminal(signal: &str, code: u32) {
         "SIG{signal} exits with 128 + the signal number"
     );
     assert_restored(&s.raw(), before_signal);
-    // The pty outlives the child: its settings show whether raw mode was turned off.
-    let stty = Command::new("stty")
-        .arg("-a")
-        .arg("-F")
-        .arg(s.tty_path())
-        .output()
-        .expect("run stty");
-    assert!(
-        stty.status.success(),
-        "stty -F failed: {}",
-        String::from_utf8_lossy(&stty.stderr)
-    );
-    assert_cooked(&String::from_utf8_lossy(&stty.stdout));
+    assert_cooked(&s.stty());
 }
 
 #[test]
