@@ -300,21 +300,24 @@ fn measure(n: usize) -> Row {
     }
 }
 
-/// `filter_actor`, `search_key`, `search_broad` and `frame`, on the explorer's own state.
-fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duration) {
-    let mut app = App::new(
-        load::load(input).expect("loads"),
-        Filter::default(),
-        Settings {
-            pick: true,
-            ..Settings::default()
-        },
-    )
-    .0;
+/// The explorer every UI timing starts from: pick mode (nothing draws on a terminal),
+/// sized 200×50.
+fn bench_app(timeline: afghan_timeline::model::Timeline) -> App {
+    let settings = Settings {
+        pick: true,
+        ..Settings::default()
+    };
+    let mut app = App::new(timeline, Filter::default(), settings).0;
     app.update(Action::Resize {
         width: 200,
         height: 50,
     });
+    app
+}
+
+/// `filter_actor`, `search_key`, `search_broad` and `frame`, on the explorer's own state.
+fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duration) {
+    let mut app = bench_app(load::load(input).expect("loads"));
     let ui_runs = if n >= 500_000 { 5 } else { 20 };
 
     // Toggling one actor in the picker and applying it (opening the picker is not timed).

@@ -6,9 +6,8 @@
 use std::time::{Duration, Instant};
 
 use afghan_timeline::load;
-use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::{Action, TimeAction};
-use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::app::App;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -70,19 +69,7 @@ fn measure(n: usize) -> Timings {
     let text = synth::generate_string(n, SEED);
     let timeline = load::parse(&text, "synth.ron").expect("the generated timeline loads");
     drop(text);
-    let mut app = App::new(
-        timeline,
-        Filter::default(),
-        Settings {
-            pick: true,
-            ..Settings::default()
-        },
-    )
-    .0;
-    app.update(Action::Resize {
-        width: 200,
-        height: 50,
-    });
+    let mut app = super::bench_app(timeline);
     app.update(Action::FirstEvent);
     for d in (app.visible().len() / 2).to_string().bytes() {
         app.update(Action::CountDigit(d - b'0'));
