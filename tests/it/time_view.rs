@@ -47,11 +47,7 @@ fn id(app: &App, name: &str) -> EventId {
 
 fn draw(app: &App) -> Buffer {
     let size = app.size();
-    let mut terminal =
-        Terminal::new(TestBackend::new(size.width, size.height)).expect("test backend");
-    terminal
-        .draw(|f| f.render_widget(Screen { app }, f.area()))
-        .expect("draw");
+    let terminal = crate::common::draw_screen(app, size.width, size.height);
     terminal.backend().buffer().clone()
 }
 

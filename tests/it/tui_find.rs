@@ -13,10 +13,7 @@ use afghan_timeline::tui::keymap;
 use afghan_timeline::tui::mode::Mode;
 use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::theme::Theme;
-use afghan_timeline::tui::view::Screen;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
@@ -79,11 +76,7 @@ fn select(app: &mut App, id: &str) {
 
 fn draw(app: &App) -> Buffer {
     let size = app.size();
-    let mut terminal =
-        Terminal::new(TestBackend::new(size.width, size.height)).expect("test backend");
-    terminal
-        .draw(|f| f.render_widget(Screen { app }, f.area()))
-        .expect("draw");
+    let terminal = crate::common::draw_screen(app, size.width, size.height);
     terminal.backend().buffer().clone()
 }
 
