@@ -3,12 +3,13 @@
 //! Everything here runs after the source text is dropped, and cannot fail: `validate`
 //! already resolved every reference. Strings are moved, never cloned.
 
-use super::raw::{RawActorKind, RawTimeline};
+use super::raw::{RawActorKind, RawEvent, RawTimeline};
 use super::validate::Checked;
 use crate::model::{Actor, ActorKind, Event, EventId, Source, Timeline};
 
-/// Moves the checked file into the model: sorted, indexed, references as indices.
-pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
+/// Moves the checked file into the model: sorted, indexed, references as indices. Its
+/// events are `parts`, in file order (`raw.events` is not read).
+pub fn assemble(raw: RawTimeline, parts: Vec<Vec<RawEvent>>, checked: Checked) -> Timeline {
     let Checked {
         mut eras,
         events: checked,
@@ -20,9 +21,9 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
         title,
         description,
         actors,
-        events,
         ..
     } = raw;
+    let count = checked.len();
     let actors = actors
         .into_iter()
         .map(|a| Actor {
@@ -46,7 +47,7 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
         .map(|(i, c)| (c.date.sort_key(), to_u32(i)))
         .collect();
     order.sort_unstable();
-    let mut new_index = vec![0u32; events.len()];
+    let mut new_index = vec![0u32; count];
     for (pos, &(_, file_index)) in order.iter().enumerate() {
         new_index[file_index as usize] = to_u32(pos);
     }
@@ -61,8 +62,9 @@ pub fn assemble(raw: RawTimeline, checked: Checked) -> Timeline {
     // large allocation, and validation is about to free a few small blocks per event (the
     // raw actor and related lists): a large allocation after those costs a sweep over
     // every one of them.
-    let mut built: Vec<Event> = Vec::with_capacity(events.len());
-    for (raw, c) in events.into_iter().zip(checked) {
+    let mut built: Vec<Event> = Vec::with_capacity(count);
+    // Each part's array is freed as soon as its events are moved out.
+    for (raw, c) in parts.into_iter().flatten().zip(checked) {
         let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
         let links = &related[c.related_at..c.related_at + raw.related.len()];
         built.push(Event {

@@ -9,6 +9,7 @@ mod clash;
 mod diagnostic;
 mod locate;
 mod parallel;
+pub mod plain;
 mod problem;
 mod progress;
 mod raw;
@@ -179,17 +180,17 @@ fn parse_bytes_metered(
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     if threads > 1
         && memchr::memchr2(b'\0', b'\r', body).is_none()
-        && let Some(raw) = parallel::parse(body, threads, progress)
+        && let Some(parallel::Parsed { head, parts }) = parallel::parse(body, threads, progress)
     {
         progress.start(Phase::Checking, None);
-        let checked = validate::check(&raw, threads).map_err(|problems| {
+        let checked = validate::check(&head, &parts, threads).map_err(|problems| {
             // Every byte was checked as UTF-8 by the parse, so this does not fail.
             let text = std::str::from_utf8(body).unwrap_or_default();
             LoadError::Invalid(Report::problems(name, text, problems))
         })?;
         drop(bytes);
         progress.start(Phase::Assembling, None);
-        return Ok(assemble::assemble(raw, checked));
+        return Ok(assemble::assemble(head, parts, checked));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -267,21 +268,26 @@ fn parse_text(
     } else {
         None
     };
-    let raw: RawTimeline = if let Some(raw) = parsed {
-        raw
+    let parallel::Parsed { head, parts } = if let Some(parsed) = parsed {
+        parsed
     } else {
         // ron's own parse, on one thread: its progress cannot be measured.
         progress.start(Phase::Parsing, None);
-        options()
+        let mut head: RawTimeline = options()
             .from_str(&text)
-            .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?
+            .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?;
+        let events = std::mem::take(&mut head.events);
+        parallel::Parsed {
+            head,
+            parts: vec![events],
+        }
     };
     progress.start(Phase::Checking, None);
-    let checked = validate::check(&raw, threads)
+    let checked = validate::check(&head, &parts, threads)
         .map_err(|problems| LoadError::Invalid(Report::problems(name, &text, problems)))?;
     drop(text);
     progress.start(Phase::Assembling, None);
-    Ok(assemble::assemble(raw, checked))
+    Ok(assemble::assemble(head, parts, checked))
 }
 
 /// ron options shared by reading and writing: optional fields without `Some(…)`, and the

@@ -13,7 +13,7 @@
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Timeline", deny_unknown_fields)]
 pub struct RawTimeline {
     pub title: String,
@@ -25,7 +25,7 @@ pub struct RawTimeline {
     pub events: Vec<RawEvent>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Actor", deny_unknown_fields)]
 pub struct RawActor {
     pub id: String,
@@ -35,7 +35,7 @@ pub struct RawActor {
     pub aliases: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize, Serialize)]
 pub enum RawActorKind {
     State,
     Organization,
@@ -43,7 +43,7 @@ pub enum RawActorKind {
     Person,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Era", deny_unknown_fields)]
 pub struct RawEra {
     pub id: String,
@@ -55,7 +55,7 @@ pub struct RawEra {
 }
 
 // `Default` only so the parallel parse can allocate every event's slot up front.
-#[derive(Debug, Default, Deserialize, Serialize)]
+#[derive(Debug, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Event", deny_unknown_fields)]
 pub struct RawEvent {
     pub id: String,
@@ -78,7 +78,7 @@ pub struct RawEvent {
     pub related: Vec<CompactString>,
 }
 
-#[derive(Debug, Deserialize, Serialize)]
+#[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Source", deny_unknown_fields)]
 pub struct RawSource {
     pub publisher: String,

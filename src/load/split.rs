@@ -30,6 +30,12 @@ pub struct Split {
 /// Splits the `events` list of a whole timeline text, or `None` when that is not safe.
 /// The text need not be checked UTF-8: the scanner reads only ASCII structure.
 pub fn split(text: &[u8]) -> Option<Split> {
+    list(text, events_open(text)?)
+}
+
+/// The offset of the `[` that opens the `events` list, found by skipping the fields before
+/// it, or `None` when that is not safe. The text need not be checked UTF-8.
+pub fn events_open(text: &[u8]) -> Option<usize> {
     let b = text;
     let mut i = skip_trivia(b, 0)?;
     // An optional struct name, `Timeline(`; anything but an identifier here is ron's to judge.
@@ -57,11 +63,7 @@ pub fn split(text: &[u8]) -> Option<Split> {
         }
         i = skip_trivia(b, i + 1)?;
         if field == b"events" {
-            return if b.get(i) == Some(&b'[') {
-                list(b, i)
-            } else {
-                None
-            };
+            return (b.get(i) == Some(&b'[')).then_some(i);
         }
         i = scan_to_delimiter(b, i)?;
         if b[i] != b',' {
@@ -103,7 +105,7 @@ fn list(b: &[u8], open: usize) -> Option<Split> {
 
 /// From `i`, skips whole values until a `,` or a closing bracket outside any bracket that
 /// opened after `i`; its offset. `None` at the end of the text or on anything unsafe.
-fn scan_to_delimiter(b: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn scan_to_delimiter(b: &[u8], mut i: usize) -> Option<usize> {
     let mut stack: Vec<u8> = Vec::new();
     loop {
         let c = *b.get(i)?;
@@ -251,7 +253,7 @@ fn comment_end(b: &[u8], i: usize) -> Option<usize> {
 
 /// Past whitespace and comments from `i`. `None` for an unclosed block comment, a stray
 /// `/`, or non-ASCII (Unicode whitespace is ron's to read).
-fn skip_trivia(b: &[u8], mut i: usize) -> Option<usize> {
+pub(super) fn skip_trivia(b: &[u8], mut i: usize) -> Option<usize> {
     loop {
         match b.get(i) {
             Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => i += 1,

@@ -9,6 +9,8 @@
 //! moved, never cloned, into the model.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem, Unknown};
@@ -54,11 +56,16 @@ impl IdIndex<'_> {
     }
 }
 
-/// Checks a parsed file; every problem found, or what the model needs from it.
+/// Checks a parsed file, whose events are `parts` (in file order; `raw.events` is not
+/// read); every problem found, or what the model needs from it.
 ///
 /// Checking only borrows: the caller still holds the source text here, to locate problems,
 /// and drops it before [`assemble`] so the text and the model never coexist.
-pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>> {
+pub fn check(
+    raw: &RawTimeline,
+    parts: &[Vec<RawEvent>],
+    threads: usize,
+) -> Result<Checked, Vec<Problem>> {
     let mut problems = Vec::new();
     if is_blank(&raw.title) {
         problems.push(
@@ -72,37 +79,38 @@ pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>>
     let actor_index = check_actors(raw, &mut problems);
     super::clash::actor_names(raw, &mut problems);
     let eras = check_eras(raw, &mut problems);
-    let ids = index_event_ids(raw, &mut problems);
+    let ids = index_event_ids(parts, &mut problems);
 
-    // The events are checked in contiguous parts, one per thread, and the parts joined in
-    // file order: the result, problems included, is the one a single pass gives.
-    let part = raw.events.len().div_ceil(threads.max(1)).max(1);
-    let parts: Vec<EventsChecked> = if threads > 1 && raw.events.len() > part {
-        std::thread::scope(|s| {
-            let handles: Vec<_> = raw
-                .events
-                .chunks(part)
-                .enumerate()
-                .skip(1)
-                .map(|(k, events)| {
-                    let (actor_index, ids) = (&actor_index, &ids);
-                    s.spawn(move || check_events(events, k * part, actor_index, ids))
-                })
-                .collect();
-            let first = check_events(&raw.events[..part], 0, &actor_index, &ids);
-            std::iter::once(first)
-                .chain(handles.into_iter().map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                }))
-                .collect()
-        })
-    } else {
-        vec![check_events(&raw.events, 0, &actor_index, &ids)]
+    // The events are checked in runs taken from a queue by every thread, and the runs
+    // joined in file order: the result, problems included, is the one a single pass gives.
+    let runs = runs(parts, threads);
+    let checked: Vec<Mutex<EventsChecked>> = runs.iter().map(|_| Mutex::default()).collect();
+    let next = AtomicUsize::new(0);
+    let work = || {
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&(events, first)) = runs.get(k) else {
+                break;
+            };
+            let run = check_events(events, first, &actor_index, &ids);
+            if let Ok(mut slot) = checked[k].lock() {
+                *slot = run;
+            }
+        }
     };
-    let mut parts = parts.into_iter();
-    let mut all = parts.next().unwrap_or_default();
-    for mut next in parts {
+    std::thread::scope(|s| {
+        for _ in 1..threads.min(runs.len()) {
+            s.spawn(work);
+        }
+        work();
+    });
+    let total = runs.iter().map(|(events, _)| events.len()).sum();
+    let mut all = EventsChecked {
+        events: Vec::with_capacity(total),
+        ..EventsChecked::default()
+    };
+    for run in checked {
+        let mut next = run.into_inner().unwrap_or_default();
         for c in &mut next.events {
             c.sources_at += all.source_dates.len();
             c.related_at += all.related.len();
@@ -125,6 +133,22 @@ pub fn check(raw: &RawTimeline, threads: usize) -> Result<Checked, Vec<Problem>>
         related: all.related,
         by_id,
     })
+}
+
+/// The events cut into runs for the threads (a few per thread, none across two parts),
+/// each with the file index of its first event.
+fn runs(parts: &[Vec<RawEvent>], threads: usize) -> Vec<(&[RawEvent], usize)> {
+    let total: usize = parts.iter().map(Vec::len).sum();
+    let most = total.div_ceil(threads.max(1) * 4).max(1024);
+    let mut runs = Vec::new();
+    let mut first = 0;
+    for part in parts {
+        for events in part.chunks(most) {
+            runs.push((events, first));
+            first += events.len();
+        }
+    }
+    runs
 }
 
 /// What checking a run of events found, with offsets relative to the run.
@@ -288,10 +312,10 @@ fn check_event(
 
 /// Sorts the event ids once: duplicates become neighbours (reported, the first in file order
 /// named), and the sorted list serves every later lookup.
-fn index_event_ids<'a>(raw: &'a RawTimeline, problems: &mut Vec<Problem>) -> IdIndex<'a> {
-    let mut ids: Vec<(u64, &str, u32)> = raw
-        .events
+fn index_event_ids<'a>(parts: &'a [Vec<RawEvent>], problems: &mut Vec<Problem>) -> IdIndex<'a> {
+    let mut ids: Vec<(u64, &str, u32)> = parts
         .iter()
+        .flatten()
         .enumerate()
         .map(|(i, e)| (id_hash(&e.id), e.id.as_str(), to_u32(i)))
         .collect();

@@ -29,6 +29,7 @@ mod output;
 mod prop_date;
 mod prop_load;
 mod prop_parallel;
+mod prop_plain;
 mod prop_sanitize;
 mod prop_tui;
 mod query;

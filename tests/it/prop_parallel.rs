@@ -11,9 +11,30 @@ use proptest::prelude::*;
 use crate::common::proptest_config;
 
 /// Pieces of string content that a careless splitter would take for structure.
-const HOSTILE: [&str; 20] = [
-    "(", ")", "]", "[", "}", ",", "//", "/*", "*/", "\"", "\\", "'", "#", "r#\"", "\"#", "\n",
-    "\r\n", "word", " ", "é",
+const HOSTILE: [&str; 22] = [
+    "(",
+    ")",
+    "]",
+    "[",
+    "}",
+    ",",
+    "//",
+    "/*",
+    "*/",
+    "\"",
+    "\\",
+    "'",
+    "#",
+    "r#\"",
+    "\"#",
+    "\n",
+    "\r\n",
+    "word",
+    " ",
+    "é",
+    // Where the parallel parse guesses that an element starts, in a file laid out in lines.
+    "\n    (",
+    "\n    Event(",
 ];
 
 /// Trivia that may stand between any two tokens.
@@ -81,6 +102,7 @@ fn event() -> impl Strategy<Value = Ev> {
 }
 
 #[derive(Clone, Debug)]
+#[allow(clippy::struct_excessive_bools)] // each is one independent way of writing the file
 struct File {
     events: Vec<Ev>,
     /// Which trivia goes where, cycled through.
@@ -88,6 +110,9 @@ struct File {
     crlf: bool,
     bom: bool,
     trailing_comma: bool,
+    /// Every element on a line of its own, indented alike: the parallel parse then reads
+    /// the list in pieces whose starts it guesses.
+    lines: bool,
 }
 
 fn file() -> impl Strategy<Value = File> {
@@ -97,13 +122,15 @@ fn file() -> impl Strategy<Value = File> {
         any::<bool>(),
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(events, trivia, crlf, bom, trailing_comma)| File {
+        .prop_map(|(events, trivia, crlf, bom, trailing_comma, lines)| File {
             events,
             trivia,
             crlf,
             bom,
             trailing_comma,
+            lines,
         })
 }
 
@@ -173,7 +200,11 @@ fn render(f: &File) -> String {
     w.push("[");
     let n = f.events.len();
     for (i, e) in f.events.iter().enumerate() {
-        w.gap();
+        if f.lines {
+            w.push("\n    ");
+        } else {
+            w.gap();
+        }
         if e.named {
             w.push("Event");
         }
