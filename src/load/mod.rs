@@ -9,11 +9,13 @@ mod clash;
 mod diagnostic;
 mod locate;
 mod parallel;
+mod pieces;
 pub mod plain;
 mod problem;
 mod progress;
 mod raw;
 mod read;
+mod source;
 mod split;
 mod validate;
 
@@ -99,21 +101,27 @@ pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadErr
     let name = input.name();
     let threads = |len: usize| threads_for(len);
     match input {
-        Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress),
+        Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress, Parallel::No),
         Input::Stdin => {
             progress.start(Phase::Reading, None);
             let bytes = read::read_bounded(std::io::stdin().lock(), &name, progress)?;
             let threads = threads(bytes.len());
-            parse_bytes_metered(bytes, &name, threads, progress)
+            parse_bytes_metered(bytes, &name, threads, progress, true)
         }
         Input::Path(path) => {
             // Only a regular file or a FIFO, and at most `MAX_BYTES` of it (see `read`).
             let file = read::open(path, &name)?;
             let len = file.metadata().map_or(0, |m| m.len());
+            let pieces = match load_in_pieces(&file, len, &name, progress) {
+                Piecewise::Loaded(loaded) => return loaded,
+                Piecewise::Unsuitable => true,
+                // The same text in memory would fail the same way.
+                Piecewise::Failed => false,
+            };
             progress.start(Phase::Reading, Some(len));
             let bytes = read::read_bounded(file, &name, progress)?;
             let threads = threads(bytes.len());
-            parse_bytes_metered(bytes, &name, threads, progress)
+            parse_bytes_metered(bytes, &name, threads, progress, pieces)
         }
     }
 }
@@ -129,6 +137,50 @@ pub fn read(input: &Input) -> Result<Vec<u8>, LoadError> {
         Input::Stdin => read::read_bounded(std::io::stdin().lock(), &name, &progress),
         Input::Path(path) => read::read_bounded(read::open(path, &name)?, &name, &progress),
     }
+}
+
+/// How reading a file in pieces went.
+enum Piecewise {
+    Loaded(Result<Timeline, LoadError>),
+    /// Not a file for it (small, not regular, binary): read it whole, and try pieces then.
+    Unsuitable,
+    /// Tried and failed: read it whole, and do not try pieces again.
+    Failed,
+}
+
+/// A regular file large enough to parse on every core, read a piece at a time by each
+/// thread (see `source`), checked and assembled; `None` when it must be read whole the
+/// ordinary way, which also reports whatever keeps it from parsing.
+fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progress) -> Piecewise {
+    let Ok(len_bytes) = usize::try_from(len) else {
+        return Piecewise::Unsuitable;
+    };
+    let threads = threads_for(len_bytes);
+    let regular = file.metadata().is_ok_and(|m| m.is_file());
+    // A binary file is refused after its first chunk by the ordinary way.
+    if threads < 2 || len > MAX_BYTES || !regular || !read::starts_as_text(file) {
+        return Piecewise::Unsuitable;
+    }
+    let Some(parallel::Parsed { head, parts }) =
+        parallel::parse_file(file, len_bytes, threads, progress)
+    else {
+        return Piecewise::Failed;
+    };
+    progress.start(Phase::Checking, None);
+    Piecewise::Loaded(match validate::check(&head, &parts, threads) {
+        Ok(checked) => {
+            progress.start(Phase::Assembling, None);
+            Ok(assemble::assemble(head, parts, checked))
+        }
+        // The report quotes the file: only now is it read whole.
+        Err(problems) => Err(read::whole(file, name).map_or_else(
+            |e| e,
+            |text| {
+                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                LoadError::Invalid(Report::problems(name, text, problems))
+            },
+        )),
+    })
 }
 
 /// Below this size a file is parsed on one thread: on a busy machine, waiting for a second
@@ -160,27 +212,31 @@ pub fn describe_io(e: &std::io::Error) -> String {
 /// Checks the bytes are text, then parses them.
 pub fn parse_bytes(bytes: Vec<u8>, name: &str) -> Result<Timeline, LoadError> {
     let threads = threads_for(bytes.len());
-    parse_bytes_metered(bytes, name, threads, &Progress::default())
+    parse_bytes_metered(bytes, name, threads, &Progress::default(), true)
 }
 
 /// [`parse_bytes`] on exactly `threads` threads, whatever the size; 1 is the single-threaded
 /// path. For the tests and fuzz targets that hold the two to one result.
 pub fn parse_bytes_on(bytes: Vec<u8>, name: &str, threads: usize) -> Result<Timeline, LoadError> {
-    parse_bytes_metered(bytes, name, threads, &Progress::default())
+    parse_bytes_metered(bytes, name, threads, &Progress::default(), true)
 }
 
+/// `pieces`: whether the parallel parse may try reading the list in pieces (see `pieces`);
+/// not when the file has already failed to be read that way.
 fn parse_bytes_metered(
     bytes: Vec<u8>,
     name: &str,
     threads: usize,
     progress: &Progress,
+    pieces: bool,
 ) -> Result<Timeline, LoadError> {
     // The parallel path reads the bytes as they are: NUL bytes (binary files), CRLF line
     // ends and everything else unusual go the single-threaded way, which has the messages.
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    if threads > 1
-        && memchr::memchr2(b'\0', b'\r', body).is_none()
-        && let Some(parallel::Parsed { head, parts }) = parallel::parse(body, threads, progress)
+    let parallel = threads > 1 && memchr::memchr2(b'\0', b'\r', body).is_none();
+    if parallel
+        && let Some(parallel::Parsed { head, parts }) =
+            parallel::parse(body, threads, progress, pieces)
     {
         progress.start(Phase::Checking, None);
         let checked = validate::check(&head, &parts, threads).map_err(|problems| {
@@ -214,7 +270,20 @@ fn parse_bytes_metered(
             byte: bytes[valid],
         }
     })?;
-    parse_text(Cow::Owned(text), name, threads, progress)
+    // Tried in parallel already: the same text would fail the same way.
+    let again = if parallel {
+        Parallel::No
+    } else {
+        Parallel::Yes
+    };
+    parse_text(Cow::Owned(text), name, threads, progress, again)
+}
+
+/// Whether `parse_text` may try the parallel parse.
+#[derive(Clone, Copy, PartialEq)]
+enum Parallel {
+    Yes,
+    No,
 }
 
 /// Parses and validates timeline text. `name` starts every message.
@@ -224,6 +293,7 @@ pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
         name,
         threads_for(text.len()),
         &Progress::default(),
+        Parallel::Yes,
     )
 }
 
@@ -235,6 +305,7 @@ fn parse_text(
     name: &str,
     threads: usize,
     progress: &Progress,
+    parallel: Parallel,
 ) -> Result<Timeline, LoadError> {
     let text = match text {
         Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{feff}').unwrap_or(t)),
@@ -263,8 +334,8 @@ fn parse_text(
     } else {
         text
     };
-    let parsed = if threads > 1 {
-        parallel::parse(text.as_bytes(), threads, progress)
+    let parsed = if threads > 1 && parallel == Parallel::Yes {
+        parallel::parse(text.as_bytes(), threads, progress, true)
     } else {
         None
     };

@@ -17,13 +17,16 @@ use super::Input;
 pub const SHOW_FROM_BYTES: u64 = 8 << 20;
 
 /// Whether an input is small enough to load without showing progress: the built-in
-/// timeline, or a file under [`SHOW_FROM_BYTES`] (or one that cannot be read, whose error
-/// comes at once). Standard input's size is unknown, so it may show progress.
+/// timeline, or a regular file under [`SHOW_FROM_BYTES`] (or one that cannot be read, whose
+/// error comes at once). The size of standard input or a FIFO (`--file <(…)`) is unknown
+/// until it ends, so they may show progress.
 pub fn loads_quietly(input: &Input) -> bool {
     match input {
         Input::Embedded => true,
         Input::Stdin => false,
-        Input::Path(path) => std::fs::metadata(path).map_or(true, |m| m.len() < SHOW_FROM_BYTES),
+        Input::Path(path) => std::fs::metadata(path).map_or(true, |m| {
+            !super::read::is_fifo(m.file_type()) && m.len() < SHOW_FROM_BYTES
+        }),
     }
 }
 

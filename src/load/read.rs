@@ -10,7 +10,7 @@
 //! * an input past [`MAX_BYTES`] (4 GiB, as the README says) is refused.
 
 use std::fs::File;
-use std::io::{Read, Write as _};
+use std::io::{Read, Seek, SeekFrom, Write as _};
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -49,13 +49,13 @@ pub(super) fn open(path: &Path, name: &str) -> Result<File, LoadError> {
 }
 
 #[cfg(unix)]
-fn is_fifo(kind: std::fs::FileType) -> bool {
+pub(super) fn is_fifo(kind: std::fs::FileType) -> bool {
     use std::os::unix::fs::FileTypeExt as _;
     kind.is_fifo()
 }
 
 #[cfg(not(unix))]
-fn is_fifo(_: std::fs::FileType) -> bool {
+pub(super) fn is_fifo(_: std::fs::FileType) -> bool {
     false
 }
 
@@ -133,6 +133,33 @@ fn read_capped(
         });
     }
     Ok(bytes)
+}
+
+/// Whether the first chunk of a regular file may begin a text file (see [`looks_like_text`]).
+/// The file is left at its start, for whoever reads it next.
+pub(super) fn starts_as_text(file: &File) -> bool {
+    let mut chunk = Vec::new();
+    let mut reader = file;
+    reader.take(FIRST_CHUNK).read_to_end(&mut chunk).is_ok()
+        && reader.seek(SeekFrom::Start(0)).is_ok()
+        && looks_like_text(&chunk)
+}
+
+/// The whole text of a regular file from its start, with the usual bounds; the file was
+/// parsed already, so its bytes are UTF-8 unless it changed meanwhile.
+pub(super) fn whole(file: &File, name: &str) -> Result<String, LoadError> {
+    let mut reader = file;
+    reader
+        .seek(SeekFrom::Start(0))
+        .map_err(|e| LoadError::Read {
+            name: name.to_owned(),
+            reason: describe_io(&e),
+        })?;
+    let bytes = read_bounded(reader, name, &Progress::default())?;
+    String::from_utf8(bytes).map_err(|_| LoadError::Read {
+        name: name.to_owned(),
+        reason: "changed while it was read; try again".to_owned(),
+    })
 }
 
 /// Whether a first chunk may begin a text file: no NUL, and UTF-8 except perhaps for a

@@ -33,9 +33,12 @@ pub const FLASH_DELAY: Duration = Duration::from_millis(120);
 /// From this size the loading screen is drawn without waiting for [`FLASH_DELAY`].
 pub const DRAW_AT_ONCE_FROM: u64 = 64 << 20;
 
-/// How long the loop waits for a key before it looks at the loader again and redraws: short,
-/// because the list waits for this loop to notice that the load is done.
-const TICK: Duration = Duration::from_millis(40);
+/// How long the loop waits for a key before it looks at the loader again: short, because
+/// the list waits for this loop to notice that the load is done.
+const TICK: Duration = Duration::from_millis(5);
+
+/// How often the meter is redrawn while the load goes on.
+const REDRAW: Duration = Duration::from_millis(50);
 
 /// The terminal frames are drawn on.
 pub type Term = Terminal<CrosstermBackend<Writer>>;
@@ -124,13 +127,17 @@ pub fn load(
     };
     let start = Instant::now();
     let name = input.name();
+    let mut drawn: Option<Instant> = None;
     loop {
-        let state = LoadingState {
-            name: name.clone(),
-            progress: progress.snapshot(),
-            elapsed: start.elapsed(),
-        };
-        draw(&mut session.term, &state)?;
+        if drawn.is_none_or(|at| at.elapsed() >= REDRAW) {
+            let state = LoadingState {
+                name: name.clone(),
+                progress: progress.snapshot(),
+                elapsed: start.elapsed(),
+            };
+            draw(&mut session.term, &state)?;
+            drawn = Some(Instant::now());
+        }
         if event::poll(TICK).map_err(Error::terminal("wait for a key"))? {
             let ev = event::read().map_err(Error::terminal("read a key"))?;
             if matches!(

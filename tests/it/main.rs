@@ -25,6 +25,7 @@ mod interop_import;
 mod interop_tljs;
 mod invalid;
 mod load;
+mod load_pieces;
 mod output;
 mod prop_date;
 mod prop_load;
@@ -35,6 +36,8 @@ mod prop_tui;
 mod query;
 mod readme_keys;
 mod sanitize;
+#[path = "../../benches/synth/mod.rs"]
+mod synth;
 mod time_view;
 mod tui_act;
 mod tui_eras;
