@@ -765,38 +765,26 @@ fn faulty_timeline(problems: usize) -> String {
     text
 }
 
-/// Seconds for `check` to report a file of `problems` problems, and its stderr.
-fn check_time(problems: usize) -> (f64, String) {
+/// The stderr of `check` on a file of `problems` problems.
+fn check_report(problems: usize) -> String {
     let path = scratch(
         &format!("{problems}-problems.ron"),
         faulty_timeline(problems).as_bytes(),
     );
-    let start = Instant::now();
     let out = run(&["check", &path]);
-    let seconds = start.elapsed().as_secs_f64();
     let _ = std::fs::remove_file(&path);
     out.code(2);
-    (seconds, out.stderr)
+    // The scratch name holds the count; take it out so that two reports compare.
+    out.stderr.replace(&path, "faulty.ron")
 }
 
-/// 100,000 problems: the first fifty in full, the rest counted, in time linear in their
-/// number (twice the problems, well under three times the time).
+/// 100,000 problems: the first fifty in full, the rest counted. What is shown does not
+/// grow with the file: the reports of 50,000 and of 100,000 problems are the same fifty
+/// problems, byte for byte, and differ only in their counts. (That the time stays linear
+/// in the number of problems is measured by `cargo bench --bench problems`, not here.)
 #[test]
-fn a_hundred_thousand_problems_are_capped_and_linear() {
-    let (mut half, _) = check_time(50_000);
-    let (mut full, stderr) = check_time(100_000);
-    // A busy machine can slow either run; retry before calling it quadratic.
-    for _ in 0..2 {
-        if full / half < 3.0 {
-            break;
-        }
-        half = half.min(check_time(50_000).0);
-        full = full.min(check_time(100_000).0);
-    }
-    assert!(
-        full / half < 3.0,
-        "50,000 problems: {half:.2} s; 100,000: {full:.2} s"
-    );
+fn a_hundred_thousand_problems_are_capped() {
+    let stderr = check_report(100_000);
     let headers = stderr
         .lines()
         .filter(|l| l.contains(".ron:") && l.contains(": "))
@@ -814,6 +802,14 @@ fn a_hundred_thousand_problems_are_capped_and_linear() {
         "{} bytes of report",
         stderr.len()
     );
+    let half = check_report(50_000);
+    assert!(half.contains(": … and 49950 more problems not shown"));
+    assert!(half.contains(": 50000 problems found;"));
+    let shown = |report: &str| -> String {
+        let end = report.find(": … and ").expect("a count of the rest");
+        report[..end].to_owned()
+    };
+    assert_eq!(shown(&stderr), shown(&half));
 }
 
 /// The header line of every shown problem points into the file.

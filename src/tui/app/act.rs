@@ -1,5 +1,6 @@
 //! Acting on events without leaving: copying, opening a source, zooming the detail, the
-//! marks warning on quit, and pick mode's fzf marks. What needs I/O (the clipboard, a
+//! marks warning on quit, marking (Space, and pick mode's fzf Tab), and Enter, which opens
+//! the detail or, in pick mode, ends with the choice. What needs I/O (the clipboard, a
 //! browser) goes back to the loop as an [`Effect`]; the text to copy is formatted here,
 //! through the same formatter as `list` and `show`, so the loop only writes it out.
 
@@ -162,6 +163,33 @@ impl App {
         }
         self.mode = Mode::Detail;
         self.acting.zoomed = self.size.width < SIDE_BY_SIDE;
+    }
+
+    /// Enter: in pick mode the explorer ends with the chosen events, else the detail opens.
+    pub(super) fn accept(&mut self) -> Option<Effect> {
+        if !self.pick_mode {
+            self.open_detail();
+            return None;
+        }
+        Some(Effect::Exit(Exit::Accept(self.chosen())))
+    }
+
+    /// Space: toggles the marks of the selected event and the `n - 1` after it (a count).
+    pub(super) fn toggle_mark(&mut self, n: usize) {
+        let ids: Vec<EventId> = self
+            .visible
+            .iter()
+            .skip(self.selected)
+            .take(n)
+            .copied()
+            .collect();
+        for id in &ids {
+            if !self.marked.remove(id) {
+                self.marked.insert(*id);
+            }
+        }
+        // Like a file manager: marking moves on, so Space Space … marks a run.
+        self.move_by(ids.len().cast_signed());
     }
 
     /// Tab in pick mode (fzf): mark the selected event and move down.

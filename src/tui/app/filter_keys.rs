@@ -1,6 +1,7 @@
 //! The reader's controls over the filter: `c` clearing it all, `Esc` peeling it one part
-//! at a time, the `r` date range prompt, and the actor picker's keys. Each says in the
-//! status line what it did, so a filter never changes unseen.
+//! at a time, the `r` date range prompt, the actor picker's keys, and the edits of the
+//! search prompt, whose text is the query. Each says in the status line what it did, so a
+//! filter never changes unseen.
 
 use super::App;
 use crate::query::{Filter, parse_range, range_input};
@@ -8,6 +9,7 @@ use crate::tui::action::Action;
 use crate::tui::effect::{Effect, Exit};
 use crate::tui::mode::Mode;
 use crate::tui::picker::Picker;
+use crate::tui::prompt::{Edit, Prompt};
 
 impl App {
     /// `c`: clears the query, the actors and the date range at once, naming what went.
@@ -120,5 +122,30 @@ impl App {
         }
         self.scroll_picker();
         None
+    }
+
+    /// An edit of the prompt; at the search prompt a changed text is the new query.
+    pub(super) fn edit_prompt(&mut self, edit: Edit) -> Option<Effect> {
+        self.sync_query_prompt();
+        let changed = self.prompt.apply(edit);
+        if changed && matches!(self.mode, Mode::Search | Mode::Pick) {
+            return self.query_from_prompt();
+        }
+        None
+    }
+
+    /// Pick mode types into the query at any time, and other keys may have changed it
+    /// since (Esc clears it, going back restores one): the prompt starts from the query.
+    pub(super) fn sync_query_prompt(&mut self) {
+        if matches!(self.mode, Mode::Search | Mode::Pick)
+            && self.prompt.text() != self.filter.query()
+        {
+            self.prompt = Prompt::new(self.filter.query());
+        }
+    }
+
+    pub(super) fn query_from_prompt(&mut self) -> Option<Effect> {
+        let text = self.prompt.text().to_owned();
+        self.edit_query(|q| *q = text)
     }
 }

@@ -7,6 +7,7 @@ use super::App;
 use crate::model::EventId;
 use crate::query::{Filter, date_word};
 use crate::tui::effect::Effect;
+use crate::tui::links;
 use crate::tui::mode::Mode;
 
 /// Places kept each way; older ones are forgotten.
@@ -131,5 +132,27 @@ impl App {
         }
         self.remember();
         self.move_to(i);
+    }
+
+    /// Follows related event `n` (1-based) of the selected event, clearing the filter when
+    /// the target is hidden by it: following a link should never lead nowhere.
+    pub(super) fn follow_related(&mut self, n: usize) -> Option<Effect> {
+        let current = self.selected_event()?;
+        let Some(target) = n
+            .checked_sub(1)
+            .and_then(|i| links::followable(&self.timeline, &self.backlinks, current).nth(i))
+        else {
+            self.flash = Some(format!("no related event {n}"));
+            return None;
+        };
+        self.remember();
+        let mut effect = None;
+        if self.visible.binary_search(&target).is_err() {
+            self.filter = Filter::default();
+            effect = self.request_filter();
+            self.flash = Some("filter cleared to show the related event".to_owned());
+        }
+        self.select_event(target);
+        effect
     }
 }

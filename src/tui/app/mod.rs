@@ -5,9 +5,13 @@
 //! terminal size that the last `Resize` reported, so the views only ever read. What needs
 //! I/O (a search on the worker, leaving, suspending) `update` returns as an [`Effect`] for
 //! the loop to perform. The fields are private: [`Settings`] fix what is given at start,
-//! `read.rs` holds the methods views and tests read through, `nav.rs` the movement and
-//! scrolling (and counts), `filter.rs` the applying of the filter, `filter_keys.rs` the
-//! reader's controls over it (`c`, `Esc`, the range prompt, the actor picker's keys).
+//! this file holds the state and its construction, `update.rs` the `update` that routes
+//! each message to its handler, `read.rs` the methods views and tests read through,
+//! `nav.rs` the movement and scrolling (and counts), `filter.rs` the applying of the
+//! filter, `filter_keys.rs` the reader's controls over it (`c`, `Esc`, the search and range
+//! prompts, the actor picker's keys), `history.rs` jumps and the way back, `act.rs`
+//! marking, copying and choosing, `detail.rs` the detail pane's lines, `time.rs` the time
+//! view.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -24,6 +28,7 @@ mod nav;
 pub use act::is_web_address;
 mod read;
 mod time;
+mod update;
 
 pub use nav::EraHeader;
 pub use time::TimeView;
@@ -31,15 +36,12 @@ pub use time::TimeView;
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
-use crate::tui::action::{Action, Msg};
 use crate::tui::axis::AxisModel;
-use crate::tui::effect::{Effect, Exit};
-use crate::tui::layout::{self, Areas};
-use crate::tui::links::{self, Backlinks};
+use crate::tui::effect::Effect;
+use crate::tui::links::Backlinks;
 use crate::tui::mode::Mode;
-use crate::tui::overlay;
 use crate::tui::picker::Picker;
-use crate::tui::prompt::{Edit, Prompt};
+use crate::tui::prompt::Prompt;
 use crate::tui::theme::Theme;
 
 /// Text searches over at least this many events run on the search worker.
@@ -229,34 +231,6 @@ impl App {
         (app, effect)
     }
 
-    /// The selected event, if any event is visible.
-    pub fn selected_event(&self) -> Option<EventId> {
-        self.visible.get(self.selected).copied()
-    }
-
-    /// The event listed just before the selected one, if any.
-    pub fn previous_event(&self) -> Option<EventId> {
-        self.selected.checked_sub(1).map(|p| self.visible[p])
-    }
-
-    /// Where the panes are at the current size.
-    pub fn areas(&self) -> Areas {
-        self.areas_at(self.size)
-    }
-
-    /// Where the panes go on a screen of this size: the views draw by these.
-    pub fn areas_at(&self, area: Rect) -> Areas {
-        if self.acting.zoomed {
-            return layout::zoomed(area);
-        }
-        let areas = layout::areas_with_eras(area, self.mode == Mode::Detail, self.era_rows);
-        if self.time.open {
-            layout::without_axis(areas)
-        } else {
-            areas
-        }
-    }
-
     /// Selects this event, if it matches the filter.
     fn select_event(&mut self, id: EventId) {
         if let Ok(i) = self.visible.binary_search(&id) {
@@ -264,246 +238,5 @@ impl App {
             self.detail_scroll = 0;
             self.scroll_to_selection();
         }
-    }
-
-    /// The only place state changes: an action of the reader, or a search result. Returns
-    /// what the loop must do, if anything.
-    pub fn update(&mut self, msg: impl Into<Msg>) -> Option<Effect> {
-        // A `q` warned about the marks only if the very next action is `q` again.
-        self.acting.armed = std::mem::take(&mut self.acting.quit_armed);
-        let effect = self.step(msg.into());
-        // Zoom belongs to the focused detail (and the help over it): leaving it unzooms.
-        self.acting.zoomed &= matches!(self.mode, Mode::Detail | Mode::Help);
-        self.refresh_time();
-        self.refresh_detail();
-        effect
-    }
-
-    fn step(&mut self, msg: Msg) -> Option<Effect> {
-        match msg {
-            Msg::Act(action) => return self.act(action),
-            Msg::SearchResults {
-                generation,
-                matches,
-            } => {
-                if self.searching && generation == self.search_generation {
-                    self.searching = false;
-                    let filter = self.filter.clone();
-                    self.show_matches(matches, filter);
-                    if let Some(id) = self.pending_select.take() {
-                        self.select_event(id);
-                    }
-                }
-            }
-            Msg::Paste(text) => {
-                self.flash = None;
-                self.sync_query_prompt();
-                match self.mode {
-                    Mode::Search | Mode::Pick => {
-                        self.prompt.paste(&text);
-                        return self.query_from_prompt();
-                    }
-                    Mode::Jump => self.prompt.paste(&text),
-                    _ => {}
-                }
-            }
-            Msg::Failed(message) => self.flash = Some(message),
-        }
-        None
-    }
-
-    fn act(&mut self, action: Action) -> Option<Effect> {
-        self.flash = None;
-        let count = match action {
-            Action::CountDigit(_) => None,
-            _ => self.count.take(),
-        };
-        let n = count.map_or(1, |c| c as usize);
-        match action {
-            // Esc first cancels a count being typed: the only thing open in the list.
-            Action::Back if count.is_some() => return None,
-            Action::OpenActorPicker
-            | Action::PickerDown
-            | Action::PickerUp
-            | Action::PickerFirst
-            | Action::PickerLast
-            | Action::PickerToggle
-            | Action::PickerClearSelection
-            | Action::PickerSwitchMode
-            | Action::PickerType(_)
-            | Action::PickerBackspace
-            | Action::PickerApply => return self.picker_act(action),
-            Action::ClearFilters => return self.clear_filters(),
-            Action::OpenRange
-            | Action::RangeType(_)
-            | Action::RangeBackspace
-            | Action::RangeClearLine
-            | Action::RangeApply => return self.range_act(action),
-            Action::NextEvent => self.move_by(n.cast_signed()),
-            Action::PrevEvent => self.move_by(-n.cast_signed()),
-            // With a count, both go to the nth shown event, as vim's `10G` and `10gg`.
-            Action::FirstEvent => self.move_to(count.map_or(0, |_| n - 1)),
-            Action::LastEvent => {
-                self.move_to(count.map_or(self.visible.len().saturating_sub(1), |_| n - 1));
-            }
-            Action::HalfPageDown => self.move_by(self.pages(n, 2)),
-            Action::HalfPageUp => self.move_by(-self.pages(n, 2)),
-            Action::PageDown => self.move_by(self.pages(n, 1)),
-            Action::PageUp => self.move_by(-self.pages(n, 1)),
-            Action::NextYear => self.repeat(n, Self::next_year),
-            Action::PrevYear => self.repeat(n, Self::prev_year),
-            Action::NextEra => self.repeat(n, Self::next_era),
-            Action::PrevEra => self.repeat(n, Self::prev_era),
-            Action::CountDigit(d) => self.count_digit(d),
-            Action::FollowRelated(n) => return self.follow_related(usize::from(n)),
-            Action::Wheel { row, col, down } => self.wheel(row, col, down),
-            Action::Click { row, col } => self.click(row, col),
-            Action::Drag { col, .. } => self.drag(col),
-            Action::Time(time) => self.time_act(time),
-            Action::StartSearch => {
-                self.prompt = Prompt::new(self.filter.query());
-                self.mode = Mode::Search;
-            }
-            Action::SearchType(c) => return self.edit_prompt(Edit::Insert(c)),
-            Action::SearchBackspace => return self.edit_prompt(Edit::DeleteBack),
-            Action::SearchDeleteWord => return self.edit_prompt(Edit::KillWordBack),
-            Action::Edit(edit) => return self.edit_prompt(edit),
-            Action::SearchClear => {
-                self.mode = self.home_mode();
-                self.prompt = Prompt::default();
-                return self.edit_query(String::clear);
-            }
-            Action::StartJump => {
-                self.prompt = Prompt::default();
-                self.mode = Mode::Jump;
-            }
-            Action::JumpGo => self.jump(),
-            Action::JumpCancel => self.mode = self.home_mode(),
-            Action::HistoryBack => return self.go_back(),
-            Action::HistoryForward => return self.go_forward(),
-            Action::NextMatch => self.next_match(true),
-            Action::PrevMatch => self.next_match(false),
-            Action::FocusDetail => self.focus_detail(),
-            Action::SearchKeep | Action::PickerCancel | Action::RangeCancel | Action::FocusList => {
-                self.mode = self.home_mode();
-            }
-            Action::DetailDown => self.scroll_detail(1),
-            Action::DetailUp => self.scroll_detail(-1),
-            Action::DetailPageDown => {
-                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1));
-            }
-            Action::DetailPageUp => {
-                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
-            }
-            Action::ToggleMark => self.toggle_mark(n),
-            Action::Accept => return self.accept(),
-            Action::Quit
-            | Action::QuitNow
-            | Action::MarkDown
-            | Action::UnmarkUp
-            | Action::Copy
-            | Action::CopyIds
-            | Action::OpenSource
-            | Action::ToggleZoom => return self.act_on(action, n),
-            Action::ToggleHelp => self.toggle_help(),
-            Action::HelpDown => {
-                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
-            }
-            Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
-            Action::Back => return self.back(),
-
-            // Suspending is I/O: the loop does it.
-            Action::Suspend => return Some(Effect::Suspend),
-            Action::Resize { width, height } => self.resize(width, height),
-        }
-        None
-    }
-
-    fn toggle_mark(&mut self, n: usize) {
-        let ids: Vec<EventId> = self
-            .visible
-            .iter()
-            .skip(self.selected)
-            .take(n)
-            .copied()
-            .collect();
-        for id in &ids {
-            if !self.marked.remove(id) {
-                self.marked.insert(*id);
-            }
-        }
-        // Like a file manager: marking moves on, so Space Space … marks a run.
-        self.move_by(ids.len().cast_signed());
-    }
-
-    fn accept(&mut self) -> Option<Effect> {
-        if !self.pick_mode {
-            self.open_detail();
-            return None;
-        }
-        Some(Effect::Exit(Exit::Accept(self.chosen())))
-    }
-
-    fn focus_detail(&mut self) {
-        if !self.visible.is_empty() {
-            self.mode = Mode::Detail;
-        }
-    }
-
-    fn toggle_help(&mut self) {
-        if self.mode == Mode::Help {
-            self.mode = self.help_return;
-        } else {
-            self.help_return = self.mode;
-            self.help_scroll = 0;
-            self.mode = Mode::Help;
-        }
-    }
-
-    /// An edit of the prompt; at the search prompt a changed text is the new query.
-    fn edit_prompt(&mut self, edit: Edit) -> Option<Effect> {
-        self.sync_query_prompt();
-        let changed = self.prompt.apply(edit);
-        if changed && matches!(self.mode, Mode::Search | Mode::Pick) {
-            return self.query_from_prompt();
-        }
-        None
-    }
-
-    /// Pick mode types into the query at any time, and other keys may have changed it
-    /// since (Esc clears it, going back restores one): the prompt starts from the query.
-    fn sync_query_prompt(&mut self) {
-        if matches!(self.mode, Mode::Search | Mode::Pick)
-            && self.prompt.text() != self.filter.query()
-        {
-            self.prompt = Prompt::new(self.filter.query());
-        }
-    }
-
-    fn query_from_prompt(&mut self) -> Option<Effect> {
-        let text = self.prompt.text().to_owned();
-        self.edit_query(|q| *q = text)
-    }
-
-    /// Follows related event `n` (1-based) of the selected event, clearing the filter when
-    /// the target is hidden by it: following a link should never lead nowhere.
-    fn follow_related(&mut self, n: usize) -> Option<Effect> {
-        let current = self.selected_event()?;
-        let Some(target) = n
-            .checked_sub(1)
-            .and_then(|i| links::followable(&self.timeline, &self.backlinks, current).nth(i))
-        else {
-            self.flash = Some(format!("no related event {n}"));
-            return None;
-        };
-        self.remember();
-        let mut effect = None;
-        if self.visible.binary_search(&target).is_err() {
-            self.filter = Filter::default();
-            effect = self.request_filter();
-            self.flash = Some("filter cleared to show the related event".to_owned());
-        }
-        self.select_event(target);
-        effect
     }
 }

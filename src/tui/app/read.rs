@@ -1,5 +1,6 @@
-//! How views and tests read the state: borrowing methods, one per field they need. The
-//! fields stay private so that only `update` (and construction) can change them.
+//! How views and tests read the state: borrowing methods, one per field they need, and
+//! the few derived from them (the selected event, where the panes go). The fields stay
+//! private so that only `update` (and construction) can change them.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use super::App;
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, SearchIndex};
 use crate::tui::axis::AxisModel;
+use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
 use crate::tui::picker::Picker;
 use crate::tui::theme::Theme;
@@ -133,5 +135,33 @@ impl App {
     /// The one theme every view draws with.
     pub fn theme(&self) -> Theme {
         self.theme
+    }
+
+    /// The selected event, if any event is visible.
+    pub fn selected_event(&self) -> Option<EventId> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// The event listed just before the selected one, if any.
+    pub fn previous_event(&self) -> Option<EventId> {
+        self.selected.checked_sub(1).map(|p| self.visible[p])
+    }
+
+    /// Where the panes are at the current size.
+    pub fn areas(&self) -> Areas {
+        self.areas_at(self.size)
+    }
+
+    /// Where the panes go on a screen of this size: the views draw by these.
+    pub fn areas_at(&self, area: Rect) -> Areas {
+        if self.acting.zoomed {
+            return layout::zoomed(area);
+        }
+        let areas = layout::areas_with_eras(area, self.mode == Mode::Detail, self.era_rows);
+        if self.time.open {
+            layout::without_axis(areas)
+        } else {
+            areas
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The time axis, drawn from the model `update` keeps (`tui/axis.rs`): era bands above,
+//! The time axis, drawn from the model `update` keeps (`tui/axis/`): era bands above,
 //! the events' marks with the selection, years below.
 
 use ratatui::buffer::Buffer;
