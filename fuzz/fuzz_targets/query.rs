@@ -153,7 +153,7 @@ fn build(input: &Input) -> RawTimeline {
                 summary: non_blank(&e.summary),
                 detail: e.detail.clone(),
                 date_note: None,
-                actors: event_actors,
+                actors: event_actors.into(),
                 tags: e.tags.iter().take(3).map(|t| non_blank(t)).collect(),
                 location: e.location.clone(),
                 sources: vec![RawSource {
@@ -162,7 +162,7 @@ fn build(input: &Input) -> RawTimeline {
                     date: None,
                     url: None,
                 }],
-                related: Vec::new(),
+                related: load::Refs::new(),
             }
         })
         .collect();

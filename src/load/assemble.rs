@@ -3,13 +3,20 @@
 //! Everything here runs after the source text is dropped, and cannot fail: `validate`
 //! already resolved every reference. Strings are moved, never cloned.
 
-use super::raw::{RawActorKind, RawEvent, RawTimeline};
-use super::validate::Checked;
-use crate::model::{Actor, ActorKind, Event, EventId, Source, Timeline};
+use std::sync::Mutex;
+
+use super::raw::{RawActorKind, RawEvent, RawSource, RawTimeline};
+use super::validate::{Checked, CheckedEvent};
+use crate::model::{Actor, ActorKind, Date, Event, EventId, Source, Timeline};
 
 /// Moves the checked file into the model: sorted, indexed, references as indices. Its
 /// events are `parts`, in file order (`raw.events` is not read).
-pub fn assemble(raw: RawTimeline, parts: Vec<Vec<RawEvent>>, checked: Checked) -> Timeline {
+pub fn assemble(
+    raw: RawTimeline,
+    parts: Vec<Vec<RawEvent>>,
+    checked: Checked,
+    threads: usize,
+) -> Timeline {
     let Checked {
         mut eras,
         events: checked,
@@ -57,47 +64,27 @@ pub fn assemble(raw: RawTimeline, parts: Vec<Vec<RawEvent>>, checked: Checked) -
         .map(|(h, i)| (h, EventId(new_index[i as usize])))
         .collect();
 
-    // Built in file order into an array allocated up front, then permuted into date order
-    // in place. Up front, because glibc consolidates its freed small blocks at the next
-    // large allocation, and validation is about to free a few small blocks per event (the
-    // raw actor and related lists): a large allocation after those costs a sweep over
-    // every one of them.
-    let mut built: Vec<Event> = Vec::with_capacity(count);
-    // Each part's array is freed as soon as its events are moved out.
-    for (raw, c) in parts.into_iter().flatten().zip(checked) {
-        let dates = &source_dates[c.sources_at..c.sources_at + raw.sources.len()];
-        let links = &related[c.related_at..c.related_at + raw.related.len()];
-        built.push(Event {
-            id: raw.id,
-            date: c.date,
-            end: c.end,
-            title: raw.title,
-            summary: raw.summary,
-            detail: raw.detail,
-            date_note: raw.date_note,
-            actors: c.actors,
-            tags: raw.tags,
-            location: raw.location,
-            // Collected in place: the raw sources' allocation is reused.
-            sources: raw
-                .sources
-                .into_iter()
-                .zip(dates)
-                .map(|(s, date)| Source {
-                    publisher: s.publisher,
-                    title: s.title,
-                    date: *date,
-                    url: s.url,
-                })
-                .collect(),
-            related: links
-                .iter()
-                .map(|&r| EventId(new_index[r as usize]))
-                .collect(),
-        });
-    }
-    let mut events = built;
-    permute(&mut events, &mut new_index);
+    // The date-ordered array is allocated up front, because glibc consolidates its freed
+    // small blocks at the next large allocation, and building is about to free a few small
+    // blocks per event (the raw actor and related lists): a large allocation after those
+    // costs a sweep over every one of them.
+    let mut events: Vec<Event> = Vec::with_capacity(count);
+    let resolved = Resolved {
+        source_dates: &source_dates,
+        related: &related,
+        new_index: &new_index,
+    };
+    let (mut built, starts) = build(parts, checked, &resolved, threads);
+    // Gathered into date order: each event is taken from its part once.
+    events.extend(order.iter().filter_map(|&(_, file)| {
+        let file = file as usize;
+        let part = starts
+            .partition_point(|&start| start <= file)
+            .checked_sub(1)?;
+        built.get_mut(part)?.get_mut(file - starts[part])?.take()
+    }));
+    debug_assert_eq!(events.len(), count);
+    drop(built);
     eras.sort_by_key(|e| e.start.sort_key());
     Timeline {
         title,
@@ -109,15 +96,103 @@ pub fn assemble(raw: RawTimeline, parts: Vec<Vec<RawEvent>>, checked: Checked) -
     }
 }
 
-/// Moves `items[i]` to `items[target[i]]` for every i, by following cycles: O(n) swaps.
-/// `target` is used up (left as the identity).
-fn permute<T>(items: &mut [T], target: &mut [u32]) {
-    for start in 0..items.len() {
-        while target[start] as usize != start {
-            let to = target[start] as usize;
-            items.swap(start, to);
-            target.swap(start, to);
+/// The model's sources, moved from the raw ones. Into a new array rather than collected in
+/// place: a raw source is larger than a model source, so collecting in place would shrink
+/// the allocation and free its small tail, a block glibc would later have to sweep (see
+/// `raw::Refs`); the raw array itself is freed whole, too large to leave such a debt.
+fn sources(raw: Vec<RawSource>, dates: &[Option<Date>]) -> Vec<Source> {
+    let mut sources = Vec::with_capacity(raw.len());
+    sources.extend(raw.into_iter().zip(dates).map(|(s, date)| Source {
+        publisher: s.publisher,
+        title: s.title,
+        date: *date,
+        url: s.url,
+    }));
+    sources
+}
+
+/// What checking resolved for all events, which building each one reads.
+struct Resolved<'a> {
+    source_dates: &'a [Option<Date>],
+    related: &'a [u32],
+    /// Each event's place in date order, by file index.
+    new_index: &'a [u32],
+}
+
+/// The model's events, built from the parts on every thread, each part in file order; and
+/// the file index at which each part starts. A part's raw array is freed as soon as its
+/// events are moved out.
+fn build(
+    parts: Vec<Vec<RawEvent>>,
+    mut checked: Vec<CheckedEvent>,
+    resolved: &Resolved<'_>,
+    threads: usize,
+) -> (Vec<Vec<Option<Event>>>, Vec<usize>) {
+    let mut starts = Vec::with_capacity(parts.len());
+    let mut jobs = Vec::with_capacity(parts.len());
+    let mut rest: &mut [CheckedEvent] = &mut checked;
+    let mut at = 0;
+    for part in parts {
+        let Some((mine, others)) = std::mem::take(&mut rest).split_at_mut_checked(part.len())
+        else {
+            break;
+        };
+        starts.push(at);
+        at += part.len();
+        jobs.push((part, mine));
+        rest = others;
+    }
+    let built: Vec<Mutex<Vec<Option<Event>>>> = jobs.iter().map(|_| Mutex::default()).collect();
+    let queue = Mutex::new(jobs.into_iter().enumerate());
+    let work = || {
+        loop {
+            let next = queue.lock().map_or(None, |mut q| q.next());
+            let Some((j, (raw, checks))) = next else {
+                break;
+            };
+            let events = raw
+                .into_iter()
+                .zip(checks)
+                .map(|(raw, c)| Some(event(raw, c, resolved)))
+                .collect();
+            if let Ok(mut slot) = built[j].lock() {
+                *slot = events;
+            }
         }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads.min(built.len()) {
+            s.spawn(work);
+        }
+        work();
+    });
+    let built = built
+        .into_iter()
+        .map(|part| part.into_inner().unwrap_or_default())
+        .collect();
+    (built, starts)
+}
+
+/// One event of the model, its strings moved from the raw event.
+fn event(raw: RawEvent, c: &mut CheckedEvent, resolved: &Resolved<'_>) -> Event {
+    let dates = &resolved.source_dates[c.sources_at..c.sources_at + raw.sources.len()];
+    let links = &resolved.related[c.related_at..c.related_at + raw.related.len()];
+    Event {
+        id: raw.id,
+        date: c.date,
+        end: c.end,
+        title: raw.title,
+        summary: raw.summary,
+        detail: raw.detail,
+        date_note: raw.date_note,
+        actors: std::mem::take(&mut c.actors),
+        tags: raw.tags,
+        location: raw.location,
+        sources: sources(raw.sources, dates),
+        related: links
+            .iter()
+            .map(|&r| EventId(resolved.new_index[r as usize]))
+            .collect(),
     }
 }
 

@@ -94,11 +94,11 @@ pub(super) fn actor_names(raw: &RawTimeline, problems: &mut Vec<Problem>) {
 
 /// Reports an actor or related event listed twice in an event, a link to itself, and
 /// blank tags.
-pub(super) fn event_refs(ev: &RawEvent, path: &DocPath, problems: &mut Vec<Problem>) {
-    for (j, repeat) in repeats(&ev.actors) {
+pub(super) fn event_refs(ev: &RawEvent, path: impl Fn() -> DocPath, problems: &mut Vec<Problem>) {
+    for (j, repeat) in repeats(&ev.actors[..]) {
         problems.push(
             Problem::new(
-                path.field("actors").index(j),
+                path().field("actors").index(j),
                 format!(
                     "event {} names actor {} twice",
                     quote(&ev.id),
@@ -108,10 +108,10 @@ pub(super) fn event_refs(ev: &RawEvent, path: &DocPath, problems: &mut Vec<Probl
             .help("list each actor once"),
         );
     }
-    for (j, repeat) in repeats(&ev.related) {
+    for (j, repeat) in repeats(&ev.related[..]) {
         problems.push(
             Problem::new(
-                path.field("related").index(j),
+                path().field("related").index(j),
                 format!(
                     "event {} lists related event {} twice",
                     quote(&ev.id),
@@ -125,7 +125,7 @@ pub(super) fn event_refs(ev: &RawEvent, path: &DocPath, problems: &mut Vec<Probl
         if id.as_str() == ev.id {
             problems.push(
                 Problem::new(
-                    path.field("related").index(j),
+                    path().field("related").index(j),
                     format!("event {} is related to itself", quote(&ev.id)),
                 )
                 .help("'related' links to other events; remove this one"),
@@ -136,7 +136,7 @@ pub(super) fn event_refs(ev: &RawEvent, path: &DocPath, problems: &mut Vec<Probl
         if is_blank(tag) {
             problems.push(
                 Problem::new(
-                    path.field("tags").index(j),
+                    path().field("tags").index(j),
                     format!("event {} has an empty tag", quote(&ev.id)),
                 )
                 .help("remove it"),

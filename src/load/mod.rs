@@ -25,7 +25,7 @@ use std::path::PathBuf;
 pub use diagnostic::{Diagnostic, Report};
 pub use problem::{DocPath, Problem, Seg};
 pub use progress::{Phase, Progress, SHOW_FROM_BYTES, Snapshot, loads_quietly};
-pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+pub use raw::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline, Refs};
 pub use read::MAX_BYTES;
 pub use split::{Split, split};
 pub use validate::{is_address, warnings};
@@ -170,7 +170,7 @@ fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progres
     Piecewise::Loaded(match validate::check(&head, &parts, threads) {
         Ok(checked) => {
             progress.start(Phase::Assembling, None);
-            Ok(assemble::assemble(head, parts, checked))
+            Ok(assemble::assemble(head, parts, checked, threads))
         }
         // The report quotes the file: only now is it read whole.
         Err(problems) => Err(read::whole(file, name).map_or_else(
@@ -246,7 +246,7 @@ fn parse_bytes_metered(
         })?;
         drop(bytes);
         progress.start(Phase::Assembling, None);
-        return Ok(assemble::assemble(head, parts, checked));
+        return Ok(assemble::assemble(head, parts, checked, threads));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
@@ -358,7 +358,7 @@ fn parse_text(
         .map_err(|problems| LoadError::Invalid(Report::problems(name, &text, problems)))?;
     drop(text);
     progress.start(Phase::Assembling, None);
-    Ok(assemble::assemble(head, parts, checked))
+    Ok(assemble::assemble(head, parts, checked, threads))
 }
 
 /// ron options shared by reading and writing: optional fields without `Some(…)`, and the

@@ -12,6 +12,13 @@
 
 use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
+
+/// An event's references to actors or to other events: inline up to four, so that a
+/// million events cost no allocation for them to parse, and no free once resolved (freeing
+/// millions of small blocks leaves glibc a sweep over all of them at its next large
+/// allocation, a third of a second at a million events).
+pub type Refs = SmallVec<[CompactString; 4]>;
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]
 #[serde(rename = "Timeline", deny_unknown_fields)]
@@ -68,14 +75,14 @@ pub struct RawEvent {
     pub detail: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<String>,
-    pub actors: Vec<CompactString>,
+    pub actors: Refs,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     pub sources: Vec<RawSource>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub related: Vec<CompactString>,
+    #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
+    pub related: Refs,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]

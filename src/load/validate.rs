@@ -173,7 +173,8 @@ fn check_events(
         ..EventsChecked::default()
     };
     for (i, ev) in events.iter().enumerate() {
-        super::clash::event_refs(ev, &event_path(first + i), &mut out.problems);
+        // The path is built only for a problem: an allocation per event otherwise.
+        super::clash::event_refs(ev, || event_path(first + i), &mut out.problems);
         let checked = check_event(
             first + i,
             ev,

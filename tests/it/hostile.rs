@@ -727,7 +727,7 @@ fn a_ten_megabyte_title_lists_in_full() {
                 summary: "s".to_owned(),
                 detail: None,
                 date_note: None,
-                actors: vec![field("a")],
+                actors: [field("a")].into_iter().collect(),
                 tags: Vec::new(),
                 location: None,
                 sources: vec![RawSource {
@@ -736,7 +736,7 @@ fn a_ten_megabyte_title_lists_in_full() {
                     date: None,
                     url: None,
                 }],
-                related: Vec::new(),
+                related: load::Refs::new(),
             }],
         })
         .expect("serializes");

@@ -401,9 +401,9 @@ fn an_edit_made_in_timelinejs_wins_over_the_record() {
     assert_eq!(event.detail.as_deref(), Some("New detail."));
     // What TimelineJS cannot show still comes from the record.
     assert_eq!(event.tags, ["battle", "war"]);
-    assert_eq!(event.actors, ["macedon", "bactria"]);
+    assert_eq!(event.actors.as_slice(), ["macedon", "bactria"]);
     assert_eq!(event.sources.len(), 2);
-    assert_eq!(event.related, ["roxana"]);
+    assert_eq!(event.related.as_slice(), ["roxana"]);
     // The approximate date kept its '~' while its visible date was unchanged.
     assert_eq!(imported.timeline.events[1].date, "~-0327");
 }
@@ -431,7 +431,7 @@ fn without_its_record_a_slide_imports_from_what_timelinejs_shows() {
         Some("display: about 327 BCE — Sources differ on the year.")
     );
     // The group names a declared actor, so no new actor is made.
-    assert_eq!(event.actors, ["bactria"]);
+    assert_eq!(event.actors.as_slice(), ["bactria"]);
     assert_eq!(event.sources[0].publisher, "plain.json");
     assert!(
         imported

@@ -89,7 +89,7 @@ fn slides_keep_dates_text_groups_and_media() {
         Some("He married Roxana\nin 327 BCE.")
     );
     // group → an actor of kind Group; media → a source.
-    assert_eq!(alexander.actors, ["macedon"]);
+    assert_eq!(alexander.actors.as_slice(), ["macedon"]);
     let source = &alexander.sources[0];
     assert_eq!(source.publisher, "Example Atlas");
     assert_eq!(source.title, "Map of the campaign");
@@ -271,9 +271,9 @@ fn missing_actors_and_sources_get_stand_ins_and_warnings() {
     // Same headline twice: the second id is made unique.
     let ids: Vec<&str> = t.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["kabul-falls", "kabul-falls-2", "a-year-later"]);
-    assert_eq!(t.events[0].actors, ["unknown"]);
-    assert_eq!(t.events[1].actors, ["united-states"]);
-    assert_eq!(t.events[2].actors, ["unknown"]);
+    assert_eq!(t.events[0].actors.as_slice(), ["unknown"]);
+    assert_eq!(t.events[1].actors.as_slice(), ["united-states"]);
+    assert_eq!(t.events[2].actors.as_slice(), ["unknown"]);
     for e in &t.events {
         assert_eq!(e.sources.len(), 1);
         assert_eq!(e.sources[0].publisher, "no-attribution.json");

@@ -191,11 +191,11 @@ proptest! {
                 summary: non_blank(s),
                 detail: d.clone(),
                 date_note: d.clone(),
-                actors: vec![field("a")],
+                actors: [field("a")].into_iter().collect(),
                 tags: vec![non_blank(t)],
                 location: Some(s.clone()),
                 sources: vec![RawSource { publisher: t.clone(), title: s.clone(), date: None, url: d.as_ref().map(address) }],
-                related: Vec::new(),
+                related: load::Refs::new(),
             }).collect(),
         };
         let text = load::options().to_string(&raw).expect("serializes");

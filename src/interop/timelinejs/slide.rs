@@ -13,7 +13,7 @@ use super::import::Importer;
 use super::record::{self, EventRecord};
 use super::shape::{Slide, TjsDate};
 use crate::interop::html::{split_paragraphs, strip};
-use crate::load::RawEvent;
+use crate::load::{RawEvent, Refs};
 use crate::model::Date;
 use crate::sanitize::quote;
 
@@ -92,7 +92,7 @@ impl Importer<'_> {
             tags: record.map(|r| r.tags.clone()).unwrap_or_default(),
             location: record.and_then(|r| r.location.clone()),
             sources,
-            related: Vec::new(),
+            related: Refs::new(),
         };
         Some((event, record.map(|r| r.related.clone()).unwrap_or_default()))
     }
