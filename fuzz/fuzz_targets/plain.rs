@@ -4,7 +4,7 @@
 
 #![no_main]
 
-use afghan_timeline::load::{self, RawEvent, RawSource};
+use afghan_timeline::load::{self, RawEvent, RawSource, RawTimeline};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,6 +19,12 @@ fuzz_target!(|data: &[u8]| {
             .from_bytes(data)
             .unwrap_or_else(|e| panic!("plain read {source:?}, ron refused: {e}"));
         assert_eq!(source, ron);
+    }
+    if let Some(timeline) = load::plain::from_bytes::<RawTimeline>(data) {
+        let ron: RawTimeline = load::options()
+            .from_bytes(data)
+            .unwrap_or_else(|e| panic!("plain read {timeline:?}, ron refused: {e}"));
+        assert_eq!(timeline, ron);
     }
     if let Some(list) = load::plain::from_bytes::<Vec<Option<String>>>(data) {
         let ron: Vec<Option<String>> = load::options()

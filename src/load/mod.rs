@@ -342,11 +342,16 @@ fn parse_text(
     let parallel::Parsed { head, parts } = if let Some(parsed) = parsed {
         parsed
     } else {
-        // ron's own parse, on one thread: its progress cannot be measured.
+        // On one thread: plain RON the fast way, anything else (and every syntax error) as
+        // ron reads it. Neither's progress can be measured.
         progress.start(Phase::Parsing, None);
-        let mut head: RawTimeline = options()
-            .from_str(&text)
-            .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?;
+        let plain = plain::from_bytes::<RawTimeline>(text.as_bytes());
+        let mut head: RawTimeline = match plain {
+            Some(raw) => raw,
+            None => options()
+                .from_str(&text)
+                .map_err(|e| LoadError::Invalid(Report::syntax(name, &text, &e)))?,
+        };
         let events = std::mem::take(&mut head.events);
         parallel::Parsed {
             head,

@@ -1,13 +1,15 @@
-//! Plain RON, read fast: the subset of RON that timelines at scale are written in (what
-//! `export --to ron`, the generator and most tools write), deserialized several times faster
-//! than ron's general parser, for the parallel parse of the `events` list (see `parallel`).
+//! Plain RON, read fast: the subset of RON that timelines are written in (what `import`,
+//! `list --format ron`, the generator and most people write), deserialized several times
+//! faster than ron's general parser: a whole small file, or the elements of a large file's
+//! `events` list on every core (see `pieces`).
 //!
 //! It is a shortcut, never a judge. It accepts only text whose meaning is certain: structs
 //! with or without their name, identifiers in ASCII, `"…"` strings with the escapes
-//! `\" \\ \n \t \r \0 \'`, lists, `None` and implicit `Some`, ASCII whitespace and `//`
-//! comments. On anything else — raw strings, other escapes, block comments, non-ASCII
-//! whitespace, `Some(…)`, numbers, enums, any error at all — it answers `None`, and the
-//! caller asks ron, whose result and messages stay the only ones a user sees. Where it does
+//! `\" \\ \n \t \r \0 \'`, lists, `None` and implicit `Some`, unit enum variants, ASCII
+//! whitespace and `//` comments. On anything else — raw strings, other escapes, block
+//! comments, non-ASCII whitespace, `Some(…)`, numbers, other enum variants, extension
+//! attributes, any error at all — it answers `None`, and the caller asks ron, whose result
+//! and messages stay the only ones a user sees. Where it does
 //! answer, the value is the one ron gives for the same text (the property tests and the
 //! `plain` fuzz target hold the two together).
 //!
@@ -237,9 +239,54 @@ impl<'de> de::Deserializer<'de> for &mut Plain<'de> {
         visitor.visit_borrowed_str(self.ident()?)
     }
 
+    /// A unit variant, written as its bare name; any other kind of variant is ron's.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_enum(UnitVariant(self))
+    }
+
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit
-        unit_struct newtype_struct tuple tuple_struct map enum ignored_any
+        unit_struct newtype_struct tuple tuple_struct map ignored_any
+    }
+}
+
+/// An enum value read as a unit variant: its name, and nothing after it.
+struct UnitVariant<'a, 'de>(&'a mut Plain<'de>);
+
+impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
+    type Error = NotPlain;
+    type Variant = Self;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self)> {
+        let variant = seed.deserialize(&mut *self.0)?;
+        Ok((variant, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for UnitVariant<'_, 'de> {
+    type Error = NotPlain;
+
+    /// Nothing to read: whatever follows the name is the enclosing list's or struct's to
+    /// judge, and anything but a comma or its end is not plain there.
+    fn unit_variant(self) -> Result<()> {
+        Ok(())
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value> {
+        Err(NotPlain)
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value> {
+        Err(NotPlain)
+    }
+
+    fn struct_variant<V: Visitor<'de>>(self, _: &'static [&'static str], _: V) -> Result<V::Value> {
+        Err(NotPlain)
     }
 }
 

@@ -3,9 +3,10 @@
 //! escapes, string continuations, `Some(…)`, block comments, non-ASCII whitespace, unknown,
 //! duplicate and missing fields, missing commas, other struct names), whenever the shortcut
 //! answers, ron gives exactly the same value; and on events written plainly it does answer,
-//! so the parallel loader really takes the fast way.
+//! so the parallel loader really takes the fast way. The same for whole timelines (actors
+//! of every kind: unit enum variants), as the single-threaded load reads them.
 
-use afghan_timeline::load::{self, RawEvent};
+use afghan_timeline::load::{self, RawEvent, RawTimeline};
 use proptest::prelude::*;
 
 use crate::common::proptest_config;
@@ -229,6 +230,60 @@ proptest! {
             .unwrap_or_else(|e| panic!("the generated event is not RON: {e}\n{text}"));
         let plain = load::plain::from_bytes::<RawEvent>(text.as_bytes());
         prop_assert_eq!(plain, Some(ron), "{}", text);
+    }
+}
+
+/// A whole timeline around plain events: actors of every kind (unit enum variants), eras
+/// with and without an end; and the same with one thing only ron may read.
+fn timeline(events: &[Written], kinds: &[&str], edit: Option<&str>) -> String {
+    let actors: Vec<String> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, kind)| format!("(id: \"a{i}\", name: \"A {i}\", kind: {kind}, aliases: [\"x\"])"))
+        .collect();
+    let events: Vec<String> = events.iter().map(render).collect();
+    let text = format!(
+        "Timeline(\n    title: \"T\",\n    description: None,\n    actors: [{}],\n    eras: [(id: \"e\", name: \"E\", start: \"1979\"), (id: \"f\", name: \"F\", start: \"1989\", end: \"1992\")],\n    events: [\n{}\n    ],\n)\n",
+        actors.join(", "),
+        events.join(",\n")
+    );
+    match edit {
+        Some(edit) => text.replacen("kind: State", edit, 1),
+        None => text,
+    }
+}
+
+proptest! {
+    #![proptest_config(proptest_config(128))]
+
+    #[test]
+    fn plain_timelines_are_read_by_the_shortcut_as_ron_reads_them(
+        events in prop::collection::vec(plain(), 0..4),
+        kinds in prop::collection::vec(
+            prop::sample::select(vec!["State", "Organization", "Group", "Person"]), 1..5),
+    ) {
+        let text = timeline(&events, &kinds, None);
+        let ron: RawTimeline = load::options()
+            .from_str(&text)
+            .unwrap_or_else(|e| panic!("the generated timeline is not RON: {e}\n{text}"));
+        prop_assert_eq!(load::plain::from_bytes::<RawTimeline>(text.as_bytes()), Some(ron), "{}", text);
+    }
+
+    #[test]
+    fn whenever_the_shortcut_answers_for_a_timeline_ron_agrees(
+        events in prop::collection::vec(hostile(), 0..3),
+        edit in prop::option::of(prop::sample::select(vec![
+            "kind: State()", "kind: State(1)", "kind: Nation", "kind: r#State", "kind: \"State\"",
+            "kind: State /* c */", "kind: Person,", "kind: Group ",
+        ])),
+    ) {
+        let text = timeline(&events, &["State", "Person"], edit);
+        if let Some(plain) = load::plain::from_bytes::<RawTimeline>(text.as_bytes()) {
+            let ron: RawTimeline = load::options()
+                .from_str(&text)
+                .unwrap_or_else(|e| panic!("the shortcut read it, ron refused: {e}\n{text}"));
+            prop_assert_eq!(plain, ron, "{}", text);
+        }
     }
 }
 
