@@ -188,7 +188,9 @@ fn event_loop(
                 return Ok(exit);
             }
         }
+        let mut resized = false;
         while let Some(ev) = next.take() {
+            resized |= matches!(ev, event::Event::Resize(..));
             let msg = match ev {
                 event::Event::Paste(text) => Some(Msg::Paste(text)),
                 ev => keymap::action(&ev, app.mode()).map(Msg::Act),
@@ -205,8 +207,11 @@ fn event_loop(
         }
         // Tell the worker what is current, so it drops a search a cheap filter replaced.
         searcher.follow(app.search_generation());
-        if terminal::take_resumed() {
-            // Back from a stop: the screen holds nothing of the last frame.
+        // Back from a stop the screen holds nothing of the last frame; after a resize it may
+        // hold anything: the terminal cut or reflowed it, and several resizes in a row can
+        // leave ratatui's own check of the size seeing no change. Either way the next frame
+        // is drawn whole, not as the difference from the last.
+        if terminal::take_resumed() || resized {
             forget_screen(&mut term)?;
         }
         draw(&mut term, app)?;
