@@ -145,29 +145,40 @@ fn print_start_and_phases(rows: &[Row]) {
     }
     println!();
     println!(
-        "phases of load (the run with the median time); the index's text is built after the first frame:"
+        "phases of load (the run with the median time); the index's text is built after the first frame;"
     );
+    println!(
+        "a file read in pieces (from 4 MB) has no phase of its own for reading or splitting (-): each thread reads"
+    );
+    println!("and splits its own pieces as it parses them:");
     println!(
         "{:>9} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12}",
         "events", "read", "split", "parse", "validate", "assemble", "app", "index text"
     );
     for row in rows {
+        // A phase the load never entered is "-", not a time of zero.
         let phase = |name: &str| {
-            row.phases
+            let times: Vec<Duration> = row
+                .phases
                 .iter()
                 .filter(|(p, _)| p.as_str() == name)
                 .map(|(_, d)| *d)
-                .sum::<Duration>()
+                .collect();
+            if times.is_empty() {
+                "-".to_owned()
+            } else {
+                fmt(times.into_iter().sum())
+            }
         };
         println!(
             "{:>9} {:>10} {:>10} {:>10} {:>10} {:>10} {:>10} {:>12}",
             row.events,
-            fmt(phase("read")),
-            fmt(phase("split")),
-            fmt(phase("parse")),
-            fmt(phase("validate")),
-            fmt(phase("assemble")),
-            fmt(phase("index")),
+            phase("read"),
+            phase("split"),
+            phase("parse"),
+            phase("validate"),
+            phase("assemble"),
+            phase("index"),
             fmt(row.index_text),
         );
     }
