@@ -15,17 +15,19 @@
 // Durations become f64 only to print them; precision is not at stake.
 #![allow(clippy::cast_precision_loss)]
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Instant;
 
 use afghan_timeline::load::{self, LoadError};
 
+#[path = "synth/faulty.rs"]
+mod faulty;
+
 const RUNS: usize = 7;
 
 fn main() {
-    let half = faulty_timeline(50_000);
-    let full = faulty_timeline(100_000);
+    let half = faulty::timeline(50_000).into_bytes();
+    let full = faulty::timeline(100_000).into_bytes();
     // Alternate the sizes, so that a slow spell on the machine falls on both.
     let (mut halves, mut fulls) = (Vec::new(), Vec::new());
     for _ in 0..RUNS {
@@ -40,21 +42,6 @@ fn main() {
         "  ratio 100k / 50k  {:>9.2}   (linear: about 2)",
         full / half
     );
-}
-
-/// A timeline with `problems` problems, four to an event, in file order.
-fn faulty_timeline(problems: usize) -> Vec<u8> {
-    let mut text =
-        String::from("(title: \"t\", actors: [(id: \"a\", name: \"A\", kind: State)], events: [\n");
-    for i in 0..problems / 4 {
-        let _ = writeln!(
-            text,
-            "(id: \"E{i}\", date: \"1979-02-30\", title: \"x\", summary: \"s\", actors: [\"zz{i}\"], \
-             sources: [(publisher: \"p\", title: \"t\")], related: [\"nowhere-{i}\"]),"
-        );
-    }
-    text.push_str("])\n");
-    text.into_bytes()
 }
 
 /// Seconds to load `bytes`, find its `problems` problems and render the report.

@@ -749,27 +749,11 @@ fn a_ten_megabyte_title_lists_in_full() {
     assert_eq!(out.stdout.matches("\\u{1b}[2J").count(), escapes);
 }
 
-/// A file with `problems` problems, four per event: a bad id, a bad date, an unknown
-/// actor and an unknown related event.
-fn faulty_timeline(problems: usize) -> String {
-    let mut text =
-        String::from("(title: \"t\", actors: [(id: \"a\", name: \"A\", kind: State)], events: [\n");
-    for i in 0..problems / 4 {
-        let _ = writeln!(
-            text,
-            "(id: \"E{i}\", date: \"1979-02-30\", title: \"x\", summary: \"s\", actors: [\"zz{i}\"], \
-             sources: [(publisher: \"p\", title: \"t\")], related: [\"nowhere-{i}\"]),"
-        );
-    }
-    text.push_str("])\n");
-    text
-}
-
 /// The stderr of `check` on a file of `problems` problems.
 fn check_report(problems: usize) -> String {
     let path = scratch(
         &format!("{problems}-problems.ron"),
-        faulty_timeline(problems).as_bytes(),
+        crate::faulty::timeline(problems).as_bytes(),
     );
     let out = run(&["check", &path]);
     let _ = std::fs::remove_file(&path);
@@ -815,7 +799,7 @@ fn a_hundred_thousand_problems_are_capped() {
 /// The header line of every shown problem points into the file.
 #[test]
 fn problem_positions_are_inside_the_file() {
-    let text = faulty_timeline(400);
+    let text = crate::faulty::timeline(400);
     let lines = text.lines().count();
     let e = load_error(text);
     let LoadError::Invalid(report) = e else {

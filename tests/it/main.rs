@@ -14,6 +14,8 @@ mod data_sources;
 mod date;
 mod date_bce;
 mod era;
+#[path = "../../benches/synth/faulty.rs"]
+mod faulty;
 mod hostile;
 mod hostile_checks;
 mod hostile_cli;
