@@ -16,7 +16,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::pieces;
-use super::progress::{Phase, Progress};
+use super::progress::{Phase, Progress, REPORT_EVERY};
 use super::raw::{RawEvent, RawTimeline};
 use super::source::Source;
 use super::split::{self, Split};
@@ -27,9 +27,6 @@ const PIECES_PER_THREAD: usize = 8;
 
 /// Elements per batch taken from the queue when the list is cut by `split`.
 const BATCH: usize = 2048;
-
-/// Bytes parsed between two reports to the progress meter.
-const REPORT_EVERY: usize = 1 << 20;
 
 /// The text read first from a file, to find the list; more if the list starts later.
 const HEAD: usize = 1 << 20;

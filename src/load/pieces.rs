@@ -18,16 +18,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use memchr::memmem;
 
-use super::progress::Progress;
+use super::progress::{Progress, REPORT_EVERY};
 use super::raw::RawEvent;
 use super::source::Source;
 use super::{options, plain, split};
 
 /// Bytes read around each guessed start to find the line where an element begins.
 const WINDOW: usize = 256 << 10;
-
-/// Bytes parsed between two reports to the progress meter.
-const REPORT_EVERY: usize = 1 << 20;
 
 /// Where the pieces of the list are guessed to start: just after the list's `[` (at
 /// `open`), then the next line from each `1/pieces` of the text on that starts as the first

@@ -16,6 +16,10 @@ use super::Input;
 /// 300 ms a first screen may take, and a meter that flashes for a frame helps nobody.
 pub const SHOW_FROM_BYTES: u64 = 8 << 20;
 
+/// Bytes a parsing thread takes in between two reports to the meter: a few hundred reports
+/// in a whole load, never one per value.
+pub(super) const REPORT_EVERY: usize = 1 << 20;
+
 /// Whether an input is small enough to load without showing progress: the built-in
 /// timeline, or a regular file under [`SHOW_FROM_BYTES`] (or one that cannot be read, whose
 /// error comes at once). The size of standard input or a FIFO (`--file <(…)`) is unknown
