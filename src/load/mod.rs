@@ -149,8 +149,8 @@ enum Piecewise {
 }
 
 /// A regular file large enough to parse on every core, read a piece at a time by each
-/// thread (see `source`), checked and assembled; `None` when it must be read whole the
-/// ordinary way, which also reports whatever keeps it from parsing.
+/// thread (see `source`), checked and assembled; or why it must be read whole the ordinary
+/// way, which also reports whatever keeps it from parsing.
 fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progress) -> Piecewise {
     let Ok(len_bytes) = usize::try_from(len) else {
         return Piecewise::Unsuitable;
