@@ -12,10 +12,17 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+mod event;
+mod ids;
+
+pub(super) use event::CheckedEvent;
+use event::{EventsChecked, check_events};
+use ids::{IdIndex, index_event_ids};
+
 use super::diagnostic::MAX_SHOWN;
 use super::problem::{DocPath, Problem, Unknown};
 use super::raw::{RawEvent, RawTimeline};
-use crate::model::{ActorId, Date, Era, id_hash};
+use crate::model::{ActorId, Date, Era};
 use crate::sanitize::{is_blank, quote};
 use crate::suggest::closest;
 
@@ -30,30 +37,6 @@ pub struct Checked {
     pub(super) related: Vec<u32>,
     /// File indices of the events, sorted by id hash then id.
     pub(super) by_id: Vec<(u64, u32)>,
-}
-
-/// What checking one event resolved.
-pub(super) struct CheckedEvent {
-    pub(super) date: Date,
-    pub(super) end: Option<Date>,
-    pub(super) actors: Vec<ActorId>,
-    /// Where this event's entries start in `Checked::source_dates` and `Checked::related`.
-    pub(super) sources_at: usize,
-    pub(super) related_at: usize,
-}
-
-/// Event ids sorted by hash, then text, then file index: the lookup for `related` and,
-/// once the events are sorted by date, the timeline's id index (see `Timeline::by_id`).
-struct IdIndex<'a>(Vec<(u64, &'a str, u32)>);
-
-impl IdIndex<'_> {
-    fn get(&self, id: &str) -> Option<u32> {
-        let key = (id_hash(id), id);
-        self.0
-            .binary_search_by(|(h, s, _)| (*h, *s).cmp(&key))
-            .ok()
-            .map(|i| self.0[i].2)
-    }
 }
 
 /// Checks a parsed file, whose events are `parts` (in file order; `raw.events` is not
@@ -151,195 +134,13 @@ fn runs(parts: &[Vec<RawEvent>], threads: usize) -> Vec<(&[RawEvent], usize)> {
     runs
 }
 
-/// What checking a run of events found, with offsets relative to the run.
-#[derive(Default)]
-struct EventsChecked {
-    events: Vec<CheckedEvent>,
-    source_dates: Vec<Option<Date>>,
-    related: Vec<u32>,
-    problems: Vec<Problem>,
-}
-
-/// Checks `events`, the first of which is event number `first` of the file.
-fn check_events(
-    events: &[RawEvent],
+pub(super) fn duplicate(
+    what: &str,
+    list: &'static str,
+    id: &str,
+    at: usize,
     first: usize,
-    actor_index: &HashMap<&str, ActorId>,
-    ids: &IdIndex<'_>,
-) -> EventsChecked {
-    let mut out = EventsChecked {
-        events: Vec::with_capacity(events.len()),
-        source_dates: Vec::with_capacity(events.len() * 2),
-        ..EventsChecked::default()
-    };
-    for (i, ev) in events.iter().enumerate() {
-        // The path is built only for a problem: an allocation per event otherwise.
-        super::clash::event_refs(ev, || event_path(first + i), &mut out.problems);
-        let checked = check_event(
-            first + i,
-            ev,
-            actor_index,
-            ids,
-            &mut out.source_dates,
-            &mut out.related,
-            &mut out.problems,
-        );
-        if let Some(c) = checked {
-            out.events.push(c);
-        }
-    }
-    out
-}
-
-fn event_path(i: usize) -> DocPath {
-    DocPath::root().field("events").index(i)
-}
-
-#[allow(clippy::too_many_arguments)] // the flat outputs are the point: no per-event vectors
-fn check_event(
-    i: usize,
-    ev: &RawEvent,
-    actor_index: &HashMap<&str, ActorId>,
-    ids: &IdIndex<'_>,
-    source_dates: &mut Vec<Option<Date>>,
-    related: &mut Vec<u32>,
-    problems: &mut Vec<Problem>,
-) -> Option<CheckedEvent> {
-    let before = problems.len();
-    let path = |field| event_path(i).field(field);
-    check_id(&ev.id, "event", || path("id"), problems);
-    let date = parse_date(&ev.date, || path("date"), problems);
-    let end = ev
-        .end
-        .as_ref()
-        .map(|e| (e, parse_date(e, || path("end"), problems)));
-    if let (Some(date), Some((end_text, Some(end)))) = (date, &end)
-        && end.last_day() < date.first_day()
-    {
-        let message = format!(
-            "event {} ends {} before its date {}",
-            quote(&ev.id),
-            quote(end_text),
-            quote(&ev.date)
-        );
-        problems.push(Problem::new(path("end"), message).help("'end' must not be before 'date'"));
-    }
-    for (field, text) in [("title", &ev.title), ("summary", &ev.summary)] {
-        if is_blank(text) {
-            problems.push(Problem::new(
-                path(field),
-                format!("event {} has an empty {field}", quote(&ev.id)),
-            ));
-        }
-    }
-
-    if ev.actors.is_empty() {
-        problems.push(
-            Problem::new(
-                path("actors"),
-                format!("event {} has no actors", quote(&ev.id)),
-            )
-            .help("name at least one actor id, e.g. actors: [\"russia\"]"),
-        );
-    }
-    let mut actors = Vec::with_capacity(ev.actors.len());
-    for (j, name) in ev.actors.iter().enumerate() {
-        match actor_index.get(name.as_str()) {
-            Some(id) => actors.push(*id),
-            None => problems.push(unknown_ref(
-                path("actors").index(j),
-                "actor",
-                name,
-                &ev.id,
-                Unknown::Actor,
-                "declare it in 'actors' at the top of the file",
-            )),
-        }
-    }
-
-    if ev.sources.is_empty() {
-        problems.push(
-            Problem::new(
-                path("sources"),
-                format!("event {} cites no sources", quote(&ev.id)),
-            )
-            .help("add at least one, e.g. sources: [(publisher: \"TASS\", title: \"…\")]"),
-        );
-    }
-    let sources_at = source_dates.len();
-    for (j, s) in ev.sources.iter().enumerate() {
-        if let Some(url) = s.url.as_deref().filter(|u| !is_address(u)) {
-            problems.push(
-                Problem::new(
-                    path("sources").index(j).field("url"),
-                    format!("source url {} is not an absolute address", quote(url)),
-                )
-                .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out"),
-            );
-        }
-        let date = s
-            .date
-            .as_ref()
-            .and_then(|d| parse_date(d, || path("sources").index(j).field("date"), problems));
-        source_dates.push(date);
-    }
-
-    let related_at = related.len();
-    for (j, id) in ev.related.iter().enumerate() {
-        match ids.get(id) {
-            Some(target) => related.push(target),
-            None => problems.push(unknown_ref(
-                path("related").index(j),
-                "related event",
-                id,
-                &ev.id,
-                Unknown::Event,
-                "'related' lists ids of events in this file",
-            )),
-        }
-    }
-
-    if problems.len() > before {
-        return None;
-    }
-    Some(CheckedEvent {
-        date: date?,
-        end: end.and_then(|(_, e)| e),
-        actors,
-        sources_at,
-        related_at,
-    })
-}
-
-/// Sorts the event ids once: duplicates become neighbours (reported, the first in file order
-/// named), and the sorted list serves every later lookup.
-fn index_event_ids<'a>(parts: &'a [Vec<RawEvent>], problems: &mut Vec<Problem>) -> IdIndex<'a> {
-    let mut ids: Vec<(u64, &str, u32)> = parts
-        .iter()
-        .flatten()
-        .enumerate()
-        .map(|(i, e)| (id_hash(&e.id), e.id.as_str(), to_u32(i)))
-        .collect();
-    // Equal ids have equal hashes and sort by file index, so a run starts with the first.
-    ids.sort_unstable();
-    let mut run_start = 0;
-    for k in 1..ids.len() {
-        if (ids[k].0, ids[k].1) != (ids[run_start].0, ids[run_start].1) {
-            run_start = k;
-        } else if !ids[k].1.is_empty() {
-            problems.push(duplicate(
-                "event",
-                "events",
-                ids[k].1,
-                ids[k].2 as usize,
-                ids[run_start].2 as usize,
-            ));
-        }
-    }
-    IdIndex(ids)
-}
-
-fn duplicate(what: &str, list: &'static str, id: &str, at: usize, first: usize) -> Problem {
+) -> Problem {
     let root = DocPath::root().field(list);
     Problem::new(
         root.index(at).field("id"),
@@ -429,7 +230,12 @@ fn check_actors<'a>(
 }
 
 /// Ids are non-empty and made of `a-z`, `0-9` and `-`, so they are safe in URLs and shells.
-fn check_id(id: &str, what: &str, path: impl FnOnce() -> DocPath, problems: &mut Vec<Problem>) {
+pub(super) fn check_id(
+    id: &str,
+    what: &str,
+    path: impl FnOnce() -> DocPath,
+    problems: &mut Vec<Problem>,
+) {
     if id.is_empty() {
         problems.push(
             Problem::new(path(), format!("empty {what} id"))
@@ -507,7 +313,7 @@ pub fn is_address(text: &str) -> bool {
         && !text.chars().any(char::is_whitespace)
 }
 
-fn parse_date(
+pub(super) fn parse_date(
     text: &str,
     path: impl FnOnce() -> DocPath,
     problems: &mut Vec<Problem>,
@@ -522,23 +328,6 @@ fn parse_date(
             None
         }
     }
-}
-
-fn unknown_ref(
-    path: DocPath,
-    what: &str,
-    name: &str,
-    event: &str,
-    unknown: fn(String) -> Unknown,
-    help: &str,
-) -> Problem {
-    let mut problem = Problem::new(
-        path,
-        format!("unknown {what} {} in event {}", quote(name), quote(event)),
-    )
-    .help(help);
-    problem.suggest = Some(unknown(name.to_owned()));
-    problem
 }
 
 /// Puts the problems in file order and adds "did you mean" to the ones that will be shown.
@@ -559,6 +348,6 @@ fn suggest(problems: &mut [Problem], actors: &HashMap<&str, ActorId>, ids: &IdIn
     }
 }
 
-fn to_u32(n: usize) -> u32 {
+pub(super) fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
