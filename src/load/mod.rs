@@ -99,13 +99,12 @@ pub fn load(input: &Input) -> Result<Timeline, LoadError> {
 /// Loads a timeline from its input, reporting how far it has got to `progress`.
 pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadError> {
     let name = input.name();
-    let threads = |len: usize| threads_for(len);
     match input {
         Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress, Parallel::No),
         Input::Stdin => {
             progress.start(Phase::Reading, None);
             let bytes = read::read_bounded(std::io::stdin().lock(), &name, progress)?;
-            let threads = threads(bytes.len());
+            let threads = threads_for(bytes.len());
             parse_bytes_metered(bytes, &name, threads, progress, true)
         }
         Input::Path(path) => {
@@ -120,7 +119,7 @@ pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadErr
             };
             progress.start(Phase::Reading, Some(len));
             let bytes = read::read_bounded(file, &name, progress)?;
-            let threads = threads(bytes.len());
+            let threads = threads_for(bytes.len());
             parse_bytes_metered(bytes, &name, threads, progress, pieces)
         }
     }
@@ -157,8 +156,9 @@ fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progres
     };
     let threads = threads_for(len_bytes);
     let regular = file.metadata().is_ok_and(|m| m.is_file());
-    // A binary file is refused after its first chunk by the ordinary way.
-    if threads < 2 || len > MAX_BYTES || !regular || !read::starts_as_text(file) {
+    // Positioned reads are Unix's (see `source`). A binary file is refused after its
+    // first chunk by the ordinary way.
+    if !cfg!(unix) || threads < 2 || len > MAX_BYTES || !regular || !read::starts_as_text(file) {
         return Piecewise::Unsuitable;
     }
     let Some(parallel::Parsed { head, parts }) =
@@ -230,8 +230,8 @@ fn parse_bytes_metered(
     progress: &Progress,
     pieces: bool,
 ) -> Result<Timeline, LoadError> {
-    // The parallel path reads the bytes as they are: NUL bytes (binary files), CRLF line
-    // ends and everything else unusual go the single-threaded way, which has the messages.
+    // The parallel path reads the bytes as they are: NUL bytes (binary files) and CR bytes
+    // go to `parse_text`, which has the messages for NUL and turns CRLF into LF first.
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let parallel = threads > 1 && memchr::memchr2(b'\0', b'\r', body).is_none();
     if parallel
@@ -270,19 +270,26 @@ fn parse_bytes_metered(
             byte: bytes[valid],
         }
     })?;
-    // Tried in parallel already: the same text would fail the same way.
+    // Tried in parallel already: the same text would fail the same way. Not tried (CR or
+    // NUL bytes): `parse_text` refuses NUL and turns CRLF into LF, and may then try.
     let again = if parallel {
         Parallel::No
+    } else if pieces {
+        Parallel::Pieces
     } else {
-        Parallel::Yes
+        Parallel::Split
     };
     parse_text(Cow::Owned(text), name, threads, progress, again)
 }
 
-/// Whether `parse_text` may try the parallel parse.
+/// How `parse_text` may try the parallel parse before the single-threaded one.
 #[derive(Clone, Copy, PartialEq)]
 enum Parallel {
-    Yes,
+    /// In pieces, or cut by the scanner when the pieces fail.
+    Pieces,
+    /// Only cut by the scanner: the pieces failed on this text already.
+    Split,
+    /// Not at all.
     No,
 }
 
@@ -293,7 +300,7 @@ pub fn parse(text: &str, name: &str) -> Result<Timeline, LoadError> {
         name,
         threads_for(text.len()),
         &Progress::default(),
-        Parallel::Yes,
+        Parallel::Pieces,
     )
 }
 
@@ -334,10 +341,16 @@ fn parse_text(
     } else {
         text
     };
-    let parsed = if threads > 1 && parallel == Parallel::Yes {
-        parallel::parse(text.as_bytes(), threads, progress, true)
-    } else {
-        None
+    let parsed = match parallel {
+        _ if threads < 2 => None,
+        Parallel::No => None,
+        // A CR left once CRLF is LF is a lone one, which the pieces leave to others.
+        Parallel::Pieces if !text.contains('\r') => {
+            parallel::parse(text.as_bytes(), threads, progress, true)
+        }
+        Parallel::Pieces | Parallel::Split => {
+            parallel::parse(text.as_bytes(), threads, progress, false)
+        }
     };
     let parallel::Parsed { head, parts } = if let Some(parsed) = parsed {
         parsed

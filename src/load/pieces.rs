@@ -23,8 +23,10 @@ use super::raw::RawEvent;
 use super::source::Source;
 use super::{options, plain, split};
 
-/// Bytes read around each guessed start to find the line where an element begins.
-const WINDOW: usize = 256 << 10;
+/// Bytes read after each guessed place to find the line where an element begins: first
+/// this many, then four times as many, up to [`WINDOW_MOST`].
+const WINDOW_FIRST: usize = 4 << 10;
+const WINDOW_MOST: usize = 256 << 10;
 
 /// Where the pieces of the list are guessed to start: just after the list's `[` (at
 /// `open`), then the next line from each `1/pieces` of the text on that starts as the first
@@ -56,14 +58,25 @@ pub fn guess_starts(
     for j in 1..pieces {
         let last = starts[starts.len() - 1];
         let from = (first + span / pieces * j).max(last + 1);
-        let window = from..(from + WINDOW).min(len);
-        let Some(at) = source
-            .bytes(window, &mut buf)
-            .and_then(|bytes| finder.find(bytes))
-        else {
-            continue;
+        // A small window first (an element is rarely longer), a larger one if need be.
+        let mut window = WINDOW_FIRST;
+        let found = loop {
+            let range = from..(from + window).min(len);
+            let end = range.end;
+            if let Some(at) = source
+                .bytes(range, &mut buf)
+                .and_then(|bytes| finder.find(bytes))
+            {
+                break Some(at);
+            }
+            if end == len || window >= WINDOW_MOST {
+                break None;
+            }
+            window *= 4;
         };
-        starts.push(from + at + needle.len() - 1);
+        if let Some(at) = found {
+            starts.push(from + at + needle.len() - 1);
+        }
     }
     starts
 }
@@ -88,17 +101,26 @@ pub fn read(
 ) -> Option<(Vec<Vec<RawEvent>>, usize)> {
     let results: Vec<Mutex<Option<Piece>>> = starts.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
+    // The first piece known to close the list or to fail: no piece after it is needed (the
+    // pieces are accepted in order up to it), so none after it is read.
+    let last = AtomicUsize::new(usize::MAX);
     let work = || {
         let options = options();
         let mut buf = Vec::new();
         loop {
             let j = next.fetch_add(1, Ordering::Relaxed);
             let Some(&start) = starts.get(j) else { break };
+            if j > last.load(Ordering::Relaxed) {
+                break;
+            }
             let stop = starts.get(j + 1).copied();
             let piece = match source.bytes(start..stop.unwrap_or(source.len()), &mut buf) {
                 Some(bytes) => read_piece(bytes, start, stop.is_some(), &options, progress),
                 None => Piece::Failed,
             };
+            if !matches!(piece, Piece::Landed(_)) {
+                last.fetch_min(j, Ordering::Relaxed);
+            }
             if let Ok(mut slot) = results[j].lock() {
                 *slot = Some(piece);
             }

@@ -140,9 +140,9 @@ fn read_capped(
 pub(super) fn starts_as_text(file: &File) -> bool {
     let mut chunk = Vec::new();
     let mut reader = file;
-    reader.take(FIRST_CHUNK).read_to_end(&mut chunk).is_ok()
-        && reader.seek(SeekFrom::Start(0)).is_ok()
-        && looks_like_text(&chunk)
+    let read = reader.take(FIRST_CHUNK).read_to_end(&mut chunk).is_ok();
+    let rewound = reader.seek(SeekFrom::Start(0)).is_ok();
+    read && rewound && looks_like_text(&chunk)
 }
 
 /// The whole text of a regular file from its start, with the usual bounds; the file was

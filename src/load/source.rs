@@ -66,7 +66,7 @@ fn read_at(file: &File, buf: &mut [u8], offset: usize) -> Option<()> {
     file.read_exact_at(buf, offset as u64).ok()
 }
 
-/// Without positioned reads the piecewise way is never taken (see `load`).
+/// Without positioned reads a file is never read this way (`load_in_pieces` in `load`).
 #[cfg(not(unix))]
 fn read_at(_: &File, _: &mut [u8], _: usize) -> Option<()> {
     None

@@ -35,7 +35,7 @@ pub const DRAW_AT_ONCE_FROM: u64 = 64 << 20;
 
 /// How long the loop waits for a key before it looks at the loader again: short, because
 /// the list waits for this loop to notice that the load is done.
-const TICK: Duration = Duration::from_millis(5);
+const TICK: Duration = Duration::from_millis(10);
 
 /// How often the meter is redrawn while the load goes on.
 const REDRAW: Duration = Duration::from_millis(50);

@@ -108,6 +108,19 @@ fn a_large_file_with_problems_gives_the_one_thread_report() {
     assert_eq!(by_path, one_thread);
     assert!(read_whole);
 
+    // A lone CR inside a string is text, not a line end: the whole-text way keeps it.
+    let at = line_at(&text, 0.25);
+    let title = at + text[at..].find("title: \"").expect("a title") + "title: \"".len();
+    let lone = format!("{}\r{}", &text[..title], &text[title..]);
+    let (by_path, one_thread, read_whole) = both_ways("lone-cr.ron", lone.as_bytes());
+    let timeline = one_thread.as_ref().expect("a CR in a string is valid");
+    // The first `title` after the place is an event's or a source's.
+    assert!(timeline.events.iter().any(|e| {
+        e.title.starts_with('\r') || e.sources.iter().any(|s| s.title.starts_with('\r'))
+    }));
+    assert_eq!(by_path, one_thread);
+    assert!(read_whole);
+
     // CRLF line ends are left to the whole-text way, with the same result.
     let crlf = text.replace('\n', "\r\n");
     let (by_path, one_thread, read_whole) = both_ways("crlf.ron", crlf.as_bytes());
