@@ -70,6 +70,17 @@ pub struct Era {
 }
 
 impl Era {
+    /// A closed era named `name` (its id too) from `start` to `end`: a fixture for tests.
+    #[cfg(test)]
+    pub(crate) fn closed(name: &str, start: &str, end: &str) -> Era {
+        Era {
+            id: name.to_owned(),
+            name: name.to_owned(),
+            start: start.parse().expect("a fixture's start date"),
+            end: Some(end.parse().expect("a fixture's end date")),
+        }
+    }
+
     /// The last day the era covers; an ongoing era has none, it covers every day from its
     /// start on.
     pub fn last_day(&self) -> Option<chrono::NaiveDate> {

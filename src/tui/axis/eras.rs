@@ -29,12 +29,7 @@ mod tests {
     use crate::tui::timescale::stack_bands;
 
     fn era(name: &str, start: &str, end: &str) -> Era {
-        Era {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            start: start.parse().unwrap(),
-            end: Some(end.parse().unwrap()),
-        }
+        Era::closed(name, start, end)
     }
 
     /// Overlapping eras go to separate rows, so every name shows whole; one row keeps the

@@ -63,12 +63,7 @@ mod tests {
     use crate::model::{Date, day_number};
 
     fn era(name: &str, start: &str, end: &str) -> Era {
-        Era {
-            id: name.to_owned(),
-            name: name.to_owned(),
-            start: start.parse().unwrap(),
-            end: Some(end.parse().unwrap()),
-        }
+        Era::closed(name, start, end)
     }
 
     fn scale(from: &str, to: &str, width: u16) -> Scale {
