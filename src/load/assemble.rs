@@ -160,12 +160,7 @@ fn build(
             }
         }
     };
-    std::thread::scope(|s| {
-        for _ in 1..threads.min(built.len()) {
-            s.spawn(work);
-        }
-        work();
-    });
+    super::on_threads(threads.min(built.len()), work);
     let built = built
         .into_iter()
         .map(|part| part.into_inner().unwrap_or_default())

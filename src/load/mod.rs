@@ -183,6 +183,17 @@ fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progres
     })
 }
 
+/// Runs `work` on `threads` threads at once, this one among them, until each returns. The
+/// threads share out their work through whatever queue `work` takes it from.
+fn on_threads(threads: usize, work: impl Fn() + Sync) {
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(&work);
+        }
+        work();
+    });
+}
+
 /// Below this size a file is parsed on one thread: on a busy machine, waiting for a second
 /// core to take the spawned thread can cost more than the parse it would share.
 const PARALLEL_FROM: usize = 4 << 20;

@@ -148,12 +148,7 @@ fn by_split(
         }
         progress.advance(unreported as u64);
     };
-    std::thread::scope(|s| {
-        for _ in 1..threads {
-            s.spawn(work);
-        }
-        work();
-    });
+    super::on_threads(threads, work);
     if failed.into_inner() {
         return None;
     }

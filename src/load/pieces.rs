@@ -126,12 +126,7 @@ pub fn read(
             }
         }
     };
-    std::thread::scope(|s| {
-        for _ in 1..threads.min(starts.len()) {
-            s.spawn(work);
-        }
-        work();
-    });
+    super::on_threads(threads.min(starts.len()), work);
     // Accepted in order: each piece starts where the one before it landed. A piece after
     // the one that closed the list began past its end (in a later field): dropped.
     let mut parts = Vec::with_capacity(starts.len());

@@ -81,12 +81,7 @@ pub fn check(
             }
         }
     };
-    std::thread::scope(|s| {
-        for _ in 1..threads.min(runs.len()) {
-            s.spawn(work);
-        }
-        work();
-    });
+    super::on_threads(threads.min(runs.len()), work);
     let total = runs.iter().map(|(events, _)| events.len()).sum();
     let mut all = EventsChecked {
         events: Vec::with_capacity(total),
