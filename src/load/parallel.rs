@@ -118,6 +118,11 @@ fn by_split(
     progress: &Progress,
 ) -> Option<(Vec<Vec<RawEvent>>, usize, usize)> {
     let Split { open, close, items } = split::split(text)?;
+    // Every element checks its own UTF-8, trivia included; trivia after the last element (a
+    // trailing comma, comments, the whole inside of an empty list) belongs to none, and its
+    // comments may hold any byte: checked here, as ron checks the whole text.
+    let after_items = items.last().map_or(open + 1, |item| item.end);
+    std::str::from_utf8(&text[after_items..close]).ok()?;
     progress.start(Phase::Parsing, Some((close - open) as u64));
     let mut events: Vec<RawEvent> = std::iter::repeat_with(RawEvent::default)
         .take(items.len())
@@ -196,6 +201,26 @@ mod tests {
         let parsed = parse_on(&text, 2).expect("parses");
         assert_eq!(ids(&parsed), ["a", "x", "b"]);
         assert_eq!(parsed.parts.len(), 1, "split, not pieces");
+    }
+
+    /// Found by the `split` fuzz target: invalid UTF-8 in a comment that is the whole inside
+    /// of the list belongs to no element; the whole text must still be checked.
+    #[test]
+    fn invalid_utf8_in_a_comment_outside_every_element_is_not_parsed() {
+        let mut text = b"(title: \"t\", actors: [], events: [\n   // a comment \xec\n])\n".to_vec();
+        assert_eq!(
+            parse(&text, 2, &Progress::default(), true).map(|p| p.parts.len()),
+            None
+        );
+        // The same after the last element, behind a trailing comma.
+        text = format!(
+            "(title: \"t\", actors: [], events: [\n    {},\n    // \u{e9}\n])\n",
+            event("a")
+        )
+        .into_bytes();
+        let at = text.iter().position(|&b| b == 0xc3).expect("the é");
+        text[at + 1] = b'x';
+        assert!(parse(&text, 2, &Progress::default(), true).is_none());
     }
 
     #[test]
