@@ -316,3 +316,18 @@ pub fn draw_screen(
         .expect("draw");
     terminal
 }
+
+/// Runs a search job as the explorer's worker would, uncancelled, and delivers its result to
+/// `app` as the worker's message.
+pub fn deliver_search(
+    app: &mut afghan_timeline::tui::app::App,
+    job: &afghan_timeline::tui::search::SearchJob,
+) {
+    let matches = job
+        .run(app.timeline(), app.index(), &|| false)
+        .expect("not stopped");
+    app.update(afghan_timeline::tui::action::Msg::SearchResults {
+        generation: job.generation,
+        matches,
+    });
+}

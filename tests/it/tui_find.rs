@@ -17,7 +17,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-use crate::common::assert_consistent;
+use crate::common::{assert_consistent, deliver_search};
 
 const SAMPLE: &str = include_str!("../fixtures/tui/sample.ron");
 
@@ -380,13 +380,7 @@ fn back_through_the_worker_selects_when_the_result_arrives() {
         }
     }
     let job = job.expect("a search job");
-    let matches = job
-        .run(app.timeline(), app.index(), &|| false)
-        .expect("not stopped");
-    app.update(Msg::SearchResults {
-        generation: job.generation,
-        matches,
-    });
+    deliver_search(&mut app, &job);
     run(&mut app, &[SearchKeep]);
     assert_eq!(selected_id(&app), "embassy-opens");
     run(&mut app, &[FocusDetail, FollowRelated(1)]);
@@ -402,13 +396,7 @@ fn back_through_the_worker_selects_when_the_result_arrives() {
         matches: Vec::new(),
     });
     assert!(app.searching());
-    let matches = back
-        .run(app.timeline(), app.index(), &|| false)
-        .expect("not stopped");
-    app.update(Msg::SearchResults {
-        generation: back.generation,
-        matches,
-    });
+    deliver_search(&mut app, &back);
     assert!(!app.searching());
     assert_eq!(visible_ids(&app), ["embassy-opens", "embassy-attack"]);
     assert_eq!(selected_id(&app), "embassy-opens");
