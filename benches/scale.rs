@@ -28,6 +28,7 @@ use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::{Action, Msg};
 use afghan_timeline::tui::app::{ASYNC_SEARCH_FROM, App, Settings};
 use afghan_timeline::tui::effect::Effect;
+use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::view::Screen;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -335,29 +336,29 @@ fn ui_timings(input: &Input, n: usize) -> (Duration, Duration, Duration, Duratio
 
     // Toggling one actor in the picker and applying it (opening the picker is not timed).
     let filter_actor = median(ui_runs, || {
-        app.update(Action::OpenActorPicker);
-        app.update(Action::PickerToggle);
+        app.update(Action::OpenActorFilter);
+        app.update(Action::ActorToggle);
         let start = Instant::now();
-        app.update(Action::PickerApply);
+        app.update(Action::ActorApply);
         black_box(&app.visible());
         let t = start.elapsed();
-        app.update(Action::OpenActorPicker);
-        app.update(Action::PickerToggle);
-        app.update(Action::PickerApply);
+        app.update(Action::OpenActorFilter);
+        app.update(Action::ActorToggle);
+        app.update(Action::ActorApply);
         t
     });
 
     // One more character of a two-word query: "treaty embass" -> "treaty embassy".
     app.update(Action::StartSearch);
     for c in "treaty embass".chars() {
-        app.update(Action::SearchType(c));
+        app.update(Action::typed(c));
     }
     let (search_key, key_latency) = type_one_more(&mut app, ui_runs, 'y');
     app.update(Action::SearchClear);
 
     // The worst case for typing: a query that most events match ("k" -> "ka").
     app.update(Action::StartSearch);
-    app.update(Action::SearchType('k'));
+    app.update(Action::typed('k'));
     let (search_broad, broad_latency) = type_one_more(&mut app, ui_runs, 'a');
     if broad_latency * 10 < search_broad || key_latency * 10 < search_key {
         println!(
@@ -426,12 +427,12 @@ fn type_one_more(app: &mut App, runs: usize, c: char) -> (Duration, Duration) {
     let mut key = Vec::new();
     let total = median(runs, || {
         let start = Instant::now();
-        let effect = app.update(Action::SearchType(c));
+        let effect = app.update(Action::typed(c));
         key.push(start.elapsed());
         settle(app, effect);
         black_box(&app.visible());
         let t = start.elapsed();
-        let effect = app.update(Action::SearchBackspace);
+        let effect = app.update(Action::Edit(Edit::DeleteBack));
         settle(app, effect);
         t
     });

@@ -42,12 +42,10 @@ pub enum Action {
 
     // Search.
     StartSearch,
-    SearchType(char),
-    SearchBackspace,
-    SearchDeleteWord,
     SearchKeep,
     SearchClear,
-    /// A readline edit of the prompt being typed (search or `:`).
+    /// An edit of the prompt being typed, whichever it is (search, `:`, range, the actor
+    /// filter's text, pick mode's query): typed characters are `Edit::Insert`.
     Edit(crate::tui::prompt::Edit),
 
     // Places.
@@ -62,31 +60,25 @@ pub enum Action {
     /// Forward again, undoing a `HistoryBack`.
     HistoryForward,
 
-    // Actor picker.
-    OpenActorPicker,
-    PickerDown,
-    PickerUp,
-    PickerFirst,
-    PickerLast,
-    /// A character typed into the picker's query (name, id or alias).
-    PickerType(char),
-    PickerBackspace,
+    // The actor filter's overlay.
+    OpenActorFilter,
+    ActorDown,
+    ActorUp,
+    ActorFirst,
+    ActorLast,
     /// Toggle the actor under the cursor and move on.
-    PickerToggle,
+    ActorToggle,
     /// Unselect every actor.
-    PickerClearSelection,
-    PickerSwitchMode,
-    PickerApply,
-    PickerCancel,
+    ActorClearSelection,
+    ActorSwitchMode,
+    ActorApply,
+    ActorCancel,
 
     // Filters.
     /// Clear the query, the actors and the date range at once.
     ClearFilters,
     /// Open the date range prompt.
     OpenRange,
-    RangeType(char),
-    RangeBackspace,
-    RangeClearLine,
     RangeApply,
     RangeCancel,
 
@@ -163,6 +155,13 @@ pub enum Msg {
     Paste(String),
     /// An effect the loop could not perform (no browser could start): said on the status line.
     Failed(String),
+}
+
+impl Action {
+    /// A character typed at the prompt.
+    pub const fn typed(c: char) -> Action {
+        Action::Edit(crate::tui::prompt::Edit::Insert(c))
+    }
 }
 
 impl From<Action> for Msg {

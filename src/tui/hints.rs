@@ -3,13 +3,13 @@
 //! with it and no hint can name a key that does something else.
 
 use super::action::Action;
-use super::keymap::{self, Binding, Key, key_label};
-use super::mode::Mode;
+use super::keymap::{Binding, Key, key_label};
+use super::mode::{Mode, spec};
 use super::text::width;
 
 /// A mode's hints, most important first (`? help`, `j/k scroll`, `1-9 related`).
 pub fn hints(mode: Mode, pick: bool) -> Vec<String> {
-    let table = keymap::bindings(mode);
+    let table = spec(mode).keys;
     let mut ranked: Vec<(u8, &'static str, &Binding)> = table
         .iter()
         .filter_map(|b| {
@@ -55,11 +55,13 @@ fn hint_keys(binding: &Binding) -> String {
         .join(" or ")
 }
 
-/// The first key bound to `action` in `mode`, as the help shows it: for prose that names a
-/// key ("Esc clears the query").
+/// The first key bound to `action` in `mode` (its own table, then its fallbacks), as the
+/// help shows it: for prose that names a key ("Esc clears the query").
 pub fn key_for(mode: Mode, action: Action) -> String {
-    keymap::bindings(mode)
-        .iter()
+    let spec = spec(mode);
+    std::iter::once(spec.keys)
+        .chain(spec.fallback.iter().copied())
+        .flat_map(|table| table.iter())
         .find(|b| b.action == Some(action))
         .and_then(|b| b.keys.first())
         .map_or_else(|| "?".to_owned(), |k: &Key| key_label(*k))
@@ -95,6 +97,7 @@ pub fn footer(mode: Mode, pick: bool, width: u16) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::tui::input;
     use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
     use super::*;
@@ -106,7 +109,7 @@ mod tests {
         Mode::Time,
         Mode::Detail,
         Mode::Search,
-        Mode::ActorPicker,
+        Mode::Actors,
         Mode::Help,
         Mode::Range,
     ];
@@ -139,7 +142,7 @@ mod tests {
     #[test]
     fn every_hint_names_keys_that_do_what_it_says() {
         for mode in MODES {
-            let table = keymap::bindings(mode);
+            let table = spec(mode).keys;
             for pick in [false, true] {
                 let shown = hints(mode, pick);
                 assert!(!shown.is_empty(), "{mode:?} has hints");
@@ -175,7 +178,7 @@ mod tests {
                                 .unwrap_or_else(|| {
                                     panic!("{hint:?}: {label:?} is not a key of {mode:?}")
                                 });
-                            let does = keymap::action(&event(key), mode);
+                            let does = input::action(&event(key), mode);
                             assert!(
                                 does.is_some(),
                                 "{hint:?}: {label:?} does nothing in {mode:?}"
@@ -223,7 +226,7 @@ mod tests {
         );
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(
-            h(Mode::ActorPicker, false),
+            h(Mode::Actors, false),
             "Enter apply · Space select · Tab any/all · Esc cancel · Ctrl-x none"
         );
         assert_eq!(h(Mode::Range, false), "Enter apply · Esc cancel");

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use super::keymap::{self, Binding};
-use super::overlay::HELP_SECTIONS;
+use super::mode::help_sections;
 
 /// Where the generated table starts and ends in the README.
 pub const README_START: &str = "<!-- keys:start (generated from src/tui/keymap.rs) -->";
@@ -37,12 +37,12 @@ fn keys(binding: &Binding) -> String {
 /// The README's key tables: one per mode, in the help's order.
 pub fn markdown() -> String {
     let mut out = String::new();
-    for (n, (title, table)) in HELP_SECTIONS.iter().enumerate() {
+    for (n, (title, table)) in help_sections().enumerate() {
         if n > 0 {
             out.push('\n');
         }
         let _ = writeln!(out, "| {title} | |\n| --- | --- |");
-        for b in *table {
+        for b in table {
             let _ = writeln!(out, "| {} | {} |", keys(b), b.help.replace('|', "\\|"));
         }
     }
@@ -62,7 +62,7 @@ fn roff(text: &str) -> String {
 /// The man page's KEYS section: a subsection per mode, a tagged paragraph per binding.
 pub fn roff_section() -> String {
     let mut out = String::from(".SH KEYS\n");
-    for (title, table) in HELP_SECTIONS {
+    for (title, table) in help_sections() {
         let _ = writeln!(out, ".SS {}", roff(title));
         for b in table {
             let _ = writeln!(
@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn every_binding_is_in_both_documents() {
         let (md, man) = (markdown(), roff_section());
-        for (title, table) in HELP_SECTIONS {
+        for (title, table) in help_sections() {
             assert!(md.contains(&format!("| {title} |")), "{title}");
             assert!(man.contains(&format!(".SS {}", roff(title))), "{title}");
             for b in table {

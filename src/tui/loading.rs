@@ -20,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::action::Action;
-use super::keymap;
+use super::input;
 use super::mode::Mode;
 use super::terminal::{Guard, Tty, Writer};
 use crate::error::Error;
@@ -141,7 +141,7 @@ pub fn load(
         if event::poll(TICK).map_err(Error::terminal("wait for a key"))? {
             let ev = event::read().map_err(Error::terminal("read a key"))?;
             if matches!(
-                keymap::action(&ev, Mode::Browse),
+                input::action(&ev, Mode::Browse),
                 Some(Action::Quit | Action::QuitNow)
             ) {
                 return Ok(Loaded::Quit);

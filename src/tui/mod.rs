@@ -18,12 +18,13 @@
 //! `show`, after the terminal is restored, so nothing but the choice reaches stdout.
 
 pub mod action;
+pub mod actor_filter;
 pub mod app;
-pub mod axis;
 pub mod detail_text;
 pub mod effect;
 pub mod highlight;
 pub mod hints;
+pub mod input;
 pub mod keydoc;
 pub mod keymap;
 pub mod layout;
@@ -32,13 +33,12 @@ pub mod loading;
 pub mod mode;
 pub mod outside;
 pub mod overlay;
-pub mod picker;
 pub mod prompt;
 pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;
-pub mod timescale;
+pub mod time;
 pub mod view;
 
 use std::io::Write as _;
@@ -193,7 +193,7 @@ fn event_loop(
             resized |= matches!(ev, event::Event::Resize(..));
             let msg = match ev {
                 event::Event::Paste(text) => Some(Msg::Paste(text)),
-                ev => keymap::action(&ev, app.mode()).map(Msg::Act),
+                ev => input::action(&ev, app.mode()).map(Msg::Act),
             };
             if let Some(msg) = msg {
                 let effect = app.update(msg);

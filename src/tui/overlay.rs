@@ -1,29 +1,12 @@
-//! Where the overlays (help, actor picker) go on a screen, computed from plain sizes: the
+//! Where the overlays (help, the actor filter) go on a screen, computed from plain sizes: the
 //! keymap's table lengths and the number of actors. `update` scrolls by these and the
 //! views draw into them, so what is scrolled is exactly what is drawn, and nothing needs
 //! to build the styled help text just to count its lines.
 
 use ratatui::layout::{Constraint, Rect};
 
-use super::keymap::{self, Binding};
-
-/// The help's sections, in order: the first [`HELP_LEFT`] on the left (the list's keys
-/// and the time view's), the others on the right, pick mode's first there so that someone
-/// picking sees theirs without scrolling.
-pub const HELP_SECTIONS: [(&str, &[Binding]); 9] = [
-    ("List", keymap::LIST),
-    ("Time view (v; the list's other keys too)", keymap::TIME),
-    ("Pick mode (stdout is not a terminal)", keymap::PICK),
-    ("Detail pane", keymap::DETAIL),
-    ("Search prompt", keymap::SEARCH),
-    ("Date prompt (:)", keymap::JUMP),
-    ("Editing at the prompts (/, :, pick mode)", keymap::EDIT),
-    ("Actor picker", keymap::PICKER),
-    ("Date range prompt", keymap::RANGE),
-];
-
-/// Sections in the help's left column.
-pub const HELP_LEFT: usize = 2;
+use super::keymap::Binding;
+use super::mode::{HELP_LEFT, help_sections};
 
 /// Lines after the last section.
 pub const HELP_FOOTNOTES: [&str; 3] = [
@@ -47,12 +30,12 @@ pub fn help_section_lines(table: &[Binding]) -> usize {
 
 /// Lines of the help at a content width.
 pub fn help_lines(width: u16) -> usize {
-    let left = HELP_SECTIONS[..HELP_LEFT]
-        .iter()
+    let left = help_sections()
+        .take(HELP_LEFT)
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>();
-    let right = HELP_SECTIONS[HELP_LEFT..]
-        .iter()
+    let right = help_sections()
+        .skip(HELP_LEFT)
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>()
         + HELP_FOOTNOTES.len();
@@ -91,7 +74,7 @@ const PICKER_WIDTH: u16 = 64;
 
 /// The actor picker's box for a screen size and number of actors: a row for the typed
 /// query above the actors, sized for all of them so that typing does not resize it.
-pub fn picker_frame(size: Rect, actors: usize) -> Rect {
+pub fn actor_filter_frame(size: Rect, actors: usize) -> Rect {
     let height = u16::try_from(actors + 3)
         .unwrap_or(u16::MAX)
         .min(size.height.saturating_sub(2).max(3));
@@ -99,8 +82,8 @@ pub fn picker_frame(size: Rect, actors: usize) -> Rect {
 }
 
 /// Actor rows that fit in the picker, below its query row: what `update` scrolls by.
-pub fn picker_rows(size: Rect, actors: usize) -> usize {
-    usize::from(picker_frame(size, actors).height.saturating_sub(3))
+pub fn actor_filter_rows(size: Rect, actors: usize) -> usize {
+    usize::from(actor_filter_frame(size, actors).height.saturating_sub(3))
 }
 
 #[cfg(test)]
@@ -126,10 +109,10 @@ mod tests {
     #[test]
     fn the_picker_shows_every_actor_that_fits() {
         let size = Rect::new(0, 0, 80, 24);
-        assert_eq!(picker_rows(size, 5), 5);
-        assert_eq!(picker_rows(size, 500), 19);
+        assert_eq!(actor_filter_rows(size, 5), 5);
+        assert_eq!(actor_filter_rows(size, 500), 19);
         // Centred by ratatui (`Rect::centered`): an odd spare row goes above.
-        assert_eq!(picker_frame(size, 5), Rect::new(8, 8, 64, 8));
-        assert_eq!(picker_rows(Rect::new(0, 0, 20, 6), 5), 1);
+        assert_eq!(actor_filter_frame(size, 5), Rect::new(8, 8, 64, 8));
+        assert_eq!(actor_filter_rows(Rect::new(0, 0, 20, 6), 5), 1);
     }
 }

@@ -260,7 +260,7 @@ pub fn assert_consistent(app: &afghan_timeline::tui::app::App) {
             "selection off screen: {used} rows used of {rows}"
         );
     }
-    let picker = &app.picker();
+    let picker = &app.actor_filter();
     if !picker.shown.is_empty() {
         assert!(
             picker.cursor < picker.shown.len(),

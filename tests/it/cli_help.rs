@@ -176,7 +176,7 @@ fn every_man_page_named_exists() {
 #[test]
 fn the_man_page_has_a_keys_section_from_the_keymap() {
     use afghan_timeline::tui::keymap::keys_label;
-    use afghan_timeline::tui::overlay::HELP_SECTIONS;
+    use afghan_timeline::tui::mode::help_sections;
     let out = run(&["man"]);
     let keys = out
         .stdout
@@ -184,7 +184,7 @@ fn the_man_page_has_a_keys_section_from_the_keymap() {
         .expect("a KEYS section")
         .1;
     let roff = |s: &str| s.replace('\\', "\\e").replace('-', "\\-");
-    for (title, table) in HELP_SECTIONS {
+    for (title, table) in help_sections() {
         assert!(keys.contains(&format!(".SS {}", roff(title))), "{title}");
         for b in table {
             let entry = format!(".TP\n\\fB{}\\fR\n{}\n", roff(&keys_label(b)), roff(b.help));

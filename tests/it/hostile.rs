@@ -551,11 +551,11 @@ fn hostile_text_on_screen_is_inert_and_visible() {
             &[NextEvent, FocusDetail, FollowRelated(1)][..],
             &[
                 StartSearch,
-                SearchType('\u{1b}'),
-                SearchType('['),
-                SearchType('\u{9b}'),
+                Action::typed('\u{1b}'),
+                Action::typed('['),
+                Action::typed('\u{9b}'),
             ][..],
-            &[OpenActorPicker][..],
+            &[OpenActorFilter][..],
             &[ToggleHelp][..],
         ] {
             for (width, height) in [(120, 40), (80, 24), (40, 12), (20, 6)] {

@@ -10,8 +10,9 @@ use afghan_timeline::load::{
 use afghan_timeline::model::{Date, Timeline};
 use afghan_timeline::query::Filter;
 use afghan_timeline::sanitize::is_dangerous;
-use afghan_timeline::tui::action::Action;
+use afghan_timeline::tui::action::{Action, TimeAction};
 use afghan_timeline::tui::app::{App, Settings};
+use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::theme::Theme;
 use afghan_timeline::tui::view::Screen;
 use proptest::prelude::*;
@@ -262,97 +263,190 @@ fn size() -> impl Strategy<Value = (u16, u16)> {
     ]
 }
 
-fn action() -> impl Strategy<Value = Action> {
-    use Action::*;
-    use afghan_timeline::tui::prompt::Edit;
-    let plain = prop::sample::select(vec![
-        NextEvent,
-        PrevEvent,
-        FirstEvent,
-        LastEvent,
-        HalfPageDown,
-        PageDown,
-        HalfPageUp,
-        PageUp,
-        NextYear,
-        PrevYear,
-        NextEra,
-        PrevEra,
-        StartSearch,
-        SearchBackspace,
-        SearchDeleteWord,
-        SearchKeep,
-        SearchClear,
-        OpenActorPicker,
-        PickerDown,
-        PickerUp,
-        PickerToggle,
-        PickerSwitchMode,
-        PickerApply,
-        PickerCancel,
-        PickerFirst,
-        PickerLast,
-        PickerBackspace,
-        PickerClearSelection,
-        ClearFilters,
-        OpenRange,
-        RangeBackspace,
-        RangeClearLine,
-        RangeApply,
-        RangeCancel,
-        FocusDetail,
-        FocusList,
-        DetailDown,
-        DetailUp,
-        DetailPageDown,
-        DetailPageUp,
-        ToggleMark,
-        MarkDown,
-        UnmarkUp,
-        Copy,
-        CopyIds,
-        OpenSource,
-        ToggleZoom,
-        Accept,
-        ToggleHelp,
-        HelpDown,
-        HelpUp,
-        Back,
-        Quit,
-        QuitNow,
+/// The random data an action may carry.
+#[derive(Clone, Debug)]
+struct Data {
+    c: char,
+    n: u8,
+    row: u16,
+    col: u16,
+    down: bool,
+    size: (u16, u16),
+}
+
+/// Every edit of a prompt; `edit_of` below has no `_` arm, so a new one does not compile
+/// until it is listed here too.
+const EDITS: [Edit; 13] = [
+    Edit::Insert('x'),
+    Edit::DeleteBack,
+    Edit::DeleteForward,
+    Edit::Left,
+    Edit::Right,
+    Edit::Home,
+    Edit::End,
+    Edit::WordLeft,
+    Edit::WordRight,
+    Edit::KillToStart,
+    Edit::KillToEnd,
+    Edit::KillWordBack,
+    Edit::KillAlnumWordBack,
+];
+
+fn edit_of(d: &Data) -> Edit {
+    match EDITS[usize::from(d.n) % EDITS.len()] {
+        Edit::Insert(_) => Edit::Insert(d.c),
+        e @ (Edit::DeleteBack
+        | Edit::DeleteForward
+        | Edit::Left
+        | Edit::Right
+        | Edit::Home
+        | Edit::End
+        | Edit::WordLeft
+        | Edit::WordRight
+        | Edit::KillToStart
+        | Edit::KillToEnd
+        | Edit::KillWordBack
+        | Edit::KillAlnumWordBack) => e,
+    }
+}
+
+/// Every time-view action, the same way.
+const TIMES: [TimeAction; 6] = [
+    TimeAction::Toggle,
+    TimeAction::ZoomIn,
+    TimeAction::ZoomOut,
+    TimeAction::Fit,
+    TimeAction::PanBack,
+    TimeAction::PanForward,
+];
+
+fn time_of(d: &Data) -> TimeAction {
+    match TIMES[usize::from(d.n) % TIMES.len()] {
+        t @ (TimeAction::Toggle
+        | TimeAction::ZoomIn
+        | TimeAction::ZoomOut
+        | TimeAction::Fit
+        | TimeAction::PanBack
+        | TimeAction::PanForward) => t,
+    }
+}
+
+/// Writes the list of action kinds and the match that fills one in from one list: each
+/// plain action once, each action with data once with its template, pattern and maker.
+/// The match has no `_` arm, so a new `Action` variant does not compile until it is a row
+/// here, and a row here is both a template and an arm: none can be generated and not be
+/// handled, or handled and never generated.
+macro_rules! generated_actions {
+    ($d:ident; plain: [$($plain:ident),* $(,)?], with_data: [$($template:expr, $pat:pat => $made:expr;)*]) => {
+        fn templates() -> Vec<Action> {
+            vec![$(Action::$plain,)* $($template,)*]
+        }
+
+        fn varied(template: Action, $d: &Data) -> Action {
+            match template {
+                $(Action::$plain)|* => template,
+                $($pat => $made,)*
+            }
+        }
+    };
+}
+
+generated_actions! {
+    d;
+    plain: [
+        NextEvent, PrevEvent, FirstEvent, LastEvent, HalfPageDown, PageDown, HalfPageUp,
+        PageUp, NextYear, PrevYear, NextEra, PrevEra, StartSearch, SearchKeep, SearchClear,
+        StartJump, JumpGo, JumpCancel, HistoryBack, HistoryForward, OpenActorFilter,
+        ActorDown, ActorUp, ActorFirst, ActorLast, ActorToggle, ActorClearSelection,
+        ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
+        RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
+        DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
+        CopyIds, OpenSource, ToggleZoom, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
-        StartJump,
-        JumpGo,
-        JumpCancel,
-        HistoryBack,
-        HistoryForward,
-        NextMatch,
-        PrevMatch,
-        Edit(Edit::Left),
-        Edit(Edit::Right),
-        Edit(Edit::Home),
-        Edit(Edit::End),
-        Edit(Edit::WordLeft),
-        Edit(Edit::WordRight),
-        Edit(Edit::KillToStart),
-        Edit(Edit::KillToEnd),
-        Edit(Edit::KillWordBack),
-        Edit(Edit::KillAlnumWordBack),
-        Edit(Edit::DeleteBack),
-        Edit(Edit::DeleteForward),
-    ]);
-    prop_oneof![
-        8 => plain,
-        3 => (0..=9u8).prop_map(CountDigit),
-        2 => (0..=9u8).prop_map(FollowRelated),
-        3 => any_char().prop_map(SearchType),
-        1 => any_char().prop_map(|c| Edit(Edit::Insert(c))),
-        2 => any_char().prop_map(PickerType),
-        2 => prop::sample::select(vec!['1', '9', '.', '-', '0', '2', 'x']).prop_map(RangeType),
-        1 => (0..110u16, 0..310u16, any::<bool>()).prop_map(|(row, col, down)| Wheel { row, col, down }),
-        2 => (0..110u16, 0..310u16).prop_map(|(row, col)| Click { row, col }),
-        3 => size().prop_map(|(width, height)| Resize { width, height }),
+    ],
+    with_data: [
+        Action::CountDigit(0), Action::CountDigit(_) => Action::CountDigit(d.n % 10);
+        Action::FollowRelated(0), Action::FollowRelated(_) => Action::FollowRelated(d.n % 10);
+        Action::Wheel { row: 0, col: 0, down: true }, Action::Wheel { .. } => Action::Wheel { row: d.row, col: d.col, down: d.down };
+        Action::Click { row: 0, col: 0 }, Action::Click { .. } => Action::Click { row: d.row, col: d.col };
+        // The mouse dragged with the button held: over the time view it pans.
+        Action::Drag { row: 0, col: 0 }, Action::Drag { .. } => Action::Drag { row: d.row, col: d.col };
+        Action::Resize { width: 0, height: 0 }, Action::Resize { .. } => Action::Resize { width: d.size.0, height: d.size.1 };
+        Action::Time(TimeAction::Toggle), Action::Time(_) => Action::Time(time_of(d));
+        Action::typed('x'), Action::Edit(_) => Action::Edit(edit_of(d));
     ]
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    let data = (
+        any_char(),
+        any::<u8>(),
+        0..110u16,
+        0..310u16,
+        any::<bool>(),
+        size(),
+    )
+        .prop_map(|(c, n, row, col, down, size)| Data {
+            c,
+            n,
+            row,
+            col,
+            down,
+            size,
+        });
+    // Typing, resizing and the time view weigh more: prompts fill up, layouts degenerate,
+    // and the time view's zoom and pan meet their bounds.
+    let kind = prop_oneof![
+        6 => prop::sample::select(templates()),
+        3 => Just(Action::typed('x')),
+        2 => Just(Action::Resize { width: 0, height: 0 }),
+        3 => prop::sample::select(vec![
+            Action::Time(TimeAction::Toggle),
+            Action::Drag { row: 0, col: 0 },
+            Action::Wheel { row: 0, col: 0, down: true },
+        ]),
+    ];
+    (kind, data).prop_map(|(template, d)| varied(template, &d))
+}
+
+/// The time view's own invariants, when it is open: the scale is never finer than a day
+/// per column; zoom and pan stay in bounds (the view always shows some of the span of the
+/// events shown); and when an action moved the selection, the selected event is in view
+/// (a pan may leave it behind, as a map's does).
+fn assert_time_view(app: &App, moved: bool) {
+    let time = app.time();
+    if !time.open || app.list_rows() == 0 {
+        return;
+    }
+    let scale = time.model.scale;
+    assert!(scale.span >= i64::from(scale.width), "{scale:?}");
+    let in_view = |id| {
+        let (first, last) = (app.index().first_day(id), app.index().last_day(id));
+        i64::from(first) < scale.end() && i64::from(last) >= scale.start
+    };
+    let days = |id| (app.index().first_day(id), app.index().last_day(id));
+    if let (Some(&first), Some(_)) = (app.visible().first(), app.visible().last()) {
+        let start = days(first).0;
+        let end = app
+            .visible()
+            .iter()
+            .map(|&id| days(id).1)
+            .max()
+            .unwrap_or(start);
+        assert!(
+            i64::from(start) < scale.end() && i64::from(end) >= scale.start,
+            "the view ({scale:?}) left the events' span {start}–{end}"
+        );
+    }
+    if moved
+        && scale.width > 1
+        && let Some(id) = app.selected_event()
+    {
+        assert!(
+            in_view(id),
+            "the selection {id:?} is out of view: {scale:?}"
+        );
+    }
 }
 
 /// A starting filter: none, or a query, an actor or a range.
@@ -399,8 +493,10 @@ proptest! {
         let mut app = App::new(timeline, filter, Settings { pick: pick_mode, ..Settings::default() }).0;
         assert_consistent(&app);
         for action in actions {
+            let before = app.selected_event();
             app.update(action);
             assert_consistent(&app);
+            assert_time_view(&app, app.selected_event() != before);
         }
     }
 
@@ -439,8 +535,8 @@ fn every_mode_draws_at_one_cell_and_at_300_by_100() {
         .expect("sample loads");
     for setup in [
         &[][..],
-        &[StartSearch, SearchType('w')][..],
-        &[OpenActorPicker, PickerDown][..],
+        &[StartSearch, Action::typed('w')][..],
+        &[OpenActorFilter, ActorDown][..],
         &[ToggleHelp][..],
         &[FocusDetail][..],
         &[LastEvent, ToggleMark][..],
@@ -475,9 +571,11 @@ fn deleting_a_word_after_a_multibyte_space() {
         let mut app = sample_app(80, 24);
         app.update(Action::StartSearch);
         for c in ['w', 'a', 'r', space, 'x'] {
-            app.update(Action::SearchType(c));
+            app.update(Action::typed(c));
         }
-        app.update(Action::SearchDeleteWord);
+        app.update(Action::Edit(
+            afghan_timeline::tui::prompt::Edit::KillWordBack,
+        ));
         assert_eq!(
             app.filter().query(),
             format!("war{space}"),
@@ -515,7 +613,7 @@ fn narrowing_search_agrees_with_a_fresh_search_for_final_sigma() {
     });
     app.update(Action::StartSearch);
     for c in "ΑΣΑ".chars() {
-        app.update(Action::SearchType(c));
+        app.update(Action::typed(c));
         assert_consistent(&app);
     }
     assert_eq!(app.visible().len(), 1, "\"ΑΣΑ\" finds the event titled ΑΣΑ");

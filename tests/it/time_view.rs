@@ -364,7 +364,7 @@ fn enter_in_pick_mode_chooses_the_event_selected_in_the_time_view() {
 /// otherwise it goes to the next actor, and no row is left empty.
 #[test]
 fn no_lane_row_is_left_empty() {
-    use afghan_timeline::tui::timescale::{Kind, LaneKey};
+    use afghan_timeline::tui::time::{Kind, LaneKey};
     for height in 8..=24 {
         for actions in [vec![TOGGLE], days()] {
             let app = at(80, height, &[], "storm", &actions);

@@ -14,6 +14,7 @@ use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::effect::{Effect, Exit};
 use afghan_timeline::tui::keymap::{self, Key};
 use afghan_timeline::tui::mode::Mode;
+use afghan_timeline::tui::prompt::Edit as PromptEdit;
 
 const SAMPLE: &str = include_str!("../fixtures/tui/sample.ron");
 
@@ -108,7 +109,7 @@ fn nothing_shown_nothing_copied() {
     let mut app = sample(false);
     app.update(StartSearch);
     for c in "zzzz".chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
     app.update(SearchKeep);
     assert_eq!(app.update(Copy), None);
@@ -250,12 +251,12 @@ fn pick_mode_starts_at_the_prompt_and_typing_filters_at_once() {
     assert_eq!(app.mode(), Mode::Pick);
     let total = app.visible().len();
     for c in "embassy".chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
     assert_eq!(app.filter().query(), "embassy");
     assert!(app.visible().len() < total && !app.visible().is_empty());
     assert_eq!(app.mode(), Mode::Pick, "still at the prompt");
-    app.update(SearchBackspace);
+    app.update(Action::Edit(PromptEdit::DeleteBack));
     assert_eq!(app.filter().query(), "embass");
 }
 
@@ -266,10 +267,10 @@ fn pick_mode_prompt_edits_like_readline() {
     use afghan_timeline::tui::prompt::Edit;
     let mut app = sample(true);
     for c in "embassy".chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
     app.update(Edit(Edit::Home));
-    app.update(SearchType('x'));
+    app.update(Action::typed('x'));
     assert_eq!(app.filter().query(), "xembassy");
     app.update(Edit(Edit::End));
     app.update(Edit(Edit::KillToStart));
@@ -353,7 +354,7 @@ fn draw(pick: bool, width: u16, height: u16, actions: &[Action]) -> ratatui::bac
 }
 
 fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(SearchType).collect()
+    text.chars().map(Action::typed).collect()
 }
 
 #[test]
@@ -392,6 +393,6 @@ fn pick_mode_comes_back_to_its_prompt() {
     app.update(FocusDetail);
     app.update(FocusList);
     assert_eq!(app.mode(), Mode::Pick);
-    app.update(SearchType('x'));
+    app.update(Action::typed('x'));
     assert_eq!(app.filter().query(), "x", "the prompt types again");
 }

@@ -8,6 +8,7 @@ use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::effect::{Effect, Exit};
 use afghan_timeline::tui::mode::Mode;
+use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::view::summary;
 
 use crate::common::{assert_consistent, date};
@@ -49,9 +50,9 @@ fn type_into(app: &mut App, open: Action, each: fn(char) -> Action, text: &str) 
 /// Opens the range prompt, replaces what it holds with `text` and presses Enter.
 fn set_range(app: &mut App, text: &str) -> Option<Effect> {
     app.update(OpenRange);
-    app.update(RangeClearLine);
+    app.update(Action::Edit(Edit::KillToStart));
     for c in text.chars() {
-        app.update(RangeType(c));
+        app.update(Action::typed(c));
     }
     app.update(RangeApply)
 }
@@ -72,7 +73,7 @@ fn actor_ids(app: &App) -> Vec<&str> {
 }
 
 fn picker_names(app: &App) -> Vec<&str> {
-    app.picker()
+    app.actor_filter()
         .shown
         .iter()
         .map(|&i| app.timeline().actors[i].name.as_str())
@@ -82,16 +83,16 @@ fn picker_names(app: &App) -> Vec<&str> {
 /// Query, actor and range all set: the state the undo tests start from.
 fn fully_filtered() -> App {
     let mut app = app();
-    type_into(&mut app, StartSearch, SearchType, "border");
+    type_into(&mut app, StartSearch, Action::typed, "border");
     app.update(SearchKeep);
     run(
         &mut app,
         &[
-            OpenActorPicker,
-            PickerDown,
-            PickerDown,
-            PickerToggle,
-            PickerApply,
+            OpenActorFilter,
+            ActorDown,
+            ActorDown,
+            ActorToggle,
+            ActorApply,
         ],
     );
     set_range(&mut app, "1950..1954");
@@ -167,7 +168,7 @@ fn escape_closes_what_is_open_before_touching_the_filter() {
     let mut app = fully_filtered();
     // Open panes and prompts close without touching the filter.
     for (open, close) in [
-        (OpenActorPicker, PickerCancel),
+        (OpenActorFilter, ActorCancel),
         (OpenRange, RangeCancel),
         (FocusDetail, FocusList),
         (ToggleHelp, ToggleHelp),
@@ -184,7 +185,7 @@ fn escape_closes_what_is_open_before_touching_the_filter() {
 #[test]
 fn escape_in_pick_mode_cancels_once_nothing_is_left() {
     let mut app = app_with(true);
-    type_into(&mut app, StartSearch, SearchType, "war");
+    type_into(&mut app, StartSearch, Action::typed, "war");
     app.update(SearchKeep);
     assert_eq!(app.update(Back), None, "the query goes first");
     assert_eq!(app.update(Back), Some(Effect::Exit(Exit::Quit)));
@@ -230,17 +231,20 @@ fn the_range_prompt_opens_with_the_range_and_empty_clears_it() {
     set_range(&mut app, "1950..1954");
     app.update(OpenRange);
     assert_eq!(app.mode(), Mode::Range);
-    assert_eq!(app.range_input(), "1950..1954", "ready to edit");
-    run(&mut app, &[RangeBackspace, RangeType('3')]);
-    assert_eq!(app.range_input(), "1950..1953");
-    run(&mut app, &[RangeClearLine, RangeApply]);
+    assert_eq!(app.prompt().text(), "1950..1954", "ready to edit");
+    run(
+        &mut app,
+        &[Action::Edit(Edit::DeleteBack), Action::typed('3')],
+    );
+    assert_eq!(app.prompt().text(), "1950..1953");
+    run(&mut app, &[Action::Edit(Edit::KillToStart), RangeApply]);
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!((app.filter().from, app.filter().to), (None, None));
     assert_eq!(app.visible().len(), 10);
     assert_eq!(app.flash(), Some("date range cleared"));
     // Esc leaves the range as it was.
     set_range(&mut app, "..1950");
-    type_into(&mut app, OpenRange, RangeType, "99");
+    type_into(&mut app, OpenRange, Action::typed, "99");
     app.update(RangeCancel);
     assert_eq!(app.filter().to, Some(date("1950")));
 }
@@ -266,7 +270,7 @@ fn a_bad_range_keeps_the_prompt_and_says_why() {
         assert!(flash.contains(message), "{typed}: {flash:?}");
         assert_eq!(app.filter().to, Some(date("1950")), "unchanged");
         // Typing again clears the message; Esc leaves the old range.
-        app.update(RangeType('x'));
+        app.update(Action::typed('x'));
         assert_eq!(app.flash(), None);
         app.update(RangeCancel);
         assert_eq!(app.filter().to, Some(date("1950")));
@@ -330,10 +334,10 @@ fn the_picker_narrows_as_you_type_by_name_id_or_alias() {
         ),
     ];
     for (typed, names) in table {
-        app.update(PickerCancel);
-        type_into(&mut app, OpenActorPicker, PickerType, typed);
+        app.update(ActorCancel);
+        type_into(&mut app, OpenActorFilter, Action::typed, typed);
         assert_eq!(picker_names(&app), *names, "{typed:?}");
-        assert_eq!(app.picker().query, *typed);
+        assert_eq!(app.prompt().text(), *typed);
         assert_consistent(&app);
     }
 }
@@ -341,42 +345,42 @@ fn the_picker_narrows_as_you_type_by_name_id_or_alias() {
 #[test]
 fn the_picker_keys() {
     let mut app = app();
-    type_into(&mut app, OpenActorPicker, PickerType, "land");
+    type_into(&mut app, OpenActorFilter, Action::typed, "land");
     // Space toggles and moves on: both shown actors with two presses.
-    run(&mut app, &[PickerToggle, PickerToggle]);
-    assert_eq!(app.picker().selected_count(), 2);
+    run(&mut app, &[ActorToggle, ActorToggle]);
+    assert_eq!(app.actor_filter().selected_count(), 2);
     // Backspace widens the list again; the cursor stays on its actor.
     run(
         &mut app,
         &[
-            PickerBackspace,
-            PickerBackspace,
-            PickerBackspace,
-            PickerBackspace,
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
+            Action::Edit(Edit::DeleteBack),
         ],
     );
-    assert_eq!(app.picker().shown.len(), 5);
-    assert_eq!(app.picker().current(), Some(1), "still on Southland");
-    run(&mut app, &[PickerLast]);
-    assert_eq!(app.picker().current(), Some(4), "End: the last actor");
-    run(&mut app, &[PickerDown]);
-    assert_eq!(app.picker().current(), Some(4), "no further");
-    run(&mut app, &[PickerFirst, PickerUp]);
-    assert_eq!(app.picker().current(), Some(0), "Home: the first");
-    run(&mut app, &[PickerDown, PickerDown, PickerUp]);
-    assert_eq!(app.picker().current(), Some(1));
+    assert_eq!(app.actor_filter().shown.len(), 5);
+    assert_eq!(app.actor_filter().current(), Some(1), "still on Southland");
+    run(&mut app, &[ActorLast]);
+    assert_eq!(app.actor_filter().current(), Some(4), "End: the last actor");
+    run(&mut app, &[ActorDown]);
+    assert_eq!(app.actor_filter().current(), Some(4), "no further");
+    run(&mut app, &[ActorFirst, ActorUp]);
+    assert_eq!(app.actor_filter().current(), Some(0), "Home: the first");
+    run(&mut app, &[ActorDown, ActorDown, ActorUp]);
+    assert_eq!(app.actor_filter().current(), Some(1));
     // Ctrl-x unselects everything, Tab switches any/all, Enter applies.
-    run(&mut app, &[PickerClearSelection]);
-    assert_eq!(app.picker().selected_count(), 0);
-    run(&mut app, &[PickerToggle, PickerToggle, PickerToggle]);
-    assert_eq!(app.picker().current(), Some(4), "moved on after each");
-    run(&mut app, &[PickerSwitchMode, PickerApply]);
+    run(&mut app, &[ActorClearSelection]);
+    assert_eq!(app.actor_filter().selected_count(), 0);
+    run(&mut app, &[ActorToggle, ActorToggle, ActorToggle]);
+    assert_eq!(app.actor_filter().current(), Some(4), "moved on after each");
+    run(&mut app, &[ActorSwitchMode, ActorApply]);
     assert_eq!(app.mode(), Mode::Browse);
     assert_eq!(actor_ids(&app), ["south", "league", "rebels"]);
     assert_eq!(app.filter().actor_mode, ActorMode::All);
     // Esc cancels: nothing typed or toggled reaches the filter.
-    type_into(&mut app, OpenActorPicker, PickerType, "ana");
-    run(&mut app, &[PickerToggle, PickerSwitchMode, PickerCancel]);
+    type_into(&mut app, OpenActorFilter, Action::typed, "ana");
+    run(&mut app, &[ActorToggle, ActorSwitchMode, ActorCancel]);
     assert_eq!(actor_ids(&app), ["south", "league", "rebels"]);
     assert_eq!(app.filter().actor_mode, ActorMode::All);
 }
@@ -384,14 +388,14 @@ fn the_picker_keys() {
 #[test]
 fn a_narrowed_picker_keeps_the_hidden_selection() {
     let mut app = app();
-    run(&mut app, &[OpenActorPicker, PickerToggle]);
-    type_into(&mut app, OpenActorPicker, PickerType, "");
-    app.update(PickerCancel);
-    run(&mut app, &[OpenActorPicker, PickerToggle]);
+    run(&mut app, &[OpenActorFilter, ActorToggle]);
+    type_into(&mut app, OpenActorFilter, Action::typed, "");
+    app.update(ActorCancel);
+    run(&mut app, &[OpenActorFilter, ActorToggle]);
     for c in "rebels".chars() {
-        app.update(PickerType(c));
+        app.update(Action::typed(c));
     }
-    run(&mut app, &[PickerToggle, PickerApply]);
+    run(&mut app, &[ActorToggle, ActorApply]);
     assert_eq!(
         actor_ids(&app),
         ["north", "rebels"],
@@ -467,7 +471,7 @@ fn the_filter_keys_return_to_the_time_view() {
     set_range(&mut app, "1950..1954");
     assert_eq!(app.mode(), Mode::Time, "after the range prompt");
     assert_eq!(app.visible().len(), 3);
-    run(&mut app, &[OpenActorPicker, PickerToggle, PickerApply]);
+    run(&mut app, &[OpenActorFilter, ActorToggle, ActorApply]);
     assert_eq!(app.mode(), Mode::Time, "after the picker");
     assert_eq!(actor_ids(&app), ["north"]);
     assert_eq!(app.update(Back), None);

@@ -9,7 +9,7 @@ use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::action::Msg;
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::effect::Effect;
-use afghan_timeline::tui::keymap;
+use afghan_timeline::tui::input;
 use afghan_timeline::tui::mode::Mode;
 use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::theme::Theme;
@@ -47,7 +47,7 @@ fn run(app: &mut App, actions: &[Action]) {
 fn type_query(app: &mut App, text: &str) {
     app.update(StartSearch);
     for c in text.chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
 }
 
@@ -177,8 +177,8 @@ fn n_and_shift_n_go_between_matches_in_the_detail() {
     assert!(shows(&app, *matches.last().expect("matches")));
     // The keys: n and N in the detail pane.
     let key = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    assert_eq!(keymap::action(&key('n'), Mode::Detail), Some(NextMatch));
-    assert_eq!(keymap::action(&key('N'), Mode::Detail), Some(PrevMatch));
+    assert_eq!(input::action(&key('n'), Mode::Detail), Some(NextMatch));
+    assert_eq!(input::action(&key('N'), Mode::Detail), Some(PrevMatch));
     // No match in this event.
     run(&mut app, &[FocusList, StartSearch, SearchClear]);
     run(&mut app, &[FocusDetail, NextMatch]);
@@ -197,7 +197,7 @@ fn date_words_filter_the_explorer() {
     let fresh = |app: &App| app.filter().apply(app.timeline());
     assert_eq!(app.visible(), fresh(&app));
     for c in " 1954".chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
         assert_consistent(&app);
     }
     assert_eq!(visible_ids(&app), ["war-starts", "armistice"]);
@@ -256,20 +256,20 @@ fn colon_jumps_to_a_date_and_back_returns() {
     let none = KeyModifiers::NONE;
     let ctrl = KeyModifiers::CONTROL;
     assert_eq!(
-        keymap::action(&key(KeyCode::Char(':'), none), Mode::Browse),
+        input::action(&key(KeyCode::Char(':'), none), Mode::Browse),
         Some(StartJump)
     );
     for mode in [Mode::Browse, Mode::Detail] {
         assert_eq!(
-            keymap::action(&key(KeyCode::Backspace, none), mode),
+            input::action(&key(KeyCode::Backspace, none), mode),
             Some(HistoryBack)
         );
         assert_eq!(
-            keymap::action(&key(KeyCode::Char('o'), ctrl), mode),
+            input::action(&key(KeyCode::Char('o'), ctrl), mode),
             Some(HistoryBack)
         );
         assert_eq!(
-            keymap::action(&key(KeyCode::Char('f'), ctrl), mode),
+            input::action(&key(KeyCode::Char('f'), ctrl), mode),
             Some(HistoryForward)
         );
     }
@@ -282,7 +282,7 @@ fn the_prompt_edits_like_readline_and_takes_a_paste() {
     let mut app = app();
     type_query(&mut app, "border war");
     let key =
-        |code, m| keymap::action(&Event::Key(KeyEvent::new(code, m)), Mode::Search).expect("bound");
+        |code, m| input::action(&Event::Key(KeyEvent::new(code, m)), Mode::Search).expect("bound");
     let (none, ctrl, alt) = (KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT);
     let steps: &[(Action, &str, usize)] = &[
         (key(KeyCode::Char('b'), alt), "border war", 7),
@@ -308,7 +308,7 @@ fn the_prompt_edits_like_readline_and_takes_a_paste() {
         assert_consistent(&app);
     }
     for c in "talks".chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
     app.update(key(KeyCode::Home, none));
     app.update(Msg::Paste("quiet\n".to_owned()));
@@ -375,7 +375,7 @@ fn back_through_the_worker_selects_when_the_result_arrives() {
     app.update(StartSearch);
     let mut job = None;
     for c in "embassy".chars() {
-        if let Some(Effect::Search(j)) = app.update(SearchType(c)) {
+        if let Some(Effect::Search(j)) = app.update(Action::typed(c)) {
             job = Some(j);
         }
     }

@@ -75,7 +75,7 @@ fn colours_on_do_colour_the_screen() {
 
 fn search(text: &str) -> Vec<Action> {
     std::iter::once(StartSearch)
-        .chain(text.chars().map(SearchType))
+        .chain(text.chars().map(Action::typed))
         .collect()
 }
 
@@ -91,7 +91,7 @@ fn detail_focused() {
 
 #[test]
 fn actor_picker() {
-    snapshot_at_all_sizes("picker", &[OpenActorPicker, PickerDown, PickerToggle]);
+    snapshot_at_all_sizes("picker", &[OpenActorFilter, ActorDown, ActorToggle]);
 }
 
 #[test]
@@ -178,7 +178,7 @@ fn typed(open: Action, each: fn(char) -> Action, text: &str) -> Vec<Action> {
 /// The range prompt after a bad range: what was typed, and why it is wrong, in the status line.
 #[test]
 fn range_prompt_with_a_bad_range() {
-    let mut actions = typed(OpenRange, RangeType, "1989..19x9");
+    let mut actions = typed(OpenRange, Action::typed, "1989..19x9");
     actions.push(RangeApply);
     snapshot_at_all_sizes("range_error", &actions);
 }
@@ -186,9 +186,9 @@ fn range_prompt_with_a_bad_range() {
 /// Every filter in force, and the position, in the status line.
 #[test]
 fn status_line_with_range_actors_and_query() {
-    let mut actions = typed(OpenRange, RangeType, "1950..");
-    actions.extend([RangeApply, OpenActorPicker, PickerToggle, PickerApply]);
-    actions.extend(typed(StartSearch, SearchType, "war"));
+    let mut actions = typed(OpenRange, Action::typed, "1950..");
+    actions.extend([RangeApply, OpenActorFilter, ActorToggle, ActorApply]);
+    actions.extend(typed(StartSearch, Action::typed, "war"));
     actions.extend([SearchKeep, NextEvent]);
     snapshot_at_all_sizes("filtered", &actions);
 }
@@ -196,7 +196,7 @@ fn status_line_with_range_actors_and_query() {
 /// The actor picker narrowed by typing, one actor selected.
 #[test]
 fn actor_picker_narrowed_by_typing() {
-    let mut actions = typed(OpenActorPicker, PickerType, "land");
-    actions.push(PickerToggle);
+    let mut actions = typed(OpenActorFilter, Action::typed, "land");
+    actions.push(ActorToggle);
     snapshot_at_all_sizes("picker_typed", &actions);
 }

@@ -8,6 +8,7 @@ use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::effect::{Effect, Exit};
 use afghan_timeline::tui::mode::Mode;
+use afghan_timeline::tui::prompt::Edit;
 
 use crate::common::assert_consistent;
 
@@ -47,7 +48,7 @@ fn selected_id(app: &App) -> &str {
 fn type_query(app: &mut App, text: &str) {
     app.update(StartSearch);
     for c in text.chars() {
-        app.update(SearchType(c));
+        app.update(Action::typed(c));
     }
 }
 
@@ -159,9 +160,9 @@ fn search_matches_all_words_in_any_case_across_fields() {
     type_query(&mut app, "PETROVA embassy"); // alias of an actor + a title word
     assert_eq!(app.visible().len(), 1);
     assert_eq!(selected_id(&app), "embassy-opens");
-    app.update(SearchBackspace);
+    app.update(Action::Edit(Edit::DeleteBack));
     assert_eq!(app.filter().query(), "PETROVA embass");
-    app.update(SearchDeleteWord);
+    app.update(Action::Edit(Edit::KillWordBack));
     assert_eq!(app.filter().query(), "PETROVA ");
     assert_eq!(app.visible().len(), 3, "every event with Ana Petrova");
 }
@@ -217,27 +218,27 @@ fn escape_clears_the_query_then_never_quits() {
 #[test]
 fn actor_picker_applies_only_on_enter() {
     let mut app = app();
-    app.update(OpenActorPicker);
-    assert_eq!(app.mode(), Mode::ActorPicker);
+    app.update(OpenActorFilter);
+    assert_eq!(app.mode(), Mode::Actors);
     assert_eq!(
-        app.picker().counts,
+        app.actor_filter().counts,
         vec![8, 5, 3, 3, 3],
         "events per actor, in declaration order"
     );
-    run(&mut app, &[PickerDown, PickerToggle, PickerCancel]);
+    run(&mut app, &[ActorDown, ActorToggle, ActorCancel]);
     assert_eq!(app.mode(), Mode::Browse);
     assert!(app.filter().actors.is_empty(), "cancel changes nothing");
 
     run(
         &mut app,
         &[
-            OpenActorPicker,
-            PickerDown,
+            OpenActorFilter,
+            ActorDown,
             // Space moves on: the next toggle is two rows further with one move.
-            PickerToggle,
-            PickerDown,
-            PickerToggle,
-            PickerApply,
+            ActorToggle,
+            ActorDown,
+            ActorToggle,
+            ActorApply,
         ],
     );
     let names: Vec<&str> = app
@@ -251,7 +252,7 @@ fn actor_picker_applies_only_on_enter() {
     assert_eq!(app.visible().len(), 7);
     assert_consistent(&app);
 
-    run(&mut app, &[OpenActorPicker, PickerSwitchMode, PickerApply]);
+    run(&mut app, &[OpenActorFilter, ActorSwitchMode, ActorApply]);
     assert_eq!(app.filter().actor_mode, ActorMode::All);
     assert_eq!(app.visible().len(), 1, "only the war has both");
     assert_eq!(selected_id(&app), "war-starts");
@@ -263,8 +264,8 @@ fn picker_counts_follow_the_rest_of_the_filter() {
     let mut app = app();
     type_query(&mut app, "embassy");
     app.update(SearchKeep);
-    app.update(OpenActorPicker);
-    assert_eq!(app.picker().counts, vec![2, 0, 0, 1, 1]);
+    app.update(OpenActorFilter);
+    assert_eq!(app.actor_filter().counts, vec![2, 0, 0, 1, 1]);
 }
 
 #[test]
@@ -309,7 +310,7 @@ fn quit_and_ctrl_c_quit_from_every_mode() {
     for setup in [
         &[][..],
         &[StartSearch][..],
-        &[OpenActorPicker][..],
+        &[OpenActorFilter][..],
         &[ToggleHelp][..],
         &[FocusDetail][..],
     ] {
@@ -433,8 +434,8 @@ fn large_searches_leave_a_job_and_take_only_the_current_result() {
     });
     let before = app.visible().to_vec();
     app.update(StartSearch);
-    app.update(SearchType('e'));
-    let Some(Effect::Search(job)) = app.update(SearchType('m')) else {
+    app.update(Action::typed('e'));
+    let Some(Effect::Search(job)) = app.update(Action::typed('m')) else {
         panic!("a job for the worker");
     };
     assert!(app.searching());
@@ -459,7 +460,7 @@ fn large_searches_leave_a_job_and_take_only_the_current_result() {
     assert_eq!(app.visible(), before);
 
     // Typing on narrows from what is shown, not from the unfinished search.
-    let Some(Effect::Search(newer)) = app.update(SearchType('b')) else {
+    let Some(Effect::Search(newer)) = app.update(Action::typed('b')) else {
         panic!("a newer job");
     };
     assert!(newer.generation > job.generation);
@@ -580,7 +581,7 @@ fn a_search_before_the_index_text_is_built_says_indexing_and_waits_for_it() {
     });
     assert!(!app.index().text_ready());
     app.update(StartSearch);
-    let Some(Effect::Search(job)) = app.update(SearchType('e')) else {
+    let Some(Effect::Search(job)) = app.update(Action::typed('e')) else {
         panic!("a job for the worker");
     };
     assert!(afghan_timeline::tui::view::summary(&app).contains("indexing…"));

@@ -4,9 +4,9 @@
 use super::App;
 use crate::model::EventId;
 use crate::query::{Filter, Narrowing};
-use crate::tui::axis::AxisModel;
 use crate::tui::effect::Effect;
 use crate::tui::search::SearchJob;
+use crate::tui::time::axis::AxisModel;
 
 impl App {
     /// Applies the filter: at once when that is cheap, else by asking the loop to run a

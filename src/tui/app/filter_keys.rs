@@ -6,9 +6,9 @@
 use super::App;
 use crate::query::{Filter, parse_range, range_input};
 use crate::tui::action::Action;
+use crate::tui::actor_filter::ActorFilter;
 use crate::tui::effect::{Effect, Exit};
-use crate::tui::mode::Mode;
-use crate::tui::picker::Picker;
+use crate::tui::mode::{Mode, has_prompt};
 use crate::tui::prompt::{Edit, Prompt};
 
 impl App {
@@ -54,28 +54,16 @@ impl App {
         self.pick_mode.then_some(Effect::Exit(Exit::Quit))
     }
 
-    /// The range prompt's actions; `r` opens it holding the current range as typed.
-    pub(super) fn range_act(&mut self, action: Action) -> Option<Effect> {
-        match action {
-            Action::OpenRange => {
-                self.range_input = range_input((self.filter.from, self.filter.to));
-                self.mode = Mode::Range;
-            }
-            Action::RangeType(c) => self.range_input.push(c),
-            Action::RangeBackspace => {
-                self.range_input.pop();
-            }
-            Action::RangeClearLine => self.range_input.clear(),
-            Action::RangeApply => return self.apply_range(),
-            _ => {}
-        }
-        None
+    /// `r` opens the range prompt holding the current range as typed.
+    pub(super) fn open_range(&mut self) {
+        self.prompt = Prompt::new(&range_input((self.filter.from, self.filter.to)));
+        self.mode = Mode::Range;
     }
 
     /// Enter at the range prompt: applies a valid range (empty clears it); a bad one keeps
     /// the prompt open with the reason in the status line.
-    fn apply_range(&mut self) -> Option<Effect> {
-        match parse_range(&self.range_input) {
+    pub(super) fn apply_range(&mut self) -> Option<Effect> {
+        match parse_range(self.prompt.text()) {
             Ok((from, to)) => {
                 self.mode = self.home_mode();
                 if (from, to) == (self.filter.from, self.filter.to) {
@@ -94,42 +82,55 @@ impl App {
         }
     }
 
-    /// The actor picker's actions.
-    pub(super) fn picker_act(&mut self, action: Action) -> Option<Effect> {
-        let actors = &self.timeline.actors;
+    /// The actor filter's actions (its typed text is the prompt's: `prompt_changed`).
+    pub(super) fn actor_filter_act(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::OpenActorPicker => {
-                self.picker = Picker::open(&self.timeline, &self.index, &self.filter);
-                self.mode = Mode::ActorPicker;
+            Action::OpenActorFilter => {
+                self.actor_filter = ActorFilter::open(&self.timeline, &self.index, &self.filter);
+                self.prompt = Prompt::default();
+                self.mode = Mode::Actors;
             }
-            Action::PickerDown => self.picker.down(),
-            Action::PickerUp => self.picker.up(),
-            Action::PickerFirst => self.picker.first(),
-            Action::PickerLast => self.picker.last(),
-            Action::PickerToggle => self.picker.toggle(),
-            Action::PickerClearSelection => self.picker.clear_selection(),
-            Action::PickerSwitchMode => self.picker.switch_mode(),
-            Action::PickerType(c) => self.picker.edit_query(actors, |q| q.push(c)),
-            Action::PickerBackspace => self.picker.edit_query(actors, |q| {
-                q.pop();
-            }),
-            Action::PickerApply => {
-                self.picker.apply(&mut self.filter);
+            Action::ActorDown => self.actor_filter.down(),
+            Action::ActorUp => self.actor_filter.up(),
+            Action::ActorFirst => self.actor_filter.first(),
+            Action::ActorLast => self.actor_filter.last(),
+            Action::ActorToggle => self.actor_filter.toggle(),
+            Action::ActorClearSelection => self.actor_filter.clear_selection(),
+            Action::ActorSwitchMode => self.actor_filter.switch_mode(),
+            Action::ActorApply => {
+                self.actor_filter.apply(&mut self.filter);
                 self.mode = self.home_mode();
                 return self.request_filter();
             }
             _ => {}
         }
-        self.scroll_picker();
+        self.scroll_actor_filter();
         None
     }
 
-    /// An edit of the prompt; at the search prompt a changed text is the new query.
+    /// An edit of the prompt, whichever mode's it is.
     pub(super) fn edit_prompt(&mut self, edit: Edit) -> Option<Effect> {
+        if !has_prompt(self.mode) {
+            return None;
+        }
         self.sync_query_prompt();
-        let changed = self.prompt.apply(edit);
-        if changed && matches!(self.mode, Mode::Search | Mode::Pick) {
-            return self.query_from_prompt();
+        if self.prompt.apply(edit) {
+            return self.prompt_changed();
+        }
+        None
+    }
+
+    /// What a changed prompt text changes: the query at the search prompt and in pick
+    /// mode, the actors shown in the actor filter; the `:` and range prompts wait for Enter.
+    pub(super) fn prompt_changed(&mut self) -> Option<Effect> {
+        match self.mode {
+            Mode::Search | Mode::Pick => return self.query_from_prompt(),
+            Mode::Actors => {
+                self.actor_filter
+                    .narrow(&self.timeline.actors, self.prompt.text());
+                self.scroll_actor_filter();
+            }
+            _ => {}
         }
         None
     }

@@ -36,13 +36,13 @@ pub use time::TimeView;
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
-use crate::tui::axis::AxisModel;
+use crate::tui::actor_filter::ActorFilter;
 use crate::tui::effect::Effect;
 use crate::tui::links::Backlinks;
 use crate::tui::mode::Mode;
-use crate::tui::picker::Picker;
 use crate::tui::prompt::Prompt;
 use crate::tui::theme::Theme;
+use crate::tui::time::axis::AxisModel;
 
 /// Text searches over at least this many events run on the search worker.
 pub const ASYNC_SEARCH_FROM: usize = 100_000;
@@ -118,15 +118,14 @@ pub struct App {
     /// Columns of the list's date column: the widest date of the timeline, so that no
     /// date is cut (`~31 Dec 9999 BCE`) and filtering never moves the titles.
     date_width: usize,
-    picker: Picker,
-    /// The prompt being typed: the query at `/`, the date at `:`.
+    actor_filter: ActorFilter,
+    /// The one prompt, whichever is being typed: the query at `/` and in pick mode, the
+    /// date at `:`, the range at `r`, the actor filter's text at `a`.
     prompt: Prompt,
     /// Places to go back and forward to (`history.rs`).
     history: history::History,
     /// The event to select when the search that is running ends (going back to a filter).
     pending_select: Option<EventId>,
-    /// The date range prompt's text, while it is open.
-    range_input: String,
     /// A typed count prefix (`5` of `5j`).
     count: Option<u32>,
     size: Rect,
@@ -184,8 +183,7 @@ impl App {
             async_from: settings.async_from,
             axis: AxisModel::default(),
             visible: Vec::new(),
-            picker: Picker::default(),
-            range_input: String::new(),
+            actor_filter: ActorFilter::default(),
             timeline,
             filter,
             selected: 0,

@@ -281,13 +281,13 @@ impl App {
         self.size = ratatui::layout::Rect::new(0, 0, width, height);
         self.rebuild_axis();
         self.scroll_to_selection();
-        self.scroll_picker();
+        self.scroll_actor_filter();
         self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
     }
 
-    pub(super) fn scroll_picker(&mut self) {
-        let rows = overlay::picker_rows(self.size, self.timeline.actors.len());
-        self.picker.scroll(rows);
+    pub(super) fn scroll_actor_filter(&mut self) {
+        let rows = overlay::actor_filter_rows(self.size, self.timeline.actors.len());
+        self.actor_filter.scroll(rows);
     }
 
     pub(super) fn wheel(&mut self, row: u16, col: u16, down: bool) {
@@ -300,15 +300,15 @@ impl App {
             self.time_wheel(col, down);
         } else if areas.detail.contains((col, row).into()) {
             self.scroll_detail(i32::try_from(step).unwrap_or(0));
-        } else if self.mode == Mode::ActorPicker {
+        } else if self.mode == Mode::Actors {
             for _ in 0..WHEEL_STEP {
                 if down {
-                    self.picker.down();
+                    self.actor_filter.down();
                 } else {
-                    self.picker.up();
+                    self.actor_filter.up();
                 }
             }
-            self.scroll_picker();
+            self.scroll_actor_filter();
         } else {
             self.move_by(step);
         }

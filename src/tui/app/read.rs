@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use super::App;
 use crate::model::{EventId, Timeline};
 use crate::query::{Filter, SearchIndex};
-use crate::tui::axis::AxisModel;
+use crate::tui::actor_filter::ActorFilter;
 use crate::tui::layout::{self, Areas};
 use crate::tui::mode::Mode;
-use crate::tui::picker::Picker;
 use crate::tui::theme::Theme;
+use crate::tui::time::axis::AxisModel;
 
 impl App {
     /// Shared with the search worker.
@@ -98,18 +98,13 @@ impl App {
         self.help_scroll
     }
 
-    pub fn picker(&self) -> &Picker {
-        &self.picker
+    pub fn actor_filter(&self) -> &ActorFilter {
+        &self.actor_filter
     }
 
     /// The prompt being typed: the query at `/`, the date at `:`.
     pub fn prompt(&self) -> &crate::tui::prompt::Prompt {
         &self.prompt
-    }
-
-    /// The date range prompt's text, while it is open.
-    pub fn range_input(&self) -> &str {
-        &self.range_input
     }
 
     /// A typed count prefix (`5` of `5j`), while one is being typed.

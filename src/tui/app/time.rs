@@ -9,7 +9,7 @@ use super::App;
 use crate::model::{ActorId, EventId};
 use crate::tui::action::TimeAction;
 use crate::tui::mode::Mode;
-use crate::tui::timescale::{LaneIndex, LaneKey, Scale, TimeInput, TimeModel, Window};
+use crate::tui::time::{LaneIndex, LaneKey, Scale, TimeInput, TimeModel, Window};
 
 /// The time view's state: whether it replaces the list, where it is in time, and what
 /// `update` computed for the view to draw.

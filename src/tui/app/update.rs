@@ -7,9 +7,9 @@
 use super::App;
 use crate::tui::action::{Action, Msg};
 use crate::tui::effect::Effect;
-use crate::tui::mode::Mode;
+use crate::tui::mode::{Mode, has_prompt};
 use crate::tui::overlay;
-use crate::tui::prompt::{Edit, Prompt};
+use crate::tui::prompt::Prompt;
 
 impl App {
     /// The only place state changes: an action of the reader, or a search result. Returns
@@ -43,14 +43,10 @@ impl App {
             }
             Msg::Paste(text) => {
                 self.flash = None;
-                self.sync_query_prompt();
-                match self.mode {
-                    Mode::Search | Mode::Pick => {
-                        self.prompt.paste(&text);
-                        return self.query_from_prompt();
-                    }
-                    Mode::Jump => self.prompt.paste(&text),
-                    _ => {}
+                if has_prompt(self.mode) {
+                    self.sync_query_prompt();
+                    self.prompt.paste(&text);
+                    return self.prompt_changed();
                 }
             }
             Msg::Failed(message) => self.flash = Some(message),
@@ -68,23 +64,18 @@ impl App {
         match action {
             // Esc first cancels a count being typed: the only thing open in the list.
             Action::Back if count.is_some() => return None,
-            Action::OpenActorPicker
-            | Action::PickerDown
-            | Action::PickerUp
-            | Action::PickerFirst
-            | Action::PickerLast
-            | Action::PickerToggle
-            | Action::PickerClearSelection
-            | Action::PickerSwitchMode
-            | Action::PickerType(_)
-            | Action::PickerBackspace
-            | Action::PickerApply => return self.picker_act(action),
+            Action::OpenActorFilter
+            | Action::ActorDown
+            | Action::ActorUp
+            | Action::ActorFirst
+            | Action::ActorLast
+            | Action::ActorToggle
+            | Action::ActorClearSelection
+            | Action::ActorSwitchMode
+            | Action::ActorApply => return self.actor_filter_act(action),
             Action::ClearFilters => return self.clear_filters(),
-            Action::OpenRange
-            | Action::RangeType(_)
-            | Action::RangeBackspace
-            | Action::RangeClearLine
-            | Action::RangeApply => return self.range_act(action),
+            Action::OpenRange => self.open_range(),
+            Action::RangeApply => return self.apply_range(),
             Action::NextEvent => self.move_by(n.cast_signed()),
             Action::PrevEvent => self.move_by(-n.cast_signed()),
             // With a count, both go to the nth shown event, as vim's `10G` and `10gg`.
@@ -110,9 +101,6 @@ impl App {
                 self.prompt = Prompt::new(self.filter.query());
                 self.mode = Mode::Search;
             }
-            Action::SearchType(c) => return self.edit_prompt(Edit::Insert(c)),
-            Action::SearchBackspace => return self.edit_prompt(Edit::DeleteBack),
-            Action::SearchDeleteWord => return self.edit_prompt(Edit::KillWordBack),
             Action::Edit(edit) => return self.edit_prompt(edit),
             Action::SearchClear => {
                 self.mode = self.home_mode();
@@ -130,7 +118,7 @@ impl App {
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::FocusDetail => self.focus_detail(),
-            Action::SearchKeep | Action::PickerCancel | Action::RangeCancel | Action::FocusList => {
+            Action::SearchKeep | Action::ActorCancel | Action::RangeCancel | Action::FocusList => {
                 self.mode = self.home_mode();
             }
             Action::DetailDown => self.scroll_detail(1),

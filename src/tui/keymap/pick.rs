@@ -1,102 +1,47 @@
 //! Pick mode's table, fzf's keys: the prompt is active from the start, so every binding
-//! but typing uses a key that does not type (arrows, Ctrl, Alt, F1).
+//! but typing uses a key that does not type (arrows, Ctrl, Alt, F1). The prompt's editing
+//! keys come from `EDIT`, after these (so Ctrl-k here is the previous event, as in fzf).
 
 use crossterm::event::KeyCode;
 
 use super::Key::{Alt, Char, Code, Ctrl};
-use super::{Binding, bind, note};
-use crate::tui::action::{Action, TimeAction};
+use super::{Binding, DOWN, ENTER, ESC, PGDN, PGUP, TAB, TIME_TOGGLE, UP, bind, note};
+use crate::tui::action::Action as A;
 
 /// Bindings in pick mode (stdout is not a terminal), fzf's: the prompt is active from the
 /// start, so typed characters filter and every other action has a key that does not type.
+#[rustfmt::skip]
 pub const PICK: &[Binding] = &[
-    note(
-        &[Char('a'), Char('z')],
-        "type to filter; all words must match",
-    ),
-    bind(
-        &[Code(KeyCode::Enter)],
-        "print the marked, else this; exit",
-        Action::Accept,
-    )
-    .hint(0, "pick"),
-    bind(
-        &[Code(KeyCode::Tab)],
-        "mark and move down",
-        Action::MarkDown,
-    )
-    .hint(1, "mark"),
-    bind(
-        &[Code(KeyCode::BackTab)],
-        "unmark and move up",
-        Action::UnmarkUp,
-    ),
-    bind(
-        &[Code(KeyCode::Esc), Ctrl('c'), Ctrl('g')],
-        "cancel (exit 130)",
-        Action::Quit,
-    )
-    .hint(2, "cancel"),
-    bind(
-        &[Code(KeyCode::Down), Ctrl('n'), Ctrl('j')],
-        "next event",
-        Action::NextEvent,
-    ),
-    bind(
-        &[Code(KeyCode::Up), Ctrl('p'), Ctrl('k')],
-        "previous event",
-        Action::PrevEvent,
-    ),
-    bind(&[Code(KeyCode::PageDown)], "a page down", Action::PageDown),
-    bind(&[Code(KeyCode::PageUp)], "a page up", Action::PageUp),
-    bind(&[Alt('d')], "half a page down", Action::HalfPageDown),
-    bind(&[Alt('u')], "half a page up", Action::HalfPageUp),
-    bind(
-        &[Code(KeyCode::Backspace)],
-        "delete a character",
-        Action::SearchBackspace,
-    ),
-    bind(&[Ctrl('w')], "delete a word", Action::SearchDeleteWord),
-    bind(&[Alt('g')], "first event", Action::FirstEvent),
-    bind(&[Alt('G')], "last event", Action::LastEvent),
-    bind(&[Alt(']')], "next year with events", Action::NextYear),
-    bind(&[Alt('[')], "previous year with events", Action::PrevYear),
-    bind(&[Alt('}')], "next era", Action::NextEra),
-    bind(&[Alt('{')], "previous era", Action::PrevEra),
-    bind(&[Alt(':')], "jump to a date (1989-02)", Action::StartJump),
-    bind(
-        &[Ctrl('o')],
-        "back to where a jump came from",
-        Action::HistoryBack,
-    ),
-    bind(&[Ctrl('f')], "forward again", Action::HistoryForward),
-    bind(&[Alt('a')], "filter by actor", Action::OpenActorPicker),
-    bind(&[Alt('r')], "date range", Action::OpenRange),
-    bind(
-        &[Alt('c')],
-        "clear query, actors and range",
-        Action::ClearFilters,
-    ),
-    bind(&[Ctrl('t')], "time view", Action::Time(TimeAction::Toggle)),
+    note(&[Char('a'), Char('z')], "type to filter; all words must match"),
+    bind(&[ENTER], "print the marked, else this; exit", A::Accept).hint(0, "pick"),
+    bind(&[TAB], "mark and move down", A::MarkDown).hint(1, "mark"),
+    bind(&[Code(KeyCode::BackTab)], "unmark and move up", A::UnmarkUp),
+    bind(&[ESC, Ctrl('c'), Ctrl('g')], "cancel (exit 130)", A::Quit).hint(2, "cancel"),
+    bind(&[DOWN, Ctrl('n'), Ctrl('j')], "next event", A::NextEvent),
+    bind(&[UP, Ctrl('p'), Ctrl('k')], "previous event", A::PrevEvent),
+    bind(&[PGDN], "a page down", A::PageDown),
+    bind(&[PGUP], "a page up", A::PageUp),
+    bind(&[Alt('d')], "half a page down", A::HalfPageDown),
+    bind(&[Alt('u')], "half a page up", A::HalfPageUp),
+    bind(&[Alt('g')], "first event", A::FirstEvent),
+    bind(&[Alt('G')], "last event", A::LastEvent),
+    bind(&[Alt(']')], "next year with events", A::NextYear),
+    bind(&[Alt('[')], "previous year with events", A::PrevYear),
+    bind(&[Alt('}')], "next era", A::NextEra),
+    bind(&[Alt('{')], "previous era", A::PrevEra),
+    bind(&[Alt(':')], "jump to a date (1989-02)", A::StartJump),
+    bind(&[Ctrl('o')], "back to where a jump came from", A::HistoryBack),
+    bind(&[Ctrl('f')], "forward again", A::HistoryForward),
+    bind(&[Alt('a')], "filter by actor", A::OpenActorFilter),
+    bind(&[Alt('r')], "date range", A::OpenRange),
+    bind(&[Alt('c')], "clear query, actors and range", A::ClearFilters),
+    bind(&[Ctrl('t')], "time view", TIME_TOGGLE),
     // Not →: the prompt's cursor has it.
-    bind(&[Alt('l')], "focus the detail pane", Action::FocusDetail),
-    bind(
-        &[Alt('y')],
-        "copy the marked, else this event",
-        Action::Copy,
-    ),
-    bind(&[Alt('Y')], "copy the ids", Action::CopyIds),
-    bind(
-        &[Alt('o')],
-        "open the first source address",
-        Action::OpenSource,
-    ),
-    bind(&[Alt('z')], "zoom the detail", Action::ToggleZoom),
-    bind(
-        &[Code(KeyCode::F(1)), Alt('?')],
-        "this help",
-        Action::ToggleHelp,
-    )
-    .hint(3, "help"),
-    bind(&[Ctrl('z')], "suspend (fg to come back)", Action::Suspend),
+    bind(&[Alt('l')], "focus the detail pane", A::FocusDetail),
+    bind(&[Alt('y')], "copy the marked, else this event", A::Copy),
+    bind(&[Alt('Y')], "copy the ids", A::CopyIds),
+    bind(&[Alt('o')], "open the first source address", A::OpenSource),
+    bind(&[Alt('z')], "zoom the detail", A::ToggleZoom),
+    bind(&[Code(KeyCode::F(1)), Alt('?')], "this help", A::ToggleHelp).hint(3, "help"),
+    bind(&[Ctrl('z')], "suspend (fg to come back)", A::Suspend),
 ];

@@ -7,10 +7,10 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::tui::app::App;
-use crate::tui::axis::{Segment, column_of, fold_label};
 use crate::tui::text::fit_clean;
 use crate::tui::theme::Theme;
-use crate::tui::timescale::EraBand;
+use crate::tui::time::EraBand;
+use crate::tui::time::axis::{Segment, column_of, fold_label};
 
 pub struct Axis<'a> {
     pub app: &'a App,

@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use crate::tui::hints::footer;
 use crate::tui::keymap::{self, Binding};
 use crate::tui::mode::Mode;
-use crate::tui::overlay::{
-    HELP_COLUMN as COLUMN, HELP_FOOTNOTES, HELP_LEFT, HELP_SECTIONS, help_frame,
-};
+use crate::tui::mode::{HELP_LEFT, help_sections};
+use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, help_frame};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
@@ -45,12 +44,12 @@ pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
     } else {
         usize::MAX
     };
-    let mut left: Vec<Line<'static>> = HELP_SECTIONS[..HELP_LEFT]
-        .iter()
+    let mut left: Vec<Line<'static>> = help_sections()
+        .take(HELP_LEFT)
         .flat_map(|(title, table)| section(title, table, left_max, theme))
         .collect();
-    let mut right: Vec<Line<'static>> = HELP_SECTIONS[HELP_LEFT..]
-        .iter()
+    let mut right: Vec<Line<'static>> = help_sections()
+        .skip(HELP_LEFT)
         .flat_map(|(title, table)| section(title, table, usize::MAX, theme))
         .collect();
     right.extend(HELP_FOOTNOTES.map(|note| Line::styled(note, theme.dim())));
@@ -110,7 +109,7 @@ mod tests {
             .iter()
             .map(ToString::to_string)
             .collect();
-        for (title, table) in HELP_SECTIONS {
+        for (title, table) in help_sections() {
             let at = text
                 .iter()
                 .position(|l| l == title)

@@ -24,7 +24,7 @@ impl Widget for Links<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         // An overlay covers the detail pane: its cells are not the addresses any more.
-        if matches!(app.mode(), Mode::Help | Mode::ActorPicker) {
+        if matches!(app.mode(), Mode::Help | Mode::Actors) {
             return;
         }
         let inner = app.areas_at(area).detail_inner;

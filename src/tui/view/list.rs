@@ -11,6 +11,7 @@ use crate::tui::app::{App, EraHeader};
 use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
+use crate::tui::prompt::Edit;
 use crate::tui::text::{fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
 
@@ -211,8 +212,8 @@ pub(super) fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
             let edit = if app.pick_mode() {
                 format!(
                     "{} or {} edit the query",
-                    key_for(mode, Action::SearchBackspace),
-                    key_for(mode, Action::SearchDeleteWord)
+                    key_for(mode, Action::Edit(Edit::DeleteBack)),
+                    key_for(mode, Action::Edit(Edit::KillWordBack))
                 )
             } else {
                 format!(
@@ -227,7 +228,7 @@ pub(super) fn empty_state(app: &App, theme: Theme) -> Paragraph<'static> {
             lines.push(Line::styled(
                 format!(
                     "{} changes the actors",
-                    key_for(mode, Action::OpenActorPicker)
+                    key_for(mode, Action::OpenActorFilter)
                 ),
                 theme.dim(),
             ));

@@ -1,14 +1,14 @@
 //! Views: functions of `&App` that draw; they never change state.
 
+pub mod actor_filter;
 pub mod axis;
 pub mod detail;
 pub mod help;
 mod links;
 mod list;
 pub mod loading;
-pub mod picker;
 mod status;
-pub mod timeline;
+pub mod time;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,7 @@ use ratatui::widgets::Widget;
 
 use super::app::App;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::mode::Mode;
+use super::mode::{Overlay, spec};
 use super::text;
 
 pub use links::Links;
@@ -40,7 +40,7 @@ impl Widget for Screen<'_> {
         let areas = app.areas_at(area);
         axis::Axis { app, theme }.render(areas.axis, buf);
         if areas.list.area() > 0 && app.time().open {
-            timeline::TimeView { app, theme }.render(areas.list, buf);
+            time::TimePane { app, theme }.render(areas.list, buf);
         } else if areas.list.area() > 0 {
             list::EventList { app, theme }.render(areas.list, buf);
         }
@@ -48,14 +48,15 @@ impl Widget for Screen<'_> {
             detail::Detail { app, theme }.render(areas.detail, buf);
         }
         status::Status { app, theme }.render(areas.status, buf);
-        match app.mode() {
-            Mode::Help => help::Help {
+        // A prompt in the status line was drawn with it, above.
+        match spec(app.mode()).overlay {
+            Overlay::Help => help::Help {
                 theme,
                 scroll: app.help_scroll(),
             }
             .render(area, buf),
-            Mode::ActorPicker => picker::ActorPicker { app, theme }.render(area, buf),
-            _ => {}
+            Overlay::ActorBox => actor_filter::ActorOverlay { app, theme }.render(area, buf),
+            Overlay::None | Overlay::StatusPrompt(_) => {}
         }
     }
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use crate::query::{ActorMode, range_label};
 use crate::tui::app::App;
 use crate::tui::hints::{fitting, hints};
-use crate::tui::mode::Mode;
+use crate::tui::mode::{Mode, Overlay, spec};
 use crate::tui::prompt::Prompt;
 use crate::tui::text::{clean, fit, width};
 use crate::tui::theme::Theme;
@@ -66,19 +66,26 @@ pub fn summary(app: &App) -> String {
     parts.join(" · ")
 }
 
-/// `/soviet▏war`: the prompt's sign, its text (cleaned, cut to fit) and the cursor where it
-/// is; the text before the cursor is cut from the left so the cursor always shows.
-fn prompt_spans(sign: &'static str, app: &App, w: usize, theme: Theme) -> Vec<Span<'static>> {
-    // Pick mode's prompt is the query, which other keys may have changed (Esc clears it).
-    let synced;
-    let prompt = if app.mode() == Mode::Pick && app.prompt().text() != app.filter().query() {
-        synced = Prompt::new(app.filter().query());
-        &synced
+/// The prompt as the reader sees it: pick mode's is the query, which other keys may have
+/// changed since it was last typed (Esc clears it, going back restores one).
+pub(super) fn shown_prompt(app: &App) -> std::borrow::Cow<'_, Prompt> {
+    if app.mode() == Mode::Pick && app.prompt().text() != app.filter().query() {
+        std::borrow::Cow::Owned(Prompt::new(app.filter().query()))
     } else {
-        app.prompt()
-    };
+        std::borrow::Cow::Borrowed(app.prompt())
+    }
+}
+
+/// `/soviet▏war`: a prompt's sign, its text (cleaned, cut to `room` columns) and the cursor
+/// where it is; the text before the cursor is cut from the left so the cursor always shows.
+/// Every prompt is drawn by this: the status line's and the actor filter's.
+pub(super) fn prompt_spans(
+    sign: &'static str,
+    prompt: &Prompt,
+    room: usize,
+    theme: Theme,
+) -> Vec<Span<'static>> {
     let (before, after) = prompt.text().split_at(prompt.cursor());
-    let room = w.saturating_sub(3);
     let before = clean(before);
     let mut start = 0;
     while width(&before[start..]) > room {
@@ -99,16 +106,19 @@ impl Widget for Status<'_> {
         let app = self.app;
         let w = usize::from(area.width);
         let in_range = app.mode() == Mode::Range;
-        let left: Vec<Span<'static>> = if in_range {
-            self.range_prompt(w)
-        } else if matches!(app.mode(), Mode::Search | Mode::Pick) {
+        let sign = match spec(app.mode()).overlay {
+            Overlay::StatusPrompt(sign) => Some(sign),
+            _ => None,
+        };
+        let left: Vec<Span<'static>> = if let (true, Some(sign)) = (in_range, sign) {
+            self.range_prompt(sign, w)
+        } else if let (Mode::Search | Mode::Pick, Some(sign)) = (app.mode(), sign) {
             // fzf's prompt in pick mode, where it is always there; `/` when searching.
-            let sign = if app.mode() == Mode::Pick { "> " } else { "/" };
             let marked = match app.marked_count() {
                 0 => String::new(),
                 n => format!(" · {n} marked"),
             };
-            let mut spans = prompt_spans(sign, app, w, self.theme);
+            let mut spans = prompt_spans(sign, &shown_prompt(app), w.saturating_sub(3), self.theme);
             // The position among those shown, as the status line gives it (`12/48`).
             let shown = app.visible().len();
             let position = if shown == 0 { 0 } else { app.selected() + 1 };
@@ -120,8 +130,8 @@ impl Widget for Status<'_> {
                 self.theme.dim(),
             ));
             spans
-        } else if app.mode() == Mode::Jump {
-            let mut spans = prompt_spans(":", app, w, self.theme);
+        } else if let (Mode::Jump, Some(sign)) = (app.mode(), sign) {
+            let mut spans = prompt_spans(sign, app.prompt(), w.saturating_sub(3), self.theme);
             if app.prompt().text().is_empty() {
                 spans.push(Span::styled(
                     "  date to jump to: 1989, 1989-02, feb 1989",
@@ -162,9 +172,9 @@ impl Widget for Status<'_> {
 
 impl Status<'_> {
     /// `range 1979..19▏  '19' is not a date: …`, or the forms it takes while nothing is wrong.
-    fn range_prompt(&self, w: usize) -> Vec<Span<'static>> {
-        let input = fit(&clean(self.app.range_input()), w.saturating_sub(8));
-        let used = 7 + width(&input);
+    fn range_prompt(&self, sign: &'static str, w: usize) -> Vec<Span<'static>> {
+        let mut spans = prompt_spans(sign, self.app.prompt(), w.saturating_sub(8), self.theme);
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let room = w.saturating_sub(used + 2);
         let (note, style) = match self.app.flash() {
             Some(message) => (message.to_owned(), self.theme.accent()),
@@ -174,11 +184,6 @@ impl Status<'_> {
             ),
         };
         let note = fit(&note, room);
-        let mut spans = vec![
-            Span::styled("range ", self.theme.accent()),
-            Span::raw(input),
-            Span::styled("▏", self.theme.accent()),
-        ];
         if !note.is_empty() {
             spans.push(Span::raw("  "));
             spans.push(Span::styled(note, style));

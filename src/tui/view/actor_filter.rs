@@ -1,4 +1,4 @@
-//! The actor picker overlay: the typed query, then every actor it matches with its kind
+//! The actor chooser overlay: the typed query, then every actor it matches with its kind
 //! and its count under the filter.
 
 use ratatui::buffer::Buffer;
@@ -10,22 +10,24 @@ use crate::query::ActorMode;
 use crate::tui::app::App;
 use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
-use crate::tui::overlay::picker_frame;
+use crate::tui::overlay::actor_filter_frame;
 use crate::tui::text::{fit_clean, width};
+
+use super::status::prompt_spans;
 use crate::tui::theme::Theme;
 
-pub struct ActorPicker<'a> {
+pub struct ActorOverlay<'a> {
     pub app: &'a App,
     pub theme: Theme,
 }
 
-impl Widget for ActorPicker<'_> {
+impl Widget for ActorOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let picker = &app.picker();
-        let rect = picker_frame(area, app.timeline().actors.len());
+        let chooser = &app.actor_filter();
+        let rect = actor_filter_frame(area, app.timeline().actors.len());
         Clear.render(rect, buf);
-        let mode = match picker.mode {
+        let mode = match chooser.mode {
             ActorMode::Any => "any of",
             ActorMode::All => "all of",
         };
@@ -37,7 +39,7 @@ impl Widget for ActorPicker<'_> {
                     .style(self.theme.title()),
             )
             .title_bottom(
-                Line::from(footer(Mode::ActorPicker, app.pick_mode(), rect.width))
+                Line::from(footer(Mode::Actors, app.pick_mode(), rect.width))
                     .style(self.theme.dim()),
             );
         let inner = block.inner(rect);
@@ -53,21 +55,21 @@ impl Widget for ActorPicker<'_> {
             height: inner.height.saturating_sub(1),
             ..inner
         };
-        if picker.shown.is_empty() {
+        if chooser.shown.is_empty() {
             Line::styled("No actor matches.", self.theme.dim()).render(list, buf);
             return;
         }
-        for (row, &i) in picker
+        for (row, &i) in chooser
             .shown
             .iter()
-            .skip(picker.offset)
+            .skip(chooser.offset)
             .take(usize::from(list.height))
             .enumerate()
         {
             let actor = &app.timeline().actors[i];
             let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
-            let check = if picker.chosen[i] { "[x] " } else { "[ ] " };
-            let count = format!("{:>5}", picker.counts[i]);
+            let check = if chooser.chosen[i] { "[x] " } else { "[ ] " };
+            let count = format!("{:>5}", chooser.counts[i]);
             let kind = format!("  {:<12}", actor.kind.as_str());
             let name_room = w.saturating_sub(4 + width(&kind) + count.len());
             let name = fit_clean(&actor.name, name_room);
@@ -79,14 +81,14 @@ impl Widget for ActorPicker<'_> {
                 Span::styled(kind, self.theme.dim()),
                 Span::styled(
                     count,
-                    if picker.counts[i] == 0 {
+                    if chooser.counts[i] == 0 {
                         self.theme.dim()
                     } else {
                         ratatui::style::Style::new()
                     },
                 ),
             ]);
-            let line = if picker.current() == Some(i) {
+            let line = if chooser.current() == Some(i) {
                 line.patch_style(self.theme.selected())
             } else {
                 line
@@ -104,31 +106,28 @@ impl Widget for ActorPicker<'_> {
     }
 }
 
-impl ActorPicker<'_> {
+impl ActorOverlay<'_> {
     /// `> sov▏            2/5 · 1 selected`: what is typed, and how much it leaves.
     fn query_row(&self, inner: Rect, buf: &mut Buffer) {
-        let picker = self.app.picker();
+        let chooser = self.app.actor_filter();
         let w = usize::from(inner.width);
-        let selected = picker.selected_count();
+        let selected = chooser.selected_count();
         let counts = if selected > 0 {
             format!(
                 "{}/{} · {selected} selected",
-                picker.shown.len(),
-                picker.chosen.len()
+                chooser.shown.len(),
+                chooser.chosen.len()
             )
         } else {
-            format!("{}/{}", picker.shown.len(), picker.chosen.len())
+            format!("{}/{}", chooser.shown.len(), chooser.chosen.len())
         };
         let room = w.saturating_sub(width(&counts) + 4);
-        let typed = fit_clean(&picker.query, room);
-        let pad = w.saturating_sub(3 + width(&typed) + width(&counts));
-        Line::from(vec![
-            Span::styled("> ", self.theme.accent()),
-            Span::raw(typed),
-            Span::styled("▏", self.theme.accent()),
-            Span::raw(" ".repeat(pad)),
-            Span::styled(counts, self.theme.dim()),
-        ])
-        .render(Rect { height: 1, ..inner }, buf);
+        let mut spans = prompt_spans("> ", self.app.prompt(), room, self.theme);
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::raw(
+            " ".repeat(w.saturating_sub(used + width(&counts))),
+        ));
+        spans.push(Span::styled(counts, self.theme.dim()));
+        Line::from(spans).render(Rect { height: 1, ..inner }, buf);
     }
 }

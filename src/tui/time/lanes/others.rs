@@ -5,7 +5,7 @@
 
 use super::{Events, LaneIndex, actor_bit, gallop};
 use crate::model::{ActorId, EventId};
-use crate::tui::timescale::Scale;
+use crate::tui::time::Scale;
 
 /// The "others" lane for one set of actors with lanes over a stretch of the visible list,
 /// laid out like an actor's lane: a running count of the events with none of those actors,

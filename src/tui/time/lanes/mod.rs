@@ -15,7 +15,6 @@ use super::{Extent, Scale};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::{SearchIndex, actor_bit};
 
-#[path = "others.rs"]
 mod others;
 
 use others::Others;
@@ -373,5 +372,4 @@ fn write_counts(cells: &mut [Cell]) {
 }
 
 #[cfg(test)]
-#[path = "lanes_tests.rs"]
 mod tests;

@@ -20,7 +20,7 @@ pub use segments::{Segment, column_of, fold_label, year_start};
 
 use crate::model::{EventId, Timeline};
 use crate::query::SearchIndex;
-use crate::tui::timescale::{EraBand, Tick, stack_bands};
+use crate::tui::time::{EraBand, Tick, stack_bands};
 use eras::era_columns;
 use segments::{days_of, segments, years};
 use ticks::axis_ticks;
@@ -118,7 +118,7 @@ mod tests {
 
     fn sample() -> (Timeline, SearchIndex) {
         let timeline = crate::load::parse(
-            include_str!("../../../tests/fixtures/tui/sample.ron"),
+            include_str!("../../../../tests/fixtures/tui/sample.ron"),
             "sample.ron",
         )
         .expect("the sample loads");

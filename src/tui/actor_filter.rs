@@ -1,4 +1,4 @@
-//! The actor picker's state: a typed query narrowing the actors (by name, id or alias), a
+//! The actor chooser's state: a typed query narrowing the actors (by name, id or alias), a
 //! cursor over those shown, a tentative selection, any/all. Nothing changes in the filter
 //! until Enter applies it. Takes plain data (the actors), so it tests without a terminal.
 
@@ -6,7 +6,7 @@ use crate::model::{Actor, ActorId, Timeline};
 use crate::query::{ActorMode, Filter, SearchIndex, contains_lowered};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Picker {
+pub struct ActorFilter {
     /// Index into `shown` of the actor under the cursor.
     pub cursor: usize,
     /// Index into `shown` of the first row drawn.
@@ -16,14 +16,12 @@ pub struct Picker {
     pub mode: ActorMode,
     /// Events per actor under the current filter, its actor part aside.
     pub counts: Vec<usize>,
-    /// What the reader typed to narrow the list.
-    pub query: String,
     /// The actors the query matches (all of them for an empty query), in declaration order.
     pub shown: Vec<usize>,
 }
 
-impl Picker {
-    pub fn open(timeline: &Timeline, index: &SearchIndex, filter: &Filter) -> Picker {
+impl ActorFilter {
+    pub fn open(timeline: &Timeline, index: &SearchIndex, filter: &Filter) -> ActorFilter {
         let mut chosen = vec![false; timeline.actors.len()];
         for a in &filter.actors {
             chosen[a.index()] = true;
@@ -37,13 +35,12 @@ impl Picker {
                 counts[a.index()] += 1;
             }
         }
-        Picker {
+        ActorFilter {
             cursor: 0,
             offset: 0,
             chosen,
             mode: filter.actor_mode,
             counts,
-            query: String::new(),
             shown: (0..timeline.actors.len()).collect(),
         }
     }
@@ -96,16 +93,11 @@ impl Picker {
         };
     }
 
-    /// Changes the query and shows the actors it matches: every word in the name, the id
-    /// or an alias, in any case. The cursor stays on its actor while it is still shown.
-    pub fn edit_query(&mut self, actors: &[Actor], edit: impl FnOnce(&mut String)) {
+    /// Shows the actors the typed `query` matches: every word in the name, the id or an
+    /// alias, in any case. The cursor stays on its actor while it is still shown.
+    pub fn narrow(&mut self, actors: &[Actor], query: &str) {
         let current = self.current();
-        edit(&mut self.query);
-        let words: Vec<String> = self
-            .query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
+        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
         self.shown = actors
             .iter()
             .enumerate()
@@ -160,16 +152,17 @@ mod tests {
         }
     }
 
-    fn typed(actors: &[Actor], text: &str) -> Picker {
-        let mut picker = Picker {
+    fn typed(actors: &[Actor], text: &str) -> ActorFilter {
+        let mut chooser = ActorFilter {
             chosen: vec![false; actors.len()],
             shown: (0..actors.len()).collect(),
-            ..Picker::default()
+            ..ActorFilter::default()
         };
-        for c in text.chars() {
-            picker.edit_query(actors, |q| q.push(c));
+        // Narrowed as the text is typed, a character at a time.
+        for end in text.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            chooser.narrow(actors, &text[..end]);
         }
-        picker
+        chooser
     }
 
     /// Each of the three texts alone finds the actor: the id, the name, an alias.
@@ -198,13 +191,13 @@ mod tests {
     #[test]
     fn nothing_shown_is_safe() {
         let actors = [actor("a", "A", &[])];
-        let mut picker = typed(&actors, "zzz");
-        picker.down();
-        picker.last();
-        picker.toggle();
-        picker.first();
-        picker.up();
-        assert_eq!((picker.cursor, picker.current()), (0, None));
-        assert_eq!(picker.selected_count(), 0);
+        let mut chooser = typed(&actors, "zzz");
+        chooser.down();
+        chooser.last();
+        chooser.toggle();
+        chooser.first();
+        chooser.up();
+        assert_eq!((chooser.cursor, chooser.current()), (0, None));
+        assert_eq!(chooser.selected_count(), 0);
     }
 }

@@ -25,8 +25,8 @@ pub(super) fn era_columns(segs: &[Segment], era: &Era) -> Option<(u16, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::axis::segments::segments;
-    use crate::tui::timescale::stack_bands;
+    use crate::tui::time::axis::segments::segments;
+    use crate::tui::time::stack_bands;
 
     fn era(name: &str, start: &str, end: &str) -> Era {
         Era::closed(name, start, end)

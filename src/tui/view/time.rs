@@ -12,17 +12,17 @@ use crate::tui::app::App;
 use crate::tui::mode::Mode;
 use crate::tui::text::{self, fit_clean};
 use crate::tui::theme::Theme;
-use crate::tui::timescale::{Kind, Lane, LaneKey, TimeModel};
+use crate::tui::time::{Kind, Lane, LaneKey, TimeModel};
 
 /// Columns an era's name needs (with its `…`) to be written in its band.
 const MIN_ERA_NAME: usize = 5;
 
-pub struct TimeView<'a> {
+pub struct TimePane<'a> {
     pub app: &'a App,
     pub theme: Theme,
 }
 
-impl Widget for TimeView<'_> {
+impl Widget for TimePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let model = &app.time().model;
@@ -61,7 +61,9 @@ impl Widget for TimeView<'_> {
                 };
                 // A name cut to a letter or two says nothing: the band alone shows then.
                 let room = len.saturating_sub(1 + text::width(arrow));
-                let name = if room >= text::width(&era.name).min(MIN_ERA_NAME) {
+                // Measured cleaned and cut (a name may hold controls, and be megabytes).
+                let short = text::width(&fit_clean(&era.name, MIN_ERA_NAME + 1));
+                let name = if room >= short.min(MIN_ERA_NAME) {
                     fit_clean(&era.name, room)
                 } else {
                     String::new()
@@ -79,7 +81,7 @@ impl Widget for TimeView<'_> {
     }
 }
 
-impl TimeView<'_> {
+impl TimePane<'_> {
     fn lane(&self, lane: &Lane, model: &TimeModel, row: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let (name, style) = match lane.key {

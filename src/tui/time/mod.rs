@@ -8,6 +8,7 @@
 //! per-column work reads sorted arrays of them with binary search ([`LaneIndex`]), so a
 //! frame costs O(columns · lanes · log n) however long the timeline is.
 
+pub mod axis;
 mod eras;
 mod lanes;
 mod model;

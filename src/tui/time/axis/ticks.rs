@@ -3,7 +3,7 @@
 
 use super::segments::{Segment, year_start};
 use crate::model::year_words;
-use crate::tui::timescale::{Scale, Tick, choose_step, ticks};
+use crate::tui::time::{Scale, Tick, choose_step, ticks};
 
 /// The ticks of each scale at its own round step (`1980 1985 1990`, `500 BCE`); a scale
 /// too narrow for any step keeps its first year, which may run on over the fold after it
@@ -53,7 +53,7 @@ pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16) -> Vec<Tick> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::axis::segments::segments;
+    use crate::tui::time::axis::segments::segments;
 
     fn labels(ticks: &[Tick]) -> Vec<&str> {
         ticks.iter().filter_map(|t| t.label.as_deref()).collect()
