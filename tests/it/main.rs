@@ -26,6 +26,7 @@ mod interop_docs;
 mod interop_import;
 mod interop_tljs;
 mod invalid;
+mod keys_doc;
 mod load;
 mod load_pieces;
 mod output;
@@ -36,7 +37,6 @@ mod prop_plain;
 mod prop_sanitize;
 mod prop_tui;
 mod query;
-mod readme_keys;
 mod sanitize;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
