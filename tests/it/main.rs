@@ -13,6 +13,7 @@ mod cli_help;
 mod data_sources;
 mod date;
 mod date_bce;
+mod doc_links;
 mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
