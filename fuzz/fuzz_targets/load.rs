@@ -1,5 +1,5 @@
 //! The loader on arbitrary bytes: an error that reads well, or a valid timeline; never a
-//! panic, an abort or a hang (run with `-timeout`, see the README).
+//! panic, an abort or a hang (run with `-timeout`, see CONTRIBUTING.md).
 
 #![no_main]
 

@@ -2,8 +2,8 @@
 //! input valid by construction, written as RON by the crate's own writer and loaded back
 //! (so the writer/loader round trip is fuzzed too). The results must be a subset of the
 //! events, in date order, exactly the events the filter's parts match by a reference
-//! reading of the README's rules; the indexed search the explorer uses, fresh or narrowing
-//! an earlier result as typing does, must agree.
+//! reading of the search rules (docs/explorer.md); the indexed search the explorer uses,
+//! fresh or narrowing an earlier result as typing does, must agree.
 
 #![no_main]
 
@@ -175,7 +175,7 @@ fn build(input: &Input) -> RawTimeline {
     }
 }
 
-/// The query's words as the README reads them: lower-cased; a month name (in full, its
+/// The query's words as docs/explorer.md reads them: lower-cased; a month name (in full, its
 /// first three letters or `sept`, with an optional full stop) and a four-digit year after
 /// it are one word; a word that is a date (`1989`, `1979-12`, `1979-12-24`, a month and a
 /// year) carries it.
@@ -235,9 +235,10 @@ fn terms(query: &str) -> Vec<(String, Option<Date>)> {
     out
 }
 
-/// The README's rule for words, read literally: every word occurs, in any case (both
-/// lower-cased by `str::to_lowercase`), in the title, summary, detail, tags, location or
-/// an actor's name or alias, or is a date word whose period the event's overlaps.
+/// The search rules' rule for words (docs/explorer.md), read literally: every word occurs,
+/// in any case (both lower-cased by `str::to_lowercase`), in the title, summary, detail,
+/// tags, location or an actor's name or alias, or is a date word whose period the event's
+/// overlaps.
 fn words_match(t: &Timeline, e: &Event, terms: &[(String, Option<Date>)]) -> bool {
     let mut fields: Vec<&str> = vec![&e.title, &e.summary];
     fields.extend(e.detail.as_deref());

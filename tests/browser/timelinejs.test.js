@@ -1,6 +1,6 @@
 // The TimelineJS export and import against the real client: TimelineJS (pinned in
 // package.json) rendering in Chromium, read back from the page. Run alone with
-// `cargo build && cd tests/browser && npm ci && node --test` (see the README).
+// `cargo build && cd tests/browser && npm ci && node --test` (see CONTRIBUTING.md).
 'use strict';
 
 const test = require('node:test');

@@ -13,6 +13,7 @@ mod cli_help;
 mod data_sources;
 mod date;
 mod date_bce;
+mod doc_links;
 mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
@@ -26,6 +27,7 @@ mod interop_docs;
 mod interop_import;
 mod interop_tljs;
 mod invalid;
+mod keys_doc;
 mod load;
 mod load_pieces;
 mod output;
@@ -36,7 +38,6 @@ mod prop_plain;
 mod prop_sanitize;
 mod prop_tui;
 mod query;
-mod readme_keys;
 mod sanitize;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;

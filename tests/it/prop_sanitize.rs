@@ -8,7 +8,7 @@ use afghan_timeline::sanitize::{Lines, clean, is_dangerous, line, quote};
 use afghan_timeline::tui::text::{fit_clean, width, wrap_paragraphs};
 use proptest::prelude::*;
 
-/// The code points the README promises never reach a terminal raw.
+/// The code points docs/cli.md promises never reach a terminal raw (under "Output formats").
 fn forbidden(c: char) -> bool {
     let c = u32::from(c);
     c < 0x20
@@ -111,7 +111,7 @@ proptest! {
     }
 }
 
-/// Every code point, not a sample: what is escaped is exactly the README's set.
+/// Every code point, not a sample: what is escaped is exactly docs/cli.md's set.
 #[test]
 fn danger_is_exactly_the_documented_set() {
     for c in (0..=0x10_ffff).filter_map(char::from_u32) {
