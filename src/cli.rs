@@ -106,7 +106,7 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "KIND", default_value_t = KindArg::Group, ignore_case = true)]
         group_kind: KindArg,
     },
-    /// Print a shell completion script (see the README for where to put it)
+    /// Print a shell completion script (docs/cli.md says where to put it)
     Completions {
         /// The shell to complete in
         #[arg(value_enum)]

@@ -7,7 +7,7 @@
 //!   <(…)` is one), and when nothing writes to it yet, "waiting for …" says why nothing
 //!   happens;
 //! * the first [`FIRST_CHUNK`] bytes are checked for NUL and UTF-8 before reading on;
-//! * an input past [`MAX_BYTES`] (4 GiB, as the README says) is refused.
+//! * an input past [`MAX_BYTES`] (4 GiB, as docs/format.md says) is refused.
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write as _};

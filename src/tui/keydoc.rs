@@ -1,16 +1,17 @@
-//! The key tables as documentation: the README's key table (Markdown) and the man page's
-//! KEYS section (roff), both generated from the keymap that drives the explorer and its
-//! help, so that no document can name a key that does something else. A test compares the
-//! README with [`markdown`] (see the README's development notes to regenerate it).
+//! The key tables as documentation: the tables of `docs/explorer.md` (Markdown) and the man
+//! page's KEYS section (roff), both generated from the mode table and the keymap that drive
+//! the explorer and its help, so that no document can name a key that does something else.
+//! A test compares `docs/explorer.md` with [`markdown`] (CONTRIBUTING.md says how to
+//! regenerate it).
 
 use std::fmt::Write as _;
 
 use super::keymap::{self, Binding};
 use super::mode::help_sections;
 
-/// Where the generated table starts and ends in the README.
-pub const README_START: &str = "<!-- keys:start (generated from src/tui/keymap.rs) -->";
-pub const README_END: &str = "<!-- keys:end -->";
+/// Where the generated tables start and end in `docs/explorer.md`.
+pub const KEYS_START: &str = "<!-- keys:start (generated from src/tui/keymap.rs) -->";
+pub const KEYS_END: &str = "<!-- keys:end -->";
 
 /// Each binding's keys as written in a document: `` `j` `↓` ``, or `` `0`–`9` ``.
 fn keys(binding: &Binding) -> String {
@@ -34,7 +35,7 @@ fn keys(binding: &Binding) -> String {
         .join(" ")
 }
 
-/// The README's key tables: one per mode, in the help's order.
+/// The docs' key tables: one per mode, in the help's order.
 pub fn markdown() -> String {
     let mut out = String::new();
     for (n, (title, table)) in help_sections().enumerate() {

@@ -3,7 +3,7 @@
 //! disagree (a key added, changed or removed in `src/tui/keymap.rs` without the document
 //! following). `UPDATE_DOCS=1 cargo test --test it keys_doc` rewrites the section.
 
-use afghan_timeline::tui::keydoc::{README_END as KEYS_END, README_START as KEYS_START, markdown};
+use afghan_timeline::tui::keydoc::{KEYS_END, KEYS_START, markdown};
 
 #[test]
 fn the_explorer_docs_key_tables_are_the_keymap() {
