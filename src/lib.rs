@@ -11,9 +11,11 @@
 //! * [`interop`]: TimelineJS import and export, the Markdown chronology, the JSON document.
 //! * [`sanitize`]: keeps control sequences in file text away from the terminal.
 //! * [`tui`]: the explorer and picker (The Elm Architecture: state, actions, update, views).
-//! * [`cli`] and [`command`]: the command line and what each subcommand does.
+//! * [`cli`] and [`command`]: the command line and what each subcommand does; [`colors`]:
+//!   `NO_COLOR`, read once at start.
 
 pub mod cli;
+pub mod colors;
 pub mod command;
 pub mod complete;
 pub mod error;
@@ -31,19 +33,20 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// Runs a parsed command line and reports errors on stderr; returns the exit status.
-pub fn run(cli: cli::Cli) -> ExitCode {
-    match command::run(cli) {
+/// `colors` is the one reading of `NO_COLOR`, made at start.
+pub fn run(cli: cli::Cli, colors: colors::Colors) -> ExitCode {
+    match command::run(cli, colors) {
         Ok(outcome) => ExitCode::from(outcome.exit_code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
-        Err(e) => fail(&e),
+        Err(e) => fail(&e, colors),
     }
 }
 
 /// Reports an error that ends the program on stderr; returns exit status 2.
-pub fn fail(e: &error::Error) -> ExitCode {
+pub fn fail(e: &error::Error, colors: colors::Colors) -> ExitCode {
     let message = match e {
         error::Error::Load(load::LoadError::Invalid(report)) => {
-            report.render(command::color_allowed(&std::io::stderr()))
+            report.render(colors.on(&std::io::stderr()))
         }
         error::Error::Load(other) => format!("{other}\n"),
         error::Error::Import(import) => format!("{import}\n"),

@@ -118,3 +118,13 @@ pub fn quote(text: &str) -> String {
         None => format!("'{cleaned}'"),
     }
 }
+
+/// Whether a URL may become a link: web and mail addresses only, never `javascript:`.
+/// Here, below both, because the Markdown writer and the HTML of the TimelineJS export
+/// make links alike.
+pub fn is_linkable(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+}

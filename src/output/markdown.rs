@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::text::{actor_names, date_range};
-use crate::interop::html::is_linkable;
 use crate::model::{Event, Source, Timeline};
+use crate::sanitize::is_linkable;
 use crate::sanitize::{Lines, clean, line};
 
 pub(super) fn write_event(

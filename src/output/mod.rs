@@ -1,10 +1,11 @@
-//! The output formats, shared by `list`, `show` and the TUI's accepted choice.
+//! The output formats, shared by `list`, `show`, `actors` and the TUI's accepted choice.
 //!
 //! Human formats (`text`, `line`, `markdown`) pass every string from the file through
 //! [`crate::sanitize`]; machine formats (`json`, `ron`) escape what their grammar requires,
 //! and JSON additionally escapes DEL, C1 and bidi controls so a pretty-printer or a `jq -r`
 //! cannot be tricked into emitting them raw by accident.
 
+mod actors;
 mod json;
 pub mod markdown;
 mod ron_format;
@@ -14,6 +15,7 @@ use std::io::{self, Write};
 
 use crate::model::{EventId, Timeline};
 
+pub use actors::{ActorFormat, write_actors};
 pub use json::{actor_json, event_json, write_json_line};
 pub use text::{actor_names, date_range};
 

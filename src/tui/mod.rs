@@ -57,7 +57,7 @@ use search::Searcher;
 use theme::Theme;
 
 /// Start-up options of the explorer.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct Options {
     pub mouse: bool,
     pub select: Option<EventId>,
@@ -66,11 +66,49 @@ pub struct Options {
     pub pick: bool,
     /// What `y` copies events as: `--format` when given, else Markdown.
     pub copy_format: Option<crate::output::Format>,
+    /// Colours or not, as `NO_COLOR` said at start: the loading screen and the explorer.
+    pub theme: Theme,
+}
+
+/// How a session of the explorer ended, for the caller to report.
+#[derive(Debug)]
+pub enum Explored {
+    /// Left while loading, or without choosing.
+    Quit,
+    /// Chose these events (date order; empty when there was nothing to choose) of this
+    /// timeline, which lives until the process exits.
+    Chose(&'static Timeline, Vec<EventId>),
+}
+
+/// The explorer from start to end, the one call the command line makes: loads the
+/// timeline (with the loading screen while a long load runs), lets `start` resolve the
+/// filter and the event to start on against it, runs the explorer, and returns what was
+/// chosen. The terminal is given back before this returns, an error included.
+pub fn explore(
+    input: &crate::load::Input,
+    options: Options,
+    start: impl FnOnce(&Timeline) -> Result<(Filter, Option<EventId>), Error>,
+) -> Result<Explored, Error> {
+    let (timeline, session) = match load(input, options.mouse, options.theme)? {
+        loading::Loaded::Timeline(timeline, session) => (timeline, session),
+        loading::Loaded::Quit => return Ok(Explored::Quit),
+    };
+    let (filter, select) = start(&timeline)?;
+    let options = Options { select, ..options };
+    let timeline = Arc::new(timeline);
+    let exit = run(Arc::clone(&timeline), filter, &options, session)?;
+    // Never freed: the process exits next, and freeing a big timeline event by event would
+    // hold the shell prompt back for seconds after quitting.
+    let timeline: &'static Timeline = Box::leak(Box::new(timeline));
+    Ok(match exit {
+        Exit::Quit => Explored::Quit,
+        Exit::Accept(chosen) => Explored::Chose(timeline, chosen),
+    })
 }
 
 /// Opens the explorer and returns how it ended; the caller prints a choice after the
 /// terminal is restored. `session` is the terminal the loading screen already holds, if any.
-pub fn run(
+fn run(
     timeline: Arc<Timeline>,
     filter: Filter,
     options: &Options,
@@ -78,9 +116,7 @@ pub fn run(
 ) -> Result<Exit, Error> {
     let settings = Settings {
         pick: options.pick,
-        theme: Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        },
+        theme: options.theme,
         select: options.select,
         copy_format: options
             .copy_format
@@ -119,11 +155,7 @@ pub fn browse(
 
 /// Loads the explorer's timeline, with the loading screen on the terminal while a long load
 /// runs (see [`loading`]).
-pub fn load(
-    input: &crate::load::Input,
-    mouse: bool,
-    theme: Theme,
-) -> Result<loading::Loaded, Error> {
+fn load(input: &crate::load::Input, mouse: bool, theme: Theme) -> Result<loading::Loaded, Error> {
     loading::load(input, mouse, |term, state| {
         let _screen = terminal::lock_screen();
         term.draw(|frame| {

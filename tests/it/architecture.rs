@@ -302,3 +302,119 @@ fn the_explorer_state_never_names_its_views_and_never_the_command_layer() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The house's layers, top to bottom: a module imports its own layer and those below,
+/// never one above. `crate` (lib.rs, which only dispatches) stands above them all.
+const LAYERS: &[&[&str]] = &[
+    &["command"],
+    &["cli"],
+    &["complete"],
+    &["tui"],
+    &["error"],
+    &["interop"],
+    &["output"],
+    &["meter", "query"],
+    &["load"],
+    &["suggest"],
+    &["model"],
+    &["colors", "sanitize"],
+];
+
+/// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`),
+/// then the state (`app`), then the models the state uses (everything else).
+fn tui_layer(module: &[String]) -> usize {
+    match module.get(1).map(String::as_str) {
+        Some("view") => 0,
+        None | Some("loading") => 1,
+        Some("app") => 2,
+        Some(_) => 3,
+    }
+}
+
+fn layer(module: &[String]) -> Option<usize> {
+    let top = module.first()?;
+    LAYERS.iter().position(|l| l.contains(&top.as_str()))
+}
+
+/// Where an import runs back up, if anywhere: the edge and why.
+fn upward(from: &[String], to: &[String]) -> Option<String> {
+    let (Some(a), Some(b)) = (layer(from), layer(to)) else {
+        // `crate` itself: lib.rs may import anything; nothing imports it but to reach down.
+        return None;
+    };
+    if b < a {
+        return Some(format!(
+            "{} imports {} from a layer above",
+            name(from),
+            name(to)
+        ));
+    }
+    if from.first().map(String::as_str) == Some("tui")
+        && to.first().map(String::as_str) == Some("tui")
+        && tui_layer(to) < tui_layer(from)
+    {
+        return Some(format!(
+            "{} imports {}, above it in the explorer",
+            name(from),
+            name(to)
+        ));
+    }
+    None
+}
+
+/// The import graph of the code outside unit tests (a test may reach for any fixture).
+fn graph_without_tests() -> BTreeMap<Vec<String>, BTreeSet<Vec<String>>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let full = graph();
+    let modules: BTreeSet<Vec<String>> = full.files.keys().cloned().collect();
+    let mut edges = BTreeMap::new();
+    for (module, file) in &full.files {
+        let text = std::fs::read_to_string(file).expect("read a source file");
+        let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let is_tests = file.file_stem().is_some_and(|s| s == "tests") && file.starts_with(&src);
+        let targets: BTreeSet<Vec<String>> = if is_tests {
+            BTreeSet::new()
+        } else {
+            paths_in(&code_of(text))
+                .iter()
+                // `crate::tui::{a, b}` is seen expanded; its bare head `crate::tui::` is not
+                // an import of `tui` itself.
+                .filter(|p| !p.ends_with("::"))
+                .filter_map(|p| resolve(p, module, &modules))
+                .filter(|t| t != module)
+                .collect()
+        };
+        edges.insert(module.clone(), targets);
+    }
+    edges
+}
+
+#[test]
+fn the_layering_rule_itself_catches_an_import_that_runs_up() {
+    let m = |s: &str| s.split("::").map(str::to_owned).collect::<Vec<_>>();
+    assert!(upward(&m("output::markdown"), &m("interop::html")).is_some());
+    assert!(upward(&m("tui::app::nav"), &m("tui::view::list")).is_some());
+    assert!(upward(&m("tui::time::model"), &m("tui::app")).is_some());
+    assert!(upward(&m("tui::view::list"), &m("tui::app")).is_none());
+    assert!(upward(&m("command::args"), &m("model::date")).is_none());
+    // Every top-level module of src/ has its layer: a new one must be placed.
+    let graph = graph();
+    for module in graph.files.keys().filter(|m| !m.is_empty()) {
+        assert!(
+            layer(module).is_some(),
+            "{} has no layer in LAYERS",
+            name(module)
+        );
+    }
+}
+
+#[test]
+fn no_import_runs_back_up_anywhere_in_src() {
+    let edges = graph_without_tests();
+    assert!(edges.len() > 40, "found the modules");
+    let problems: Vec<String> = edges
+        .iter()
+        .flat_map(|(from, targets)| targets.iter().filter_map(move |to| upward(from, to)))
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

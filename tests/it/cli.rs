@@ -379,13 +379,24 @@ fn flags_that_would_be_ignored_are_usage_errors() {
         (&["--format", "json", "list"], "put --format after 'list'"),
         (
             &["show", "soviet-intervention", "--query", "x"],
-            "not 'show'",
+            "unexpected argument '--query'",
         ),
-        (&["actors", "--actor", "ussr"], "not 'actors'"),
-        (&["check", "--from", "1979"], "not 'check'"),
+        (
+            &["actors", "--actor", "ussr"],
+            "unexpected argument '--actor'",
+        ),
+        (&["check", "--from", "1979"], "unexpected argument '--from'"),
+        (
+            &["--query", "x", "check"],
+            "--query is not an option of 'check'",
+        ),
         (
             &["--select", "soviet-intervention", "list"],
-            "for the explorer",
+            "--select is not an option of 'list' (before a subcommand it is the explorer's)",
+        ),
+        (
+            &["--file", "a.ron", "check", "b.ron"],
+            "'check' was given two files",
         ),
         (
             &["list", "--from", "1980", "--to", "1979"],

@@ -62,19 +62,33 @@ fn each_subcommands_help_lists_only_the_flags_that_work_there() {
             );
         }
     }
-    // Hidden is not accepted: those flags are still refused with a word on where they go.
-    let out = run(&["show", "--actor", "ussr", "saur-revolution"]);
+    // What a help does not list, clap refuses: after the subcommand, and before it.
+    for args in [
+        &["show", "--actor", "ussr", "saur-revolution"][..],
+        &["man", "--file", "x.ron"],
+        &[
+            "import",
+            "--file",
+            "x.ron",
+            "--from",
+            "timelinejs",
+            "y.json",
+        ],
+    ] {
+        let out = run(args);
+        out.code(2);
+        assert!(out.stdout.is_empty());
+        assert!(
+            out.stderr
+                .contains(&format!("unexpected argument '{}'", args[1])),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    let out = run(&["--actor", "ussr", "show", "saur-revolution"]);
     out.code(2);
     assert!(
-        out.stderr
-            .contains("filter 'list' and the explorer, not 'show'"),
-        "{}",
-        out.stderr
-    );
-    let out = run(&["man", "--file", "x.ron"]);
-    out.code(2);
-    assert!(
-        out.stderr.contains("'man' does not read one"),
+        out.stderr.contains("--actor is not an option of 'show'"),
         "{}",
         out.stderr
     );

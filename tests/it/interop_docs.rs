@@ -203,7 +203,7 @@ fn the_man_page_documents_the_command_line() {
     let file = run(&["--file", "x.ron", "man"]);
     file.code(2);
     assert!(
-        file.stderr.contains("'man' does not read one"),
+        file.stderr.contains("--file is not an option of 'man'"),
         "{}",
         file.stderr
     );

@@ -352,18 +352,30 @@ fn unreadable_inputs_and_misplaced_flags_are_errors() {
         "y.json",
     ]);
     file.code(2);
+    // clap refuses it: `import` reads no timeline, it takes the file as its argument.
     assert!(
-        file.stderr
-            .contains("give the file to import as its argument"),
+        file.stderr.contains("--file is not an option of 'import'"),
         "{}",
         file.stderr
     );
     let filter = run(&["--from", "1979", "import", "--from", "timelinejs", "y.json"]);
     filter.code(2);
-    assert!(filter.stderr.contains("not 'import'"), "{}", filter.stderr);
+    assert!(
+        filter
+            .stderr
+            .contains("--from is not an option of 'import'"),
+        "{}",
+        filter.stderr
+    );
     let format = run(&["--format", "json", "export", "--to", "json"]);
     format.code(2);
-    assert!(format.stderr.contains("it takes --to"), "{}", format.stderr);
+    assert!(
+        format
+            .stderr
+            .contains("--format is not an option of 'export'"),
+        "{}",
+        format.stderr
+    );
 }
 
 #[test]

@@ -51,17 +51,10 @@ pub fn split_paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.split("\n\n").map(str::trim).filter(|p| !p.is_empty())
 }
 
-/// Whether a URL may become a link: web and mail addresses only, never `javascript:`.
-pub fn is_linkable(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    ["http://", "https://", "mailto:"]
-        .iter()
-        .any(|scheme| lower.starts_with(scheme))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sanitize::is_linkable;
 
     #[test]
     fn escape_then_strip_gives_back_single_line_text() {

@@ -14,9 +14,10 @@ use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
 use super::shape::RECORD;
-use crate::interop::html::{escape, is_linkable, paragraphs, strip};
+use crate::interop::html::{escape, paragraphs, strip};
 use crate::model::{Date, Event, Timeline};
 use crate::output::{actor_json, event_json};
+use crate::sanitize::is_linkable;
 use crate::sanitize::line;
 
 /// A TimelineJS document and what could not be shown in it.

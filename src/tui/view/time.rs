@@ -44,7 +44,15 @@ impl Widget for TimePane<'_> {
             super::list::empty_state(app, theme).render(inner, buf);
             return;
         }
-        if inner.width <= model.name_width || inner.height == 0 {
+        // The model is laid out for the pane `update` last measured. A frame drawn between
+        // the terminal's resize and the Resize it reports (or a test drawing at another
+        // size) gets the frame alone: the next frame, at the new size, draws the rest.
+        let rows = model.eras.len() + model.lanes.len() + usize::from(model.axis_rows);
+        if inner.width <= model.name_width
+            || inner.height == 0
+            || model.name_width + model.scale.width > inner.width
+            || rows > usize::from(inner.height)
+        {
             return;
         }
         let x0 = inner.x + model.name_width;

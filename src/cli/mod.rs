@@ -4,13 +4,15 @@
 
 use std::io;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 pub use clap_complete::Shell;
 use clap_complete::engine::ArgValueCompleter;
 
-use crate::interop::timelinejs::{EraSelection, GroupBy};
-use crate::load::RawActorKind;
-use crate::output::Format;
+mod values;
+
+pub use values::{
+    ActorFormatArg, ErasArg, ExportFormat, FormatArg, GroupByArg, ImportFormat, KindArg,
+};
 
 /// A terminal explorer of the history of Soviet and Russian relations with Afghanistan and
 /// the Taliban, or of any timeline file in the same format.
@@ -24,9 +26,8 @@ use crate::output::Format;
 2 on bad input or usage, 130 when the picker was left without choosing."
 )]
 pub struct Cli {
-    /// Read this timeline file instead of the built-in one ('-' reads standard input)
-    #[arg(long, global = true, value_name = "PATH")]
-    pub file: Option<String>,
+    #[command(flatten)]
+    pub source: Source,
 
     #[command(flatten)]
     pub filter: FilterArgs,
@@ -52,6 +53,8 @@ pub enum Command {
     /// Print the events that match a filter, in date order
     List {
         #[command(flatten)]
+        source: Source,
+        #[command(flatten)]
         filter: FilterArgs,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -63,7 +66,7 @@ pub enum Command {
         #[arg(add = ArgValueCompleter::new(crate::complete::event_ids))]
         id: String,
         #[command(flatten)]
-        filter: FilterArgs,
+        source: Source,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
@@ -71,7 +74,7 @@ pub enum Command {
     /// Print the actors with their kinds, aliases and number of events
     Actors {
         #[command(flatten)]
-        filter: FilterArgs,
+        source: Source,
         /// Output format
         #[arg(long, value_enum, default_value_t = ActorFormatArg::Text)]
         format: ActorFormatArg,
@@ -81,10 +84,12 @@ pub enum Command {
         /// The file to check (default: --file, else the built-in timeline)
         path: Option<String>,
         #[command(flatten)]
-        filter: FilterArgs,
+        source: Source,
     },
     /// Write the whole timeline for another tool: TimelineJS, a Markdown chronology, JSON
     Export {
+        #[command(flatten)]
+        source: Source,
         /// The format to write to stdout
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
@@ -120,112 +125,9 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// TimelineJS JSON, to publish on the web
-    #[value(name = "timelinejs")]
-    TimelineJs,
-    /// A chronology with a heading per era and sources as footnotes
-    Markdown,
-    /// The whole timeline as one JSON document
-    Json,
-}
-
-/// What TimelineJS groups slides by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum GroupByArg {
-    /// No groups: one row for every slide (lays out at any embed height)
-    None,
-    /// The first actor, for the actors with the most events that fit; the rest share a row
-    Actor,
-    /// The first actor's kind (State, Organization, Group, Person)
-    Kind,
-    /// The era the event starts in
-    Era,
-}
-
-impl From<GroupByArg> for GroupBy {
-    fn from(by: GroupByArg) -> GroupBy {
-        match by {
-            GroupByArg::None => GroupBy::None,
-            GroupByArg::Actor => GroupBy::Actor,
-            GroupByArg::Kind => GroupBy::Kind,
-            GroupByArg::Era => GroupBy::Era,
-        }
-    }
-}
-
-/// Which eras TimelineJS's era band shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ErasArg {
-    /// Every era, with a warning naming the overlapping pairs
-    All,
-    /// Only eras that overlap none before them in the file
-    Disjoint,
-}
-
-impl From<ErasArg> for EraSelection {
-    fn from(eras: ErasArg) -> EraSelection {
-        match eras {
-            ErasArg::All => EraSelection::All,
-            ErasArg::Disjoint => EraSelection::Disjoint,
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ImportFormat {
-    /// TimelineJS JSON, as its documentation describes it
-    #[value(name = "timelinejs")]
-    TimelineJs,
-}
-
-/// An actor kind, as a flag value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    State,
-    Organization,
-    Group,
-    Person,
-}
-
-impl From<KindArg> for RawActorKind {
-    fn from(kind: KindArg) -> RawActorKind {
-        match kind {
-            KindArg::State => RawActorKind::State,
-            KindArg::Organization => RawActorKind::Organization,
-            KindArg::Group => RawActorKind::Group,
-            KindArg::Person => RawActorKind::Person,
-        }
-    }
-}
-
-/// The command line as parsed and documented: the clap definition, with the flags a
-/// subcommand accepts only to refuse them (the filter flags after `show`, `actors` and
-/// `check`, the global `--file` for the subcommands that read no timeline) hidden from
-/// its help, completions and man page, so that each lists only what works there.
+/// The command line as parsed and documented: the clap definition itself.
 pub fn command() -> clap::Command {
-    let mut cmd = Cli::command();
-    for name in ["show", "actors", "check"] {
-        cmd = cmd.mut_subcommand(name, |sub| {
-            ["actor", "all_actors", "query", "from", "to"]
-                .into_iter()
-                .fold(sub, |sub, flag| sub.mut_arg(flag, |a| a.hide(true)))
-        });
-    }
-    // clap copies a global flag into each subcommand that has none of its own: a hidden
-    // copy of it takes its place there (its value still reaches `Cli::file`).
-    let file = cmd
-        .get_arguments()
-        .find(|a| a.get_id() == "file")
-        .cloned()
-        .map(|a| a.hide(true));
-    for name in ["import", "completions", "man"] {
-        if let Some(file) = file.clone() {
-            cmd = cmd.mut_subcommand(name, |sub| sub.arg(file));
-        }
-    }
-    cmd
+    Cli::command()
 }
 
 /// Parses these arguments (the program's name first) with [`command`].
@@ -239,7 +141,53 @@ where
 {
     let mut cmd = command();
     let matches = cmd.try_get_matches_from_mut(args)?;
+    refuse_misplaced(&cmd, &matches)?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
+}
+
+/// Options before a subcommand are the explorer's. A subcommand takes those of a group
+/// that it flattens too (`Source`'s `--file`; `FilterArgs` before `list`), merged with its
+/// own; any other is refused, saying where it belongs. Read from clap's definition, so no
+/// list of flags is kept by hand; after the subcommand, clap itself refuses what it lacks.
+fn refuse_misplaced(cmd: &clap::Command, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+    let Some((name, _)) = matches.subcommand() else {
+        return Ok(());
+    };
+    let Some(sub) = cmd.find_subcommand(name) else {
+        return Ok(());
+    };
+    let shared: Vec<&clap::Id> = cmd
+        .get_groups()
+        .filter(|g| sub.get_groups().any(|s| s.get_id() == g.get_id()))
+        .flat_map(clap::ArgGroup::get_args)
+        .collect();
+    for arg in cmd.get_arguments() {
+        let id = arg.get_id();
+        let given =
+            matches.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine);
+        if !given || shared.contains(&id) {
+            continue;
+        }
+        let flag = format!("--{}", arg.get_long().unwrap_or(id.as_str()));
+        // The subcommand's own option of that name, taking the same values: the reader
+        // meant it for the subcommand.
+        let same = sub.get_arguments().any(|a| {
+            a.get_id() == id
+                && a.get_value_names() == arg.get_value_names()
+                && a.get_possible_values() == arg.get_possible_values()
+        });
+        let message = if same {
+            format!("put {flag} after '{name}': 'afghan-timeline {name} {flag} …'")
+        } else {
+            format!(
+                "{flag} is not an option of '{name}' (before a subcommand it is the explorer's)"
+            )
+        };
+        return Err(cmd
+            .clone()
+            .error(clap::error::ErrorKind::ArgumentConflict, message));
+    }
+    Ok(())
 }
 
 /// The completion script for `shell`. Generated into memory first: `clap_complete` panics
@@ -286,10 +234,19 @@ pub fn man_pages() -> Vec<String> {
         .collect()
 }
 
-/// Which events to show; shared by `list` and the explorer. Accepted before any
-/// subcommand and after `list`, `show`, `actors` and `check`, so the flags may stand before
-/// or after `list`, and elsewhere are refused with a word on where they belong rather
-/// than ignored. Not global: `export --to` and `import --from` are other flags.
+/// The timeline to read: the explorer's, and that of each subcommand that reads one (not
+/// `import`, `completions` or `man`, where clap refuses it). Before `list` or `show` it is
+/// the subcommand's too.
+#[derive(Debug, Default, Args)]
+pub struct Source {
+    /// Read this timeline file instead of the built-in one ('-' reads standard input)
+    #[arg(long, value_name = "PATH")]
+    pub file: Option<String>,
+}
+
+/// Which events to show; shared by `list` and the explorer, and accepted before `list`
+/// too (merged with those after it). Elsewhere clap refuses them: the subcommands that
+/// take no filter do not flatten this.
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
@@ -352,40 +309,5 @@ impl FilterArgs {
             || self.query.is_some()
             || self.from.is_some()
             || self.to.is_some()
-    }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// A readable block per event
-    Text,
-    /// DATE<TAB>ACTORS<TAB>TITLE
-    Line,
-    /// Event ids only
-    Id,
-    /// JSON Lines, one object per event
-    Json,
-    /// As in a timeline file
-    Ron,
-    /// A Markdown section per event
-    Markdown,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ActorFormatArg {
-    Text,
-    Json,
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Text => Format::Text,
-            FormatArg::Line => Format::Line,
-            FormatArg::Id => Format::Id,
-            FormatArg::Json => Format::Json,
-            FormatArg::Ron => Format::Ron,
-            FormatArg::Markdown => Format::Markdown,
-        }
     }
 }

@@ -1,0 +1,132 @@
+//! The values the flags take (`--to timelinejs`, `--format json`…), as clap parses them,
+//! each converted once into the domain type the library uses.
+
+use clap::ValueEnum;
+
+use crate::interop::timelinejs::{EraSelection, GroupBy};
+use crate::load::RawActorKind;
+use crate::output::{ActorFormat, Format};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// TimelineJS JSON, to publish on the web
+    #[value(name = "timelinejs")]
+    TimelineJs,
+    /// A chronology with a heading per era and sources as footnotes
+    Markdown,
+    /// The whole timeline as one JSON document
+    Json,
+}
+
+/// What TimelineJS groups slides by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    /// No groups: one row for every slide (lays out at any embed height)
+    None,
+    /// The first actor, for the actors with the most events that fit; the rest share a row
+    Actor,
+    /// The first actor's kind (State, Organization, Group, Person)
+    Kind,
+    /// The era the event starts in
+    Era,
+}
+
+impl From<GroupByArg> for GroupBy {
+    fn from(by: GroupByArg) -> GroupBy {
+        match by {
+            GroupByArg::None => GroupBy::None,
+            GroupByArg::Actor => GroupBy::Actor,
+            GroupByArg::Kind => GroupBy::Kind,
+            GroupByArg::Era => GroupBy::Era,
+        }
+    }
+}
+
+/// Which eras TimelineJS's era band shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ErasArg {
+    /// Every era, with a warning naming the overlapping pairs
+    All,
+    /// Only eras that overlap none before them in the file
+    Disjoint,
+}
+
+impl From<ErasArg> for EraSelection {
+    fn from(eras: ErasArg) -> EraSelection {
+        match eras {
+            ErasArg::All => EraSelection::All,
+            ErasArg::Disjoint => EraSelection::Disjoint,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// TimelineJS JSON, as its documentation describes it
+    #[value(name = "timelinejs")]
+    TimelineJs,
+}
+
+/// An actor kind, as a flag value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    State,
+    Organization,
+    Group,
+    Person,
+}
+
+impl From<KindArg> for RawActorKind {
+    fn from(kind: KindArg) -> RawActorKind {
+        match kind {
+            KindArg::State => RawActorKind::State,
+            KindArg::Organization => RawActorKind::Organization,
+            KindArg::Group => RawActorKind::Group,
+            KindArg::Person => RawActorKind::Person,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// A readable block per event
+    Text,
+    /// DATE<TAB>ACTORS<TAB>TITLE
+    Line,
+    /// Event ids only
+    Id,
+    /// JSON Lines, one object per event
+    Json,
+    /// As in a timeline file
+    Ron,
+    /// A Markdown section per event
+    Markdown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ActorFormatArg {
+    Text,
+    Json,
+}
+
+impl From<ActorFormatArg> for ActorFormat {
+    fn from(f: ActorFormatArg) -> ActorFormat {
+        match f {
+            ActorFormatArg::Text => ActorFormat::Text,
+            ActorFormatArg::Json => ActorFormat::Json,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Line => Format::Line,
+            FormatArg::Id => Format::Id,
+            FormatArg::Json => Format::Json,
+            FormatArg::Ron => Format::Ron,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}

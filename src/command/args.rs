@@ -1,0 +1,171 @@
+//! The command line's arguments resolved to domain values against the loaded timeline:
+//! the filter (actors by id, name or alias, dates parsed), the `--select` event, the one
+//! timeline to read. Every mistake is a usage error that quotes what was typed and says
+//! what would work ("did you mean").
+
+use crate::cli::{Cli, Command, FilterArgs};
+use crate::error::Error;
+use crate::load::Input;
+use crate::model::{Date, EventId, Timeline};
+use crate::query::{ActorMode, Filter};
+use crate::sanitize::{line, quote};
+use crate::suggest::{closest_score, ranked};
+
+/// How much less an alias counts than an actor's own id or name when suggesting one.
+const ALIAS_HANDICAP: f64 = 0.05;
+
+/// The timeline the command line names: `--file` after the subcommand, else before it,
+/// else the built-in one; `check PATH` names its own, and may not be given two.
+pub fn input(cli: &Cli) -> Result<Input, Error> {
+    let before = cli.source.file.as_deref();
+    let file = match &cli.command {
+        Some(
+            Command::List { source, .. }
+            | Command::Show { source, .. }
+            | Command::Actors { source, .. }
+            | Command::Export { source, .. },
+        ) => source.file.as_deref().or(before),
+        Some(Command::Check { path, source }) => {
+            let file = source.file.as_deref().or(before);
+            if let (Some(file), Some(path)) = (file, path) {
+                return Err(Error::Usage(format!(
+                    "'check' was given two files, --file {} and {}; name the file to check once",
+                    quote(file),
+                    quote(path)
+                )));
+            }
+            path.as_deref().or(file)
+        }
+        _ => before,
+    };
+    Ok(file.map_or(Input::Embedded, Input::from_arg))
+}
+
+/// The filter flags in force: those before `list` and after it, or the explorer's.
+pub fn filter_args(cli: &Cli) -> FilterArgs {
+    match &cli.command {
+        Some(Command::List { filter, .. }) => cli.filter.merged(filter),
+        _ => cli.filter.merged(&FilterArgs::default()),
+    }
+}
+
+/// The filter the arguments describe, with actors resolved and dates parsed.
+pub fn to_filter(timeline: &Timeline, args: &FilterArgs) -> Result<Filter, Error> {
+    let mut filter = Filter::default();
+    for name in &args.actor {
+        let id = timeline
+            .find_actor(name)
+            .ok_or_else(|| unknown_actor(timeline, name))?;
+        if !filter.actors.contains(&id) {
+            filter.actors.push(id);
+        }
+    }
+    filter.actor_mode = if args.all_actors {
+        ActorMode::All
+    } else {
+        ActorMode::Any
+    };
+    if let Some(query) = &args.query {
+        filter.set_query(query);
+    }
+    filter.from = args
+        .from
+        .as_deref()
+        .map(|d| parse_flag_date("--from", d))
+        .transpose()?;
+    filter.to = args
+        .to
+        .as_deref()
+        .map(|d| parse_flag_date("--to", d))
+        .transpose()?;
+    if let (Some(from), Some(to)) = (filter.from, filter.to)
+        && to.last_day() < from.first_day()
+    {
+        return Err(Error::Usage(format!(
+            "--from {} is after --to {}; swap them",
+            quote(&from.to_string()),
+            quote(&to.to_string())
+        )));
+    }
+    Ok(filter)
+}
+
+/// The event `--select` names; a usage error naming the filter when the filter hides it,
+/// since the explorer would otherwise open elsewhere without a word.
+pub fn selected(
+    timeline: &Timeline,
+    filter: &Filter,
+    filter_args: &FilterArgs,
+    id: &str,
+) -> Result<EventId, Error> {
+    let found = timeline
+        .find_event(id)
+        .ok_or_else(|| unknown_event(timeline, id))?;
+    if !filter.matches(timeline, timeline.event(found)) {
+        return Err(Error::Usage(format!(
+            "--select {} is hidden by the filter ({}); drop the filter or select an event it shows",
+            quote(id),
+            line(&filter_args.given())
+        )));
+    }
+    Ok(found)
+}
+
+fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
+    value
+        .parse()
+        .map_err(|e: crate::model::DateError| Error::BadDate {
+            flag,
+            value: quote(value),
+            reason: e.to_string(),
+        })
+}
+
+fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
+    if timeline.actors.is_empty() {
+        return Error::NoActors { name: quote(name) };
+    }
+    // The actor is suggested, by its name and id: its own id and name count before its
+    // aliases, so 'Sovet' finds the Soviet Union rather than its alias 'Soviet Army'.
+    let best = timeline
+        .actors
+        .iter()
+        .filter_map(|a| {
+            let own = closest_score(name, [a.id.as_str(), a.name.as_str()]);
+            let alias = closest_score(name, a.aliases.iter().map(String::as_str))
+                .map(|s| s - ALIAS_HANDICAP);
+            own.into_iter()
+                .chain(alias)
+                .reduce(f64::max)
+                .map(|s| (s, a))
+        })
+        .max_by(|x, y| x.0.total_cmp(&y.0));
+    let hint = best
+        .map(|(_, a)| format!(" (did you mean {} ({})?)", quote(&a.name), line(&a.id)))
+        .unwrap_or_default();
+    let known: Vec<_> = timeline
+        .actors
+        .iter()
+        .map(|a| line(&a.id).into_owned())
+        .collect();
+    Error::UnknownActor {
+        name: quote(name),
+        hint,
+        known: known.join(", "),
+    }
+}
+
+/// An unknown event id, with the closest ids as suggestions.
+pub fn unknown_event(timeline: &Timeline, id: &str) -> Error {
+    let close = ranked(id, timeline.events.iter().map(|e| e.id.as_str()), 3);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        let close: Vec<_> = close.iter().map(|c| quote(c)).collect();
+        format!(" (did you mean {}?)", close.join(" or "))
+    };
+    Error::UnknownEvent {
+        id: quote(id),
+        hint,
+    }
+}
