@@ -158,7 +158,7 @@ fn the_export_of_the_embedded_timeline_has_timelinejs_shape() {
         warnings[1].contains("'US-led intervention' and 'Second Taliban emirate'"),
         "{warnings:?}"
     );
-    assert_eq!(document["events"].as_array().map(Vec::len), Some(70));
+    assert_eq!(document["events"].as_array().map(Vec::len), Some(73));
     assert_eq!(document["eras"].as_array().map(Vec::len), Some(7));
 }
 
@@ -337,7 +337,7 @@ fn import_of_the_export_gives_back_the_embedded_timeline() {
     let timeline = load::load(&load::Input::Embedded).expect("embedded loads");
     let (back, warnings) = round_trip(&timeline);
     assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(back.events.len(), 70);
+    assert_eq!(back.events.len(), 73);
     // Everything: title, description, actors, eras, events with dates, text and sources.
     assert_eq!(back, timeline);
 }

@@ -16,7 +16,7 @@ fn markdown_has_a_heading_per_era_an_entry_per_event_and_footnoted_sources() {
     assert_eq!(r.stderr, "");
     let md = &r.stdout;
     assert!(md.starts_with("# Russia, the Soviet Union and Afghanistan\n\n"));
-    assert!(md.contains("*70 events, 1919 to 15 Jan 2026.*"));
+    assert!(md.contains("*73 events, 1919 to 6 Mar 2026.*"));
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
     assert_eq!(
         headings,
@@ -29,11 +29,11 @@ fn markdown_has_a_heading_per_era_an_entry_per_event_and_footnoted_sources() {
             "## First Taliban emirate, 27 Sep 1996 – 7 Dec 2001",
             "## US-led intervention, 7 Oct 2001 – 30 Aug 2021",
             "## Second Taliban emirate, 15 Aug 2021–",
-            "## Russia's step-by-step normalisation, 6 Apr 2022 – 15 Jan 2026",
+            "## Russia's step-by-step normalisation, 6 Apr 2022 – 6 Mar 2026",
             "## Sources",
         ]
     );
-    assert_eq!(md.lines().filter(|l| l.starts_with("### ")).count(), 70);
+    assert_eq!(md.lines().filter(|l| l.starts_with("### ")).count(), 73);
     assert!(md.contains("### 24 Dec 1979 – 25 Dec 1979: Soviet troops enter Afghanistan\n"));
 
     // Every footnote used is defined once, numbered 1..n in order of first use.
