@@ -48,6 +48,13 @@ pub enum Error {
         what: &'static str,
         source: std::io::Error,
     },
+    /// A change to a timeline file was refused because of `error`; the file is as it was.
+    #[error("{error}{file} is unchanged")]
+    Unchanged {
+        error: Box<LoadError>,
+        /// The file, as messages name it.
+        file: String,
+    },
 }
 
 impl Error {

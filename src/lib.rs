@@ -14,10 +14,13 @@
 //! * [`cli`] and [`command`]: the command line and what each subcommand does; [`colors`]:
 //!   `NO_COLOR`, read once at start.
 
+pub mod atomic;
+pub mod authoring;
 pub mod cli;
 pub mod colors;
 pub mod command;
 pub mod complete;
+pub mod editor;
 pub mod error;
 pub mod interop;
 pub mod load;
@@ -49,6 +52,13 @@ pub fn fail(e: &error::Error, colors: colors::Colors) -> ExitCode {
             report.render(colors.on(&std::io::stderr()))
         }
         error::Error::Load(other) => format!("{other}\n"),
+        error::Error::Unchanged { error, file } => {
+            let report = match error.as_ref() {
+                load::LoadError::Invalid(report) => report.render(colors.on(&std::io::stderr())),
+                other => format!("{other}\n"),
+            };
+            format!("{report}afghan-timeline: {file} is unchanged\n")
+        }
         error::Error::Import(import) => format!("{import}\n"),
         other => format!("afghan-timeline: {other}\n"),
     };

@@ -100,6 +100,23 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "WHICH")]
         eras: Option<ErasArg>,
     },
+    /// Add one event to a timeline file, in date order, keeping every other byte of it
+    ///
+    /// The event is read from standard input, in the file's own RON shape; with a terminal
+    /// there, your editor opens on a template instead. It is checked against the whole
+    /// timeline first: on any problem the file is left as it was.
+    Add {
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Write a small valid timeline to start from (one actor, one event, with comments)
+    New {
+        /// The file to create; an existing file is never replaced
+        path: String,
+        /// The timeline's title
+        #[arg(long, default_value = "My timeline")]
+        title: String,
+    },
     /// Convert a TimelineJS JSON file into a timeline file (RON), written to stdout
     Import {
         /// The format of the file

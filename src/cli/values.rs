@@ -16,6 +16,8 @@ pub enum ExportFormat {
     Markdown,
     /// The whole timeline as one JSON document
     Json,
+    /// A timeline file (RON) that loads back as the same timeline: an editable copy
+    Ron,
 }
 
 /// What TimelineJS groups slides by.

@@ -23,7 +23,8 @@ pub fn input(cli: &Cli) -> Result<Input, Error> {
             Command::List { source, .. }
             | Command::Show { source, .. }
             | Command::Actors { source, .. }
-            | Command::Export { source, .. },
+            | Command::Export { source, .. }
+            | Command::Add { source },
         ) => source.file.as_deref().or(before),
         Some(Command::Check { path, source }) => {
             let file = source.file.as_deref().or(before);

@@ -40,6 +40,10 @@ pub fn export(
         ExportFormat::Markdown => {
             interop::markdown::write(&mut out, &timeline).map_err(Error::Output)?;
         }
+        ExportFormat::Ron => {
+            let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
+            std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
+        }
     }
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)

@@ -3,6 +3,7 @@
 //! Arguments become domain values in [`args`]; `export` and `import` are in [`export`].
 
 mod args;
+mod author;
 mod export;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -82,6 +83,8 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             path,
             group_kind,
         }) => export::import(&path, group_kind.into()),
+        Some(Command::Add { .. }) => author::add(&input),
+        Some(Command::New { path, title }) => author::new(&path, &title),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
         Some(Command::Man { page }) => man(page.as_deref()),
         None => explore(&input, &cli, &filter_args, colors),

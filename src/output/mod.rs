@@ -8,7 +8,7 @@
 mod actors;
 mod json;
 pub mod markdown;
-mod ron_format;
+pub mod ron_format;
 mod text;
 
 use std::io::{self, Write};

@@ -2,8 +2,8 @@
 
 use std::io::{self, Write};
 
-use crate::load::{RawEvent, RawSource};
-use crate::model::{Event, Timeline};
+use crate::load::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
+use crate::model::{ActorKind, Event, Timeline};
 
 /// The raw shape of an event, as `load` would read it back.
 pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
@@ -55,4 +55,54 @@ pub(super) fn write_event(
         .to_string_pretty(&raw_event(timeline, event), config)
         .map_err(|e| io::Error::other(e.to_string()))?;
     writeln!(out, "{text},")
+}
+
+/// The raw shape of a whole timeline, as `load` would read it back: the same title,
+/// actors, eras and events, events in date order.
+pub fn raw_timeline(timeline: &Timeline) -> RawTimeline {
+    RawTimeline {
+        title: timeline.title.clone(),
+        description: timeline.description.clone(),
+        actors: timeline
+            .actors
+            .iter()
+            .map(|a| RawActor {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                kind: match a.kind {
+                    ActorKind::State => RawActorKind::State,
+                    ActorKind::Organization => RawActorKind::Organization,
+                    ActorKind::Group => RawActorKind::Group,
+                    ActorKind::Person => RawActorKind::Person,
+                },
+                aliases: a.aliases.clone(),
+            })
+            .collect(),
+        eras: timeline
+            .eras
+            .iter()
+            .map(|e| RawEra {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                start: e.start.to_string().into(),
+                end: e.end.map(|d| d.to_string().into()),
+            })
+            .collect(),
+        events: timeline
+            .events
+            .iter()
+            .map(|e| raw_event(timeline, e))
+            .collect(),
+    }
+}
+
+/// A whole timeline as a file's text (RON, four-space indents), loading back as itself.
+pub fn timeline_text(timeline: &Timeline) -> io::Result<String> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n");
+    crate::load::options()
+        .to_string_pretty(&raw_timeline(timeline), config)
+        .map(|text| text + "\n")
+        .map_err(|e| io::Error::other(e.to_string()))
 }

@@ -311,13 +311,14 @@ const LAYERS: &[&[&str]] = &[
     &["complete"],
     &["tui"],
     &["error"],
+    &["authoring"],
     &["interop"],
     &["output"],
     &["meter", "query"],
     &["load"],
     &["suggest"],
     &["model"],
-    &["colors", "sanitize"],
+    &["atomic", "colors", "editor", "sanitize"],
 ];
 
 /// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`),

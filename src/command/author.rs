@@ -1,0 +1,145 @@
+//! `add` and `new`: a person's own timeline file changed or created, atomically and only
+//! as asked (see `authoring` for the text, `atomic` for the write).
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+
+use crate::authoring::{self, AddError};
+use crate::error::Error;
+use crate::load::{self, Input, LoadError};
+use crate::model::Date;
+
+use super::Outcome;
+
+/// What `add` and the explorer's `e` say about a timeline they cannot change.
+pub fn not_editable(input: &Input) -> String {
+    let what = match input {
+        Input::Embedded => "the built-in timeline",
+        Input::Stdin => "a timeline read from standard input",
+        Input::Path(_) => "this timeline",
+    };
+    format!(
+        "{what} cannot be changed in place; make an editable copy with \
+         'afghan-timeline export --to ron > my.ron', then use '--file my.ron'"
+    )
+}
+
+/// `add --file PATH`: one event from standard input (or the editor, on a terminal) added
+/// to the file in date order; on any problem exit 2 and the file untouched.
+pub fn add(input: &Input) -> Result<Outcome, Error> {
+    let Input::Path(path) = input else {
+        return Err(Error::Usage(not_editable(input)));
+    };
+    let name = input.name();
+    let text = String::from_utf8(load::read(input)?).map_err(|_| {
+        Error::Usage(format!(
+            "{name} is not UTF-8 text; 'afghan-timeline check' says where"
+        ))
+    })?;
+    // The file must load as it is: an event is checked against the whole of it.
+    let timeline = load::parse(&text, &name)?;
+    let (event, event_name) = if std::io::stdin().is_terminal() {
+        let Some(event) = from_editor(&timeline, &name)? else {
+            eprintln!("afghan-timeline: nothing added (the template was left as it was)");
+            return Ok(Outcome::NothingMatched);
+        };
+        (event, "the new event".to_owned())
+    } else {
+        let mut event = String::new();
+        std::io::stdin()
+            .read_to_string(&mut event)
+            .map_err(|e| Error::Usage(format!("cannot read the event from standard input: {e}")))?;
+        (event, "<stdin>".to_owned())
+    };
+    let added = authoring::add(&text, &name, &event, &event_name).map_err(|e| match e {
+        AddError::Event(report) => Error::Unchanged {
+            error: Box::new(LoadError::Invalid(report)),
+            file: name.clone(),
+        },
+        AddError::Timeline { error, .. } => Error::Unchanged {
+            error: Box::new(error),
+            file: name.clone(),
+        },
+        AddError::NoList => Error::Usage(format!(
+            "cannot find the events list of {name} safely; add the event by hand"
+        )),
+    })?;
+    crate::atomic::replace(path, added.text.as_bytes()).map_err(|source| Error::Io {
+        what: "write the timeline file",
+        source,
+    })?;
+    eprintln!(
+        "afghan-timeline: added {} at line {} of {name}",
+        crate::sanitize::quote(&added.id),
+        added.line
+    );
+    Ok(Outcome::Printed)
+}
+
+/// The event written in the editor on the template, or `None` when it was left as it was
+/// (or emptied): like `git commit`, that adds nothing.
+fn from_editor(timeline: &crate::model::Timeline, name: &str) -> Result<Option<String>, Error> {
+    let template = authoring::template(timeline, name, today(), &[]);
+    let dir = std::env::temp_dir();
+    let path = dir.join(format!("afghan-timeline-add-{}.ron", std::process::id()));
+    crate::atomic::create_new(&path, template.as_bytes())
+        .or_else(|_| std::fs::write(&path, template.as_bytes()))
+        .map_err(|source| Error::Io {
+            what: "write the event template",
+            source,
+        })?;
+    // The cursor on the title, the first line to fill in.
+    let title_line = template
+        .lines()
+        .position(|l| l.trim_start().starts_with("title:"));
+    let edited = crate::editor::edit(&path, title_line.map(|i| i + 1))
+        .map_err(Error::Usage)
+        .and_then(|()| {
+            std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                what: "read the edited event",
+                source,
+            })
+        });
+    let _ = std::fs::remove_file(&path);
+    let edited = edited?;
+    let unchanged = edited == template || edited.trim().is_empty();
+    Ok((!unchanged).then_some(edited))
+}
+
+/// `new PATH`: a small valid timeline, never over an existing file.
+pub fn new(path: &str, title: &str) -> Result<Outcome, Error> {
+    let text = authoring::new_timeline(title);
+    crate::atomic::create_new(Path::new(path), text.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Usage(format!(
+                "{} exists; 'new' never replaces a file: choose another name",
+                crate::sanitize::quote(path)
+            ))
+        } else {
+            Error::Io {
+                what: "write the new timeline",
+                source: e,
+            }
+        }
+    })?;
+    eprintln!(
+        "afghan-timeline: wrote {}; open it with 'afghan-timeline --file {}'",
+        crate::sanitize::quote(path),
+        crate::sanitize::line(path)
+    );
+    Ok(Outcome::Printed)
+}
+
+/// Today's date (UTC), for the template.
+pub fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let date = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default();
+    date.format("%Y-%m-%d")
+        .to_string()
+        .parse()
+        .unwrap_or_else(|_| "2026".parse().expect("a date"))
+}
