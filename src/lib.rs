@@ -26,6 +26,7 @@ pub mod interop;
 pub mod load;
 pub mod meter;
 pub mod model;
+pub mod notes;
 pub mod output;
 pub mod query;
 pub mod sanitize;

@@ -13,6 +13,11 @@ use crate::model::{Date, Timeline};
 
 pub use insert::insert_event;
 
+/// What `add` and the explorer's `e` say of a timeline that is not a file of the reader's
+/// (the built-in one, or standard input).
+pub const NOT_EDITABLE: &str = "this timeline is not a file of yours and cannot be changed in place; \
+make an editable copy with 'afghan-timeline export --to ron > my.ron', then use '--file my.ron'";
+
 /// Why an event was not added.
 #[derive(Debug)]
 pub enum AddError {

@@ -44,6 +44,10 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Start clean: not where you left this timeline last time, nothing marked
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -56,11 +60,17 @@ pub enum Command {
         source: Source,
         #[command(flatten)]
         filter: FilterArgs,
+        /// Only the events you starred in the explorer (*)
+        #[arg(long)]
+        starred: bool,
+        /// Only the events you wrote a note on in the explorer (N)
+        #[arg(long)]
+        noted: bool,
         /// Output format
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
     },
-    /// Print one event
+    /// Print one event, and your note on it
     Show {
         /// The event's id (see 'list --format id')
         #[arg(add = ArgValueCompleter::new(crate::complete::event_ids))]

@@ -11,24 +11,11 @@ use crate::model::Date;
 
 use super::Outcome;
 
-/// What `add` and the explorer's `e` say about a timeline they cannot change.
-pub fn not_editable(input: &Input) -> String {
-    let what = match input {
-        Input::Embedded => "the built-in timeline",
-        Input::Stdin => "a timeline read from standard input",
-        Input::Path(_) => "this timeline",
-    };
-    format!(
-        "{what} cannot be changed in place; make an editable copy with \
-         'afghan-timeline export --to ron > my.ron', then use '--file my.ron'"
-    )
-}
-
 /// `add --file PATH`: one event from standard input (or the editor, on a terminal) added
 /// to the file in date order; on any problem exit 2 and the file untouched.
 pub fn add(input: &Input) -> Result<Outcome, Error> {
     let Input::Path(path) = input else {
-        return Err(Error::Usage(not_editable(input)));
+        return Err(Error::Usage(authoring::NOT_EDITABLE.to_owned()));
     };
     let name = input.name();
     let text = String::from_utf8(load::read(input)?).map_err(|_| {

@@ -13,6 +13,7 @@ use crate::colors::Colors;
 use crate::error::Error;
 use crate::load::{self, Input};
 use crate::model::{EventId, Timeline};
+use crate::notes::Store;
 use crate::output::{self, Format};
 use crate::sanitize::{line, quote};
 use crate::tui::{self, Explored};
@@ -48,9 +49,22 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
     let filter_args = args::filter_args(&cli);
     match cli.command {
         Some(Command::Check { .. }) => check(&input),
-        Some(Command::List { format, .. }) => {
+        Some(Command::List {
+            format,
+            starred,
+            noted,
+            ..
+        }) => {
             let timeline = load_until_exit(&input)?;
-            let events = to_filter(timeline, &filter_args)?.apply(timeline);
+            let mut events = to_filter(timeline, &filter_args)?.apply(timeline);
+            if starred || noted {
+                let saved = saved(&input)?;
+                events.retain(|id| {
+                    saved
+                        .entry(&timeline.event(*id).id)
+                        .is_some_and(|e| (!starred || e.star) && (!noted || e.note.is_some()))
+                });
+            }
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
             }
@@ -61,7 +75,28 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             let found = timeline
                 .find_event(&id)
                 .ok_or_else(|| args::unknown_event(timeline, &id))?;
-            print_events(timeline, &[found], format.into())
+            print_events(timeline, &[found], format.into())?;
+            // The note is the reader's own, never the timeline's: after the event, in
+            // the human formats only, so a machine format stays what it promises.
+            let note = Store::for_input(&input)
+                .and_then(|store| store.load().ok())
+                .and_then(|saved| saved.entry(&id).and_then(|e| e.note.clone()));
+            if let (Some(note), FormatArg::Text | FormatArg::Markdown) = (note, format) {
+                let heading = if format == FormatArg::Markdown {
+                    "**Note**"
+                } else {
+                    "Note:"
+                };
+                let mut out = stdout();
+                writeln!(
+                    out,
+                    "\n{heading}\n{}",
+                    crate::sanitize::clean(&note, crate::sanitize::Lines::Keep)
+                )
+                .and_then(|()| out.flush())
+                .map_err(Error::Output)?;
+            }
+            Ok(Outcome::Printed)
         }
         Some(Command::Actors { format, .. }) => {
             let timeline = load_until_exit(&input)?;
@@ -89,6 +124,17 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         Some(Command::Man { page }) => man(page.as_deref()),
         None => explore(&input, &cli, &filter_args, colors),
     }
+}
+
+/// The reader's stars and notes for this timeline; an unreadable store is an error here,
+/// where the reader asked for them.
+fn saved(input: &Input) -> Result<crate::notes::Saved, Error> {
+    let Some(store) = Store::for_input(input) else {
+        return Err(Error::Usage(
+            "stars and notes are kept per timeline file; standard input has none".to_owned(),
+        ));
+    };
+    store.load().map_err(Error::Usage)
 }
 
 /// `check`: every problem, or `ok` with the counts.
@@ -124,8 +170,9 @@ fn explore(
         theme: tui::theme::Theme {
             color: colors.wanted(),
         },
+        fresh: cli.fresh,
     };
-    let explored = tui::explore(input, options, |timeline| {
+    let explored = tui::explore(input, options, Store::for_input(input), |timeline| {
         let filter = to_filter(timeline, filter_args)?;
         let select = cli
             .select

@@ -64,7 +64,7 @@ impl Input {
 }
 
 /// Why a timeline could not be loaded. Displayed, it is the full plain-text report.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
     #[error("{name}: {reason}")]
     Read { name: String, reason: String },

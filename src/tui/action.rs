@@ -110,6 +110,16 @@ pub enum Action {
     OpenSource,
     /// The detail pane over the whole screen, and back.
     ToggleZoom,
+    /// Star or unstar the selected event (the reader's own mark, kept across sessions).
+    ToggleStar,
+    /// Write the reader's note on the selected event, in their editor.
+    EditNote,
+    /// Open the timeline file in the reader's editor at the selected event.
+    EditTimeline,
+    /// Show every problem of the file's last version, or close them.
+    ToggleProblems,
+    ProblemsDown,
+    ProblemsUp,
 
     // Overlays and leaving.
     ToggleHelp,
@@ -155,6 +165,16 @@ pub enum Msg {
     Paste(String),
     /// An effect the loop could not perform (no browser could start): said on the status line.
     Failed(String),
+    /// The reader's stars, notes and last session from the notes store, before the first
+    /// frame (without the session when they start fresh).
+    Restore(Box<crate::notes::Saved>),
+    /// The editor closed on the note of the event with this id.
+    NoteWritten {
+        id: String,
+        note: String,
+    },
+    /// A new version of the timeline file: loaded, or what is wrong with it.
+    Reloaded(Result<Box<crate::model::Timeline>, Box<crate::load::LoadError>>),
 }
 
 impl Action {

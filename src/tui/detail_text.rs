@@ -16,14 +16,22 @@ use crate::tui::theme::Theme;
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
 /// before it (the interval line), `backlinks` what references it. `update` caches them per
 /// selection and width, and bounds scrolling by them.
+/// The event the pane shows, the one listed before it, and the reader's note on it.
+#[derive(Clone, Copy)]
+pub struct Shown<'a> {
+    pub id: EventId,
+    pub previous: Option<EventId>,
+    pub note: Option<&'a str>,
+}
+
 pub fn lines(
     tl: &Timeline,
     backlinks: &Backlinks,
-    id: EventId,
-    previous: Option<EventId>,
+    shown: Shown<'_>,
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
+    let Shown { id, previous, note } = shown;
     let event = tl.event(id);
     let w = usize::from(width.max(1));
     let mut out: Vec<Line<'static>> = Vec::new();
@@ -75,6 +83,13 @@ pub fn lines(
     if let Some(detail) = &event.detail {
         out.push(Line::raw(""));
         push_wrapped(&mut out, detail, ratatui::style::Style::new());
+    }
+    // The reader's own words, apart from the timeline's: after what the event says,
+    // before its sources.
+    if let Some(note) = note {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Note", theme.title()));
+        push_wrapped(&mut out, note, theme.warning());
     }
 
     out.push(Line::raw(""));
@@ -228,7 +243,17 @@ mod tests {
         // From 40 columns on (narrower, a label or the `Related` heading overhangs, cut by the
         // pane as it is drawn).
         for width in [40, 44, 120] {
-            let lines = text(&lines(&timeline, &backlinks, id, previous, width, theme));
+            let lines = text(&lines(
+                &timeline,
+                &backlinks,
+                Shown {
+                    id,
+                    previous,
+                    note: None,
+                },
+                width,
+                theme,
+            ));
             assert_eq!(
                 lines[0],
                 crate::tui::text::fit(&lines[0], usize::from(width))
@@ -240,7 +265,17 @@ mod tests {
                 );
             }
         }
-        let wide = text(&lines(&timeline, &backlinks, id, previous, 120, theme));
+        let wide = text(&lines(
+            &timeline,
+            &backlinks,
+            Shown {
+                id,
+                previous,
+                note: None,
+            },
+            120,
+            theme,
+        ));
         assert_eq!(wide[0], "Border war begins");
         assert!(
             wide.iter()
@@ -258,7 +293,17 @@ mod tests {
         assert!(!wide.iter().any(|l| l == "Referenced by"));
         // Two events name "embassy-opens" besides its own related one: numbered on.
         let opens = timeline.find_event("embassy-opens").expect("in the sample");
-        let opened = text(&lines(&timeline, &backlinks, opens, None, 120, theme));
+        let opened = text(&lines(
+            &timeline,
+            &backlinks,
+            Shown {
+                id: opens,
+                previous: None,
+                note: None,
+            },
+            120,
+            theme,
+        ));
         let referenced = opened
             .iter()
             .position(|l| l == "Referenced by")
@@ -267,7 +312,17 @@ mod tests {
         assert!(opened[referenced + 2].starts_with("[3] 3 Jul 2025 · Southland"));
         assert!(wide.iter().any(|l| l == "Era: Border War (1950–1954)"));
         // Without a previous event there is no interval line.
-        let first = text(&lines(&timeline, &backlinks, id, None, 120, theme));
+        let first = text(&lines(
+            &timeline,
+            &backlinks,
+            Shown {
+                id,
+                previous: None,
+                note: None,
+            },
+            120,
+            theme,
+        ));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));
     }
 }

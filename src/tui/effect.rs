@@ -31,4 +31,15 @@ pub enum Effect {
     /// Open this address with `$BROWSER`, else `xdg-open`/`open`, without waiting for it; a
     /// failure comes back as `Msg::Failed`.
     Open(String),
+    /// Keep this star or note in the reader's notes store (an empty entry removes it).
+    SaveEntry {
+        id: String,
+        entry: crate::notes::Entry,
+    },
+    /// Open the reader's editor on this event's note; what they wrote comes back as
+    /// `Msg::NoteWritten`.
+    EditNote { id: String, note: String },
+    /// Open the timeline file in the reader's editor at this event (its line), then load
+    /// it again: the result comes back as `Msg::Reloaded`.
+    EditTimeline { id: Option<String> },
 }

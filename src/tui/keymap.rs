@@ -148,6 +148,10 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('Y')], "copy their ids", A::CopyIds),
     bind(&[Char('o')], "open source address (2o: the 2nd)", A::OpenSource),
     bind(&[Char('z')], "zoom the detail in / out", A::ToggleZoom),
+    bind(&[Char('*')], "star / unstar (kept for next time)", A::ToggleStar),
+    bind(&[Char('N')], "write a note on the event (in $EDITOR)", A::EditNote),
+    bind(&[Char('e')], "edit the timeline file at this event ($EDITOR)", A::EditTimeline),
+    bind(&[Char('!')], "the problems of the file's last save", A::ToggleProblems),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(&[ESC], "clear query, then actors, then range", A::Back),
     bind(&[Char('q')], "quit (with marks, q twice)", A::Quit).hints(Some((1, "quit")), Some((3, "cancel"))),
@@ -190,6 +194,8 @@ pub const DETAIL: &[Binding] = &[
     bind(&[Char('Y')], "copy the ids", A::CopyIds),
     bind(&[Char('o')], "open the first source address", A::OpenSource),
     bind(&[Char('z')], "zoom in / out", A::ToggleZoom).hint(4, "zoom"),
+    bind(&[Char('*')], "star / unstar", A::ToggleStar),
+    bind(&[Char('e')], "edit the timeline file here", A::EditTimeline),
     bind(&[Char('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Char('q')], "quit", A::Quit),
     bind(&[Ctrl('c')], "quit at once", A::QuitNow),
@@ -258,6 +264,17 @@ pub const EDIT: &[Binding] = &[
     bind(&[AltCode(KeyCode::Backspace)], "delete a word (letters, digits)", A::Edit(Edit::KillAlnumWordBack)),
     bind(&[Ctrl('u')], "delete to the start", A::Edit(Edit::KillToStart)),
     bind(&[Ctrl('k')], "delete to the end", A::Edit(Edit::KillToEnd)),
+];
+
+/// Bindings over the problems of the file's last save.
+#[rustfmt::skip]
+pub const PROBLEMS: &[Binding] = &[
+    bind(&[Char('j'), DOWN], "scroll down", A::ProblemsDown).hint(1, "scroll"),
+    bind(&[Char('k'), UP], "scroll up", A::ProblemsUp).hint(1, "scroll"),
+    bind(&[Char('!'), ESC], "close", A::ToggleProblems).hint(0, "close").hint_keys(2),
+    bind(&[Char('e')], "edit the timeline file", A::EditTimeline),
+    bind(&[Char('q')], "quit", A::Quit),
+    bind(&[Ctrl('c')], "quit at once", A::QuitNow),
 ];
 
 /// Bindings while the help is shown.

@@ -40,6 +40,7 @@ pub mod text;
 pub mod theme;
 pub mod time;
 pub mod view;
+pub mod watch;
 
 use std::io::Write as _;
 use std::sync::Arc;
@@ -56,6 +57,8 @@ use effect::{Effect, Exit};
 use search::Searcher;
 use theme::Theme;
 
+use crate::notes::Store;
+
 /// Start-up options of the explorer.
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -68,6 +71,8 @@ pub struct Options {
     pub copy_format: Option<crate::output::Format>,
     /// Colours or not, as `NO_COLOR` said at start: the loading screen and the explorer.
     pub theme: Theme,
+    /// Start clean: not where the reader left this timeline last time, nothing marked.
+    pub fresh: bool,
 }
 
 /// How a session of the explorer ended, for the caller to report.
@@ -87,6 +92,7 @@ pub enum Explored {
 pub fn explore(
     input: &crate::load::Input,
     options: Options,
+    store: Option<Store>,
     start: impl FnOnce(&Timeline) -> Result<(Filter, Option<EventId>), Error>,
 ) -> Result<Explored, Error> {
     let (timeline, session) = match load(input, options.mouse, options.theme)? {
@@ -95,25 +101,29 @@ pub fn explore(
     };
     let (filter, select) = start(&timeline)?;
     let options = Options { select, ..options };
-    let timeline = Arc::new(timeline);
-    let exit = run(Arc::clone(&timeline), filter, &options, session)?;
-    // Never freed: the process exits next, and freeing a big timeline event by event would
-    // hold the shell prompt back for seconds after quitting.
-    let timeline: &'static Timeline = Box::leak(Box::new(timeline));
+    let file = match input {
+        crate::load::Input::Path(path) => Some(path.as_path()),
+        _ => None,
+    };
+    // The app owns the timeline alone: a reload frees the version it replaces.
+    let (exit, shown) = run(timeline, filter, &options, store, file, session)?;
     Ok(match exit {
         Exit::Quit => Explored::Quit,
-        Exit::Accept(chosen) => Explored::Chose(timeline, chosen),
+        Exit::Accept(chosen) => Explored::Chose(shown, chosen),
     })
 }
 
-/// Opens the explorer and returns how it ended; the caller prints a choice after the
+/// Opens the explorer and returns how it ended, with the timeline shown last (the file's
+/// latest version: the choice is of its events); the caller prints a choice after the
 /// terminal is restored. `session` is the terminal the loading screen already holds, if any.
 fn run(
-    timeline: Arc<Timeline>,
+    timeline: Timeline,
     filter: Filter,
     options: &Options,
+    store: Option<Store>,
+    file: Option<&std::path::Path>,
     session: Option<loading::Session>,
-) -> Result<Exit, Error> {
+) -> Result<(Exit, &'static Timeline), Error> {
     let settings = Settings {
         pick: options.pick,
         theme: options.theme,
@@ -123,13 +133,38 @@ fn run(
             .unwrap_or(crate::output::Format::Markdown),
         // Searches over this many events go to the worker, which waits for the text.
         defer_index_text: timeline.events.len() >= app::ASYNC_SEARCH_FROM,
+        editable: file.is_some(),
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);
     // Never freed: the process exits next, and freeing a big timeline event by event would
     // hold the shell prompt back for seconds after quitting.
     let app = Box::leak(Box::new(app));
-    browse(app, first, options, session)
+    // The reader's stars and notes, before the first frame. A store that cannot be read
+    // is said on the status line and then left alone: nothing is written over it.
+    let store = store.and_then(|store| match store.load() {
+        Ok(mut saved) => {
+            if options.fresh {
+                saved.session = None;
+            }
+            app.update(Msg::Restore(Box::new(saved)));
+            Some(store)
+        }
+        Err(message) => {
+            app.update(Msg::Failed(message));
+            None
+        }
+    });
+    let exit = browse(app, first, options, store.as_ref(), file, session);
+    if let Some(store) = &store {
+        // Where the reader left, for next time; a failure to save it is no reason to
+        // lose their choice, so it is only said.
+        if let Err(message) = store.save_session(&app.session()) {
+            let _ = writeln!(std::io::stderr(), "afghan-timeline: {message}");
+        }
+    }
+    let app: &'static App = app;
+    Ok((exit?, app.timeline().as_ref()))
 }
 
 /// Runs the explorer on the terminal until the reader leaves or chooses; `first` is the
@@ -138,6 +173,8 @@ pub fn browse(
     app: &mut App,
     first: Option<Effect>,
     options: &Options,
+    store: Option<&Store>,
+    file: Option<&std::path::Path>,
     session: Option<loading::Session>,
 ) -> Result<Exit, Error> {
     let session = match session {
@@ -150,7 +187,25 @@ pub fn browse(
         term,
         guard: _guard,
     } = session;
-    event_loop(app, first, term, options)
+    event_loop(
+        app,
+        first,
+        term,
+        &Outside {
+            options,
+            store,
+            file,
+        },
+    )
+}
+
+/// What the loop performs effects with, besides the app and the terminal.
+struct Outside<'a> {
+    options: &'a Options,
+    /// The reader's notes store, if this timeline has one.
+    store: Option<&'a Store>,
+    /// The timeline's file, watched and editable, when it is one.
+    file: Option<&'a std::path::Path>,
 }
 
 /// Loads the explorer's timeline, with the loading screen on the terminal while a long load
@@ -170,7 +225,7 @@ fn event_loop(
     app: &mut App,
     first: Option<Effect>,
     mut term: Term,
-    options: &Options,
+    outside: &Outside,
 ) -> Result<Exit, Error> {
     // crossterm starts listening for SIGWINCH on its first poll; poll once before reading
     // the size, so a resize during the first frame is not lost.
@@ -180,19 +235,19 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
-    let searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
+    let mut services = Services {
+        searcher: Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index())),
+        watch: outside.file.map(watch::Watch::start),
+        serving: Arc::clone(app.timeline()),
+    };
     for effect in [first, resized].into_iter().flatten() {
-        if let Some(exit) = perform(effect, app, &searcher, &mut term, options)? {
+        if let Some(exit) = perform(effect, app, &mut services, &mut term, outside)? {
             return Ok(exit);
         }
     }
-    searcher.follow(app.search_generation());
+    services.searcher.follow(app.search_generation());
     draw(&mut term, app)?;
-    if !app.index().text_ready() {
-        // The search index's text, after the first frame; a search waits for it.
-        let (timeline, index) = (Arc::clone(app.timeline()), Arc::clone(app.index()));
-        std::thread::spawn(move || index.fill_text(&timeline));
-    }
+    fill_index_text(app);
     // Fault injection for the test that a panic inside the UI gives the terminal back before
     // its message (tests/pty/terminal.rs): nothing from outside can make the UI panic.
     assert!(
@@ -202,21 +257,35 @@ fn event_loop(
     loop {
         // Block for one event, then take whatever else is already queued (a held key)
         // before drawing again, so the screen keeps up instead of replaying a backlog.
-        // While a search runs, wake up for its result too: the one time the loop waits on
-        // something other than the terminal.
-        let mut next = if app.searching() {
-            event::poll(SEARCH_POLL)
-                .and_then(|ready| ready.then(event::read).transpose())
-                .map_err(Error::terminal("read a key"))?
+        // While a search runs, or a file is watched, wake up for those too: the only times
+        // the loop waits on something other than the terminal.
+        let wait = if app.searching() {
+            Some(SEARCH_POLL)
         } else {
-            Some(event::read().map_err(Error::terminal("read a key"))?)
+            services
+                .watch
+                .as_ref()
+                .map(|w| if w.busy() { WATCH_BUSY } else { WATCH_IDLE })
         };
-        if let Some((generation, matches)) = searcher.try_result() {
+        let mut next = match wait {
+            Some(wait) => event::poll(wait)
+                .and_then(|ready| ready.then(event::read).transpose())
+                .map_err(Error::terminal("read a key"))?,
+            None => Some(event::read().map_err(Error::terminal("read a key"))?),
+        };
+        if let Some((generation, matches)) = services.searcher.try_result() {
             let effect = app.update(Msg::SearchResults {
                 generation,
                 matches,
             });
-            if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
+            if let Some(exit) = perform_all(effect, app, &mut services, &mut term, outside)? {
+                return Ok(exit);
+            }
+        }
+        if let Some(version) = services.watch.as_mut().and_then(watch::Watch::poll) {
+            let effect = app.update(Msg::Reloaded(version.map(Box::new).map_err(Box::new)));
+            services.follow_reload(app);
+            if let Some(exit) = perform_all(effect, app, &mut services, &mut term, outside)? {
                 return Ok(exit);
             }
         }
@@ -229,7 +298,7 @@ fn event_loop(
             };
             if let Some(msg) = msg {
                 let effect = app.update(msg);
-                if let Some(exit) = perform_all(effect, app, &searcher, &mut term, options)? {
+                if let Some(exit) = perform_all(effect, app, &mut services, &mut term, outside)? {
                     return Ok(exit);
                 }
             }
@@ -238,7 +307,7 @@ fn event_loop(
             }
         }
         // Tell the worker what is current, so it drops a search a cheap filter replaced.
-        searcher.follow(app.search_generation());
+        services.searcher.follow(app.search_generation());
         // Back from a stop the screen holds nothing of the last frame; after a resize it may
         // hold anything: the terminal cut or reflowed it, and several resizes in a row can
         // leave ratatui's own check of the size seeing no change. Either way the next frame
@@ -252,18 +321,52 @@ fn event_loop(
 
 /// How often the loop looks for a search result while one is running.
 const SEARCH_POLL: Duration = Duration::from_millis(8);
+/// How often it looks at a watched file: while a change settles or a load runs, and
+/// otherwise (a watcher's events wait in their channel until then).
+const WATCH_BUSY: Duration = Duration::from_millis(25);
+const WATCH_IDLE: Duration = Duration::from_millis(200);
+
+/// The workers the loop runs beside the app: the search worker, the file's watch.
+struct Services {
+    searcher: Searcher,
+    watch: Option<watch::Watch>,
+    /// The timeline the search worker serves.
+    serving: Arc<Timeline>,
+}
+
+impl Services {
+    /// After a reload the app shows another timeline: the search worker serves that one
+    /// (the old one is freed once nothing holds it), and its index gets its text.
+    fn follow_reload(&mut self, app: &App) {
+        if Arc::ptr_eq(&self.serving, app.timeline()) {
+            return;
+        }
+        self.serving = Arc::clone(app.timeline());
+        self.searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
+        fill_index_text(app);
+    }
+}
+
+/// The search index's text, after the first frame of a timeline that defers it; a search
+/// waits for it.
+fn fill_index_text(app: &App) {
+    if !app.index().text_ready() {
+        let (timeline, index) = (Arc::clone(app.timeline()), Arc::clone(app.index()));
+        std::thread::spawn(move || index.fill_text(&timeline));
+    }
+}
 
 use loading::Term;
 
 fn perform_all(
     effect: Option<Effect>,
     app: &mut App,
-    searcher: &Searcher,
+    services: &mut Services,
     term: &mut Term,
-    options: &Options,
+    outside: &Outside,
 ) -> Result<Option<Exit>, Error> {
     match effect {
-        Some(effect) => perform(effect, app, searcher, term, options),
+        Some(effect) => perform(effect, app, services, term, outside),
         None => Ok(None),
     }
 }
@@ -273,12 +376,13 @@ fn perform_all(
 fn perform(
     effect: Effect,
     app: &mut App,
-    searcher: &Searcher,
+    services: &mut Services,
     term: &mut Term,
-    options: &Options,
+    outside: &Outside,
 ) -> Result<Option<Exit>, Error> {
+    let options = outside.options;
     match effect {
-        Effect::Search(job) => searcher.submit(*job),
+        Effect::Search(job) => services.searcher.submit(*job),
         Effect::Exit(exit) => return Ok(Some(exit)),
         Effect::Suspend => {
             terminal::suspend(term.backend_mut(), options.mouse)
@@ -299,6 +403,48 @@ fn perform(
             if let Err(message) = outside::open(&address) {
                 app.update(Msg::Failed(message));
             }
+        }
+        Effect::SaveEntry { id, entry } => {
+            let saved = outside
+                .store
+                .ok_or_else(|| "stars and notes are not kept for standard input".to_owned())
+                .and_then(|store| store.save_entry(&id, &entry));
+            if let Err(message) = saved {
+                app.update(Msg::Failed(message));
+            }
+        }
+        Effect::EditNote { id, note } => {
+            let written = terminal::hand_over(term.backend_mut(), options.mouse, || {
+                outside::edit_text(&note, &format!("note-{id}"))
+            })
+            .map_err(Error::terminal("take the terminal back"))?;
+            forget_screen(term)?;
+            let effect = match written {
+                Ok(note) => app.update(Msg::NoteWritten { id, note }),
+                Err(message) => app.update(Msg::Failed(message)),
+            };
+            return perform_all(effect, app, services, term, outside);
+        }
+        Effect::EditTimeline { id } => {
+            let (Some(path), Some(watch)) = (outside.file, services.watch.as_mut()) else {
+                app.update(Msg::Failed(crate::authoring::NOT_EDITABLE.to_owned()));
+                return Ok(None);
+            };
+            // At the event's opening parenthesis, as the file has it now.
+            let line = id.and_then(|id| {
+                let text = std::fs::read_to_string(path).ok()?;
+                crate::authoring::event_line(&text, &id)
+            });
+            let edited = terminal::hand_over(term.backend_mut(), options.mouse, || {
+                crate::editor::edit(path, line)
+            })
+            .map_err(Error::terminal("take the terminal back"))?;
+            forget_screen(term)?;
+            if let Err(message) = edited {
+                app.update(Msg::Failed(message));
+            }
+            // The watcher would see the change too; the reader is waiting for it now.
+            watch.reload_now();
         }
     }
     Ok(None)

@@ -26,6 +26,8 @@ pub enum Mode {
     Pick,
     /// The date range prompt (`r`).
     Range,
+    /// Every problem of the file's last version, over the screen (`!`).
+    Problems,
 }
 
 /// What a key that none of the mode's tables binds means there.
@@ -50,6 +52,9 @@ pub enum Overlay {
     Help,
     /// The actor filter's box, its prompt on its first row (`overlay::actor_filter_frame`).
     ActorBox,
+    /// A report of the state's (the file's problems) in a box over the screen
+    /// (`overlay::report_frame`).
+    Report,
 }
 
 /// One mode's entry in the table.
@@ -68,7 +73,7 @@ pub struct ModeSpec {
 
 /// Every mode, in the help's order: the first [`HELP_LEFT`] sections fill its left column.
 #[rustfmt::skip]
-pub static MODES: [ModeSpec; 9] = [
+pub static MODES: [ModeSpec; 10] = [
     ModeSpec { mode: Mode::Browse, title: Some("List"), keys: keymap::LIST, fallback: &[], typed: Typed::Count, overlay: Overlay::None },
     ModeSpec { mode: Mode::Time, title: Some("Time view (v; the list's other keys too)"), keys: keymap::TIME, fallback: &[keymap::LIST], typed: Typed::Count, overlay: Overlay::None },
     ModeSpec { mode: Mode::Pick, title: Some("Pick mode (stdout is not a terminal)"), keys: keymap::PICK, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt("> ") },
@@ -77,6 +82,7 @@ pub static MODES: [ModeSpec; 9] = [
     ModeSpec { mode: Mode::Jump, title: Some("Date prompt (:)"), keys: keymap::JUMP, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt(":") },
     ModeSpec { mode: Mode::Actors, title: Some("Actor picker"), keys: keymap::ACTORS, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::ActorBox },
     ModeSpec { mode: Mode::Range, title: Some("Date range prompt"), keys: keymap::RANGE, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt("range ") },
+    ModeSpec { mode: Mode::Problems, title: Some("Problems of the file (!)"), keys: keymap::PROBLEMS, fallback: &[], typed: Typed::Ignored, overlay: Overlay::Report },
     ModeSpec { mode: Mode::Help, title: None, keys: keymap::HELP, fallback: &[], typed: Typed::Ignored, overlay: Overlay::Help },
 ];
 

@@ -1,7 +1,7 @@
-//! The explorer's two reaches outside itself, performed by the loop for `update`'s
-//! `Effect::Copy` and `Effect::Open`: the clipboard through OSC 52 (an escape sequence the
-//! terminal, tmux or an SSH client's terminal acts on, so no clipboard program is needed),
-//! and a browser started without waiting for it.
+//! The explorer's reaches outside itself, performed by the loop for `update`'s effects: the
+//! clipboard through OSC 52 (an escape sequence the terminal, tmux or an SSH client's
+//! terminal acts on, so no clipboard program is needed), a browser started without
+//! waiting for it, and the reader's editor on a text (a note), waited for.
 
 use std::process::{Command, Stdio};
 
@@ -59,6 +59,32 @@ pub fn open(address: &str) -> Result<(), String> {
         })?;
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+/// `text` edited in the reader's editor, through a private temporary file (`name` helps
+/// the reader, and their editor, see what it is: `note-soviet-intervention.md`).
+pub fn edit_text(text: &str, name: &str) -> Result<String, String> {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    let path =
+        std::env::temp_dir().join(format!("afghan-timeline-{}-{safe}.md", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    crate::atomic::create_new(&path, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let edited = crate::editor::edit(&path, None).and_then(|()| {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    });
+    let _ = std::fs::remove_file(&path);
+    edited
 }
 
 #[cfg(test)]

@@ -69,6 +69,22 @@ pub fn help_max_scroll(area: Rect) -> u16 {
     u16::try_from(total.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(0)
 }
 
+/// The box of a report of `lines` lines over the screen (the file's problems), above the
+/// status line, which says how to close it.
+pub fn report_frame(area: Rect, lines: usize) -> Rect {
+    let above_status = Rect {
+        height: area.height.saturating_sub(1).max(1),
+        ..area
+    };
+    let height = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(above_status.height.saturating_sub(2).max(3));
+    above_status.centered(
+        Constraint::Length(area.width.saturating_sub(4).min(100)),
+        Constraint::Length(height),
+    )
+}
+
 /// Width of the actor picker.
 const PICKER_WIDTH: u16 = 64;
 

@@ -47,6 +47,9 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 static MOUSE: AtomicBool = AtomicBool::new(false);
 /// Set when the terminal was taken again after a stop: the screen must be redrawn whole.
 static RESUMED: AtomicBool = AtomicBool::new(false);
+/// Whether a program of the reader's (the editor) has the terminal: Ctrl-c and Ctrl-\\
+/// there are its own, as git leaves them to the editor it runs.
+static CHILD: AtomicBool = AtomicBool::new(false);
 
 /// Whether the terminal was taken again after a stop since the last call; the loop then
 /// clears and redraws everything.
@@ -193,6 +196,7 @@ fn install_restorers() {
                         SIGCONT if active => retake(),
                         SIGCONT => {}
                         SIGPIPE if !active => {}
+                        SIGINT | SIGQUIT if CHILD.load(Ordering::SeqCst) => {}
                         _ => {
                             let _screen = lock_screen();
                             restore();
@@ -217,6 +221,24 @@ fn retake() {
     RESUMED.store(true, Ordering::SeqCst);
     // Wakes the loop, blocked on the next event: crossterm reports a resize.
     let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+}
+
+/// Gives the terminal to another program of the reader's (the editor) while `run` runs,
+/// restored as a stop restores it, and takes it back after. Meanwhile a stop and `fg`
+/// leave the terminal to that program, and Ctrl-c is its own.
+pub fn hand_over<R>(out: &mut impl Write, mouse: bool, run: impl FnOnce() -> R) -> io::Result<R> {
+    {
+        let _screen = lock_screen();
+        ACTIVE.store(false, Ordering::SeqCst);
+        CHILD.store(true, Ordering::SeqCst);
+        restore();
+    }
+    let result = run();
+    let _screen = lock_screen();
+    CHILD.store(false, Ordering::SeqCst);
+    ACTIVE.store(true, Ordering::SeqCst);
+    enter(out, mouse)?;
+    Ok(result)
 }
 
 /// Ctrl-z: give the terminal back, stop like any job, and take it again on `fg`.

@@ -311,7 +311,7 @@ const LAYERS: &[&[&str]] = &[
     &["complete"],
     &["tui"],
     &["error"],
-    &["authoring"],
+    &["authoring", "notes"],
     &["interop"],
     &["output"],
     &["meter", "query"],

@@ -47,6 +47,7 @@ mod tui_act;
 mod tui_eras;
 mod tui_filters;
 mod tui_find;
+mod tui_personal;
 mod tui_prompts;
 mod tui_screens;
 mod tui_update;

@@ -361,7 +361,8 @@ generated_actions! {
         ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
         DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
-        CopyIds, OpenSource, ToggleZoom, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
+        CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote, EditTimeline, ToggleProblems,
+        ProblemsDown, ProblemsUp, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],
     with_data: [
@@ -547,6 +548,39 @@ fn every_mode_draws_at_one_cell_and_at_300_by_100() {
             for a in setup {
                 app.update(*a);
             }
+            assert_consistent(&app);
+            draw(&app, width, height);
+        }
+    }
+}
+
+/// The problems overlay (a save that did not load) at the ends of the size range, and
+/// while it scrolls: nothing panics, no control character reaches a cell.
+#[test]
+fn the_problems_overlay_draws_at_any_size() {
+    use afghan_timeline::load::LoadError;
+    let sample = load::parse(include_str!("../fixtures/tui/sample.ron"), "sample.ron")
+        .expect("sample loads");
+    let broken = load::parse(
+        "(title: \"x\u{1b}[2J\", actors: [], events: [(id: 1)])",
+        "my\u{202e}.ron",
+    )
+    .expect_err("a broken save");
+    assert!(matches!(broken, LoadError::Invalid(_)));
+    for (width, height) in [(1, 1), (5, 2), (19, 5), (20, 6), (80, 24), (300, 100)] {
+        let mut app = App::new(sample.clone(), Filter::default(), Settings::default()).0;
+        app.update(Action::Resize { width, height });
+        app.update(afghan_timeline::tui::action::Msg::Reloaded(Err(Box::new(
+            broken.clone(),
+        ))));
+        draw(&app, width, height);
+        for action in [
+            Action::ToggleProblems,
+            Action::ProblemsDown,
+            Action::ProblemsDown,
+            Action::ProblemsUp,
+        ] {
+            app.update(action);
             assert_consistent(&app);
             draw(&app, width, height);
         }

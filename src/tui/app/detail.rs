@@ -11,7 +11,8 @@ use crate::tui::{detail_text, highlight};
 /// What the detail pane's lines were built for, and the lines.
 #[derive(Default)]
 pub(super) struct DetailCache {
-    key: Option<(EventId, Option<EventId>, u16, bool)>,
+    /// The event, its predecessor, the width, the colours, and which notes (a counter).
+    key: Option<(EventId, Option<EventId>, u16, bool, u64)>,
     /// The query words highlighted in `lines`.
     words: Vec<String>,
     lines: Vec<Line<'static>>,
@@ -24,7 +25,7 @@ pub(super) struct DetailCache {
 impl App {
     /// The detail pane's lines at `width`, when they are cached for it.
     pub fn detail_lines(&self, width: u16) -> Option<&[Line<'static>]> {
-        let (_, _, cached, _) = self.detail_cache.key?;
+        let (_, _, cached, _, _) = self.detail_cache.key?;
         (cached == width).then_some(self.detail_cache.lines.as_slice())
     }
 
@@ -44,7 +45,13 @@ impl App {
         let width = self.areas().detail_inner.width;
         let key = self.selected_event().map(|id| {
             let previous = self.selected.checked_sub(1).map(|p| self.visible[p]);
-            (id, previous, width, self.theme.color)
+            (
+                id,
+                previous,
+                width,
+                self.theme.color,
+                self.personal.notes_changed,
+            )
         });
         let words = self.filter.words();
         if key != self.detail_cache.key || words != self.detail_cache.words.as_slice() {
@@ -52,8 +59,11 @@ impl App {
                 Some(id) if width > 0 => detail_text::lines(
                     &self.timeline,
                     &self.backlinks,
-                    id,
-                    self.previous_event(),
+                    detail_text::Shown {
+                        id,
+                        previous: self.previous_event(),
+                        note: self.note(id),
+                    },
                     width,
                     self.theme,
                 ),

@@ -24,6 +24,8 @@ mod filter;
 mod filter_keys;
 mod history;
 mod nav;
+mod personal;
+mod reload;
 
 pub use act::is_web_address;
 mod read;
@@ -31,6 +33,7 @@ mod time;
 mod update;
 
 pub use nav::EraHeader;
+pub use reload::{Changes, Problems, reloaded_message};
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};
@@ -63,6 +66,8 @@ pub struct Settings {
     /// Build the search index's text later (the loop does, after the first frame): for
     /// timelines whose searches go to the worker, which waits for it.
     pub defer_index_text: bool,
+    /// Whether the timeline is a file of the reader's, which `e` may open in the editor.
+    pub editable: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +79,7 @@ impl Default for Settings {
             async_from: ASYNC_SEARCH_FROM,
             copy_format: Format::Markdown,
             defer_index_text: false,
+            editable: false,
         }
     }
 }
@@ -142,6 +148,15 @@ pub struct App {
     detail_cache: detail::DetailCache,
     /// Copying, zoom and the quit warning (`act.rs`).
     acting: act::Acting,
+    /// The reader's stars and notes (`personal.rs`).
+    personal: personal::Personal,
+    /// Whether `--select` chose where to start (a saved session then does not).
+    started_on_select: bool,
+    /// What the explorer was built with: a reload builds it again the same way.
+    settings: Settings,
+    /// What is wrong with the file's last version, when it did not load (`reload.rs`).
+    problems: Option<Problems>,
+    problems_scroll: u16,
 }
 
 /// Whether two eras share a day: the band above the axis then needs a second row.
@@ -211,6 +226,11 @@ impl App {
             detail_cache: detail::DetailCache::default(),
             acting: act::Acting::new(settings.copy_format),
             time: TimeView::default(),
+            personal: personal::Personal::default(),
+            started_on_select: settings.select.is_some(),
+            settings,
+            problems: None,
+            problems_scroll: 0,
         };
         app.era_rows = if eras_overlap(&app.timeline.eras) {
             2

@@ -50,6 +50,10 @@ impl App {
                 }
             }
             Msg::Failed(message) => self.flash = Some(message),
+            Msg::Restore(saved) => self.restore_personal(*saved),
+            Msg::NoteWritten { id, note } => return self.note_written(id, &note),
+            Msg::Reloaded(Ok(timeline)) => return self.reload(*timeline),
+            Msg::Reloaded(Err(error)) => self.reload_failed(&error),
         }
         None
     }
@@ -139,6 +143,12 @@ impl App {
             | Action::CopyIds
             | Action::OpenSource
             | Action::ToggleZoom => return self.act_on(action, n),
+            Action::ToggleStar => return self.toggle_star(),
+            Action::EditNote => return self.edit_note(),
+            Action::EditTimeline => return self.edit_timeline(),
+            Action::ToggleProblems => self.toggle_problems(),
+            Action::ProblemsDown => self.scroll_problems(true),
+            Action::ProblemsUp => self.scroll_problems(false),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
                 self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));

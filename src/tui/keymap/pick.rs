@@ -42,6 +42,10 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('Y')], "copy the ids", A::CopyIds),
     bind(&[Alt('o')], "open the first source address", A::OpenSource),
     bind(&[Alt('z')], "zoom the detail", A::ToggleZoom),
+    bind(&[Alt('*')], "star / unstar", A::ToggleStar),
+    bind(&[Alt('N')], "write a note (in $EDITOR)", A::EditNote),
+    bind(&[Alt('e')], "edit the timeline file here", A::EditTimeline),
+    bind(&[Alt('!')], "the problems of the file's last save", A::ToggleProblems),
     bind(&[Code(KeyCode::F(1)), Alt('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Ctrl('z')], "suspend (fg to come back)", A::Suspend),
 ];

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::tui::app::App;
-use crate::tui::detail_text::lines;
+use crate::tui::detail_text::{Shown, lines};
 use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
 use crate::tui::theme::Theme;
@@ -42,8 +42,11 @@ impl Widget for Detail<'_> {
                 lines(
                     self.app.timeline(),
                     self.app.backlinks(),
-                    id,
-                    self.app.previous_event(),
+                    Shown {
+                        id,
+                        previous: self.app.previous_event(),
+                        note: self.app.note(id),
+                    },
                     inner.width,
                     self.theme,
                 )

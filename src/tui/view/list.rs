@@ -147,7 +147,9 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
         used += text_width(&label) + 1;
     }
     let badges_width: usize = badges.iter().map(|s| text_width(&s.content)).sum();
-    let fixed = 2 + date_width + 1;
+    // A star of the reader's stands before the title.
+    let star = if app.is_starred(id) { "★ " } else { "" };
+    let fixed = 2 + date_width + 1 + text_width(star);
     let title_room = width.saturating_sub(fixed + badges_width + 1);
     let title = fit_clean(&event.title, title_room);
 
@@ -168,6 +170,7 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
             },
         ),
         Span::raw(" "),
+        Span::styled(star, theme.mark()),
     ];
     // Only this row's title as drawn is searched for the words: the cost of a frame
     // stays with the rows on screen.

@@ -7,6 +7,7 @@ pub mod help;
 mod links;
 mod list;
 pub mod loading;
+mod report;
 mod status;
 pub mod time;
 
@@ -56,6 +57,7 @@ impl Widget for Screen<'_> {
             }
             .render(area, buf),
             Overlay::ActorBox => actor_filter::ActorOverlay { app, theme }.render(area, buf),
+            Overlay::Report => report::Report { app, theme }.render(area, buf),
             Overlay::None | Overlay::StatusPrompt(_) => {}
         }
     }

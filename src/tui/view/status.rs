@@ -139,6 +139,19 @@ impl Widget for Status<'_> {
                 ));
             }
             spans
+        } else if let Some(problems) = app.problems() {
+            // The file's last save did not load: said until a save loads, before all else.
+            let more = match problems.more {
+                0 => String::new(),
+                n => format!(" (+{n} more)"),
+            };
+            let marker = fit(&format!("✗ {}{more} · ! shows", clean(&problems.first)), w);
+            let rest = w.saturating_sub(width(&marker) + 3);
+            vec![
+                Span::styled(marker, self.theme.warning()),
+                Span::raw(if rest > 0 { " · " } else { "" }),
+                Span::raw(fit(&summary(app), rest)),
+            ]
         } else {
             vec![Span::raw(fit(&summary(app), w))]
         };

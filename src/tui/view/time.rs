@@ -109,7 +109,12 @@ impl TimePane<'_> {
                 Kind::Point(_) | Kind::Start(_) | Kind::Bar => style,
                 Kind::Count(_) => theme.date(),
             };
-            buf[(x0 + c, row.y)].set_char(cell.ch).set_style(cell_style);
+            // A starred event's mark is a star (whatever its colour: NO_COLOR sees it).
+            let ch = match cell.kind {
+                Kind::Point(id) | Kind::Start(id) if app.is_starred(id) => '★',
+                _ => cell.ch,
+            };
+            buf[(x0 + c, row.y)].set_char(ch).set_style(cell_style);
         }
         for label in &lane.labels {
             let title = &app.timeline().event(label.id).title;

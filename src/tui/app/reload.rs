@@ -1,0 +1,226 @@
+//! A new version of the timeline, after the reader edited the file or it changed on disk:
+//! the explorer is built again on it and keeps the reader's place. The selection stays on
+//! the same event id (else the nearest event by date), the filter, the marks, the time
+//! view's window, the mode and the scroll stay, and the status line says what changed
+//! (`reloaded: 71 events (+1, 2 changed)`). A broken version never replaces the shown one:
+//! its report is kept for the status line's marker and the problems overlay.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use super::App;
+use crate::load::LoadError;
+use crate::model::{ActorId, Timeline};
+use crate::output::ron_format::raw_event;
+use crate::query::Filter;
+use crate::tui::effect::Effect;
+use crate::tui::mode::Mode;
+
+/// What changed between two versions, by event id.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub added: usize,
+    pub removed: usize,
+    pub changed: usize,
+}
+
+impl Changes {
+    pub fn between(old: &Timeline, new: &Timeline) -> Changes {
+        let before: HashMap<&str, usize> = old
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let mut changes = Changes::default();
+        let mut kept = 0;
+        for event in &new.events {
+            match before.get(event.id.as_str()) {
+                None => changes.added += 1,
+                Some(&i) => {
+                    kept += 1;
+                    // Compared as the file would write them: actors and related events
+                    // by id, whatever their indices in either version.
+                    if raw_event(old, &old.events[i]) != raw_event(new, event) {
+                        changes.changed += 1;
+                    }
+                }
+            }
+        }
+        changes.removed = old.events.len() - kept;
+        changes
+    }
+}
+
+impl App {
+    /// Shows `timeline` in place of the one shown, keeping the reader's place.
+    pub(super) fn reload(&mut self, timeline: Timeline) -> Option<Effect> {
+        let old = Arc::clone(&self.timeline);
+        let changes = Changes::between(&old, &timeline);
+        let selected = self
+            .selected_event()
+            .map(|id| (old.event(id).id.clone(), old.event(id).date.sort_key()));
+        let filter = same_filter(&self.filter, &old, &timeline);
+        let marked: BTreeSet<_> = self
+            .marked
+            .iter()
+            .filter_map(|id| timeline.find_event(&old.event(*id).id))
+            .collect();
+        let (mut app, effect) = App::new(timeline, filter, self.settings);
+        app.size = self.size;
+        app.marked = marked;
+        app.time.open = self.time.open;
+        app.time.window = self.time.window;
+        app.personal = std::mem::take(&mut self.personal);
+        app.resolve_personal();
+        app.acting.zoomed = self.acting.zoomed;
+        // A prompt keeps its text; the actor filter's overlay counted the old actors.
+        app.prompt = std::mem::take(&mut self.prompt);
+        app.mode = match self.mode {
+            Mode::Actors => app.home_mode(),
+            mode => mode,
+        };
+        app.help_return = self.help_return;
+        app.help_scroll = self.help_scroll;
+        app.rebuild_axis();
+        if let Some((id, key)) = selected {
+            let same = app.timeline.find_event(&id);
+            // Else the nearest by date: the first shown at or after the old date.
+            let nearest = same
+                .filter(|e| app.visible.binary_search(e).is_ok())
+                .or_else(|| {
+                    let at = app
+                        .visible
+                        .partition_point(|e| app.timeline.event(*e).date.sort_key() < key);
+                    app.visible
+                        .get(at.min(app.visible.len().saturating_sub(1)))
+                        .copied()
+                });
+            if let Some(to) = nearest {
+                app.select_event(to);
+                if same == Some(to) {
+                    app.detail_scroll = self.detail_scroll;
+                }
+            }
+        }
+        app.scroll_to_selection();
+        app.flash = Some(reloaded_message(app.timeline.events.len(), changes));
+        *self = app;
+        effect
+    }
+
+    /// A version of the file that does not load: the shown timeline stays, what is wrong
+    /// is kept for the status line's marker and the problems overlay (`!`).
+    pub(super) fn reload_failed(&mut self, error: &LoadError) {
+        self.problems = Some(Problems::of(error));
+        self.problems_scroll = 0;
+    }
+
+    /// What is wrong with the file's last version, while it is the last version.
+    pub fn problems(&self) -> Option<&Problems> {
+        self.problems.as_ref()
+    }
+
+    pub fn problems_scroll(&self) -> u16 {
+        self.problems_scroll
+    }
+
+    /// `!`: every problem, as `check` prints them, over the screen; `!` again closes it.
+    pub(super) fn toggle_problems(&mut self) {
+        if self.mode == Mode::Problems {
+            self.mode = self.home_mode();
+        } else if self.problems.is_some() {
+            self.problems_scroll = 0;
+            self.mode = Mode::Problems;
+        } else {
+            self.flash = Some("no problems: the file loads".to_owned());
+        }
+    }
+
+    /// Scrolls the problems overlay, within its lines.
+    pub(super) fn scroll_problems(&mut self, down: bool) {
+        let lines = self
+            .problems
+            .as_ref()
+            .map_or(0, |p| p.report.lines().count());
+        let room = usize::from(
+            crate::tui::overlay::report_frame(self.size, lines)
+                .height
+                .saturating_sub(2),
+        );
+        let max = u16::try_from(lines.saturating_sub(room)).unwrap_or(u16::MAX);
+        self.problems_scroll = if down {
+            (self.problems_scroll + 1).min(max)
+        } else {
+            self.problems_scroll.saturating_sub(1)
+        };
+    }
+}
+
+/// What is wrong with a version of the file: its first problem, for the status line's
+/// marker, and every problem as `check` prints them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problems {
+    /// `my.ron:182:11: invalid date '1979-13-24'`.
+    pub first: String,
+    /// Problems beyond the first.
+    pub more: usize,
+    /// The whole report, plain.
+    pub report: String,
+}
+
+impl Problems {
+    fn of(error: &LoadError) -> Problems {
+        match error {
+            LoadError::Invalid(report) => Problems {
+                first: report.diagnostics.first().map_or_else(
+                    || report.name.clone(),
+                    |d| format!("{}:{}:{}: {}", report.name, d.line, d.col, d.message),
+                ),
+                more: (report.diagnostics.len() + report.more).saturating_sub(1),
+                report: report.render(false),
+            },
+            other => Problems {
+                first: other
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                more: 0,
+                report: other.to_string(),
+            },
+        }
+    }
+}
+
+/// The same filter on the new version: actors found again by id (one that is gone drops
+/// out of the filter), the words and the range as they were.
+fn same_filter(filter: &Filter, old: &Timeline, new: &Timeline) -> Filter {
+    let mut same = filter.clone();
+    same.actors = filter
+        .actors
+        .iter()
+        .filter_map(|a| new.find_actor(&old.actor(*a).id))
+        .collect::<Vec<ActorId>>();
+    same
+}
+
+/// `reloaded: 71 events (+1, −2, 3 changed)`.
+pub fn reloaded_message(events: usize, changes: Changes) -> String {
+    let mut parts = Vec::new();
+    if changes.added > 0 {
+        parts.push(format!("+{}", changes.added));
+    }
+    if changes.removed > 0 {
+        parts.push(format!("−{}", changes.removed));
+    }
+    if changes.changed > 0 {
+        parts.push(format!("{} changed", changes.changed));
+    }
+    if parts.is_empty() {
+        format!("reloaded: {events} events (no change)")
+    } else {
+        format!("reloaded: {events} events ({})", parts.join(", "))
+    }
+}
