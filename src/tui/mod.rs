@@ -156,8 +156,8 @@ fn run(
         }
     });
     let exit = browse(app, first, options, store.as_ref(), file, session);
-    if let Some(store) = &store {
-        // Where the reader left, for next time; a failure to save it is no reason to
+    if let Some(store) = store.as_ref().filter(|_| !options.pick) {
+        // Where the reader left, for next time (a pick is no place to come back to); a failure to save it is no reason to
         // lose their choice, so it is only said.
         if let Err(message) = store.save_session(&app.session()) {
             let _ = writeln!(std::io::stderr(), "afghan-timeline: {message}");

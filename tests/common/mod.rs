@@ -33,8 +33,13 @@ impl Run {
 
 pub fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_afghan-timeline"));
-    // Plain output whatever the environment of the test run.
-    command.env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+    // Plain output whatever the environment of the test run, and stars and notes in a
+    // directory of the tests' own, never the home of whoever runs them.
+    let state = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("it-state");
+    command
+        .env("NO_COLOR", "1")
+        .env("XDG_STATE_HOME", state)
+        .env_remove("RUST_BACKTRACE");
     command
 }
 

@@ -166,3 +166,27 @@ fn orphans_are_counted_and_the_session_restored_unless_select_says_otherwise() {
     let second = chosen.timeline().find_event(&all[1]).expect("event");
     assert_eq!(chosen.selected_event(), Some(second), "--select wins");
 }
+
+/// Pick mode is a chooser for scripts: a session's marks must never be printed by an Enter
+/// the reader did not mean for them, so it starts at the top with nothing marked.
+#[test]
+fn pick_mode_does_not_restore_the_session() {
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    let all: Vec<String> = timeline.events.iter().map(|e| e.id.clone()).collect();
+    let settings = Settings {
+        pick: true,
+        ..Settings::default()
+    };
+    let mut app = App::new(timeline, Filter::default(), settings).0;
+    app.update(Msg::Restore(Box::new(saved(
+        &[(&all[2], true, None)],
+        Some(Session {
+            selected: Some(all[3].clone()),
+            marked: vec![all[1].clone()],
+        }),
+    ))));
+    assert_eq!(app.marked_count(), 0);
+    assert_eq!(app.selected(), 0);
+    let third = app.timeline().find_event(&all[2]).expect("event");
+    assert!(app.is_starred(third), "stars still show");
+}

@@ -112,6 +112,9 @@ impl Spawn {
         cmd.env("TERM", "xterm-256color");
         // Colour is on unless a test asks otherwise, whatever the environment running the tests.
         cmd.env_remove("NO_COLOR");
+        // Stars, notes and sessions go to a directory of this session's own, never to the
+        // home of whoever runs the tests (a test that wants one shared sets its own).
+        cmd.env("XDG_STATE_HOME", fresh_state_dir());
         for (key, value) in self.env {
             cmd.env(key, value);
         }
@@ -404,4 +407,14 @@ pub fn dump(screen: &vt100::Screen) -> String {
         let _ = writeln!(out, "{i:>3}|{row}");
     }
     out
+}
+
+/// A new, empty directory for one session's notes store.
+pub fn fresh_state_dir() -> std::path::PathBuf {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("pty-state-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
 }

@@ -56,7 +56,9 @@ impl App {
         if orphans > 0 {
             self.flash = Some(orphans_message(orphans));
         }
-        let Some(session) = session else {
+        // Pick mode is a chooser for scripts, as fzf is: it starts at the top with
+        // nothing marked, whatever a session left.
+        let Some(session) = session.filter(|_| !self.pick_mode) else {
             return;
         };
         self.marked = session
