@@ -116,6 +116,8 @@ pub enum Action {
     EditNote,
     /// Open the timeline file in the reader's editor at the selected event.
     EditTimeline,
+    /// Add an event to the timeline file through a template in the reader's editor.
+    AddEvent,
     /// Show every problem of the file's last version, or close them.
     ToggleProblems,
     ProblemsDown,
@@ -165,6 +167,8 @@ pub enum Msg {
     Paste(String),
     /// An effect the loop could not perform (no browser could start): said on the status line.
     Failed(String),
+    /// What an effect the loop performed did (`added 'x'`): said on the status line.
+    Done(String),
     /// The reader's stars, notes and last session from the notes store, before the first
     /// frame (without the session when they start fresh).
     Restore(Box<crate::notes::Saved>),
@@ -174,7 +178,7 @@ pub enum Msg {
         note: String,
     },
     /// A new version of the timeline file: loaded, or what is wrong with it.
-    Reloaded(Result<Box<crate::model::Timeline>, Box<crate::load::LoadError>>),
+    Reloaded(Result<Box<crate::tui::version::Version>, Box<crate::load::LoadError>>),
 }
 
 impl Action {

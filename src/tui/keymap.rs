@@ -151,6 +151,7 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('*')], "star / unstar (kept for next time)", A::ToggleStar),
     bind(&[Char('N')], "write a note on the event (in $EDITOR)", A::EditNote),
     bind(&[Char('e')], "edit the timeline file at this event ($EDITOR)", A::EditTimeline),
+    bind(&[Char('A')], "add an event to the file (a template in $EDITOR)", A::AddEvent),
     bind(&[Char('!')], "the problems of the file's last save", A::ToggleProblems),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(&[ESC], "clear query, then actors, then range", A::Back),

@@ -33,12 +33,14 @@ pub mod loading;
 pub mod mode;
 pub mod outside;
 pub mod overlay;
+mod perform;
 pub mod prompt;
 pub mod search;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod time;
+pub mod version;
 pub mod view;
 pub mod watch;
 
@@ -221,6 +223,9 @@ fn load(input: &crate::load::Input, mouse: bool, theme: Theme) -> Result<loading
     })
 }
 
+use loading::Term;
+use perform::{Services, fill_index_text, perform, perform_all};
+
 fn event_loop(
     app: &mut App,
     first: Option<Effect>,
@@ -282,7 +287,8 @@ fn event_loop(
                 return Ok(exit);
             }
         }
-        if let Some(version) = services.watch.as_mut().and_then(watch::Watch::poll) {
+        let shown = Arc::clone(app.timeline());
+        if let Some(version) = services.watch.as_mut().and_then(|w| w.poll(&shown)) {
             let effect = app.update(Msg::Reloaded(version.map(Box::new).map_err(Box::new)));
             services.follow_reload(app);
             if let Some(exit) = perform_all(effect, app, &mut services, &mut term, outside)? {
@@ -325,130 +331,6 @@ const SEARCH_POLL: Duration = Duration::from_millis(8);
 /// otherwise (a watcher's events wait in their channel until then).
 const WATCH_BUSY: Duration = Duration::from_millis(25);
 const WATCH_IDLE: Duration = Duration::from_millis(200);
-
-/// The workers the loop runs beside the app: the search worker, the file's watch.
-struct Services {
-    searcher: Searcher,
-    watch: Option<watch::Watch>,
-    /// The timeline the search worker serves.
-    serving: Arc<Timeline>,
-}
-
-impl Services {
-    /// After a reload the app shows another timeline: the search worker serves that one
-    /// (the old one is freed once nothing holds it), and its index gets its text.
-    fn follow_reload(&mut self, app: &App) {
-        if Arc::ptr_eq(&self.serving, app.timeline()) {
-            return;
-        }
-        self.serving = Arc::clone(app.timeline());
-        self.searcher = Searcher::start(Arc::clone(app.timeline()), Arc::clone(app.index()));
-        fill_index_text(app);
-    }
-}
-
-/// The search index's text, after the first frame of a timeline that defers it; a search
-/// waits for it.
-fn fill_index_text(app: &App) {
-    if !app.index().text_ready() {
-        let (timeline, index) = (Arc::clone(app.timeline()), Arc::clone(app.index()));
-        std::thread::spawn(move || index.fill_text(&timeline));
-    }
-}
-
-use loading::Term;
-
-fn perform_all(
-    effect: Option<Effect>,
-    app: &mut App,
-    services: &mut Services,
-    term: &mut Term,
-    outside: &Outside,
-) -> Result<Option<Exit>, Error> {
-    match effect {
-        Some(effect) => perform(effect, app, services, term, outside),
-        None => Ok(None),
-    }
-}
-
-/// Does what `update` asked; an exit ends the loop. What could not be done goes back to
-/// `app` as a message.
-fn perform(
-    effect: Effect,
-    app: &mut App,
-    services: &mut Services,
-    term: &mut Term,
-    outside: &Outside,
-) -> Result<Option<Exit>, Error> {
-    let options = outside.options;
-    match effect {
-        Effect::Search(job) => services.searcher.submit(*job),
-        Effect::Exit(exit) => return Ok(Some(exit)),
-        Effect::Suspend => {
-            terminal::suspend(term.backend_mut(), options.mouse)
-                .map_err(Error::terminal("suspend"))?;
-            forget_screen(term)?;
-        }
-        Effect::Copy(text) => {
-            // To the terminal the explorer draws on, between frames: the emulator (or
-            // tmux, or the terminal at the far end of SSH) sets its clipboard. Under the
-            // screen lock, like a frame, so a signal's restore never cuts it in half.
-            let _screen = terminal::lock_screen();
-            let out = term.backend_mut();
-            out.write_all(outside::osc52(&text).as_bytes())
-                .and_then(|()| out.flush())
-                .map_err(Error::terminal("copy"))?;
-        }
-        Effect::Open(address) => {
-            if let Err(message) = outside::open(&address) {
-                app.update(Msg::Failed(message));
-            }
-        }
-        Effect::SaveEntry { id, entry } => {
-            let saved = outside
-                .store
-                .ok_or_else(|| "stars and notes are not kept for standard input".to_owned())
-                .and_then(|store| store.save_entry(&id, &entry));
-            if let Err(message) = saved {
-                app.update(Msg::Failed(message));
-            }
-        }
-        Effect::EditNote { id, note } => {
-            let written = terminal::hand_over(term.backend_mut(), options.mouse, || {
-                outside::edit_text(&note, &format!("note-{id}"))
-            })
-            .map_err(Error::terminal("take the terminal back"))?;
-            forget_screen(term)?;
-            let effect = match written {
-                Ok(note) => app.update(Msg::NoteWritten { id, note }),
-                Err(message) => app.update(Msg::Failed(message)),
-            };
-            return perform_all(effect, app, services, term, outside);
-        }
-        Effect::EditTimeline { id } => {
-            let (Some(path), Some(watch)) = (outside.file, services.watch.as_mut()) else {
-                app.update(Msg::Failed(crate::authoring::NOT_EDITABLE.to_owned()));
-                return Ok(None);
-            };
-            // At the event's opening parenthesis, as the file has it now.
-            let line = id.and_then(|id| {
-                let text = std::fs::read_to_string(path).ok()?;
-                crate::authoring::event_line(&text, &id)
-            });
-            let edited = terminal::hand_over(term.backend_mut(), options.mouse, || {
-                crate::editor::edit(path, line)
-            })
-            .map_err(Error::terminal("take the terminal back"))?;
-            forget_screen(term)?;
-            if let Err(message) = edited {
-                app.update(Msg::Failed(message));
-            }
-            // The watcher would see the change too; the reader is waiting for it now.
-            watch.reload_now();
-        }
-    }
-    Ok(None)
-}
 
 /// Clears the screen and forgets the last frame, so that the next draw paints everything.
 /// Not `Terminal::clear`: that first asks the terminal where its cursor is, a round trip

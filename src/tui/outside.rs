@@ -87,6 +87,60 @@ pub fn edit_text(text: &str, name: &str) -> Result<String, String> {
     edited
 }
 
+/// `A`: the template in the editor, and what the reader wrote added to the file at
+/// `path` (atomically; on any problem the file is as it was). `Ok(Some(id))`: added;
+/// `Ok(None)`: the template was left as it was. A refused event is kept in a file the
+/// message names, so nothing the reader wrote is lost.
+pub fn add_event(
+    path: &std::path::Path,
+    timeline: &crate::model::Timeline,
+    date: crate::model::Date,
+    actors: &[&str],
+) -> Result<Option<String>, String> {
+    let name = crate::sanitize::line(&path.display().to_string()).into_owned();
+    let template = crate::authoring::template(timeline, &name, date, actors);
+    let written = edit_text(&template, "new-event")?;
+    if written == template || written.trim().is_empty() {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+    let refused = |first: String| {
+        let kept = std::env::temp_dir().join(format!(
+            "afghan-timeline-new-event-{}.ron",
+            std::process::id()
+        ));
+        let _ = std::fs::write(&kept, &written);
+        format!(
+            "not added, {name} is unchanged: {first}; your event is in {}",
+            kept.display()
+        )
+    };
+    match crate::authoring::add(&text, &name, &written, "the new event") {
+        Ok(added) => crate::atomic::replace(path, added.text.as_bytes())
+            .map(|()| Some(added.id))
+            .map_err(|e| format!("cannot write {name}: {e}")),
+        Err(crate::authoring::AddError::Event(report)) => Err(refused(first_problem(
+            &crate::load::LoadError::Invalid(report),
+        ))),
+        Err(crate::authoring::AddError::Timeline { error, .. }) => {
+            Err(refused(first_problem(&error)))
+        }
+        Err(crate::authoring::AddError::NoList) => {
+            Err(refused("its events list cannot be found safely".to_owned()))
+        }
+    }
+}
+
+/// The first line of what is wrong.
+fn first_problem(error: &crate::load::LoadError) -> String {
+    error
+        .to_string()
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

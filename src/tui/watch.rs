@@ -9,6 +9,7 @@
 //! that does not load never replaces the one shown: `update` keeps it as a report.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -16,6 +17,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::load::{Input, LoadError};
 use crate::model::Timeline;
+use crate::tui::version::Version;
 
 /// How long the file must be quiet before it is read.
 const QUIET: Duration = Duration::from_millis(150);
@@ -40,8 +42,8 @@ pub struct Watch {
     seen: Stamp,
     changed_at: Option<Instant>,
     last_poll: Instant,
-    loads: Sender<()>,
-    loaded: Receiver<Result<Timeline, LoadError>>,
+    loads: Sender<Arc<Timeline>>,
+    loaded: Receiver<Result<Version, LoadError>>,
     loading: bool,
 }
 
@@ -70,14 +72,19 @@ impl Watch {
             watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
             Some(watcher)
         });
-        let (loads, load_rx) = mpsc::channel::<()>();
+        let (loads, load_rx) = mpsc::channel::<Arc<Timeline>>();
         let (loaded_tx, loaded) = mpsc::channel();
         let input = Input::Path(path.to_path_buf());
         std::thread::spawn(move || {
-            while load_rx.recv().is_ok() {
+            while let Ok(mut shown) = load_rx.recv() {
                 // Only the latest request matters: a burst of saves is one load.
-                while load_rx.try_recv().is_ok() {}
-                if loaded_tx.send(crate::load::load(&input)).is_err() {
+                while let Ok(later) = load_rx.try_recv() {
+                    shown = later;
+                }
+                // What changed is found here too, not on the loop's thread.
+                let version = crate::load::load(&input).map(|t| Version::against(&shown, t));
+                drop(shown);
+                if loaded_tx.send(version).is_err() {
                     return;
                 }
             }
@@ -100,17 +107,18 @@ impl Watch {
         self.changed_at.is_some() || self.loading || self.watcher.is_none()
     }
 
-    /// Loads the file now (after the reader's editor closed on it).
-    pub fn reload_now(&mut self) {
+    /// Loads the file now (after the reader's editor closed on it); `shown` is the
+    /// version on screen, which the new one is compared with.
+    pub fn reload_now(&mut self, shown: &Arc<Timeline>) {
         self.seen = stamp(&self.path);
         self.changed_at = None;
         self.loading = true;
-        let _ = self.loads.send(());
+        let _ = self.loads.send(Arc::clone(shown));
     }
 
     /// Looks at what happened since the last call: returns a new version (or what is
-    /// wrong with it) when one has been read.
-    pub fn poll(&mut self) -> Option<Result<Timeline, LoadError>> {
+    /// wrong with it) when one has been read. `shown` is the version on screen.
+    pub fn poll(&mut self, shown: &Arc<Timeline>) -> Option<Result<Version, LoadError>> {
         let now = Instant::now();
         while self.events.try_recv().is_ok() {
             self.changed_at = Some(now);
@@ -136,7 +144,7 @@ impl Watch {
                 // A file deleted to be created again is not a version yet.
                 if again.is_some() {
                     self.loading = true;
-                    let _ = self.loads.send(());
+                    let _ = self.loads.send(Arc::clone(shown));
                 }
             } else {
                 self.changed_at = None;

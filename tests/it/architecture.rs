@@ -321,12 +321,13 @@ const LAYERS: &[&[&str]] = &[
     &["atomic", "colors", "editor", "sanitize"],
 ];
 
-/// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`),
+/// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`,
+/// `tui/perform.rs`),
 /// then the state (`app`), then the models the state uses (everything else).
 fn tui_layer(module: &[String]) -> usize {
     match module.get(1).map(String::as_str) {
         Some("view") => 0,
-        None | Some("loading") => 1,
+        None | Some("loading" | "perform") => 1,
         Some("app") => 2,
         Some(_) => 3,
     }

@@ -49,5 +49,6 @@ mod tui_filters;
 mod tui_find;
 mod tui_personal;
 mod tui_prompts;
+mod tui_reload;
 mod tui_screens;
 mod tui_update;

@@ -361,7 +361,7 @@ generated_actions! {
         ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
         DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
-        CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote, EditTimeline, ToggleProblems,
+        CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote, EditTimeline, AddEvent, ToggleProblems,
         ProblemsDown, ProblemsUp, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],

@@ -32,8 +32,9 @@ mod read;
 mod time;
 mod update;
 
+pub use crate::tui::version::{Changes, Version};
 pub use nav::EraHeader;
-pub use reload::{Changes, Problems, reloaded_message};
+pub use reload::{Problems, reloaded_message};
 pub use time::TimeView;
 
 use crate::model::{EventId, Timeline};

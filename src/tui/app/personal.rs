@@ -111,6 +111,26 @@ impl App {
         })
     }
 
+    /// `A`: a new event, through a template dated as the selected event, with the actors
+    /// of the filter.
+    pub(super) fn add_event(&mut self) -> Option<Effect> {
+        if !self.settings.editable {
+            self.flash = Some(crate::authoring::NOT_EDITABLE.to_owned());
+            return None;
+        }
+        let date = self
+            .selected_event()
+            .map(|id| self.timeline.event(id).date)
+            .or_else(|| "2026".parse().ok())?;
+        let actors = self
+            .filter
+            .actors
+            .iter()
+            .map(|a| self.timeline.actor(*a).id.clone())
+            .collect();
+        Some(Effect::AddEvent { date, actors })
+    }
+
     /// `N`: the selected event's note, to write in the editor.
     pub(super) fn edit_note(&mut self) -> Option<Effect> {
         let id = self.selected_event()?;

@@ -5,58 +5,22 @@
 //! (`reloaded: 71 events (+1, 2 changed)`). A broken version never replaces the shown one:
 //! its report is kept for the status line's marker and the problems overlay.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::App;
 use crate::load::LoadError;
 use crate::model::{ActorId, Timeline};
-use crate::output::ron_format::raw_event;
 use crate::query::Filter;
 use crate::tui::effect::Effect;
 use crate::tui::mode::Mode;
-
-/// What changed between two versions, by event id.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Changes {
-    pub added: usize,
-    pub removed: usize,
-    pub changed: usize,
-}
-
-impl Changes {
-    pub fn between(old: &Timeline, new: &Timeline) -> Changes {
-        let before: HashMap<&str, usize> = old
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let mut changes = Changes::default();
-        let mut kept = 0;
-        for event in &new.events {
-            match before.get(event.id.as_str()) {
-                None => changes.added += 1,
-                Some(&i) => {
-                    kept += 1;
-                    // Compared as the file would write them: actors and related events
-                    // by id, whatever their indices in either version.
-                    if raw_event(old, &old.events[i]) != raw_event(new, event) {
-                        changes.changed += 1;
-                    }
-                }
-            }
-        }
-        changes.removed = old.events.len() - kept;
-        changes
-    }
-}
+use crate::tui::version::{Changes, Version};
 
 impl App {
     /// Shows `timeline` in place of the one shown, keeping the reader's place.
-    pub(super) fn reload(&mut self, timeline: Timeline) -> Option<Effect> {
+    pub(super) fn reload(&mut self, version: Version) -> Option<Effect> {
+        let Version { timeline, changes } = version;
         let old = Arc::clone(&self.timeline);
-        let changes = Changes::between(&old, &timeline);
         let selected = self
             .selected_event()
             .map(|id| (old.event(id).id.clone(), old.event(id).date.sort_key()));

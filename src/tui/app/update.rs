@@ -49,10 +49,10 @@ impl App {
                     return self.prompt_changed();
                 }
             }
-            Msg::Failed(message) => self.flash = Some(message),
+            Msg::Failed(message) | Msg::Done(message) => self.flash = Some(message),
             Msg::Restore(saved) => self.restore_personal(*saved),
             Msg::NoteWritten { id, note } => return self.note_written(id, &note),
-            Msg::Reloaded(Ok(timeline)) => return self.reload(*timeline),
+            Msg::Reloaded(Ok(version)) => return self.reload(*version),
             Msg::Reloaded(Err(error)) => self.reload_failed(&error),
         }
         None
@@ -146,6 +146,7 @@ impl App {
             Action::ToggleStar => return self.toggle_star(),
             Action::EditNote => return self.edit_note(),
             Action::EditTimeline => return self.edit_timeline(),
+            Action::AddEvent => return self.add_event(),
             Action::ToggleProblems => self.toggle_problems(),
             Action::ProblemsDown => self.scroll_problems(true),
             Action::ProblemsUp => self.scroll_problems(false),

@@ -45,6 +45,7 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('*')], "star / unstar", A::ToggleStar),
     bind(&[Alt('N')], "write a note (in $EDITOR)", A::EditNote),
     bind(&[Alt('e')], "edit the timeline file here", A::EditTimeline),
+    bind(&[Alt('A')], "add an event to the file", A::AddEvent),
     bind(&[Alt('!')], "the problems of the file's last save", A::ToggleProblems),
     bind(&[Code(KeyCode::F(1)), Alt('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Ctrl('z')], "suspend (fg to come back)", A::Suspend),

@@ -1,0 +1,136 @@
+//! `cargo bench --bench reload`: a reload of a large timeline file against a cold load of
+//! it, and the explorer's key latency while a reload runs (issue 20's targets: a reload at
+//! 100,000 events costs no more than 1.5× a cold load, and keys are answered within 60 ms
+//! while it runs). See BENCHMARKS.md.
+//!
+//! A cold load is what starting the explorer costs: the file read and checked, then the
+//! explorer built on it (`App::new`). A reload is what the watch does: the same load on a
+//! thread of its own, then the swap (`Msg::Reloaded`), which keeps the reader's place and
+//! frees the old version; only the swap runs on the loop's thread.
+
+#[path = "synth/mod.rs"]
+mod synth;
+
+use std::time::{Duration, Instant};
+
+use afghan_timeline::load::{self, Input};
+use afghan_timeline::query::Filter;
+use afghan_timeline::tui::action::{Action, Msg};
+use afghan_timeline::tui::app::{ASYNC_SEARCH_FROM, App, Settings, Version};
+use std::sync::Arc;
+
+fn settings(n: usize) -> Settings {
+    Settings {
+        defer_index_text: n >= ASYNC_SEARCH_FROM,
+        editable: true,
+        ..Settings::default()
+    }
+}
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("RELOAD_SIZES").map_or_else(
+        |_| vec![100_000, 200_000],
+        |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+    );
+    let runs = 5;
+    println!(
+        "| events | cold load | reload (load + swap) | swap on the loop | ratio | key p50 / max during a reload |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
+    for n in sizes {
+        let path = std::env::temp_dir().join(format!(
+            "afghan-timeline-reload-{n}-{}.ron",
+            std::process::id()
+        ));
+        std::fs::write(&path, synth::generate_string(n, 7)).expect("write the timeline");
+        let input = Input::Path(path.clone());
+
+        let cold = median(
+            (0..runs)
+                .map(|_| {
+                    let start = Instant::now();
+                    let timeline = load::load(&input).expect("loads");
+                    let app = App::new(timeline, Filter::default(), settings(n)).0;
+                    let t = start.elapsed();
+                    drop(app);
+                    t
+                })
+                .collect(),
+        );
+
+        let mut app = App::new(
+            load::load(&input).expect("loads"),
+            Filter::default(),
+            settings(n),
+        )
+        .0;
+        app.update(Action::Resize {
+            width: 120,
+            height: 40,
+        });
+        let (mut reloads, mut swaps, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..runs {
+            let start = Instant::now();
+            // As in the explorer: the search worker shares the timeline and its index.
+            let serving = (Arc::clone(app.timeline()), Arc::clone(app.index()));
+            // The watch's thread loads and compares; the loop meanwhile answers keys.
+            let loading = {
+                let (input, shown) = (input.clone(), Arc::clone(app.timeline()));
+                std::thread::spawn(move || {
+                    let t0 = Instant::now();
+                    let loaded = load::load(&input);
+                    let t1 = Instant::now();
+                    let v = loaded.map(|t| Version::against(&shown, t));
+                    if std::env::var_os("RELOAD_PARTS").is_some() {
+                        eprintln!("load {:?} compare {:?}", t1 - t0, t1.elapsed());
+                    }
+                    v
+                })
+            };
+            // A key every 10 ms, as a fast typist's: the loop idles between keys, as
+            // the explorer's does, rather than take a core from the loader.
+            while !loading.is_finished() {
+                let key = Instant::now();
+                app.update(Action::NextEvent);
+                app.update(Action::PrevEvent);
+                keys.push(key.elapsed() / 2);
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            let version = loading
+                .join()
+                .expect("the thread")
+                .map(Box::new)
+                .map_err(Box::new);
+            let swap = Instant::now();
+            app.update(Msg::Reloaded(version));
+            swaps.push(swap.elapsed());
+            // As the loop does after a reload: the old version freed off its thread.
+            std::thread::spawn(move || drop(serving));
+            reloads.push(start.elapsed());
+        }
+        let reload = median(reloads);
+        let swap_max = swaps.iter().max().copied().unwrap_or_default();
+        keys.sort();
+        let key_max = keys.last().copied().unwrap_or_default().max(swap_max);
+        println!(
+            "| {n} | {} | {} | {} (max {}) | {:.2} | {} / {} |",
+            ms(cold),
+            ms(reload),
+            ms(median(swaps)),
+            ms(swap_max),
+            reload.as_secs_f64() / cold.as_secs_f64(),
+            ms(keys.get(keys.len() / 2).copied().unwrap_or_default()),
+            ms(key_max),
+        );
+        let _ = std::fs::remove_file(&path);
+    }
+}

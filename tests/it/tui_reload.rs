@@ -1,0 +1,130 @@
+//! A new version of the file, through `App::update` with no terminal: the place is kept
+//! (the same event id, else the nearest by date), the filter, the marks and the time
+//! view's window stay, the status line says what changed, and a version that does not load
+//! never replaces the shown one.
+
+use afghan_timeline::load;
+use afghan_timeline::query::Filter;
+use afghan_timeline::tui::action::{Action, Msg, TimeAction};
+use afghan_timeline::tui::app::{App, Settings, Version};
+use afghan_timeline::tui::mode::Mode;
+
+const SAMPLE: &str = include_str!("../fixtures/tui/sample.ron");
+
+fn app() -> App {
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    let settings = Settings {
+        editable: true,
+        ..Settings::default()
+    };
+    let mut app = App::new(timeline, Filter::default(), settings).0;
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app
+}
+
+fn reload(app: &mut App, text: &str) {
+    let version = load::parse(text, "sample.ron")
+        .map(|t| Box::new(Version::against(app.timeline(), t)))
+        .map_err(Box::new);
+    app.update(Msg::Reloaded(version));
+}
+
+fn selected_id(app: &App) -> String {
+    let id = app.selected_event().expect("a selection");
+    app.timeline().event(id).id.clone()
+}
+
+#[test]
+fn the_place_the_filter_the_marks_and_the_window_stay() {
+    let mut app = app();
+    let ids: Vec<String> = app.timeline().events.iter().map(|e| e.id.clone()).collect();
+    let title = app.timeline().events[3].title.clone();
+    app.update(Action::NextEvent);
+    app.update(Action::ToggleMark);
+    app.update(Action::NextEvent);
+    app.update(Action::Time(TimeAction::Toggle));
+    app.update(Action::Time(TimeAction::ZoomIn));
+    let window = app.time().window;
+    let on = selected_id(&app);
+    let edited = SAMPLE.replacen(&title, "A new title", 1);
+    assert_ne!(edited, SAMPLE);
+    reload(&mut app, &edited);
+    assert_eq!(selected_id(&app), on, "the same event");
+    assert_eq!(app.marked_count(), 1);
+    assert_eq!(app.mode(), Mode::Time);
+    assert_eq!(app.time().window, window);
+    assert_eq!(
+        app.flash(),
+        Some(format!("reloaded: {} events (1 changed)", ids.len()).as_str())
+    );
+    assert!(
+        app.timeline()
+            .events
+            .iter()
+            .any(|e| e.title == "A new title")
+    );
+}
+
+#[test]
+fn a_removed_event_gives_way_to_the_nearest_by_date() {
+    let mut app = app();
+    let timeline = app.timeline().clone();
+    app.update(Action::NextEvent);
+    app.update(Action::NextEvent);
+    let gone = selected_id(&app);
+    let next = timeline.events[3].id.clone();
+    // The sample writes each event on lines of its own, `(id: "…", …),`: drop that element.
+    let start = SAMPLE
+        .find(&format!("id: \"{gone}\""))
+        .expect("in the file");
+    let open = SAMPLE[..start].rfind('(').expect("its parenthesis");
+    let close = open
+        + SAMPLE[open..]
+            .find("\n        (")
+            .expect("the next element");
+    let without = format!("{}{}", &SAMPLE[..open], &SAMPLE[close + 9..]);
+    reload(&mut app, &without);
+    assert_eq!(app.timeline().events.len(), timeline.events.len() - 1);
+    assert_eq!(selected_id(&app), next);
+    assert!(
+        app.flash().is_some_and(|f| f.contains("(−1)")),
+        "{:?}",
+        app.flash()
+    );
+}
+
+#[test]
+fn a_version_that_does_not_load_never_replaces_the_shown_one() {
+    let mut app = app();
+    let before = app.timeline().clone();
+    reload(&mut app, &SAMPLE.replacen("date: \"", "date: \"x", 1));
+    assert_eq!(app.timeline().as_ref(), before.as_ref());
+    let problems = app.problems().expect("kept for the marker");
+    assert!(
+        problems.first.starts_with("sample.ron:"),
+        "{}",
+        problems.first
+    );
+    app.update(Action::ToggleProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    app.update(Action::ToggleProblems);
+    reload(&mut app, SAMPLE);
+    assert!(app.problems().is_none(), "a good version clears the marker");
+}
+
+#[test]
+fn the_built_in_timeline_says_how_to_get_an_editable_copy() {
+    let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
+    let mut app = App::new(timeline, Filter::default(), Settings::default()).0;
+    assert!(app.update(Action::EditTimeline).is_none());
+    assert!(
+        app.flash()
+            .is_some_and(|f| f.contains("export --to ron > my.ron")),
+        "{:?}",
+        app.flash()
+    );
+    assert!(app.update(Action::AddEvent).is_none());
+}
