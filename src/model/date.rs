@@ -121,7 +121,7 @@ pub(crate) fn month_abbrev(month: u32) -> &'static str {
         .unwrap_or("")
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

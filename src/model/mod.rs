@@ -4,6 +4,7 @@
 //! `load`, which guarantees: ids are unique, every actor and related reference resolves
 //! (as an index), `end` is never before `date`, and events are sorted by date.
 
+pub mod calendar;
 mod date;
 mod timeline;
 

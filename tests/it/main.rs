@@ -8,6 +8,7 @@
 mod common;
 
 mod architecture;
+mod calendar_reference;
 mod cli;
 mod cli_help;
 mod data_sources;
