@@ -11,12 +11,13 @@ use crate::cli::{Cli, Command, FormatArg, ImportFormat};
 use crate::colors::Colors;
 use crate::error::Error;
 use crate::load::{self, Input};
+use crate::model::calendar::DateStyle;
 use crate::model::{EventId, Timeline};
 use crate::output::{self, Format};
 use crate::sanitize::{line, quote};
 use crate::tui::{self, Explored};
 
-pub use args::to_filter;
+pub use args::{to_filter, to_filter_in};
 
 /// How a successful command ended, which decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,22 +46,23 @@ impl Outcome {
 pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
     let input = args::input(&cli)?;
     let filter_args = args::filter_args(&cli);
+    let style = args::date_style(&cli);
     match cli.command {
         Some(Command::Check { .. }) => check(&input),
         Some(Command::List { format, .. }) => {
             let timeline = load_until_exit(&input)?;
-            let events = to_filter(timeline, &filter_args)?.apply(timeline);
+            let events = to_filter_in(timeline, &filter_args, style.hijri)?.apply(timeline);
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
             }
-            print_events(timeline, &events, format.into())
+            print_events(timeline, &events, format.into(), style)
         }
         Some(Command::Show { id, format, .. }) => {
             let timeline = load_until_exit(&input)?;
             let found = timeline
                 .find_event(&id)
                 .ok_or_else(|| args::unknown_event(timeline, &id))?;
-            print_events(timeline, &[found], format.into())
+            print_events(timeline, &[found], format.into(), style)
         }
         Some(Command::Actors { format, .. }) => {
             let timeline = load_until_exit(&input)?;
@@ -76,7 +78,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         }
         Some(Command::Export {
             to, group_by, eras, ..
-        }) => export::export(&input, to, group_by, eras),
+        }) => export::export(&input, to, group_by, eras, style),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
@@ -84,7 +86,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         }) => export::import(&path, group_kind.into()),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
         Some(Command::Man { page }) => man(page.as_deref()),
-        None => explore(&input, &cli, &filter_args, colors),
+        None => explore(&input, &cli, &filter_args, colors, style),
     }
 }
 
@@ -111,6 +113,7 @@ fn explore(
     cli: &Cli,
     filter_args: &crate::cli::FilterArgs,
     colors: Colors,
+    style: DateStyle,
 ) -> Result<Outcome, Error> {
     let pick = !io::stdout().is_terminal();
     let options = tui::Options {
@@ -121,9 +124,10 @@ fn explore(
         theme: tui::theme::Theme {
             color: colors.wanted(),
         },
+        dates: style,
     };
     let explored = tui::explore(input, options, |timeline| {
-        let filter = to_filter(timeline, filter_args)?;
+        let filter = to_filter_in(timeline, filter_args, style.hijri)?;
         let select = cli
             .select
             .as_deref()
@@ -137,7 +141,7 @@ fn explore(
         Explored::Chose(_, chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
         Explored::Chose(timeline, chosen) => {
             let format = cli.format.unwrap_or(FormatArg::Text);
-            print_events(timeline, &chosen, format.into())
+            print_events(timeline, &chosen, format.into(), style)
         }
     }
 }
@@ -186,10 +190,15 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }
 
-/// Prints events through the shared formatter.
-fn print_events(timeline: &Timeline, events: &[EventId], format: Format) -> Result<Outcome, Error> {
+/// Prints events through the shared formatter, dates in the style's calendar.
+fn print_events(
+    timeline: &Timeline,
+    events: &[EventId],
+    format: Format,
+    style: DateStyle,
+) -> Result<Outcome, Error> {
     let mut out = stdout();
-    output::write_events(&mut out, timeline, events, format)
+    output::write_events_in(&mut out, timeline, events, format, style)
         .and_then(|()| out.flush())
         .map_err(Error::Output)?;
     Ok(Outcome::Printed)

@@ -68,6 +68,8 @@ pub struct Options {
     pub copy_format: Option<crate::output::Format>,
     /// Colours or not, as `NO_COLOR` said at start: the loading screen and the explorer.
     pub theme: Theme,
+    /// The calendar the dates start in (a key cycles it), the lunar variant, the language.
+    pub dates: crate::model::calendar::DateStyle,
 }
 
 /// How a session of the explorer ended, for the caller to report.
@@ -123,6 +125,7 @@ fn run(
             .unwrap_or(crate::output::Format::Markdown),
         // Searches over this many events go to the worker, which waits for the text.
         defer_index_text: timeline.events.len() >= app::ASYNC_SEARCH_FROM,
+        dates: options.dates,
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);

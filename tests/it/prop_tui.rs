@@ -459,7 +459,7 @@ fn filter(timeline: &Timeline, query: &str, actor: Option<usize>, from: Option<&
     {
         filter.actors.push(id);
     }
-    filter.from = from.map(parse_date);
+    filter.from = from.map(|d| parse_date(d).into());
     filter
 }
 

@@ -15,8 +15,9 @@ use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
 use super::shape::RECORD;
 use crate::interop::html::{escape, paragraphs, strip};
+use crate::model::calendar::{self, DateStyle, Form};
 use crate::model::{Date, Event, Timeline};
-use crate::output::{actor_json, event_json};
+use crate::output::{actor_json, event_json_in};
 use crate::sanitize::is_linkable;
 use crate::sanitize::line;
 
@@ -40,6 +41,8 @@ pub struct SourceView<'a> {
 pub struct ExportOptions {
     pub group_by: GroupBy,
     pub eras: EraSelection,
+    /// A calendar beside the Gregorian: its date follows in each slide's `display_date`.
+    pub dates: DateStyle,
 }
 
 /// The whole timeline as a TimelineJS document.
@@ -68,7 +71,7 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
             .events
             .iter()
             .zip(&groups)
-            .map(|(e, g)| slide(timeline, e, g.as_deref()))
+            .map(|(e, g)| slide(timeline, e, g.as_deref(), options.dates))
             .collect::<Vec<_>>(),
         "eras": band.shown,
         "scale": "human",
@@ -108,7 +111,7 @@ fn title_slide(timeline: &Timeline) -> Value {
     })
 }
 
-fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
+fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateStyle) -> Value {
     let mut slide = Map::new();
     slide.insert("unique_id".to_owned(), json!(event.id));
     let (start, end) = slide_dates(event.date, event.end);
@@ -142,10 +145,26 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
     if let Some(group) = group {
         slide.insert("group".to_owned(), json!(self::group(group)));
     }
-    if let Some(shown) = display_date(event.date, event.end, event.date_note.as_deref()) {
+    let shown = display_date(event.date, event.end, event.date_note.as_deref());
+    // The converted date after the dates in words, which it then needs before it: `15
+    // August 2021 · 24 Asad 1400 SH`. The record's `calendar_date` says what was added, so
+    // that an import takes it off again.
+    let converted = calendar::show(event.date, event.end, dates, Form::Long);
+    let shown = match (shown, converted) {
+        (shown, Some(converted)) => {
+            let before =
+                shown.unwrap_or_else(|| stripped_field(&date_words(event.date, event.end)));
+            Some(format!(
+                "{before}{CALENDAR_SEPARATOR}{}",
+                stripped_field(&converted)
+            ))
+        }
+        (shown, None) => shown,
+    };
+    if let Some(shown) = shown {
         slide.insert("display_date".to_owned(), json!(shown));
     }
-    slide.insert(RECORD.to_owned(), event_json(timeline, event));
+    slide.insert(RECORD.to_owned(), event_json_in(timeline, event, dates));
     Value::Object(slide)
 }
 
@@ -267,6 +286,9 @@ pub fn date_words(date: Date, end: Option<Date>) -> String {
         _ => date.long(),
     }
 }
+
+/// Separates the converted date from the Gregorian ones in `display_date`.
+pub const CALENDAR_SEPARATOR: &str = " · ";
 
 /// Opens the part of a date note that is an imported slide's `display_date`.
 pub const DISPLAY: &str = "display: ";

@@ -172,6 +172,7 @@ impl Importer<'_> {
             date: d,
             end: recorded_end,
             note: r.date_note.as_deref(),
+            calendar: r.calendar_date.as_ref().map(|c| c.text.as_str()),
         });
         let mut notes = display_notes(slide, recorded.as_ref(), &mut date, &mut end);
         for (which, read) in [("start", Some(start)), ("end", shown_end)] {
@@ -297,6 +298,8 @@ struct Recorded<'a> {
     date: Date,
     end: Option<Date>,
     note: Option<&'a str>,
+    /// The converted date the export added to `display_date`, if it added one.
+    calendar: Option<&'a str>,
 }
 
 /// The date note's parts from the slide's display dates: the recorded note while they are
@@ -309,7 +312,28 @@ fn display_notes(
     date: &mut Date,
     end: &mut Option<Date>,
 ) -> Vec<String> {
-    let shown = slide.display_date.as_deref().unwrap_or_default();
+    let mut shown = slide.display_date.as_deref().unwrap_or_default();
+    // Without the converted date the export added, the display date is compared with
+    // what the export writes in the Gregorian alone.
+    if let Some(converted) = recorded.and_then(|r| r.calendar) {
+        let tail = format!(
+            "{}{}",
+            export::CALENDAR_SEPARATOR,
+            export::stripped_field(converted)
+        );
+        if let Some(before) = shown.strip_suffix(&tail) {
+            let words = export::date_words(
+                recorded.map_or(*date, |r| r.date),
+                recorded.and_then(|r| r.end),
+            );
+            let exported = recorded.and_then(|r| export::display_date(r.date, r.end, r.note));
+            shown = if exported.is_none() && export::stripped_field(&words) == before {
+                ""
+            } else {
+                before
+            };
+        }
+    }
     let part_shown = |part: &Option<TjsDate>| {
         part.as_ref()
             .and_then(|d| d.display_date.as_deref())

@@ -90,6 +90,12 @@ pub fn show(date: Date, end: Option<Date>, style: DateStyle, form: Form) -> Opti
     Some(text)
 }
 
+/// A date as the explorer's list gives it: in the style's calendar without its era mark
+/// (the status line names the calendar), else the Gregorian short form.
+pub fn column_date(date: Date, style: DateStyle) -> String {
+    show(date, None, style, Form::Bare).unwrap_or_else(|| date.short())
+}
+
 /// Both dates, as `show` and the detail pane give them: `15 August 2021 · 24 Asad 1400
 /// SH`; the Gregorian alone when there is no converted date.
 pub fn beside(date: Date, end: Option<Date>, style: DateStyle) -> String {

@@ -33,6 +33,7 @@ mod update;
 pub use nav::EraHeader;
 pub use time::TimeView;
 
+use crate::model::calendar::{DateStyle, column_date};
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
@@ -63,6 +64,9 @@ pub struct Settings {
     /// Build the search index's text later (the loop does, after the first frame): for
     /// timelines whose searches go to the worker, which waits for it.
     pub defer_index_text: bool,
+    /// The calendar dates start in, beside the Gregorian (a key cycles it), the lunar
+    /// variant and the language of the converted dates.
+    pub dates: DateStyle,
 }
 
 impl Default for Settings {
@@ -74,6 +78,7 @@ impl Default for Settings {
             async_from: ASYNC_SEARCH_FROM,
             copy_format: Format::Markdown,
             defer_index_text: false,
+            dates: DateStyle::default(),
         }
     }
 }
@@ -142,6 +147,28 @@ pub struct App {
     detail_cache: detail::DetailCache,
     /// Copying, zoom and the quit warning (`act.rs`).
     acting: act::Acting,
+    /// How dates are shown: the calendar beside the Gregorian, which the reader may cycle.
+    dates: DateStyle,
+}
+
+/// Columns of the list's date column: the widest date of the timeline in the style's
+/// calendar, so that no date is cut (`~31 Dec 9999 BCE`, `Hut 1389 – Hamal 1390`) and
+/// filtering never moves the titles. Arabic-script names are measured like every text.
+fn date_width(timeline: &Timeline, dates: DateStyle) -> usize {
+    if dates.reckoning().is_none() {
+        return timeline
+            .events
+            .iter()
+            .map(|e| e.date.short_width())
+            .max()
+            .unwrap_or(0);
+    }
+    timeline
+        .events
+        .iter()
+        .map(|e| crate::tui::text::width(&column_date(e.date, dates)))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether two eras share a day: the band above the axis then needs a second row.
@@ -164,12 +191,7 @@ impl App {
         settings: Settings,
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
-        let date_width = timeline
-            .events
-            .iter()
-            .map(|e| e.date.short_width())
-            .max()
-            .unwrap_or(0);
+        let date_width = date_width(&timeline, settings.dates);
         let mut app = App {
             index: Arc::new(if settings.defer_index_text {
                 SearchIndex::build_without_text(&timeline)
@@ -211,6 +233,7 @@ impl App {
             detail_cache: detail::DetailCache::default(),
             acting: act::Acting::new(settings.copy_format),
             time: TimeView::default(),
+            dates: settings.dates,
         };
         app.era_rows = if eras_overlap(&app.timeline.eras) {
             2
