@@ -9,6 +9,6 @@ mod date;
 mod timeline;
 
 pub use date::{Date, DateError, Interval, Precision, day_number};
-pub(crate) use date::{astronomical, day_year_words, month_abbrev, written, year_words};
+pub(crate) use date::{astronomical, month_abbrev, written, year_words};
 pub(crate) use timeline::id_hash;
 pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

@@ -110,6 +110,9 @@ pub enum Action {
     OpenSource,
     /// The detail pane over the whole screen, and back.
     ToggleZoom,
+    /// Show the dates in the next calendar beside the Gregorian (Gregorian alone, Solar
+    /// Hijri, lunar Hijri, round), keeping the selection and the filter.
+    NextCalendar,
 
     // Overlays and leaving.
     ToggleHelp,

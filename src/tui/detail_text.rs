@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use ratatui::text::{Line, Span};
 
+use crate::model::calendar::{self, DateStyle, column_date};
 use crate::model::{Event, EventId, Interval, Timeline};
 use crate::tui::links::Backlinks;
 use crate::tui::text::{clean, wrap, wrap_paragraphs};
@@ -23,6 +24,7 @@ pub fn lines(
     previous: Option<EventId>,
     width: u16,
     theme: Theme,
+    dates: DateStyle,
 ) -> Vec<Line<'static>> {
     let event = tl.event(id);
     let w = usize::from(width.max(1));
@@ -36,7 +38,14 @@ pub fn lines(
     };
 
     push_wrapped(&mut out, &event.title, theme.heading());
-    push_wrapped(&mut out, &when(event), theme.date());
+    push_wrapped(&mut out, &when(event, dates), theme.date());
+    if calendar::computed_back(event.date, dates) {
+        push_wrapped(
+            &mut out,
+            &format!("Calendar: {}", calendar::COMPUTED_BACK),
+            theme.dim(),
+        );
+    }
     if let Some(note) = &event.date_note {
         push_wrapped(&mut out, &format!("Date note: {note}"), theme.warning());
     }
@@ -44,7 +53,10 @@ pub fn lines(
         let gap = Interval::between(prev.date.first_day(), event.date.first_day());
         push_wrapped(
             &mut out,
-            &format!("{gap} since the previous event ({})", prev.date.short()),
+            &format!(
+                "{gap} since the previous event ({})",
+                column_date(prev.date, dates)
+            ),
             theme.dim(),
         );
     }
@@ -89,7 +101,7 @@ pub fn lines(
             out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
         }
     }
-    followable(&mut out, tl, backlinks, id, w, theme);
+    followable(&mut out, tl, backlinks, id, w, theme, dates);
     out
 }
 
@@ -102,6 +114,7 @@ fn followable(
     id: EventId,
     w: usize,
     theme: Theme,
+    dates: DateStyle,
 ) {
     let event = tl.event(id);
     let referenced_by: Vec<EventId> = crate::tui::links::referenced_by(tl, backlinks, id).collect();
@@ -128,7 +141,11 @@ fn followable(
             };
             n += 1;
             out.extend(hanging(
-                &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
+                &format!(
+                    "{key} {} · {}",
+                    column_date(rel.date, dates),
+                    clean(&rel.title)
+                ),
                 w,
                 4,
                 theme.link(),
@@ -137,12 +154,11 @@ fn followable(
     }
 }
 
-/// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count)
-fn when(event: &Event) -> String {
-    let mut s = event.date.long();
-    if let Some(end) = event.end {
-        let _ = write!(s, " – {}", end.long());
-    }
+/// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count),
+/// with the date in the chosen calendar after the Gregorian one: `15 August 2021 · 24
+/// Asad 1400 SH · day precision`.
+fn when(event: &Event, dates: DateStyle) -> String {
+    let mut s = calendar::beside(event.date, event.end, dates);
     let _ = write!(s, " · {} precision", event.date.precision().as_str());
     if let Some(end) = event.end {
         let d = Interval::inclusive(event.date.first_day(), end.last_day());
@@ -228,7 +244,15 @@ mod tests {
         // From 40 columns on (narrower, a label or the `Related` heading overhangs, cut by the
         // pane as it is drawn).
         for width in [40, 44, 120] {
-            let lines = text(&lines(&timeline, &backlinks, id, previous, width, theme));
+            let lines = text(&lines(
+                &timeline,
+                &backlinks,
+                id,
+                previous,
+                width,
+                theme,
+                DateStyle::default(),
+            ));
             assert_eq!(
                 lines[0],
                 crate::tui::text::fit(&lines[0], usize::from(width))
@@ -240,7 +264,15 @@ mod tests {
                 );
             }
         }
-        let wide = text(&lines(&timeline, &backlinks, id, previous, 120, theme));
+        let wide = text(&lines(
+            &timeline,
+            &backlinks,
+            id,
+            previous,
+            120,
+            theme,
+            DateStyle::default(),
+        ));
         assert_eq!(wide[0], "Border war begins");
         assert!(
             wide.iter()
@@ -258,7 +290,15 @@ mod tests {
         assert!(!wide.iter().any(|l| l == "Referenced by"));
         // Two events name "embassy-opens" besides its own related one: numbered on.
         let opens = timeline.find_event("embassy-opens").expect("in the sample");
-        let opened = text(&lines(&timeline, &backlinks, opens, None, 120, theme));
+        let opened = text(&lines(
+            &timeline,
+            &backlinks,
+            opens,
+            None,
+            120,
+            theme,
+            DateStyle::default(),
+        ));
         let referenced = opened
             .iter()
             .position(|l| l == "Referenced by")
@@ -267,7 +307,15 @@ mod tests {
         assert!(opened[referenced + 2].starts_with("[3] 3 Jul 2025 · Southland"));
         assert!(wide.iter().any(|l| l == "Era: Border War (1950–1954)"));
         // Without a previous event there is no interval line.
-        let first = text(&lines(&timeline, &backlinks, id, None, 120, theme));
+        let first = text(&lines(
+            &timeline,
+            &backlinks,
+            id,
+            None,
+            120,
+            theme,
+            DateStyle::default(),
+        ));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));
     }
 }

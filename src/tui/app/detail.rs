@@ -6,12 +6,13 @@ use ratatui::text::Line;
 
 use super::App;
 use crate::model::EventId;
+use crate::model::calendar::DateStyle;
 use crate::tui::{detail_text, highlight};
 
 /// What the detail pane's lines were built for, and the lines.
 #[derive(Default)]
 pub(super) struct DetailCache {
-    key: Option<(EventId, Option<EventId>, u16, bool)>,
+    key: Option<(EventId, Option<EventId>, u16, bool, DateStyle)>,
     /// The query words highlighted in `lines`.
     words: Vec<String>,
     lines: Vec<Line<'static>>,
@@ -24,7 +25,7 @@ pub(super) struct DetailCache {
 impl App {
     /// The detail pane's lines at `width`, when they are cached for it.
     pub fn detail_lines(&self, width: u16) -> Option<&[Line<'static>]> {
-        let (_, _, cached, _) = self.detail_cache.key?;
+        let (_, _, cached, _, _) = self.detail_cache.key?;
         (cached == width).then_some(self.detail_cache.lines.as_slice())
     }
 
@@ -44,7 +45,7 @@ impl App {
         let width = self.areas().detail_inner.width;
         let key = self.selected_event().map(|id| {
             let previous = self.selected.checked_sub(1).map(|p| self.visible[p]);
-            (id, previous, width, self.theme.color)
+            (id, previous, width, self.theme.color, self.dates)
         });
         let words = self.filter.words();
         if key != self.detail_cache.key || words != self.detail_cache.words.as_slice() {
@@ -56,6 +57,7 @@ impl App {
                     self.previous_event(),
                     width,
                     self.theme,
+                    self.dates,
                 ),
                 _ => Vec::new(),
             };

@@ -78,6 +78,7 @@ impl App {
             &self.visible,
             axis.width,
             crate::tui::layout::band_rows(axis.height),
+            self.dates,
         );
     }
 

@@ -33,7 +33,7 @@ mod update;
 pub use nav::EraHeader;
 pub use time::TimeView;
 
-use crate::model::calendar::{DateStyle, column_date};
+use crate::model::calendar::{Calendar, DateStyle, column_date};
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
@@ -169,6 +169,16 @@ fn date_width(timeline: &Timeline, dates: DateStyle) -> usize {
         .map(|e| crate::tui::text::width(&column_date(e.date, dates)))
         .max()
         .unwrap_or(0)
+}
+
+/// The calendar as the status line names it: `Gregorian`, `Solar Hijri`, `lunar Hijri
+/// (Umm al-Qura)`.
+pub fn calendar_words(dates: DateStyle) -> String {
+    match dates.calendar {
+        Calendar::Gregorian => "Gregorian".to_owned(),
+        Calendar::SolarHijri => "Solar Hijri".to_owned(),
+        Calendar::LunarHijri => format!("lunar Hijri ({})", dates.hijri.label()),
+    }
 }
 
 /// Whether two eras share a day: the band above the axis then needs a second row.

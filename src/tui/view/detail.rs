@@ -46,6 +46,7 @@ impl Widget for Detail<'_> {
                     self.app.previous_event(),
                     inner.width,
                     self.theme,
+                    self.app.dates(),
                 )
             });
             &built
