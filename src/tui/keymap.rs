@@ -149,7 +149,7 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('o')], "open source address (2o: the 2nd)", A::OpenSource),
     bind(&[Char('z')], "zoom the detail in / out", A::ToggleZoom),
     // `c` clears; the capital is the calendar, free in the list, the time view and the detail.
-    bind(&[Char('C')], "calendar: Gregorian, Solar Hijri, lunar Hijri", A::NextCalendar),
+    bind(&[Char('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(&[ESC], "clear query, then actors, then range", A::Back),
     bind(&[Char('q')], "quit (with marks, q twice)", A::Quit).hints(Some((1, "quit")), Some((3, "cancel"))),
@@ -192,7 +192,7 @@ pub const DETAIL: &[Binding] = &[
     bind(&[Char('Y')], "copy the ids", A::CopyIds),
     bind(&[Char('o')], "open the first source address", A::OpenSource),
     bind(&[Char('z')], "zoom in / out", A::ToggleZoom).hint(4, "zoom"),
-    bind(&[Char('C')], "calendar: Gregorian, Solar Hijri, lunar Hijri", A::NextCalendar),
+    bind(&[Char('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Char('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Char('q')], "quit", A::Quit),
     bind(&[Ctrl('c')], "quit at once", A::QuitNow),

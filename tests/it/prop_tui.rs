@@ -361,7 +361,7 @@ generated_actions! {
         ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
         DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
-        CopyIds, OpenSource, ToggleZoom, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
+        CopyIds, OpenSource, ToggleZoom, NextCalendar, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],
     with_data: [

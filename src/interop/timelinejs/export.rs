@@ -145,22 +145,15 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
     if let Some(group) = group {
         slide.insert("group".to_owned(), json!(self::group(group)));
     }
-    let shown = display_date(event.date, event.end, event.date_note.as_deref());
-    // The converted date after the dates in words, which it then needs before it: `15
-    // August 2021 · 24 Asad 1400 SH`. The record's `calendar_date` says what was added, so
-    // that an import takes it off again.
+    // The converted date after the dates in words: `15 August 2021 · 24 Asad 1400 SH`. The
+    // record's `calendar_date` says what was added, so that an import knows it.
     let converted = calendar::show(event.date, event.end, dates, Form::Long);
-    let shown = match (shown, converted) {
-        (shown, Some(converted)) => {
-            let before =
-                shown.unwrap_or_else(|| stripped_field(&date_words(event.date, event.end)));
-            Some(format!(
-                "{before}{CALENDAR_SEPARATOR}{}",
-                stripped_field(&converted)
-            ))
-        }
-        (shown, None) => shown,
-    };
+    let shown = display_date_with(
+        event.date,
+        event.end,
+        event.date_note.as_deref(),
+        converted.as_deref(),
+    );
     if let Some(shown) = shown {
         slide.insert("display_date".to_owned(), json!(shown));
     }
@@ -301,10 +294,21 @@ pub const NOTE_SEPARATOR: &str = " — ";
 /// first day (see [`span`]), is said in words, since TimelineJS would show the day; and a
 /// date note follows the dates, since TimelineJS shows nothing else there. An imported
 /// file's own display date (`display: 138 BC` in the note) is written back unchanged.
-pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
+///
+/// With a converted date (`24 Asad 1400 SH`), it follows the dates, before the note, and
+/// there is always a `display_date`, the dates in words first.
+pub fn display_date_with(
+    date: Date,
+    end: Option<Date>,
+    note: Option<&str>,
+    converted: Option<&str>,
+) -> Option<String> {
     let NoteParts { display, rest, .. } = note_parts(note.unwrap_or_default());
+    let after = converted
+        .map(|c| format!("{CALENDAR_SEPARATOR}{c}"))
+        .unwrap_or_default();
     if let Some(display) = display {
-        let mut shown = display.to_owned();
+        let mut shown = format!("{display}{after}");
         if !rest.is_empty() {
             shown.push_str(NOTE_SEPARATOR);
             shown.push_str(&rest);
@@ -316,10 +320,11 @@ pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option
     let imprecise = end.is_some_and(|e| {
         e.day().is_none() || span(date, e).is_none_or(|(_, _, promoted)| promoted)
     });
-    if !approximate && !imprecise && rest.is_empty() {
+    if !approximate && !imprecise && rest.is_empty() && converted.is_none() {
         return None;
     }
     let mut shown = date_words(date, end);
+    shown.push_str(&after);
     if !rest.is_empty() {
         shown.push_str(NOTE_SEPARATOR);
         shown.push_str(&rest);
@@ -365,7 +370,7 @@ mod tests {
             ),
         ];
         for (date, end, note, shown) in table {
-            let got = display_date(d(date), end.map(d), note);
+            let got = display_date_with(d(date), end.map(d), note, None);
             assert_eq!(got.as_deref(), shown, "{date} {end:?} {note:?}");
         }
     }

@@ -312,28 +312,7 @@ fn display_notes(
     date: &mut Date,
     end: &mut Option<Date>,
 ) -> Vec<String> {
-    let mut shown = slide.display_date.as_deref().unwrap_or_default();
-    // Without the converted date the export added, the display date is compared with
-    // what the export writes in the Gregorian alone.
-    if let Some(converted) = recorded.and_then(|r| r.calendar) {
-        let tail = format!(
-            "{}{}",
-            export::CALENDAR_SEPARATOR,
-            export::stripped_field(converted)
-        );
-        if let Some(before) = shown.strip_suffix(&tail) {
-            let words = export::date_words(
-                recorded.map_or(*date, |r| r.date),
-                recorded.and_then(|r| r.end),
-            );
-            let exported = recorded.and_then(|r| export::display_date(r.date, r.end, r.note));
-            shown = if exported.is_none() && export::stripped_field(&words) == before {
-                ""
-            } else {
-                before
-            };
-        }
-    }
+    let shown = slide.display_date.as_deref().unwrap_or_default();
     let part_shown = |part: &Option<TjsDate>| {
         part.as_ref()
             .and_then(|d| d.display_date.as_deref())
@@ -344,7 +323,7 @@ fn display_notes(
     let mut notes = Vec::new();
     if let Some(r) = recorded {
         let parts = export::note_parts(r.note.unwrap_or_default());
-        let exported = export::display_date(r.date, r.end, r.note);
+        let exported = export::display_date_with(r.date, r.end, r.note, r.calendar);
         if exported.as_deref().unwrap_or_default() == shown
             && start_shown.as_deref() == parts.start
             && end_shown.as_deref() == parts.end
@@ -359,7 +338,10 @@ fn display_notes(
                 notes.push(format!("{}{shown}", export::DISPLAY));
             }
         } else {
-            let words = export::date_words(r.date, r.end);
+            let mut words = export::date_words(r.date, r.end);
+            if let Some(converted) = r.calendar {
+                words = format!("{words}{}{converted}", export::CALENDAR_SEPARATOR);
+            }
             let rest = if shown == words {
                 ""
             } else {

@@ -43,7 +43,7 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('o')], "open the first source address", A::OpenSource),
     bind(&[Alt('z')], "zoom the detail", A::ToggleZoom),
     // Alt-c clears, as c does outside pick mode: the capital is the calendar, as C is.
-    bind(&[Alt('C')], "next calendar beside the Gregorian", A::NextCalendar),
+    bind(&[Alt('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Code(KeyCode::F(1)), Alt('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Ctrl('z')], "suspend (fg to come back)", A::Suspend),
 ];
