@@ -13,6 +13,7 @@
 // the time view, `loading` the loading screen; `reference`, `screen` and `session` are
 // the harness.
 mod act;
+mod calendars;
 mod filters;
 mod find;
 mod hostile;

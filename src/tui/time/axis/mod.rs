@@ -131,7 +131,14 @@ mod tests {
     fn every_event_is_counted_once_and_a_click_finds_it() {
         let (timeline, index) = sample();
         let visible: Vec<EventId> = timeline.event_ids().collect();
-        let model = AxisModel::build(&timeline, &index, &visible, 60, 1, Default::default());
+        let model = AxisModel::build(
+            &timeline,
+            &index,
+            &visible,
+            60,
+            1,
+            crate::model::calendar::DateStyle::default(),
+        );
         assert_eq!(model.counts().len(), 60);
         assert_eq!(model.counts().iter().sum::<usize>(), visible.len());
         // A click finds an event exactly where a mark is drawn (a column with a count).
@@ -145,11 +152,25 @@ mod tests {
             "past the axis"
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &[], 60, 1, Default::default()),
+            AxisModel::build(
+                &timeline,
+                &index,
+                &[],
+                60,
+                1,
+                crate::model::calendar::DateStyle::default()
+            ),
             AxisModel::default()
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &visible, 0, 1, Default::default()),
+            AxisModel::build(
+                &timeline,
+                &index,
+                &visible,
+                0,
+                1,
+                crate::model::calendar::DateStyle::default()
+            ),
             AxisModel::default()
         );
     }
