@@ -14,7 +14,7 @@
 //! Over 1300–1420 SH the three Tehran-meridian reckonings (convertdate, jdatetime, and
 //! `ephem` at 52.5° E) agree on every Nowruz, and ICU4X is held to them below. Reckoned at
 //! Kabul's meridian, Nowruz falls a day later in six of those years: a known difference,
-//! tested as such and written down in docs/calendars.md.
+//! tested as such and written down in docs/cli.md ("Calendars").
 
 use afghan_timeline::model::calendar::{CalendarDay, Hijri, Reckoning};
 use chrono::NaiveDate;
@@ -163,7 +163,7 @@ const NOWRUZ: &[(i32, &str, u8)] = &[
 /// (Gregorian day, year, month, day) in `hijridate`'s Umm al-Qura: days before 1420 AH
 /// where ICU4X's table puts the month's start a day or two away. The two agree on every
 /// month of 1420–1450 AH (1999–2029); before 1420 they differ in 529 of 924 months, after
-/// 1450 in 211 of 600, by one or two days (a known difference, docs/calendars.md).
+/// 1450 in 211 of 600, by one or two days (a known difference, docs/cli.md).
 #[rustfmt::skip]
 const UQ_DIFFERS: &[(&str, i32, u8, u8)] = &[
     ("1979-11-20", 1400, 1, 1), // 1 Muharram boundary
