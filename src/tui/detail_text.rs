@@ -42,7 +42,7 @@ pub fn lines(
     if calendar::computed_back(event.date, dates) {
         push_wrapped(
             &mut out,
-            &format!("Calendar: {}", calendar::COMPUTED_BACK),
+            &format!("Calendar: {}", calendar::COMPUTED_BACK_SHORT),
             theme.dim(),
         );
     }

@@ -154,3 +154,45 @@ fn screens_in_every_script() {
         }
     }
 }
+
+fn typed(app: &mut App, open: Action, text: &str, go: Action) {
+    app.update(open);
+    for c in text.chars() {
+        app.update(Action::typed(c));
+    }
+    app.update(go);
+}
+
+/// The `:` jump and the `r` range read Hijri dates whatever the calendar shown; a date
+/// that does not exist keeps the prompt's reason in the status line.
+#[test]
+fn the_jump_and_the_range_read_hijri_dates() {
+    let mut app = app(DateStyle::default(), 120, 40, &[]);
+    let id = |app: &App| {
+        app.selected_event()
+            .map(|e| app.timeline().event(e).id.clone())
+    };
+    typed(&mut app, FirstEvent, "", FirstEvent);
+    typed(&mut app, StartJump, "sh:1400-05-24", JumpGo);
+    assert_eq!(id(&app).as_deref(), Some("taliban-take-kabul-2021"));
+    typed(&mut app, FirstEvent, "", FirstEvent);
+    typed(&mut app, StartJump, "24 Asad 1400", JumpGo);
+    assert_eq!(id(&app).as_deref(), Some("taliban-take-kabul-2021"));
+    typed(&mut app, StartJump, "sh:1400-13", JumpGo);
+    let flash = app.flash().unwrap_or_default().to_owned();
+    assert!(flash.contains("month 13 does not exist"), "{flash}");
+    // Asad 1400: from 23 July to 22 August 2021.
+    typed(&mut app, OpenRange, "sh:1400-05", RangeApply);
+    let shown: Vec<String> = app
+        .visible()
+        .iter()
+        .map(|e| app.timeline().event(*e).date.to_string())
+        .collect();
+    assert!(!shown.is_empty());
+    assert!(
+        shown
+            .iter()
+            .all(|d| ("2021-07-23".."2021-08-23").contains(&d.as_str())),
+        "{shown:?}"
+    );
+}

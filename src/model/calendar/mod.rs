@@ -23,7 +23,9 @@ use icu_calendar::types::RataDie;
 
 pub use names::{Lang, digits, month_name, parse_digits};
 pub use period::{Period, PeriodError};
-pub use show::{COMPUTED_BACK, Form, beside, column_date, computed_back, show};
+pub use show::{
+    COMPUTED_BACK, COMPUTED_BACK_SHORT, Form, beside, column_date, computed_back, show,
+};
 
 /// Which lunar Hijri calendar: the table Saudi Arabia publishes, or the arithmetic one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -91,6 +91,24 @@ pub(super) const LUNAR_LATIN: [&str; 12] = [
     "Dhu al-Hijjah",
 ];
 
+/// Lunar Hijri months abbreviated, for the explorer's list, whose column would otherwise
+/// be as wide as `Rabi' al-Awwal – Rabi' al-Thani 1443`: CLDR's root (which English
+/// inherits), ca-islamic, months/format/abbreviated.
+pub(super) const LUNAR_LATIN_SHORT: [&str; 12] = [
+    "Muh.",
+    "Saf.",
+    "Rab. I",
+    "Rab. II",
+    "Jum. I",
+    "Jum. II",
+    "Raj.",
+    "Sha.",
+    "Ram.",
+    "Shaw.",
+    "Dhuʻl-Q.",
+    "Dhuʻl-H.",
+];
+
 /// CLDR 48 `fa-AF`, ca-islamic, months/format/wide (a ZWNJ, U+200C, inside the compound
 /// names, as CLDR writes them).
 pub(super) const LUNAR_ARABIC: [&str; 12] = [
@@ -122,6 +140,19 @@ pub fn month_name(reckoning: Reckoning, lang: Lang, month: u8) -> &'static str {
         .and_then(|m| names.get(m))
         .copied()
         .unwrap_or("")
+}
+
+/// The name of a month where room is short: the lunar months abbreviated in Latin script,
+/// every other name whole (the solar ones are short already).
+pub fn short_month_name(reckoning: Reckoning, lang: Lang, month: u8) -> &'static str {
+    match (reckoning, lang) {
+        (Reckoning::LunarHijri(_), Lang::Latin) => usize::from(month)
+            .checked_sub(1)
+            .and_then(|m| LUNAR_LATIN_SHORT.get(m))
+            .copied()
+            .unwrap_or(""),
+        _ => month_name(reckoning, lang, month),
+    }
 }
 
 /// The mark after a year.

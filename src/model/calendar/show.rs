@@ -8,13 +8,15 @@
 
 use chrono::NaiveDate;
 
+use super::names::short_month_name;
 use super::{CalendarDay, DateStyle, Lang, Reckoning, digits, month_name};
 use crate::model::{Date, Precision};
 
 /// How much of the calendar's name a converted date carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
-    /// `24 Asad 1400`: where the screen names the calendar already (the list's column).
+    /// `24 Asad 1400`, `7 Muh. 1443`: where the screen names the calendar already and room
+    /// is short (the list's column), the lunar months abbreviated.
     Bare,
     /// `24 Asad 1400 SH`, `7 Muharram 1443 AH`.
     Short,
@@ -25,6 +27,9 @@ pub enum Form {
 /// Solar Hijri days before 1 Hamal 1336 (21 March 1957), when Afghanistan fixed the
 /// months' lengths, are counted back with today's rules.
 const FIXED_FROM: (i32, u8, u8) = (1336, 1, 1);
+
+/// The same, short enough for one line of the explorer's detail pane.
+pub const COMPUTED_BACK_SHORT: &str = "computed back (Afghanistan fixed its months in 1957)";
 
 /// The note that goes with a Solar Hijri date computed back.
 pub const COMPUTED_BACK: &str = "Solar Hijri dates before 1336 SH (1957), when Afghanistan \
@@ -42,9 +47,15 @@ fn span(date: Date, reckoning: Reckoning) -> Option<(CalendarDay, CalendarDay)> 
 
 /// One date in the calendar, without its era mark: `24 Asad 1400`, `Hut 1389 – Hamal
 /// 1390`, `Saratan – Asad 1400`, `1297–1298`, with `~` when approximate.
-fn bare(date: Date, reckoning: Reckoning, lang: Lang) -> Option<String> {
+fn bare(date: Date, reckoning: Reckoning, lang: Lang, form: Form) -> Option<String> {
     let (a, b) = span(date, reckoning)?;
-    let month = |m: u8| month_name(reckoning, lang, m);
+    let month = |m: u8| {
+        if form == Form::Bare {
+            short_month_name(reckoning, lang, m)
+        } else {
+            month_name(reckoning, lang, m)
+        }
+    };
     let n = |v: i32| digits(v, lang);
     let text = match date.precision() {
         Precision::Day => format!("{} {} {}", n(a.day.into()), month(a.month), n(a.year)),
@@ -73,10 +84,10 @@ fn bare(date: Date, reckoning: Reckoning, lang: Lang) -> Option<String> {
 pub fn show(date: Date, end: Option<Date>, style: DateStyle, form: Form) -> Option<String> {
     let reckoning = style.reckoning()?;
     let lang = style.lang;
-    let mut text = bare(date, reckoning, lang)?;
+    let mut text = bare(date, reckoning, lang, form)?;
     if let Some(end) = end.filter(|e| *e != date) {
         text.push_str(" – ");
-        text.push_str(&bare(end, reckoning, lang)?);
+        text.push_str(&bare(end, reckoning, lang, form)?);
     }
     if form != Form::Bare {
         text.push(' ');
