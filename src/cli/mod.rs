@@ -242,15 +242,33 @@ pub fn man_pages() -> Vec<String> {
 #[derive(Debug, Default, Args)]
 pub struct DateArgs {
     /// Show dates in this calendar beside the Gregorian [default: gregorian]
-    #[arg(long, value_enum, global = true, value_name = "CALENDAR")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "CALENDAR",
+        ignore_case = true
+    )]
     pub calendar: Option<CalendarArg>,
 
     /// Which lunar Hijri calendar [default: umm-al-qura]
-    #[arg(long, value_enum, global = true, value_name = "VARIANT")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "VARIANT",
+        ignore_case = true
+    )]
     pub hijri: Option<HijriArg>,
 
     /// The language of the converted dates' months and digits [default: en]
-    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "LANG",
+        ignore_case = true
+    )]
     pub lang: Option<LangArg>,
 }
 

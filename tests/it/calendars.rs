@@ -261,3 +261,25 @@ fn exports_write_the_converted_date_beside() {
     assert_eq!(differ, None);
     assert_eq!(back.len(), plain_back.len());
 }
+
+#[test]
+fn the_flags_take_any_case_and_refuse_other_values() {
+    let out = run(&[
+        "show",
+        "taliban-take-kabul-2021",
+        "--calendar",
+        "Solar-Hijri",
+        "--lang",
+        "FA-af",
+    ]);
+    assert!(out.code(0).stdout.contains("۲۴ اسد ۱۴۰۰"));
+    let bad = run(&["show", "taliban-take-kabul-2021", "--calendar", "julian"]);
+    bad.code(2);
+    assert!(bad.stderr.contains("'julian'"), "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("solar-hijri"),
+        "says what would do: {}",
+        bad.stderr
+    );
+    assert_no_crash(&bad.stderr);
+}

@@ -196,3 +196,21 @@ fn the_jump_and_the_range_read_hijri_dates() {
         "{shown:?}"
     );
 }
+
+/// `y` copies the dates as shown: after `C`, the Markdown names the Solar Hijri date.
+#[test]
+fn copying_follows_the_calendar_shown() {
+    let mut app = app(DateStyle::default(), 120, 40, &[]);
+    let copied = |app: &mut App| match app.update(Copy) {
+        Some(afghan_timeline::tui::effect::Effect::Copy(text)) => text,
+        other => panic!("a copy, not {other:?}"),
+    };
+    assert!(!copied(&mut app).contains("Asad"));
+    app.update(NextCalendar);
+    let text = copied(&mut app);
+    assert!(text.starts_with("## 24 Asad 1400 SH: "), "{text}");
+    assert!(
+        text.contains("**Date:** 15 August 2021 · 24 Asad 1400 SH"),
+        "{text}"
+    );
+}

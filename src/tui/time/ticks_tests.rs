@@ -155,3 +155,51 @@ fn the_range_is_written_at_the_steps_precision() {
         "Dec 1979 – Mar 1980"
     );
 }
+
+/// In the Solar Hijri calendar the ticks fall on Nowruz (1 Hamal 1358 is 21 March 1979,
+/// from the reference table) and on the first of its months, labelled in its years and
+/// months, in Dari with its digits; before 622 CE they stay Gregorian.
+#[test]
+fn ticks_count_in_the_calendar_chosen() {
+    use crate::model::calendar::{Calendar, DateStyle, Lang};
+    let solar = |lang| DateStyle {
+        calendar: Calendar::SolarHijri,
+        lang,
+        ..DateStyle::default()
+    };
+    let start = day(1979, 1, 1);
+    let scale = Scale::new(start, day(1990, 1, 1) - start, 80);
+    let cal = Reckoner::for_start(
+        solar(Lang::Latin),
+        NaiveDate::from_ymd_opt(1979, 1, 1).unwrap(),
+    );
+    let step = choose_step(&scale, cal);
+    assert_eq!(step, Step::Years(1));
+    let ticks = ticks(&scale, step, cal);
+    let first = ticks.first().expect("a tick");
+    assert_eq!(first.label.as_deref(), Some("1358"));
+    assert_eq!(Some(first.col), scale.col(day(1979, 3, 21)));
+    let dari = Reckoner::for_start(
+        solar(Lang::Dari),
+        NaiveDate::from_ymd_opt(1979, 1, 1).unwrap(),
+    );
+    assert_eq!(
+        super::ticks(&scale, step, dari)[0].label.as_deref(),
+        Some("۱۳۵۸")
+    );
+    // Months: Asad 1400 begins on 23 July 2021.
+    let start = day(2021, 7, 1);
+    let months = Scale::new(start, 120, 80);
+    let labelled: Vec<(u16, String)> = super::ticks(&months, Step::Months(1), cal)
+        .into_iter()
+        .filter_map(|t| Some((t.col, t.label?)))
+        .collect();
+    assert_eq!(labelled[0].1, "Asad 1400");
+    assert_eq!(Some(labelled[0].0), months.col(day(2021, 7, 23)));
+    // Before the calendar's year 1, the Gregorian.
+    let early = NaiveDate::from_ymd_opt(500, 1, 1).unwrap();
+    assert_eq!(
+        Reckoner::for_start(solar(Lang::Latin), early),
+        Reckoner::GREGORIAN
+    );
+}
