@@ -227,8 +227,8 @@ fn nowruz_and_the_day_before_every_year_1300_to_1420() {
     }
 }
 
-/// The known difference: ICU4X reckons at Tehran's meridian, as Afghan calendars are
-/// published; at Kabul's, these years would begin a day later.
+/// The known difference: ICU4X reckons at Tehran's meridian; at Kabul's, these years
+/// would begin a day later (and 27 September 1996 would be 5 Mizan 1375, not 6).
 #[test]
 fn where_a_kabul_reckoning_differs_icu4x_keeps_the_tehran_day() {
     let sh = Reckoning::SolarHijri;
