@@ -19,7 +19,9 @@ pub enum Error {
     NoActors { name: String },
     #[error("no event with id {id}{hint}; 'afghan-timeline list --format id' lists them")]
     UnknownEvent { id: String, hint: String },
-    #[error("{flag} {value} is not a date: {reason}; use YYYY, YYYY-MM or YYYY-MM-DD")]
+    #[error(
+        "{flag} {value} is not a date: {reason}; use YYYY, YYYY-MM or YYYY-MM-DD, sh:YYYY-MM-DD or ah:YYYY-MM-DD (a month or a year alone too), or a month and a year ('asad 1400')"
+    )]
     BadDate {
         flag: &'static str,
         value: String,

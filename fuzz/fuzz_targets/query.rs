@@ -286,8 +286,8 @@ fuzz_target!(|input: Input| {
     } else {
         ActorMode::Any
     };
-    filter.from = input.from.map(FuzzDate::date);
-    filter.to = input.to.map(FuzzDate::date);
+    filter.from = input.from.map(|d| d.date().into());
+    filter.to = input.to.map(|d| d.date().into());
 
     let found = filter.apply(&timeline);
     assert!(

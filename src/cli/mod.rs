@@ -11,7 +11,8 @@ use clap_complete::engine::ArgValueCompleter;
 mod values;
 
 pub use values::{
-    ActorFormatArg, ErasArg, ExportFormat, FormatArg, GroupByArg, ImportFormat, KindArg,
+    ActorFormatArg, CalendarArg, ErasArg, ExportFormat, FormatArg, GroupByArg, HijriArg,
+    ImportFormat, KindArg, LangArg,
 };
 
 /// A terminal explorer of the history of Soviet and Russian relations with Afghanistan and
@@ -47,6 +48,8 @@ pub struct Cli {
     /// Start clean: not where you left this timeline last time, nothing marked
     #[arg(long)]
     pub fresh: bool,
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -192,7 +195,7 @@ fn refuse_misplaced(cmd: &clap::Command, matches: &clap::ArgMatches) -> Result<(
         let id = arg.get_id();
         let given =
             matches.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine);
-        if !given || shared.contains(&id) {
+        if !given || shared.contains(&id) || arg.is_global_set() {
             continue;
         }
         let flag = format!("--{}", arg.get_long().unwrap_or(id.as_str()));
@@ -261,6 +264,40 @@ pub fn man_pages() -> Vec<String> {
         .collect()
 }
 
+/// How dates are shown: global, so before or after any subcommand.
+#[derive(Debug, Default, Args)]
+pub struct DateArgs {
+    /// Show dates in this calendar beside the Gregorian [default: gregorian]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "CALENDAR",
+        ignore_case = true
+    )]
+    pub calendar: Option<CalendarArg>,
+
+    /// Which lunar Hijri calendar [default: umm-al-qura]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "VARIANT",
+        ignore_case = true
+    )]
+    pub hijri: Option<HijriArg>,
+
+    /// The language of the converted dates' months and digits [default: en]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "LANG",
+        ignore_case = true
+    )]
+    pub lang: Option<LangArg>,
+}
+
 /// The timeline to read: the explorer's, and that of each subcommand that reads one (not
 /// `import`, `completions` or `man`, where clap refuses it). Before `list` or `show` it is
 /// the subcommand's too.
@@ -288,11 +325,12 @@ pub struct FilterArgs {
     #[arg(long, value_name = "TEXT")]
     pub query: Option<String>,
 
-    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE;
+    /// sh:YYYY-MM-DD, ah:YYYY-MM-DD, 'asad 1400')
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
-    /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    /// Only events that overlap this date or earlier (same forms as --from)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub to: Option<String>,
 }

@@ -5,6 +5,7 @@ use clap::ValueEnum;
 
 use crate::interop::timelinejs::{EraSelection, GroupBy};
 use crate::load::RawActorKind;
+use crate::model::calendar::{Calendar, Hijri, Lang};
 use crate::output::{ActorFormat, Format};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -129,6 +130,68 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Ron => Format::Ron,
             FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// The calendar dates are shown in beside the Gregorian.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CalendarArg {
+    /// The Gregorian calendar alone
+    Gregorian,
+    /// The Solar Hijri calendar, Afghanistan's official one (24 Asad 1400 SH)
+    SolarHijri,
+    /// The lunar Hijri calendar (7 Muharram 1443 AH; --hijri says which)
+    LunarHijri,
+}
+
+impl From<CalendarArg> for Calendar {
+    fn from(c: CalendarArg) -> Calendar {
+        match c {
+            CalendarArg::Gregorian => Calendar::Gregorian,
+            CalendarArg::SolarHijri => Calendar::SolarHijri,
+            CalendarArg::LunarHijri => Calendar::LunarHijri,
+        }
+    }
+}
+
+/// Which lunar Hijri calendar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum HijriArg {
+    /// Saudi Arabia's published Umm al-Qura table
+    #[value(name = "umm-al-qura")]
+    UmmAlQura,
+    /// The arithmetic (civil) calendar: 11 leap years in 30
+    Tabular,
+}
+
+impl From<HijriArg> for Hijri {
+    fn from(h: HijriArg) -> Hijri {
+        match h {
+            HijriArg::UmmAlQura => Hijri::UmmAlQura,
+            HijriArg::Tabular => Hijri::Tabular,
+        }
+    }
+}
+
+/// The language of the converted dates' month names and digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Latin script: Hamal, Sawr … Hut
+    En,
+    /// Dari, Arabic script and digits: حمل … حوت
+    #[value(name = "fa-AF", alias = "fa_AF", alias = "prs")]
+    FaAf,
+    /// Pashto, Arabic script and digits: وری … کب
+    Ps,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::Latin,
+            LangArg::FaAf => Lang::Dari,
+            LangArg::Ps => Lang::Pashto,
         }
     }
 }

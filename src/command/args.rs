@@ -6,7 +6,8 @@
 use crate::cli::{Cli, Command, FilterArgs};
 use crate::error::Error;
 use crate::load::Input;
-use crate::model::{Date, EventId, Timeline};
+use crate::model::calendar::{DateStyle, Hijri, Period};
+use crate::model::{EventId, Timeline};
 use crate::query::{ActorMode, Filter};
 use crate::sanitize::{line, quote};
 use crate::suggest::{closest_score, ranked};
@@ -50,8 +51,23 @@ pub fn filter_args(cli: &Cli) -> FilterArgs {
     }
 }
 
+/// How dates are shown: `--calendar`, `--hijri`, `--lang`, wherever they were given.
+pub fn date_style(cli: &Cli) -> DateStyle {
+    let dates = &cli.dates;
+    DateStyle {
+        calendar: dates.calendar.map(Into::into).unwrap_or_default(),
+        hijri: dates.hijri.map(Into::into).unwrap_or_default(),
+        lang: dates.lang.map(Into::into).unwrap_or_default(),
+    }
+}
+
 /// The filter the arguments describe, with actors resolved and dates parsed.
 pub fn to_filter(timeline: &Timeline, args: &FilterArgs) -> Result<Filter, Error> {
+    to_filter_in(timeline, args, Hijri::default())
+}
+
+/// [`to_filter`], with lunar Hijri dates read in the `hijri` calendar.
+pub fn to_filter_in(timeline: &Timeline, args: &FilterArgs, hijri: Hijri) -> Result<Filter, Error> {
     let mut filter = Filter::default();
     for name in &args.actor {
         let id = timeline
@@ -67,17 +83,17 @@ pub fn to_filter(timeline: &Timeline, args: &FilterArgs) -> Result<Filter, Error
         ActorMode::Any
     };
     if let Some(query) = &args.query {
-        filter.set_query(query);
+        filter.set_query_in(query, hijri);
     }
     filter.from = args
         .from
         .as_deref()
-        .map(|d| parse_flag_date("--from", d))
+        .map(|d| parse_flag_date("--from", d, hijri))
         .transpose()?;
     filter.to = args
         .to
         .as_deref()
-        .map(|d| parse_flag_date("--to", d))
+        .map(|d| parse_flag_date("--to", d, hijri))
         .transpose()?;
     if let (Some(from), Some(to)) = (filter.from, filter.to)
         && to.last_day() < from.first_day()
@@ -112,14 +128,12 @@ pub fn selected(
     Ok(found)
 }
 
-fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
-    value
-        .parse()
-        .map_err(|e: crate::model::DateError| Error::BadDate {
-            flag,
-            value: quote(value),
-            reason: e.to_string(),
-        })
+fn parse_flag_date(flag: &'static str, value: &str, hijri: Hijri) -> Result<Period, Error> {
+    Period::parse(value, hijri).map_err(|e| Error::BadDate {
+        flag,
+        value: quote(value),
+        reason: e.to_string(),
+    })
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {

@@ -15,6 +15,7 @@ pub fn export(
     to: ExportFormat,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
+    style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
     if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
         return Err(Error::Usage(
@@ -24,6 +25,7 @@ pub fn export(
     let options = timelinejs::ExportOptions {
         group_by: group_by.map(Into::into).unwrap_or_default(),
         eras: eras.map(Into::into).unwrap_or_default(),
+        dates: style,
     };
     let timeline = crate::meter::load(input)?;
     let mut out = stdout();
@@ -38,7 +40,7 @@ pub fn export(
                 .map_err(Error::Output)?;
         }
         ExportFormat::Markdown => {
-            interop::markdown::write(&mut out, &timeline).map_err(Error::Output)?;
+            interop::markdown::write_in(&mut out, &timeline, style).map_err(Error::Output)?;
         }
         ExportFormat::Ron => {
             let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;

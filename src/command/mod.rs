@@ -12,13 +12,14 @@ use crate::cli::{Cli, Command, FormatArg, ImportFormat};
 use crate::colors::Colors;
 use crate::error::Error;
 use crate::load::{self, Input};
+use crate::model::calendar::DateStyle;
 use crate::model::{EventId, Timeline};
 use crate::notes::Store;
 use crate::output::{self, Format};
 use crate::sanitize::{line, quote};
 use crate::tui::{self, Explored};
 
-pub use args::to_filter;
+pub use args::{to_filter, to_filter_in};
 
 /// How a successful command ended, which decides the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +48,7 @@ impl Outcome {
 pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
     let input = args::input(&cli)?;
     let filter_args = args::filter_args(&cli);
+    let style = args::date_style(&cli);
     match cli.command {
         Some(Command::Check { .. }) => check(&input),
         Some(Command::List {
@@ -56,7 +58,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             ..
         }) => {
             let timeline = load_until_exit(&input)?;
-            let mut events = to_filter(timeline, &filter_args)?.apply(timeline);
+            let mut events = to_filter_in(timeline, &filter_args, style.hijri)?.apply(timeline);
             if starred || noted {
                 let saved = saved(&input)?;
                 events.retain(|id| {
@@ -68,14 +70,14 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             if events.is_empty() {
                 return Ok(Outcome::NothingMatched);
             }
-            print_events(timeline, &events, format.into())
+            print_events(timeline, &events, format.into(), style)
         }
         Some(Command::Show { id, format, .. }) => {
             let timeline = load_until_exit(&input)?;
             let found = timeline
                 .find_event(&id)
                 .ok_or_else(|| args::unknown_event(timeline, &id))?;
-            print_events(timeline, &[found], format.into())?;
+            print_events(timeline, &[found], format.into(), style)?;
             // The note is the reader's own, never the timeline's: after the event, in
             // the human formats only, so a machine format stays what it promises.
             let note = Store::for_input(&input)
@@ -112,7 +114,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         }
         Some(Command::Export {
             to, group_by, eras, ..
-        }) => export::export(&input, to, group_by, eras),
+        }) => export::export(&input, to, group_by, eras, style),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
@@ -122,7 +124,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         Some(Command::New { path, title }) => author::new(&path, &title),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
         Some(Command::Man { page }) => man(page.as_deref()),
-        None => explore(&input, &cli, &filter_args, colors),
+        None => explore(&input, &cli, &filter_args, colors, style),
     }
 }
 
@@ -160,6 +162,7 @@ fn explore(
     cli: &Cli,
     filter_args: &crate::cli::FilterArgs,
     colors: Colors,
+    style: DateStyle,
 ) -> Result<Outcome, Error> {
     let pick = !io::stdout().is_terminal();
     let options = tui::Options {
@@ -171,9 +174,10 @@ fn explore(
             color: colors.wanted(),
         },
         fresh: cli.fresh,
+        dates: style,
     };
     let explored = tui::explore(input, options, Store::for_input(input), |timeline| {
-        let filter = to_filter(timeline, filter_args)?;
+        let filter = to_filter_in(timeline, filter_args, style.hijri)?;
         let select = cli
             .select
             .as_deref()
@@ -187,7 +191,7 @@ fn explore(
         Explored::Chose(_, chosen) if chosen.is_empty() => Ok(Outcome::NothingMatched),
         Explored::Chose(timeline, chosen) => {
             let format = cli.format.unwrap_or(FormatArg::Text);
-            print_events(timeline, &chosen, format.into())
+            print_events(timeline, &chosen, format.into(), style)
         }
     }
 }
@@ -236,10 +240,15 @@ fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::with_capacity(64 * 1024, io::stdout().lock())
 }
 
-/// Prints events through the shared formatter.
-fn print_events(timeline: &Timeline, events: &[EventId], format: Format) -> Result<Outcome, Error> {
+/// Prints events through the shared formatter, dates in the style's calendar.
+fn print_events(
+    timeline: &Timeline,
+    events: &[EventId],
+    format: Format,
+    style: DateStyle,
+) -> Result<Outcome, Error> {
     let mut out = stdout();
-    output::write_events(&mut out, timeline, events, format)
+    output::write_events_in(&mut out, timeline, events, format, style)
         .and_then(|()| out.flush())
         .map_err(Error::Output)?;
     Ok(Outcome::Printed)

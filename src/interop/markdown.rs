@@ -6,18 +6,26 @@
 //! date (the one that started last); when an inner era ends the outer one resumes,
 //! "continued", and events outside every era sit under their span of years. All text from
 //! the file is sanitized as in every human format, and made inert Markdown
-//! ([`crate::output::markdown::block`]).
+//! ([`crate::output::markdown::block`]). With a calendar beside the Gregorian, each
+//! entry's heading gives the converted date after the Gregorian one, and its facts both.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use crate::model::calendar::{self, DateStyle, Form};
 use crate::model::{Date, Event, Source, Timeline};
 use crate::output::date_range;
 use crate::output::markdown::{block, cite, text, write_body};
 
-/// Writes the whole timeline as one Markdown document.
+/// Writes the whole timeline as one Markdown document, with Gregorian dates.
 pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
+    write_in(out, timeline, DateStyle::default())
+}
+
+/// Writes the whole timeline as one Markdown document, the style's calendar beside the
+/// Gregorian.
+pub fn write_in(out: &mut dyn Write, timeline: &Timeline, style: DateStyle) -> io::Result<()> {
     writeln!(out, "# {}", text(&timeline.title))?;
     if let Some(description) = &timeline.description {
         writeln!(out)?;
@@ -69,7 +77,7 @@ pub fn write(out: &mut dyn Write, timeline: &Timeline) -> io::Result<()> {
                 }
             }
         }
-        write_entry(out, timeline, event, &mut notes)?;
+        write_entry(out, timeline, event, &mut notes, style)?;
     }
     if !notes.order.is_empty() {
         writeln!(out)?;
@@ -87,14 +95,19 @@ fn write_entry<'a>(
     timeline: &Timeline,
     event: &'a Event,
     notes: &mut Footnotes<'a>,
+    style: DateStyle,
 ) -> io::Result<()> {
     writeln!(out)?;
-    writeln!(out, "### {}: {}", date_range(event), text(&event.title))?;
+    let mut date = date_range(event);
+    if let Some(converted) = calendar::show(event.date, event.end, style, Form::Short) {
+        date = format!("{date} · {converted}");
+    }
+    writeln!(out, "### {}: {}", date, text(&event.title))?;
     let mut marks = String::new();
     for source in &event.sources {
         let _ = write!(marks, "[^{}]", notes.number(source));
     }
-    write_body(out, timeline, event, &marks)
+    write_body(out, timeline, event, &marks, style)
 }
 
 /// The innermost era containing the event's date: the one that started last, and of

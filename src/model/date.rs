@@ -106,12 +106,6 @@ pub(crate) fn year_words(year: i32) -> String {
     }
 }
 
-/// The year of a calendar day for people: chrono counts astronomical years (0 is 1 BCE),
-/// this is the year as historians write it (`44 BCE`).
-pub(crate) fn day_year_words(day: NaiveDate) -> String {
-    year_words(written(day.year()))
-}
-
 /// A month's three-letter name (`Dec`), for 1–12; empty otherwise.
 pub(crate) fn month_abbrev(month: u32) -> &'static str {
     month
@@ -121,7 +115,7 @@ pub(crate) fn month_abbrev(month: u32) -> &'static str {
         .unwrap_or("")
 }
 
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -439,13 +433,5 @@ mod width_tests {
             let date: Date = text.parse().expect("a date");
             assert_eq!(date.short_width(), date.short().chars().count(), "{text}");
         }
-    }
-
-    #[test]
-    fn calendar_days_name_historians_years() {
-        let day = |text: &str| text.parse::<Date>().expect("a date").first_day();
-        assert_eq!(super::day_year_words(day("-0044-03-15")), "44 BCE");
-        assert_eq!(super::day_year_words(day("-0001-12-31")), "1 BCE");
-        assert_eq!(super::day_year_words(day("0001-01-01")), "1");
     }
 }

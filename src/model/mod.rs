@@ -4,10 +4,11 @@
 //! `load`, which guarantees: ids are unique, every actor and related reference resolves
 //! (as an index), `end` is never before `date`, and events are sorted by date.
 
+pub mod calendar;
 mod date;
 mod timeline;
 
 pub use date::{Date, DateError, Interval, Precision, day_number};
-pub(crate) use date::{astronomical, day_year_words, month_abbrev, written, year_words};
+pub(crate) use date::{astronomical, month_abbrev, written, year_words};
 pub(crate) use timeline::id_hash;
 pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

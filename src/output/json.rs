@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use crate::model::calendar::{self, DateStyle, Form, Reckoning};
 use crate::model::{Actor, Event, Timeline};
 use crate::sanitize::is_dangerous;
 
@@ -30,6 +31,41 @@ pub fn event_json(timeline: &Timeline, event: &Event) -> Value {
         })).collect::<Vec<_>>(),
         "related": event.related.iter().map(|r| timeline.event(*r).id.as_str()).collect::<Vec<_>>(),
     })
+}
+
+/// [`event_json`] with, in a calendar beside the Gregorian, the converted date as a field
+/// of its own, `calendar_date`; the Gregorian fields stay as they are. It is `null` when the
+/// event began before the calendar did.
+pub fn event_json_in(timeline: &Timeline, event: &Event, style: DateStyle) -> Value {
+    let mut value = event_json(timeline, event);
+    let Some(reckoning) = style.reckoning() else {
+        return value;
+    };
+    let day = |d: chrono::NaiveDate| {
+        reckoning
+            .day(d)
+            .map(|c| format!("{:04}-{:02}-{:02}", c.year, c.month, c.day))
+    };
+    let converted = calendar::show(event.date, event.end, style, Form::Long).map(|text| {
+        let mut field = json!({
+            "calendar": style.calendar.name(),
+            "text": text,
+            "first_day": day(event.date.first_day()),
+            "last_day": day(event.last_day()),
+            "computed_back": calendar::computed_back(event.date, style),
+        });
+        if let Reckoning::LunarHijri(variant) = reckoning {
+            field["variant"] = json!(match variant {
+                calendar::Hijri::UmmAlQura => "umm-al-qura",
+                calendar::Hijri::Tabular => "tabular",
+            });
+        }
+        field
+    });
+    if let Value::Object(map) = &mut value {
+        map.insert("calendar_date".to_owned(), json!(converted));
+    }
+    value
 }
 
 /// An actor as a JSON object, with its number of events.

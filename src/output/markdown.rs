@@ -10,7 +10,8 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::text::{actor_names, date_range};
+use super::text::{actor_names, date_in};
+use crate::model::calendar::{self, DateStyle};
 use crate::model::{Event, Source, Timeline};
 use crate::sanitize::is_linkable;
 use crate::sanitize::{Lines, clean, line};
@@ -20,12 +21,13 @@ pub(super) fn write_event(
     timeline: &Timeline,
     event: &Event,
     first: bool,
+    style: DateStyle,
 ) -> io::Result<()> {
     if !first {
         writeln!(out)?;
     }
-    writeln!(out, "## {}: {}", date_range(event), text(&event.title))?;
-    write_body(out, timeline, event, "")?;
+    writeln!(out, "## {}: {}", date_in(event, style), text(&event.title))?;
+    write_body(out, timeline, event, "", style)?;
     writeln!(out)?;
     writeln!(out, "**Sources**")?;
     writeln!(out)?;
@@ -36,16 +38,23 @@ pub(super) fn write_event(
 }
 
 /// What follows an event's heading: its facts line, the summary (then `marks`, such as
-/// footnote references), the detail and the date note. Shared with the chronology export.
+/// footnote references), the detail and the date note; with a calendar, both dates first
+/// in the facts. Shared with the chronology export.
 pub fn write_body(
     out: &mut dyn Write,
     timeline: &Timeline,
     event: &Event,
     marks: &str,
+    style: DateStyle,
 ) -> io::Result<()> {
     writeln!(out)?;
     let actors = inline(&actor_names(timeline, event)).into_owned();
-    let mut facts = vec![format!("**Actors:** {actors}")];
+    let mut facts = Vec::new();
+    if style.reckoning().is_some() {
+        let both = calendar::beside(event.date, event.end, style);
+        facts.push(format!("**Date:** {}", inline(&both)));
+    }
+    facts.push(format!("**Actors:** {actors}"));
     if let Some(location) = &event.location {
         facts.push(format!("**Location:** {}", text(location)));
     }
@@ -63,6 +72,10 @@ pub fn write_body(
     if let Some(note) = &event.date_note {
         writeln!(out)?;
         writeln!(out, "> **Date:** {}", text(note))?;
+    }
+    if calendar::computed_back(event.date, style) {
+        writeln!(out)?;
+        writeln!(out, "> **Calendar:** {}", calendar::COMPUTED_BACK)?;
     }
     Ok(())
 }

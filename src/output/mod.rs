@@ -13,11 +13,12 @@ mod text;
 
 use std::io::{self, Write};
 
+use crate::model::calendar::DateStyle;
 use crate::model::{EventId, Timeline};
 
 pub use actors::{ActorFormat, write_actors};
-pub use json::{actor_json, event_json, write_json_line};
-pub use text::{actor_names, date_range};
+pub use json::{actor_json, event_json, event_json_in, write_json_line};
+pub use text::{actor_names, date_in, date_range};
 
 /// How events are written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,23 +60,35 @@ impl Format {
     }
 }
 
-/// Writes `events` (in the order given) in `format`.
+/// Writes `events` (in the order given) in `format`, with Gregorian dates.
 pub fn write_events(
     out: &mut dyn Write,
     timeline: &Timeline,
     events: &[EventId],
     format: Format,
 ) -> io::Result<()> {
+    write_events_in(out, timeline, events, format, DateStyle::default())
+}
+
+/// Writes `events` in `format`, their dates in the style's calendar: the human formats
+/// write the converted date (`show`'s block both), JSON adds it as a field of its own.
+pub fn write_events_in(
+    out: &mut dyn Write,
+    timeline: &Timeline,
+    events: &[EventId],
+    format: Format,
+    style: DateStyle,
+) -> io::Result<()> {
     for (i, &id) in events.iter().enumerate() {
         let event = timeline.event(id);
         let first = i == 0;
         match format {
-            Format::Text => text::write_block(out, timeline, event, first)?,
-            Format::Line => text::write_line(out, timeline, event)?,
+            Format::Text => text::write_block(out, timeline, event, first, style)?,
+            Format::Line => text::write_line(out, timeline, event, style)?,
             Format::Id => writeln!(out, "{}", crate::sanitize::line(&event.id))?,
-            Format::Json => write_json_line(out, &event_json(timeline, event))?,
+            Format::Json => write_json_line(out, &event_json_in(timeline, event, style))?,
             Format::Ron => ron_format::write_event(out, timeline, event, first)?,
-            Format::Markdown => markdown::write_event(out, timeline, event, first)?,
+            Format::Markdown => markdown::write_event(out, timeline, event, first, style)?,
         }
     }
     Ok(())

@@ -2,6 +2,7 @@
 
 use std::io::{self, Write};
 
+use crate::model::calendar::{self, DateStyle, Form};
 use crate::model::{Event, Timeline};
 use crate::sanitize::{Lines, clean, line};
 
@@ -11,6 +12,12 @@ pub fn date_range(event: &Event) -> String {
         Some(end) if end != event.date => format!("{} – {}", event.date.short(), end.short()),
         _ => event.date.short(),
     }
+}
+
+/// The event's date in the style's calendar: `24 Asad 1400 SH`, `Hut 1389 – Hamal 1390
+/// SH`; the Gregorian [`date_range`] in the Gregorian style and before the calendar began.
+pub fn date_in(event: &Event, style: DateStyle) -> String {
+    calendar::show(event.date, event.end, style, Form::Short).unwrap_or_else(|| date_range(event))
 }
 
 /// The event's actors' names, comma-separated and sanitized.
@@ -27,11 +34,14 @@ pub(super) fn write_line(
     out: &mut dyn Write,
     timeline: &Timeline,
     event: &Event,
+    style: DateStyle,
 ) -> io::Result<()> {
+    let date = calendar::show(event.date, event.end, style, Form::Short)
+        .unwrap_or_else(|| event.date.to_string());
     writeln!(
         out,
         "{}\t{}\t{}",
-        event.date,
+        date,
         actor_names(timeline, event),
         line(&event.title)
     )
@@ -42,12 +52,23 @@ pub(super) fn write_block(
     timeline: &Timeline,
     event: &Event,
     first: bool,
+    style: DateStyle,
 ) -> io::Result<()> {
     if !first {
         writeln!(out)?;
     }
-    writeln!(out, "{}  {}", date_range(event), line(&event.title))?;
+    writeln!(out, "{}  {}", date_in(event, style), line(&event.title))?;
     writeln!(out, "  id: {}", line(&event.id))?;
+    if style.reckoning().is_some() {
+        writeln!(
+            out,
+            "  date: {}",
+            calendar::beside(event.date, event.end, style)
+        )?;
+        if calendar::computed_back(event.date, style) {
+            writeln!(out, "  calendar note: {}", calendar::COMPUTED_BACK)?;
+        }
+    }
     writeln!(out, "  actors: {}", actor_names(timeline, event))?;
     if let Some(location) = &event.location {
         writeln!(out, "  location: {}", line(location))?;

@@ -1,76 +1,70 @@
-//! Date words in a query: `1989`, `1979-12`, `1979-12-24`, `dec 1979`, `december 1979`.
+//! Date words in a query: `1989`, `1979-12`, `1979-12-24`, `dec 1979`, `december 1979`,
+//! and in the Hijri calendars `sh:1400-05-24`, `ah:1443`, `asad 1400`, `24 asad 1400`.
 //!
 //! A query word that names a date finds the events whose period overlaps it (as `--from`
 //! and `--to` together do), besides the events that contain the word in their text. A month
 //! name followed by a year is read as one word, the month of that year.
 
+use crate::model::calendar::{Hijri, Period};
 use crate::model::{Date, day_number};
 
 /// The days `[first, last]` a date word covers, as day numbers (`model::day_number`).
 pub type Days = (i32, i32);
 
-/// Month names as a query may spell them: the full name or its first three letters
-/// (`sept` too), lower-case, with an optional trailing full stop.
-fn month(word: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.strip_suffix('.').unwrap_or(word);
-    if word.len() < 3 {
-        return None;
-    }
-    NAMES
-        .iter()
-        .position(|name| *name == word || (word.len() == 3 && name.starts_with(word)))
-        .or_else(|| (word == "sept").then_some(8))
-        .and_then(|i| u32::try_from(i + 1).ok())
-}
-
 /// The days of a date written as a timeline file writes it, from a four-digit year on:
-/// `1989`, `1979-12`, `1979-12-24`. Anything else (`198`, `12`, `1979-13`) is no date.
-fn iso(word: &str) -> Option<Days> {
+/// `1989`, `1979-12`, `1979-12-24`; or in a Hijri calendar, `sh:1400-05`, `ah:1443`.
+/// Anything else (`198`, `12`, `1979-13`, `sh:1400-13`) is no date.
+fn single(word: &str, hijri: Hijri) -> Option<Days> {
+    if word.starts_with("sh:") || word.starts_with("ah:") {
+        return Period::parse(word, hijri).ok().map(days_of);
+    }
     if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
     if !word.as_bytes()[0].is_ascii_digit() {
         return None;
     }
-    word.parse::<Date>().ok().map(days_of)
+    word.parse::<Date>().ok().map(|d| days_of(d.into()))
 }
 
-fn days_of(date: Date) -> Days {
-    (date.sort_key(), day_number(date.last_day()))
+fn days_of(period: Period) -> Days {
+    (
+        day_number(period.first_day()),
+        day_number(period.last_day()),
+    )
+}
+
+/// A month word and the four-digit year after it, with a day before them if given: `dec
+/// 1979`, `24 asad 1400`, `rabi' al-awwal 1443` (a lunar month may take three words).
+/// How many words it took, and its days.
+fn phrase(words: &[String], hijri: Hijri) -> Option<(usize, Days)> {
+    (2..=words.len().min(5)).rev().find_map(|n| {
+        let year = crate::model::calendar::parse_digits(&words[n - 1]).into_owned();
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // A plain number first is a day only before a month word: `1979 1989` is no date.
+        let period = Period::parse(&words[..n].join(" "), hijri).ok()?;
+        Some((n, days_of(period)))
+    })
 }
 
 /// The query's words, lower-cased, each with the days it names if it is a date word; a
-/// month name and the year after it become one word (`dec 1979`).
-pub fn words(query: &str) -> Vec<(String, Option<Days>)> {
+/// month name and the year after it become one word (`dec 1979`, `asad 1400`), with the
+/// day before them (`24 asad 1400`). `hijri` is the lunar calendar `ah:` and the lunar
+/// months mean.
+pub fn words(query: &str, hijri: Hijri) -> Vec<(String, Option<Days>)> {
     let lowered: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut out = Vec::with_capacity(lowered.len());
     let mut k = 0;
     while k < lowered.len() {
-        let word = &lowered[k];
-        if let (Some(m), Some(next)) = (month(word), lowered.get(k + 1))
-            && next.len() == 4
-            && next.bytes().all(|b| b.is_ascii_digit())
-            && let Some(date) = format!("{next}-{m:02}").parse::<Date>().ok()
-        {
-            out.push((format!("{word} {next}"), Some(days_of(date))));
-            k += 2;
+        if let Some((n, days)) = phrase(&lowered[k..], hijri) {
+            out.push((lowered[k..k + n].join(" "), Some(days)));
+            k += n;
             continue;
         }
-        out.push((word.clone(), iso(word)));
+        let word = &lowered[k];
+        out.push((word.clone(), single(word, hijri)));
         k += 1;
     }
     out
@@ -81,7 +75,11 @@ mod tests {
     use super::*;
 
     fn days(s: &str) -> Option<Days> {
-        s.parse::<Date>().ok().map(days_of)
+        s.parse::<Date>().ok().map(|d| days_of(d.into()))
+    }
+
+    fn words(query: &str) -> Vec<(String, Option<Days>)> {
+        super::words(query, Hijri::UmmAlQura)
     }
 
     #[test]
@@ -126,6 +124,46 @@ mod tests {
             "19x9",
             "-1979",
             "1979-",
+        ] {
+            assert!(words(q).iter().all(|(_, d)| d.is_none()), "{q}");
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> i32 {
+        day_number(chrono::NaiveDate::from_ymd_opt(y, m, d).expect("a day"))
+    }
+
+    /// 24 Asad 1400 SH and 7 Muharram 1443 AH (Umm al-Qura) are 15 August 2021.
+    #[test]
+    fn hijri_dates_are_date_words() {
+        let taken = day(2021, 8, 15);
+        for q in [
+            "sh:1400-05-24",
+            "24 Asad 1400",
+            "24 اسد ۱۴۰۰",
+            "ah:1443-01-07",
+            "SH:1400-05-24",
+        ] {
+            let got = words(q);
+            assert_eq!(got.len(), 1, "{q}");
+            assert_eq!(got[0].1, Some((taken, taken)), "{q}");
+        }
+        // A month of 31 days around it, and a year of 365 (1400 is no leap year).
+        for (q, len) in [("asad 1400", 31), ("sh:1400-05", 31), ("sh:1400", 365)] {
+            let (first, last) = words(q)[0].1.expect("a date word");
+            assert!(first <= taken && taken <= last, "{q}");
+            assert_eq!(last - first + 1, len, "{q}");
+        }
+        assert_eq!(words("rabi' al-awwal 1443").len(), 1);
+        assert_eq!(words("troops asad 1400 kabul").len(), 3);
+        // Two years are two date words, not a day and a year.
+        assert_eq!(words("1979 1989").len(), 2);
+        for q in [
+            "sh:1400-13",
+            "sh:1400-12-30",
+            "ah:1443-01-31",
+            "sh:",
+            "asad",
         ] {
             assert!(words(q).iter().all(|(_, d)| d.is_none()), "{q}");
         }

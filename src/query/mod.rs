@@ -11,9 +11,10 @@ mod range;
 use memchr::memmem;
 
 pub use index::{SearchIndex, actor_bit};
-pub use range::{Range, RangeError, parse_range, range_input, range_label};
+pub use range::{Range, RangeError, parse_range, parse_range_in, range_input, range_label};
 
-use crate::model::{ActorId, Date, Event, EventId, Timeline, day_number};
+use crate::model::calendar::{Hijri, Period};
+use crate::model::{ActorId, Event, EventId, Timeline, day_number};
 
 /// Whether a set of actors means any of them or all of them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -44,15 +45,22 @@ pub struct Filter {
     word_days: Vec<Option<dates::Days>>,
     /// The raw query as typed, for display.
     query: String,
-    pub from: Option<Date>,
-    pub to: Option<Date>,
+    /// The range's ends, each a period typed in any calendar (`1979`, `sh:1400-05`).
+    pub from: Option<Period>,
+    pub to: Option<Period>,
 }
 
 impl Filter {
-    /// Sets the text query: whitespace-separated words, all required, case-insensitive.
+    /// Sets the text query: whitespace-separated words, all required, case-insensitive;
+    /// a lunar Hijri date word is read in the Umm al-Qura calendar.
     pub fn set_query(&mut self, query: &str) {
+        self.set_query_in(query, Hijri::default());
+    }
+
+    /// Sets the text query, reading its lunar Hijri date words in the `hijri` calendar.
+    pub fn set_query_in(&mut self, query: &str, hijri: Hijri) {
         query.clone_into(&mut self.query);
-        (self.words, self.word_days) = dates::words(query).into_iter().unzip();
+        (self.words, self.word_days) = dates::words(query, hijri).into_iter().unzip();
     }
 
     /// The words to highlight in a matching event's text, lower-cased (a date word too:
@@ -222,8 +230,8 @@ impl Filter {
         let exact_masks = timeline.actors.len() <= 64;
         // Only a text search needs the text, and may have to wait for it to be built.
         let lowered = (!finders.is_empty()).then(|| index.text());
-        let from = self.from.map(Date::sort_key);
-        let to = self.to.map(|d| day_number(d.last_day()));
+        let from = self.from.map(|p| day_number(p.first_day()));
+        let to = self.to.map(|p| day_number(p.last_day()));
         let test = |i: usize| {
             if from.is_some_and(|f| index.last_days[i] < f)
                 || to.is_some_and(|t| index.first_days[i] > t)
@@ -312,9 +320,10 @@ fn filter_parallel(
 }
 
 /// The days `[first, last]` (as `model::day_number`s) that `text` names when the whole of
-/// it is one date word of a query: `1989`, `1989-02`, `1989-02-15`, `feb 1989`.
-pub fn date_word(text: &str) -> Option<(i32, i32)> {
-    match dates::words(text).as_slice() {
+/// it is one date word of a query: `1989`, `1989-02`, `1989-02-15`, `feb 1989`,
+/// `sh:1400-05`, `asad 1400`; lunar Hijri ones in the `hijri` calendar.
+pub fn date_word(text: &str, hijri: Hijri) -> Option<(i32, i32)> {
+    match dates::words(text, hijri).as_slice() {
         [(_, days)] => *days,
         _ => None,
     }

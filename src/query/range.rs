@@ -2,17 +2,18 @@
 //! one date for its whole period. UI-free, so the explorer's `r` prompt and any other
 //! front end parse and show a range the same way; the ends mean what `--from`/`--to` mean.
 
-use crate::model::{Date, DateError};
+use crate::model::DateError;
+use crate::model::calendar::{Hijri, Period, PeriodError};
 
 /// The ends of a range; `None` is open. Both `None`: no range at all.
-pub type Range = (Option<Date>, Option<Date>);
+pub type Range = (Option<Period>, Option<Period>);
 
 /// Why a typed range was rejected, worded for the status line.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RangeError {
     /// One end is not a date; the end as typed, and why.
     #[error("'{value}' is not a date: {}", reason_words(reason))]
-    Date { value: String, reason: DateError },
+    Date { value: String, reason: PeriodError },
     /// Two dates joined the way a status line shows them (`1979–1989`) or with a hyphen
     /// (`1979-1989`), which would read as a month: what to type instead.
     #[error("write a range with two dots: '{0}'")]
@@ -23,27 +24,30 @@ pub enum RangeError {
 }
 
 /// Why a date was rejected, short enough for a status line beside the prompt.
-fn reason_words(reason: &DateError) -> String {
+fn reason_words(reason: &PeriodError) -> String {
     match reason {
-        DateError::Shape => "write 1979, 1979-12 or 1979-12-24".to_owned(),
+        PeriodError::Gregorian(DateError::Shape) => {
+            "write 1979, 1979-12, 1979-12-24, sh:1400-05 or asad 1400".to_owned()
+        }
         other => other.to_string(),
     }
 }
 
-/// Parses a typed range. Blank text is the empty range (no date filter).
+/// Parses a typed range, each end in any calendar (`sh:1400..sh:1401`), lunar Hijri
+/// ends in the `hijri` calendar. Blank text is the empty range (no date filter).
 ///
 /// # Errors
 /// When an end is not a date, or the first end is after the second.
-pub fn parse_range(text: &str) -> Result<Range, RangeError> {
+pub fn parse_range_in(text: &str, hijri: Hijri) -> Result<Range, RangeError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok((None, None));
     }
     let (from, to) = if let Some((from, to)) = text.split_once("..") {
-        (end(from)?, end(to)?)
+        (end(from, hijri)?, end(to, hijri)?)
     } else {
         // One date: its whole period, as `1989` is the year 1989.
-        let date = end(text).map_err(|e| joined(text).unwrap_or(e))?;
+        let date = end(text, hijri).map_err(|e| joined(text, hijri).unwrap_or(e))?;
         (date, date)
     };
     if let (Some(f), Some(t)) = (from, to)
@@ -59,26 +63,36 @@ pub fn parse_range(text: &str) -> Result<Range, RangeError> {
 
 /// `1979–1989` or `1979-1989` (not a date) as the range it means, when both sides are
 /// dates: `1979..1989`.
-fn joined(text: &str) -> Option<RangeError> {
+fn joined(text: &str, hijri: Hijri) -> Option<RangeError> {
     let (from, to) = text
         .split_once('–')
         .or_else(|| text.rsplit_once('-').filter(|(f, _)| !f.is_empty()))?;
     let both = [from.trim(), to.trim()];
     both.iter()
-        .all(|d| d.is_empty() || d.parse::<Date>().is_ok())
+        .all(|d| d.is_empty() || Period::parse(d, hijri).is_ok())
         .then(|| RangeError::Joined(format!("{}..{}", both[0], both[1])))
 }
 
 /// One end: blank is open.
-fn end(text: &str) -> Result<Option<Date>, RangeError> {
+fn end(text: &str, hijri: Hijri) -> Result<Option<Period>, RangeError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse().map(Some).map_err(|reason| RangeError::Date {
-        value: text.to_owned(),
-        reason,
-    })
+    Period::parse(text, hijri)
+        .map(Some)
+        .map_err(|reason| RangeError::Date {
+            value: text.to_owned(),
+            reason,
+        })
+}
+
+/// [`parse_range_in`] in the Umm al-Qura calendar.
+///
+/// # Errors
+/// As [`parse_range_in`].
+pub fn parse_range(text: &str) -> Result<Range, RangeError> {
+    parse_range_in(text, Hijri::default())
 }
 
 /// How a range reads in the status line: `1979–1989`, `1989-02–`, `–2001`, `1989` for a
@@ -112,8 +126,8 @@ pub fn range_input((from, to): Range) -> String {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Option<Date> {
-        s.parse().ok()
+    fn d(s: &str) -> Option<Period> {
+        s.parse::<crate::model::Date>().ok().map(Period::from)
     }
 
     #[test]
@@ -132,7 +146,7 @@ mod tests {
         let err = parse_range("19x9..").expect_err("not a date");
         assert_eq!(
             err.to_string(),
-            "'19x9' is not a date: write 1979, 1979-12 or 1979-12-24"
+            "'19x9' is not a date: write 1979, 1979-12, 1979-12-24, sh:1400-05 or asad 1400"
         );
         let err = parse_range("1989..1979").expect_err("reversed");
         assert_eq!(err.to_string(), "'1989' is after '1979'; swap them");

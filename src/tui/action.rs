@@ -122,6 +122,9 @@ pub enum Action {
     ToggleProblems,
     ProblemsDown,
     ProblemsUp,
+    /// Show the dates in the next calendar beside the Gregorian (Gregorian alone, Solar
+    /// Hijri, lunar Hijri, round), keeping the selection and the filter.
+    NextCalendar,
 
     // Overlays and leaving.
     ToggleHelp,

@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 
 use ratatui::text::{Line, Span};
 
+use crate::model::calendar::{self, DateStyle, column_date};
 use crate::model::{Event, EventId, Interval, Timeline};
 use crate::tui::links::Backlinks;
 use crate::tui::text::{clean, wrap, wrap_paragraphs};
@@ -30,6 +31,7 @@ pub fn lines(
     shown: Shown<'_>,
     width: u16,
     theme: Theme,
+    dates: DateStyle,
 ) -> Vec<Line<'static>> {
     let Shown { id, previous, note } = shown;
     let event = tl.event(id);
@@ -44,7 +46,14 @@ pub fn lines(
     };
 
     push_wrapped(&mut out, &event.title, theme.heading());
-    push_wrapped(&mut out, &when(event), theme.date());
+    push_wrapped(&mut out, &when(event, dates), theme.date());
+    if calendar::computed_back(event.date, dates) {
+        push_wrapped(
+            &mut out,
+            &format!("Calendar: {}", calendar::COMPUTED_BACK_SHORT),
+            theme.dim(),
+        );
+    }
     if let Some(note) = &event.date_note {
         push_wrapped(&mut out, &format!("Date note: {note}"), theme.warning());
     }
@@ -52,7 +61,10 @@ pub fn lines(
         let gap = Interval::between(prev.date.first_day(), event.date.first_day());
         push_wrapped(
             &mut out,
-            &format!("{gap} since the previous event ({})", prev.date.short()),
+            &format!(
+                "{gap} since the previous event ({})",
+                column_date(prev.date, dates)
+            ),
             theme.dim(),
         );
     }
@@ -104,7 +116,7 @@ pub fn lines(
             out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
         }
     }
-    followable(&mut out, tl, backlinks, id, w, theme);
+    followable(&mut out, tl, backlinks, id, w, theme, dates);
     out
 }
 
@@ -117,6 +129,7 @@ fn followable(
     id: EventId,
     w: usize,
     theme: Theme,
+    dates: DateStyle,
 ) {
     let event = tl.event(id);
     let referenced_by: Vec<EventId> = crate::tui::links::referenced_by(tl, backlinks, id).collect();
@@ -143,7 +156,11 @@ fn followable(
             };
             n += 1;
             out.extend(hanging(
-                &format!("{key} {} · {}", rel.date.short(), clean(&rel.title)),
+                &format!(
+                    "{key} {} · {}",
+                    column_date(rel.date, dates),
+                    clean(&rel.title)
+                ),
                 w,
                 4,
                 theme.link(),
@@ -152,12 +169,11 @@ fn followable(
     }
 }
 
-/// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count)
-fn when(event: &Event) -> String {
-    let mut s = event.date.long();
-    if let Some(end) = event.end {
-        let _ = write!(s, " – {}", end.long());
-    }
+/// `24 December 1979 – 25 December 1979 · day precision · lasted 2 d` (both days count),
+/// with the date in the chosen calendar after the Gregorian one: `15 August 2021 · 24
+/// Asad 1400 SH · day precision`.
+fn when(event: &Event, dates: DateStyle) -> String {
+    let mut s = calendar::beside(event.date, event.end, dates);
     let _ = write!(s, " · {} precision", event.date.precision().as_str());
     if let Some(end) = event.end {
         let d = Interval::inclusive(event.date.first_day(), end.last_day());
@@ -253,6 +269,7 @@ mod tests {
                 },
                 width,
                 theme,
+                DateStyle::default(),
             ));
             assert_eq!(
                 lines[0],
@@ -275,6 +292,7 @@ mod tests {
             },
             120,
             theme,
+            DateStyle::default(),
         ));
         assert_eq!(wide[0], "Border war begins");
         assert!(
@@ -303,6 +321,7 @@ mod tests {
             },
             120,
             theme,
+            DateStyle::default(),
         ));
         let referenced = opened
             .iter()
@@ -322,6 +341,7 @@ mod tests {
             },
             120,
             theme,
+            DateStyle::default(),
         ));
         assert!(!first.iter().any(|l| l.contains("since the previous event")));
     }

@@ -153,6 +153,8 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('e')], "edit the timeline file at this event ($EDITOR)", A::EditTimeline),
     bind(&[Char('A')], "add an event to the file (a template in $EDITOR)", A::AddEvent),
     bind(&[Char('!')], "the problems of the file's last save", A::ToggleProblems),
+    // `c` clears; the capital is the calendar, free in the list, the time view and the detail.
+    bind(&[Char('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((0, "help")), Some((2, "help"))),
     bind(&[ESC], "clear query, then actors, then range", A::Back),
     bind(&[Char('q')], "quit (with marks, q twice)", A::Quit).hints(Some((1, "quit")), Some((3, "cancel"))),
@@ -197,6 +199,7 @@ pub const DETAIL: &[Binding] = &[
     bind(&[Char('z')], "zoom in / out", A::ToggleZoom).hint(4, "zoom"),
     bind(&[Char('*')], "star / unstar", A::ToggleStar),
     bind(&[Char('e')], "edit the timeline file here", A::EditTimeline),
+    bind(&[Char('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Char('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Char('q')], "quit", A::Quit),
     bind(&[Ctrl('c')], "quit at once", A::QuitNow),

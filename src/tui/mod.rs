@@ -75,6 +75,8 @@ pub struct Options {
     pub theme: Theme,
     /// Start clean: not where the reader left this timeline last time, nothing marked.
     pub fresh: bool,
+    /// The calendar the dates start in (a key cycles it), the lunar variant, the language.
+    pub dates: crate::model::calendar::DateStyle,
 }
 
 /// How a session of the explorer ended, for the caller to report.
@@ -136,6 +138,7 @@ fn run(
         // Searches over this many events go to the worker, which waits for the text.
         defer_index_text: timeline.events.len() >= app::ASYNC_SEARCH_FROM,
         editable: file.is_some(),
+        dates: options.dates,
         ..Settings::default()
     };
     let (app, first) = App::new(timeline, filter, settings);

@@ -9,6 +9,8 @@ mod common;
 
 mod architecture;
 mod authoring;
+mod calendar_reference;
+mod calendars;
 mod cli;
 mod cli_help;
 mod data_sources;
@@ -44,6 +46,7 @@ mod sanitize;
 mod synth;
 mod time_view;
 mod tui_act;
+mod tui_calendars;
 mod tui_eras;
 mod tui_filters;
 mod tui_find;

@@ -362,7 +362,7 @@ generated_actions! {
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
         DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
         CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote, EditTimeline, AddEvent, ToggleProblems,
-        ProblemsDown, ProblemsUp, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
+        ProblemsDown, ProblemsUp, NextCalendar, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],
     with_data: [
@@ -460,7 +460,7 @@ fn filter(timeline: &Timeline, query: &str, actor: Option<usize>, from: Option<&
     {
         filter.actors.push(id);
     }
-    filter.from = from.map(parse_date);
+    filter.from = from.map(|d| parse_date(d).into());
     filter
 }
 

@@ -94,7 +94,10 @@ fn headers_follow_the_innermost_era_and_outer_eras_resume_continued() {
 
 #[test]
 fn no_header_stands_without_an_event_under_it() {
-    let day = "1996-09-27".parse().ok();
+    let day = "1996-09-27"
+        .parse::<afghan_timeline::model::Date>()
+        .ok()
+        .map(Into::into);
     let mut filter = Filter::default();
     filter.from = day;
     filter.to = day;

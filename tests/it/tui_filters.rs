@@ -100,7 +100,7 @@ fn fully_filtered() -> App {
     assert_eq!(actor_ids(&app), ["league"]);
     assert_eq!(
         (app.filter().from, app.filter().to),
-        (Some(date("1950")), Some(date("1954")))
+        (Some(date("1950").into()), Some(date("1954").into()))
     );
     app
 }
@@ -246,7 +246,7 @@ fn the_range_prompt_opens_with_the_range_and_empty_clears_it() {
     set_range(&mut app, "..1950");
     type_into(&mut app, OpenRange, Action::typed, "99");
     app.update(RangeCancel);
-    assert_eq!(app.filter().to, Some(date("1950")));
+    assert_eq!(app.filter().to, Some(date("1950").into()));
 }
 
 #[test]
@@ -254,7 +254,15 @@ fn a_bad_range_keeps_the_prompt_and_says_why() {
     let table: &[(&str, &str)] = &[
         (
             "19x9..",
-            "'19x9' is not a date: write 1979, 1979-12 or 1979-12-24",
+            "'19x9' is not a date: write 1979, 1979-12, 1979-12-24, sh:1400-05 or asad 1400",
+        ),
+        (
+            "sh:1400-12-30..",
+            "day 30 does not exist in Hut 1400 SH, which has 29 days (it is not a leap year)",
+        ),
+        (
+            "..sh:1400-13-01",
+            "month 13 does not exist in the Solar Hijri calendar",
         ),
         ("1989..1979", "'1989' is after '1979'; swap them"),
         ("1989-13", "month 13 does not exist"),
@@ -268,12 +276,12 @@ fn a_bad_range_keeps_the_prompt_and_says_why() {
         assert_eq!(app.mode(), Mode::Range, "{typed}: still open to fix");
         let flash = app.flash().expect("a message");
         assert!(flash.contains(message), "{typed}: {flash:?}");
-        assert_eq!(app.filter().to, Some(date("1950")), "unchanged");
+        assert_eq!(app.filter().to, Some(date("1950").into()), "unchanged");
         // Typing again clears the message; Esc leaves the old range.
         app.update(Action::typed('x'));
         assert_eq!(app.flash(), None);
         app.update(RangeCancel);
-        assert_eq!(app.filter().to, Some(date("1950")));
+        assert_eq!(app.filter().to, Some(date("1950").into()));
     }
 }
 

@@ -246,7 +246,7 @@ fn colon_jumps_to_a_date_and_back_returns() {
     jump(&mut app, "soon");
     assert_eq!(
         app.flash(),
-        Some("not a date: 'soon' (try 1989, 1989-02 or feb 1989)")
+        Some("not a date: 'soon' (try 1989, 1989-02, feb 1989, sh:1400-05 or asad 1400)")
     );
     jump(&mut app, "2030");
     assert_eq!(app.flash(), Some("no event shown on or after 2030"));

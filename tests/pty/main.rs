@@ -14,6 +14,7 @@
 // the harness.
 mod act;
 mod authoring;
+mod calendars;
 mod filters;
 mod find;
 mod hostile;

@@ -15,8 +15,9 @@ use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
 use super::shape::RECORD;
 use crate::interop::html::{escape, paragraphs, strip};
+use crate::model::calendar::{self, DateStyle, Form};
 use crate::model::{Date, Event, Timeline};
-use crate::output::{actor_json, event_json};
+use crate::output::{actor_json, event_json_in};
 use crate::sanitize::is_linkable;
 use crate::sanitize::line;
 
@@ -40,6 +41,8 @@ pub struct SourceView<'a> {
 pub struct ExportOptions {
     pub group_by: GroupBy,
     pub eras: EraSelection,
+    /// A calendar beside the Gregorian: its date follows in each slide's `display_date`.
+    pub dates: DateStyle,
 }
 
 /// The whole timeline as a TimelineJS document.
@@ -68,7 +71,7 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
             .events
             .iter()
             .zip(&groups)
-            .map(|(e, g)| slide(timeline, e, g.as_deref()))
+            .map(|(e, g)| slide(timeline, e, g.as_deref(), options.dates))
             .collect::<Vec<_>>(),
         "eras": band.shown,
         "scale": "human",
@@ -108,7 +111,7 @@ fn title_slide(timeline: &Timeline) -> Value {
     })
 }
 
-fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
+fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateStyle) -> Value {
     let mut slide = Map::new();
     slide.insert("unique_id".to_owned(), json!(event.id));
     let (start, end) = slide_dates(event.date, event.end);
@@ -142,10 +145,19 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>) -> Value {
     if let Some(group) = group {
         slide.insert("group".to_owned(), json!(self::group(group)));
     }
-    if let Some(shown) = display_date(event.date, event.end, event.date_note.as_deref()) {
+    // The converted date after the dates in words: `15 August 2021 · 24 Asad 1400 SH`. The
+    // record's `calendar_date` says what was added, so that an import knows it.
+    let converted = calendar::show(event.date, event.end, dates, Form::Long);
+    let shown = display_date_with(
+        event.date,
+        event.end,
+        event.date_note.as_deref(),
+        converted.as_deref(),
+    );
+    if let Some(shown) = shown {
         slide.insert("display_date".to_owned(), json!(shown));
     }
-    slide.insert(RECORD.to_owned(), event_json(timeline, event));
+    slide.insert(RECORD.to_owned(), event_json_in(timeline, event, dates));
     Value::Object(slide)
 }
 
@@ -268,6 +280,9 @@ pub fn date_words(date: Date, end: Option<Date>) -> String {
     }
 }
 
+/// Separates the converted date from the Gregorian ones in `display_date`.
+pub const CALENDAR_SEPARATOR: &str = " · ";
+
 /// Opens the part of a date note that is an imported slide's `display_date`.
 pub const DISPLAY: &str = "display: ";
 
@@ -279,10 +294,21 @@ pub const NOTE_SEPARATOR: &str = " — ";
 /// first day (see [`span`]), is said in words, since TimelineJS would show the day; and a
 /// date note follows the dates, since TimelineJS shows nothing else there. An imported
 /// file's own display date (`display: 138 BC` in the note) is written back unchanged.
-pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
+///
+/// With a converted date (`24 Asad 1400 SH`), it follows the dates, before the note, and
+/// there is always a `display_date`, the dates in words first.
+pub fn display_date_with(
+    date: Date,
+    end: Option<Date>,
+    note: Option<&str>,
+    converted: Option<&str>,
+) -> Option<String> {
     let NoteParts { display, rest, .. } = note_parts(note.unwrap_or_default());
+    let after = converted
+        .map(|c| format!("{CALENDAR_SEPARATOR}{c}"))
+        .unwrap_or_default();
     if let Some(display) = display {
-        let mut shown = display.to_owned();
+        let mut shown = format!("{display}{after}");
         if !rest.is_empty() {
             shown.push_str(NOTE_SEPARATOR);
             shown.push_str(&rest);
@@ -294,10 +320,11 @@ pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option
     let imprecise = end.is_some_and(|e| {
         e.day().is_none() || span(date, e).is_none_or(|(_, _, promoted)| promoted)
     });
-    if !approximate && !imprecise && rest.is_empty() {
+    if !approximate && !imprecise && rest.is_empty() && converted.is_none() {
         return None;
     }
     let mut shown = date_words(date, end);
+    shown.push_str(&after);
     if !rest.is_empty() {
         shown.push_str(NOTE_SEPARATOR);
         shown.push_str(&rest);
@@ -343,7 +370,7 @@ mod tests {
             ),
         ];
         for (date, end, note, shown) in table {
-            let got = display_date(d(date), end.map(d), note);
+            let got = display_date_with(d(date), end.map(d), note, None);
             assert_eq!(got.as_deref(), shown, "{date} {end:?} {note:?}");
         }
     }

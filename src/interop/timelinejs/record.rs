@@ -37,6 +37,15 @@ pub struct EventRecord {
     pub sources: Vec<RawSource>,
     #[serde(default)]
     pub related: Vec<String>,
+    /// The converted date an export made with a calendar added to `display_date`.
+    #[serde(default)]
+    pub calendar_date: Option<CalendarRecord>,
+}
+
+/// `calendar_date` of a record: only its text is read back.
+#[derive(Debug, Deserialize)]
+pub struct CalendarRecord {
+    pub text: String,
 }
 
 #[derive(Debug, Deserialize)]

@@ -172,6 +172,7 @@ impl Importer<'_> {
             date: d,
             end: recorded_end,
             note: r.date_note.as_deref(),
+            calendar: r.calendar_date.as_ref().map(|c| c.text.as_str()),
         });
         let mut notes = display_notes(slide, recorded.as_ref(), &mut date, &mut end);
         for (which, read) in [("start", Some(start)), ("end", shown_end)] {
@@ -297,6 +298,8 @@ struct Recorded<'a> {
     date: Date,
     end: Option<Date>,
     note: Option<&'a str>,
+    /// The converted date the export added to `display_date`, if it added one.
+    calendar: Option<&'a str>,
 }
 
 /// The date note's parts from the slide's display dates: the recorded note while they are
@@ -320,7 +323,7 @@ fn display_notes(
     let mut notes = Vec::new();
     if let Some(r) = recorded {
         let parts = export::note_parts(r.note.unwrap_or_default());
-        let exported = export::display_date(r.date, r.end, r.note);
+        let exported = export::display_date_with(r.date, r.end, r.note, r.calendar);
         if exported.as_deref().unwrap_or_default() == shown
             && start_shown.as_deref() == parts.start
             && end_shown.as_deref() == parts.end
@@ -335,7 +338,10 @@ fn display_notes(
                 notes.push(format!("{}{shown}", export::DISPLAY));
             }
         } else {
-            let words = export::date_words(r.date, r.end);
+            let mut words = export::date_words(r.date, r.end);
+            if let Some(converted) = r.calendar {
+                words = format!("{words}{}{converted}", export::CALENDAR_SEPARATOR);
+            }
             let rest = if shown == words {
                 ""
             } else {

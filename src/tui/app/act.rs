@@ -79,7 +79,10 @@ impl App {
         };
         let mut text = Vec::new();
         // Writing into memory cannot fail; a formatter error would be a bug worth a message.
-        if let Err(e) = output::write_events(&mut text, &self.timeline, &events, format) {
+        // The dates as shown: in the calendar `C` chose.
+        let written =
+            output::write_events_in(&mut text, &self.timeline, &events, format, self.dates);
+        if let Err(e) = written {
             self.flash = Some(format!("could not format the events: {e}"));
             return None;
         }

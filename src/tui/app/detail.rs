@@ -6,13 +6,15 @@ use ratatui::text::Line;
 
 use super::App;
 use crate::model::EventId;
+use crate::model::calendar::DateStyle;
 use crate::tui::{detail_text, highlight};
 
 /// What the detail pane's lines were built for, and the lines.
 #[derive(Default)]
 pub(super) struct DetailCache {
-    /// The event, its predecessor, the width, the colours, and which notes (a counter).
-    key: Option<(EventId, Option<EventId>, u16, bool, u64)>,
+    /// The event, its predecessor, the width, the colours, which notes (a counter),
+    /// and how dates are shown.
+    key: Option<(EventId, Option<EventId>, u16, bool, u64, DateStyle)>,
     /// The query words highlighted in `lines`.
     words: Vec<String>,
     lines: Vec<Line<'static>>,
@@ -25,7 +27,7 @@ pub(super) struct DetailCache {
 impl App {
     /// The detail pane's lines at `width`, when they are cached for it.
     pub fn detail_lines(&self, width: u16) -> Option<&[Line<'static>]> {
-        let (_, _, cached, _, _) = self.detail_cache.key?;
+        let (_, _, cached, _, _, _) = self.detail_cache.key?;
         (cached == width).then_some(self.detail_cache.lines.as_slice())
     }
 
@@ -51,6 +53,7 @@ impl App {
                 width,
                 self.theme.color,
                 self.personal.notes_changed,
+                self.dates,
             )
         });
         let words = self.filter.words();
@@ -66,6 +69,7 @@ impl App {
                     },
                     width,
                     self.theme,
+                    self.dates,
                 ),
                 _ => Vec::new(),
             };

@@ -78,13 +78,14 @@ impl App {
             &self.visible,
             axis.width,
             crate::tui::layout::band_rows(axis.height),
+            self.dates,
         );
     }
 
     pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> Option<Effect> {
         let mut query = self.filter.query().to_owned();
         edit(&mut query);
-        self.filter.set_query(&query);
+        self.filter.set_query_in(&query, self.dates.hijri);
         self.request_filter()
     }
 }

@@ -4,7 +4,7 @@
 //! filter never changes unseen.
 
 use super::App;
-use crate::query::{Filter, parse_range, range_input};
+use crate::query::{Filter, parse_range_in, range_input};
 use crate::tui::action::Action;
 use crate::tui::actor_filter::ActorFilter;
 use crate::tui::effect::{Effect, Exit};
@@ -63,7 +63,7 @@ impl App {
     /// Enter at the range prompt: applies a valid range (empty clears it); a bad one keeps
     /// the prompt open with the reason in the status line.
     pub(super) fn apply_range(&mut self) -> Option<Effect> {
-        match parse_range(self.prompt.text()) {
+        match parse_range_in(self.prompt.text(), self.dates.hijri) {
             Ok((from, to)) => {
                 self.mode = self.home_mode();
                 if (from, to) == (self.filter.from, self.filter.to) {

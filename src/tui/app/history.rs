@@ -4,8 +4,10 @@
 //! gets it back on the way back.
 
 use super::App;
+use crate::model::DateError;
 use crate::model::EventId;
-use crate::query::{Filter, date_word};
+use crate::model::calendar::{Period, PeriodError};
+use crate::query::Filter;
 use crate::tui::effect::Effect;
 use crate::tui::links;
 use crate::tui::mode::Mode;
@@ -113,12 +115,19 @@ impl App {
         if text.is_empty() {
             return;
         }
-        let Some((first, _)) = date_word(&text) else {
-            self.flash = Some(format!(
-                "not a date: '{}' (try 1989, 1989-02 or feb 1989)",
-                crate::tui::text::clean(&text)
-            ));
-            return;
+        let first = match Period::parse(&text, self.dates.hijri) {
+            Ok(period) => crate::model::day_number(period.first_day()),
+            Err(e) => {
+                let text = crate::tui::text::clean(&text);
+                // A shape no form has gets the forms; a date that does not exist, why.
+                self.flash = Some(match e {
+                    PeriodError::Gregorian(DateError::Shape) => format!(
+                        "not a date: '{text}' (try 1989, 1989-02, feb 1989, sh:1400-05 or asad 1400)"
+                    ),
+                    e => format!("not a date: '{text}': {e}"),
+                });
+                return;
+            }
         };
         let i = self
             .visible

@@ -37,6 +37,7 @@ pub use nav::EraHeader;
 pub use reload::{Problems, reloaded_message};
 pub use time::TimeView;
 
+use crate::model::calendar::{Calendar, DateStyle, column_date};
 use crate::model::{EventId, Timeline};
 use crate::output::Format;
 use crate::query::{Filter, SearchIndex};
@@ -69,6 +70,9 @@ pub struct Settings {
     pub defer_index_text: bool,
     /// Whether the timeline is a file of the reader's, which `e` may open in the editor.
     pub editable: bool,
+    /// The calendar dates start in, beside the Gregorian (a key cycles it), the lunar
+    /// variant and the language of the converted dates.
+    pub dates: DateStyle,
 }
 
 impl Default for Settings {
@@ -81,6 +85,7 @@ impl Default for Settings {
             copy_format: Format::Markdown,
             defer_index_text: false,
             editable: false,
+            dates: DateStyle::default(),
         }
     }
 }
@@ -158,6 +163,38 @@ pub struct App {
     /// What is wrong with the file's last version, when it did not load (`reload.rs`).
     problems: Option<Problems>,
     problems_scroll: u16,
+    /// How dates are shown: the calendar beside the Gregorian, which the reader may cycle.
+    dates: DateStyle,
+}
+
+/// Columns of the list's date column: the widest date of the timeline in the style's
+/// calendar, so that no date is cut (`~31 Dec 9999 BCE`, `Hut 1389 – Hamal 1390`) and
+/// filtering never moves the titles. Arabic-script names are measured like every text.
+fn date_width(timeline: &Timeline, dates: DateStyle) -> usize {
+    if dates.reckoning().is_none() {
+        return timeline
+            .events
+            .iter()
+            .map(|e| e.date.short_width())
+            .max()
+            .unwrap_or(0);
+    }
+    timeline
+        .events
+        .iter()
+        .map(|e| crate::tui::text::width(&column_date(e.date, dates)))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The calendar as the status line names it: `Gregorian`, `Solar Hijri`, `lunar Hijri
+/// (Umm al-Qura)`.
+pub fn calendar_words(dates: DateStyle) -> String {
+    match dates.calendar {
+        Calendar::Gregorian => "Gregorian".to_owned(),
+        Calendar::SolarHijri => "Solar Hijri".to_owned(),
+        Calendar::LunarHijri => format!("lunar Hijri ({})", dates.hijri.label()),
+    }
 }
 
 /// Whether two eras share a day: the band above the axis then needs a second row.
@@ -180,12 +217,7 @@ impl App {
         settings: Settings,
     ) -> (App, Option<Effect>) {
         let timeline = timeline.into();
-        let date_width = timeline
-            .events
-            .iter()
-            .map(|e| e.date.short_width())
-            .max()
-            .unwrap_or(0);
+        let date_width = date_width(&timeline, settings.dates);
         let mut app = App {
             index: Arc::new(if settings.defer_index_text {
                 SearchIndex::build_without_text(&timeline)
@@ -232,6 +264,7 @@ impl App {
             settings,
             problems: None,
             problems_scroll: 0,
+            dates: settings.dates,
         };
         app.era_rows = if eras_overlap(&app.timeline.eras) {
             2

@@ -128,6 +128,11 @@ impl App {
     }
 
     /// The one theme every view draws with.
+    /// How dates are shown now: the calendar beside the Gregorian, which `C` cycles.
+    pub fn dates(&self) -> crate::model::calendar::DateStyle {
+        self.dates
+    }
+
     pub fn theme(&self) -> Theme {
         self.theme
     }

@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use super::App;
+use super::{App, Settings};
 use crate::load::LoadError;
 use crate::model::{ActorId, Timeline};
 use crate::query::Filter;
@@ -30,7 +30,12 @@ impl App {
             .iter()
             .filter_map(|id| timeline.find_event(&old.event(*id).id))
             .collect();
-        let (mut app, effect) = App::new(timeline, filter, self.settings);
+        // The calendar the reader cycled to stays too.
+        let settings = Settings {
+            dates: self.dates,
+            ..self.settings
+        };
+        let (mut app, effect) = App::new(timeline, filter, settings);
         app.size = self.size;
         app.marked = marked;
         app.time.open = self.time.open;

@@ -33,6 +33,8 @@ pub struct TimeView {
 /// Everything but the selection that the model depends on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct BuildKey {
+    /// The calendar the ticks count in.
+    dates: crate::model::calendar::DateStyle,
     visible: (u64, bool),
     window: Window,
     width: u16,
@@ -125,6 +127,7 @@ impl App {
             selected: self.selected_event(),
             width: inner.width,
             height: inner.height,
+            dates: self.dates,
         }
     }
 
@@ -153,6 +156,7 @@ impl App {
         }
         let inner = self.areas().list_inner;
         let key = BuildKey {
+            dates: self.dates,
             visible,
             window: self.time.window,
             width: inner.width,

@@ -151,6 +151,7 @@ impl App {
             Action::ProblemsDown => self.scroll_problems(true),
             Action::ProblemsUp => self.scroll_problems(false),
             Action::ToggleHelp => self.toggle_help(),
+            Action::NextCalendar => self.next_calendar(),
             Action::HelpDown => {
                 self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
             }
@@ -162,6 +163,15 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
         }
         None
+    }
+
+    /// `C`: the dates in the next calendar. Only what shows dates changes (the list's
+    /// column, the detail, the ticks); the selection, the filter and the scroll stay.
+    fn next_calendar(&mut self) {
+        self.dates = self.dates.with_calendar(self.dates.calendar.next());
+        self.date_width = super::date_width(&self.timeline, self.dates);
+        self.rebuild_axis();
+        self.flash = Some(format!("dates: {}", super::calendar_words(self.dates)));
     }
 
     fn focus_detail(&mut self) {

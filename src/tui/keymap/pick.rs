@@ -47,6 +47,8 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('e')], "edit the timeline file here", A::EditTimeline),
     bind(&[Alt('A')], "add an event to the file", A::AddEvent),
     bind(&[Alt('!')], "the problems of the file's last save", A::ToggleProblems),
+    // Alt-c clears, as c does outside pick mode: the capital is the calendar, as C is.
+    bind(&[Alt('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
     bind(&[Code(KeyCode::F(1)), Alt('?')], "this help", A::ToggleHelp).hint(3, "help"),
     bind(&[Ctrl('z')], "suspend (fg to come back)", A::Suspend),
 ];

@@ -26,6 +26,8 @@ pub struct TimeInput<'a> {
     /// The pane's inside, in cells.
     pub width: u16,
     pub height: u16,
+    /// The calendar the ticks count in, beside the Gregorian.
+    pub dates: crate::model::calendar::DateStyle,
 }
 
 /// One lane's row.
@@ -97,7 +99,12 @@ impl TimeModel {
                 ..TimeModel::default()
             };
         }
-        let step = choose_step(&scale);
+        let start = chrono::NaiveDate::from_num_days_from_ce_opt(
+            i32::try_from(scale.start).unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        let cal = super::Reckoner::for_start(input.dates, start);
+        let step = choose_step(&scale, cal);
         let axis_rows = match input.height {
             8.. => 2,
             3..8 => 1,
@@ -166,8 +173,8 @@ impl TimeModel {
         let mut model = TimeModel {
             scale,
             step,
-            range: range_label(&scale, step),
-            ticks: ticks(&scale, step),
+            range: range_label(&scale, step, cal),
+            ticks: ticks(&scale, step, cal),
             eras,
             lanes,
             name_width,

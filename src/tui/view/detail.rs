@@ -49,6 +49,7 @@ impl Widget for Detail<'_> {
                     },
                     inner.width,
                     self.theme,
+                    self.app.dates(),
                 )
             });
             &built

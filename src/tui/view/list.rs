@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
+use crate::model::calendar::column_date;
 use crate::tui::action::Action;
 use crate::tui::app::{App, EraHeader};
 use crate::tui::highlight;
@@ -117,7 +118,12 @@ fn draw_event(app: &App, i: usize, row: Rect, theme: Theme, buf: &mut Buffer) {
     let selected = i == app.selected();
     let mark = if app.is_marked(id) { "●" } else { " " };
     let date_width = app.date_width();
-    let date = format!("{:<date_width$}", event.date.short());
+    // Padded by columns, not characters: a Dari month may hold a combining mark.
+    let date = column_date(event.date, app.dates());
+    let date = format!(
+        "{date}{}",
+        " ".repeat(date_width.saturating_sub(text_width(&date)))
+    );
 
     // Badges take at most a quarter of the row and two actors; the title gets the rest.
     let badge_room = width / 4;

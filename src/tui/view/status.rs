@@ -37,6 +37,9 @@ pub fn summary(app: &App) -> String {
     } else if app.searching() {
         parts.push("searching…".to_owned());
     }
+    if app.dates().reckoning().is_some() {
+        parts.push(crate::tui::app::calendar_words(app.dates()));
+    }
     if let Some(range) = range_label((app.filter().from, app.filter().to)) {
         parts.push(range);
     }

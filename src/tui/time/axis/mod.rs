@@ -56,13 +56,14 @@ impl AxisModel {
         visible: &[EventId],
         width: u16,
         band_rows: usize,
+        dates: crate::model::calendar::DateStyle,
     ) -> AxisModel {
         if visible.is_empty() || width == 0 {
             return AxisModel::default();
         }
         let segs = segments(&years(timeline, visible), width);
         let bands = stack_bands(&timeline.eras, |era| era_columns(&segs, era), band_rows);
-        let ticks = axis_ticks(&segs, width);
+        let ticks = axis_ticks(&segs, width, dates);
         let counts = (0..width)
             .map(|col| {
                 days_of(&segs, col).map_or(0, |r| {
@@ -130,7 +131,14 @@ mod tests {
     fn every_event_is_counted_once_and_a_click_finds_it() {
         let (timeline, index) = sample();
         let visible: Vec<EventId> = timeline.event_ids().collect();
-        let model = AxisModel::build(&timeline, &index, &visible, 60, 1);
+        let model = AxisModel::build(
+            &timeline,
+            &index,
+            &visible,
+            60,
+            1,
+            crate::model::calendar::DateStyle::default(),
+        );
         assert_eq!(model.counts().len(), 60);
         assert_eq!(model.counts().iter().sum::<usize>(), visible.len());
         // A click finds an event exactly where a mark is drawn (a column with a count).
@@ -144,11 +152,25 @@ mod tests {
             "past the axis"
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &[], 60, 1),
+            AxisModel::build(
+                &timeline,
+                &index,
+                &[],
+                60,
+                1,
+                crate::model::calendar::DateStyle::default()
+            ),
             AxisModel::default()
         );
         assert_eq!(
-            AxisModel::build(&timeline, &index, &visible, 0, 1),
+            AxisModel::build(
+                &timeline,
+                &index,
+                &visible,
+                0,
+                1,
+                crate::model::calendar::DateStyle::default()
+            ),
             AxisModel::default()
         );
     }

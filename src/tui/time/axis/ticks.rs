@@ -2,14 +2,14 @@
 //! its own span, and labels that would collide or run past the axis are dropped.
 
 use super::segments::{Segment, year_start};
-use crate::model::year_words;
-use crate::tui::time::{Scale, Tick, choose_step, ticks};
+use crate::model::calendar::DateStyle;
+use crate::tui::time::{Reckoner, Scale, Tick, choose_step, ticks};
 
 /// The ticks of each scale at its own round step (`1980 1985 1990`, `500 BCE`); a scale
 /// too narrow for any step keeps its first year, which may run on over the fold after it
 /// (the fold's label is on the row above). A label that would touch the one before it or
 /// run past the axis is dropped, the tick kept.
-pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16) -> Vec<Tick> {
+pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16, dates: DateStyle) -> Vec<Tick> {
     let mut out: Vec<Tick> = Vec::new();
     for s in segs {
         let Segment::Scale {
@@ -23,11 +23,15 @@ pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16) -> Vec<Tick> {
         };
         let start = i64::from(year_start(first));
         let scale = Scale::new(start, i64::from(year_start(last + 1)) - start, width);
-        let mut these = ticks(&scale, choose_step(&scale));
+        let start =
+            chrono::NaiveDate::from_num_days_from_ce_opt(year_start(first)).unwrap_or_default();
+        let cal = Reckoner::for_start(dates, start);
+        let mut these = ticks(&scale, choose_step(&scale, cal), cal);
         if these.iter().all(|t| t.label.is_none()) {
+            let year = cal.ymd(start).map_or(first, |(y, _, _)| y);
             these = vec![Tick {
                 col: 0,
-                label: Some(year_words(first)),
+                label: Some(cal.year_label(year)),
             }];
         }
         out.extend(these.into_iter().map(|t| Tick {
@@ -65,7 +69,7 @@ mod tests {
     fn year_ticks_are_round_and_bce_years_read_bce() {
         for width in [30u16, 47, 60, 80, 93, 120] {
             let segs = segments(&(1978..=1989).collect::<Vec<_>>(), width);
-            let ticks = axis_ticks(&segs, width);
+            let ticks = axis_ticks(&segs, width, DateStyle::default());
             let years: Vec<i32> = labels(&ticks).iter().map(|l| l.parse().unwrap()).collect();
             assert!(years.len() >= 2, "{width}: {years:?}");
             let step = years[1] - years[0];
@@ -77,6 +81,9 @@ mod tests {
             assert!(years.iter().all(|y| y % step == 0), "{width}: {years:?}");
         }
         let segs = segments(&[-500, -499, -498, -497], 40);
-        assert_eq!(labels(&axis_ticks(&segs, 40))[0], "500 BCE");
+        assert_eq!(
+            labels(&axis_ticks(&segs, 40, DateStyle::default()))[0],
+            "500 BCE"
+        );
     }
 }
