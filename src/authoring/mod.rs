@@ -99,27 +99,37 @@ fn strip_comment_lines(text: &str) -> &str {
 }
 
 /// The lines without the indentation they all share (the first line aside, which starts
-/// at the parenthesis).
+/// at the parenthesis). Indentation is spaces and tabs; a line that begins inside a string
+/// is the string's own text and stays as it is.
 fn dedent(text: &str) -> String {
-    let common = text
-        .lines()
+    let inside = insert::lines_in_string(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let code = |i: usize| !inside.get(i).copied().unwrap_or(false);
+    let common = lines
+        .iter()
+        .enumerate()
         .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start().len())
+        .filter(|&(i, l)| code(i) && !l.trim().is_empty())
+        .map(|(_, l)| insert::indent_width(l))
         .min()
         .unwrap_or(0);
-    let closing = text
-        .lines()
+    let closing = lines
         .last()
-        .map_or(0, |l| l.len() - l.trim_start().len());
+        .filter(|_| code(lines.len() - 1))
+        .map_or(0, |l| insert::indent_width(l));
     let cut = common.min(closing);
-    text.lines()
+    lines
+        .iter()
         .enumerate()
         .map(|(i, l)| {
-            if i == 0 || l.len() < cut {
+            if i == 0 {
                 l.trim_start()
+            } else if !code(i) {
+                l
+            } else if l.trim().is_empty() {
+                ""
             } else {
-                &l[cut..]
+                &l[cut.min(insert::indent_width(l))..]
             }
         })
         .collect::<Vec<_>>()

@@ -245,3 +245,44 @@ fn export_to_ron_is_a_copy_that_loads_back_as_the_same_timeline() {
     out.code(0);
     assert_eq!(out.stdout, text);
 }
+
+/// A small file of two events, its lines ended by `nl`, and an event to add to it.
+fn two_events(nl: &str) -> String {
+    [
+        "Timeline(",
+        "    title: \"t\",",
+        "    actors: [(id: \"a\", name: \"A\", kind: Person)],",
+        "    events: [",
+        "        (id: \"x\", date: \"1979\", title: \"X\", summary: \"S\", actors: [\"a\"], sources: [(publisher: \"P\", title: \"Q\")]),",
+        "        (id: \"z\", date: \"1999\", title: \"Z\", summary: \"S\", actors: [\"a\"], sources: [(publisher: \"P\", title: \"Q\")]),",
+        "    ],",
+        ")",
+        "",
+    ]
+    .join(nl)
+}
+
+fn summary_of(text: &str, id: &str) -> String {
+    let timeline = load::parse(text, "f.ron").expect("loads");
+    let event = timeline.find_event(id).expect("the event");
+    timeline.event(event).summary.clone()
+}
+
+#[test]
+fn a_summary_over_several_lines_is_added_as_written() {
+    // Re-indenting the event must not indent the string's own lines: they are its text.
+    let event = event_text("n", "1985", true, false)
+        .replace("summary: \"S\"", "summary: \"first\n  second\"");
+    let added = authoring::add(&two_events("\n"), "f.ron", &event, "<stdin>").expect("added");
+    assert_eq!(summary_of(&added.text, "n"), "first\n  second");
+    // Pasted indented (the string's second line too, so that is its text), with that
+    // line starting in a no-break space (from a web page): dedenting cut inside that
+    // character and panicked.
+    let pasted: String = event
+        .replace("first\n  second", "first\n   \u{a0}second")
+        .lines()
+        .map(|l| ["    ", l, "\n"].concat())
+        .collect();
+    let added = authoring::add(&two_events("\n"), "f.ron", &pasted, "<stdin>").expect("added");
+    assert_eq!(summary_of(&added.text, "n"), "first\n       \u{a0}second");
+}
