@@ -39,14 +39,13 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
             if items.is_empty() {
                 // Into an empty list: on lines of its own, before what closes the list.
                 out.push('\n');
-                out.push_str(&block);
-                out.push(',');
+                push_with_comma(&mut out, &block);
                 if !text[at..].starts_with(['\n', '\r']) {
                     out.push('\n');
                 }
             } else {
-                out.push_str(&block);
-                out.push_str(",\n");
+                push_with_comma(&mut out, &block);
+                out.push('\n');
             }
             out.push_str(&text[at..]);
         }
@@ -59,8 +58,8 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
                 if !text[..at].ends_with('\n') {
                     out.push('\n');
                 }
-                out.push_str(&block);
-                out.push_str(",\n");
+                push_with_comma(&mut out, &block);
+                out.push('\n');
                 out.push_str(&text[at..]);
             } else {
                 // The last element, without a trailing comma: give it one, after its last
@@ -73,19 +72,31 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
                 if let Some(n) = text[content_end..end].find('\n') {
                     let at = content_end + n + 1;
                     out.push_str(&text[content_end..at]);
-                    out.push_str(&block);
-                    out.push_str(",\n");
+                    push_with_comma(&mut out, &block);
+                    out.push('\n');
                     out.push_str(&text[at..]);
                 } else {
                     out.push('\n');
-                    out.push_str(&block);
-                    out.push(',');
+                    push_with_comma(&mut out, &block);
+                    // A comment that ends the event would hide what closes the list.
+                    if block[significant_end(&block)..].contains("//") {
+                        out.push('\n');
+                    }
                     out.push_str(&text[content_end..]);
                 }
             }
         }
     }
     Some(out)
+}
+
+/// `block` and the comma that follows it in the list: after its last token, so that a
+/// comment ending the event (`Event(…) // from my notes`) stays after the comma.
+fn push_with_comma(out: &mut String, block: &str) {
+    let end = significant_end(block);
+    out.push_str(&block[..end]);
+    out.push(',');
+    out.push_str(&block[end..]);
 }
 
 /// Only the date of an element; the rest is the loader's to judge.
@@ -119,7 +130,7 @@ fn first_significant(text: &str, from: usize) -> usize {
 /// Where the last token of `item` ends: past its last character outside comments and
 /// whitespace. Reads RON's lexical rules: strings with escapes, raw strings, `//` and nested
 /// `/* */` comments.
-fn significant_end(item: &str) -> usize {
+pub(super) fn significant_end(item: &str) -> usize {
     let b = item.as_bytes();
     let (mut i, mut end) = (0, 0);
     while i < b.len() {

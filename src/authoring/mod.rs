@@ -45,7 +45,13 @@ pub struct Added {
 /// related ids). Nothing but the inserted block differs from `text`.
 pub fn add(text: &str, name: &str, event: &str, event_name: &str) -> Result<Added, AddError> {
     let event = strip_comment_lines(event).trim();
-    let event = event.strip_suffix(',').unwrap_or(event).trim_end();
+    // A comma after the event, as in the file's list, even before a comment of its own.
+    let end = insert::significant_end(event);
+    let event = match event[..end].strip_suffix(',') {
+        Some(body) => format!("{}{}", body.trim_end(), &event[end..]),
+        None => event.to_owned(),
+    };
+    let event = event.as_str();
     let raw: RawEvent = load::options()
         .from_str(event)
         .map_err(|e| AddError::Event(Report::syntax(event_name, event, &e)))?;

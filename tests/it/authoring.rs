@@ -286,3 +286,39 @@ fn a_summary_over_several_lines_is_added_as_written() {
     let added = authoring::add(&two_events("\n"), "f.ron", &pasted, "<stdin>").expect("added");
     assert_eq!(summary_of(&added.text, "n"), "first\n       \u{a0}second");
 }
+
+#[test]
+fn an_event_with_a_comment_of_its_own_after_it_is_added() {
+    // The comma the list needs goes before the comment, not into it.
+    let event = event_text("n", "1985", true, false);
+    for (text, tail) in [
+        (two_events("\n"), " // from my notes"),
+        (two_events("\n"), ", // from my notes"),
+        (
+            two_events("\n").replace("]),\n    ],", "])],"),
+            " // from my notes",
+        ),
+    ] {
+        let with_comment = format!("{event}{tail}");
+        let added = authoring::add(&text, "f.ron", &with_comment, "<stdin>")
+            .unwrap_or_else(|e| panic!("{tail:?} into {text}: {e:?}"));
+        assert_eq!(
+            load::parse(&added.text, "f.ron")
+                .expect("loads")
+                .events
+                .len(),
+            3
+        );
+        assert!(added.text.contains("), // from my notes"), "{}", added.text);
+    }
+    let last = event_text("n", "2000", true, false) + " // from my notes";
+    let text = two_events("\n").replace("]),\n    ],", "])],");
+    let added = authoring::add(&text, "f.ron", &last, "<stdin>").expect("added last");
+    assert_eq!(
+        load::parse(&added.text, "f.ron")
+            .expect("loads")
+            .events
+            .len(),
+        3
+    );
+}
