@@ -12,6 +12,12 @@ use crate::model::Date;
 pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
     let bytes = text.as_bytes();
     let found = split(bytes)?;
+    // The event's lines end as the file's do (CRLF from Windows' editors, or LF).
+    let nl = if text.find('\n').is_some_and(|n| text[..n].ends_with('\r')) {
+        "\r\n"
+    } else {
+        "\n"
+    };
     let items: Vec<(usize, usize)> = found
         .items
         .iter()
@@ -22,7 +28,7 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
         || indent_of(text, found.open) + "    ",
         |&(start, _)| indent_of(text, first_significant(text, start)),
     );
-    let block = indented(event, &indent);
+    let block = indented(event, &indent, nl);
     // The element after which the event goes: the last one dated on or before it.
     let key = date.sort_key();
     let after = items
@@ -38,14 +44,14 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
             out.push_str(&text[..at]);
             if items.is_empty() {
                 // Into an empty list: on lines of its own, before what closes the list.
-                out.push('\n');
+                out.push_str(nl);
                 push_with_comma(&mut out, &block);
                 if !text[at..].starts_with(['\n', '\r']) {
-                    out.push('\n');
+                    out.push_str(nl);
                 }
             } else {
                 push_with_comma(&mut out, &block);
-                out.push('\n');
+                out.push_str(nl);
             }
             out.push_str(&text[at..]);
         }
@@ -56,10 +62,10 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
                 let at = text[end..].find('\n').map_or(text.len(), |n| end + n + 1);
                 out.push_str(&text[..at]);
                 if !text[..at].ends_with('\n') {
-                    out.push('\n');
+                    out.push_str(nl);
                 }
                 push_with_comma(&mut out, &block);
-                out.push('\n');
+                out.push_str(nl);
                 out.push_str(&text[at..]);
             } else {
                 // The last element, without a trailing comma: give it one, after its last
@@ -73,14 +79,14 @@ pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
                     let at = content_end + n + 1;
                     out.push_str(&text[content_end..at]);
                     push_with_comma(&mut out, &block);
-                    out.push('\n');
+                    out.push_str(nl);
                     out.push_str(&text[at..]);
                 } else {
-                    out.push('\n');
+                    out.push_str(nl);
                     push_with_comma(&mut out, &block);
                     // A comment that ends the event would hide what closes the list.
                     if block[significant_end(&block)..].contains("//") {
-                        out.push('\n');
+                        out.push_str(nl);
                     }
                     out.push_str(&text[content_end..]);
                 }
@@ -205,9 +211,9 @@ fn indent_of(text: &str, at: usize) -> String {
         .collect()
 }
 
-/// `event`'s lines indented by `indent`, but for those that begin inside a string: their
+/// `event`'s lines indented by `indent` and ended by `nl`, but for those that begin inside a string: their
 /// leading spaces are the string's text.
-fn indented(event: &str, indent: &str) -> String {
+fn indented(event: &str, indent: &str, nl: &str) -> String {
     let inside = lines_in_string(event);
     event
         .lines()
@@ -220,7 +226,7 @@ fn indented(event: &str, indent: &str) -> String {
             }
         })
         .collect::<Vec<_>>()
-        .join("\n")
+        .join(nl)
 }
 
 /// The bytes of spaces and tabs that begin `line`.

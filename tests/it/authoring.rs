@@ -322,3 +322,27 @@ fn an_event_with_a_comment_of_its_own_after_it_is_added() {
         3
     );
 }
+
+#[test]
+fn a_file_with_crlf_line_ends_gets_an_event_with_crlf_line_ends() {
+    let text = two_events("\r\n");
+    let event = event_text("n", "1985", true, false);
+    let added = authoring::add(&text, "f.ron", &event, "<stdin>").expect("added");
+    assert_eq!(
+        added.text.matches('\n').count(),
+        added.text.matches("\r\n").count(),
+        "a line ending in LF alone: {:?}",
+        added.text
+    );
+    assert_eq!(
+        added.text.replace("\r\n", "\n").lines().count(),
+        text.lines().count() + event.lines().count()
+    );
+    assert_eq!(
+        load::parse(&added.text, "f.ron")
+            .expect("loads")
+            .events
+            .len(),
+        3
+    );
+}
