@@ -10,6 +10,10 @@ use crate::model::Date;
 /// place in date order: after the last element, in file order, dated on or before `date`.
 /// `None` when the list cannot be found safely (the caller refuses the file then).
 pub fn insert_event(text: &str, event: &str, date: Date) -> Option<String> {
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        // A byte order mark (Windows' Notepad writes one): the loader skips it, and it stays.
+        return insert_event(rest, event, date).map(|out| format!("\u{feff}{out}"));
+    }
     let bytes = text.as_bytes();
     let found = split(bytes)?;
     // The event's lines end as the file's do (CRLF from Windows' editors, or LF).

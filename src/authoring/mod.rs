@@ -79,6 +79,8 @@ pub fn event_line(text: &str, id: &str) -> Option<usize> {
     struct Named {
         id: String,
     }
+    // A byte order mark is no line's.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let found = split(text.as_bytes())?;
     found.items.iter().find_map(|r| {
         let item = &text[r.clone()];

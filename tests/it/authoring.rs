@@ -346,3 +346,26 @@ fn a_file_with_crlf_line_ends_gets_an_event_with_crlf_line_ends() {
         3
     );
 }
+
+#[test]
+fn a_file_that_starts_with_a_byte_order_mark_is_added_to_and_keeps_it() {
+    let text = format!("\u{feff}{}", two_events("\r\n"));
+    let added = authoring::add(
+        &text,
+        "f.ron",
+        &event_text("n", "1985", true, false),
+        "<stdin>",
+    )
+    .expect("added");
+    assert!(added.text.starts_with("\u{feff}Timeline(\r\n"));
+    assert_eq!(added.line, 6);
+    assert_eq!(
+        load::parse(&added.text, "f.ron")
+            .expect("loads")
+            .events
+            .len(),
+        3
+    );
+    // `e` opens the editor at the event's line in such a file too.
+    assert_eq!(authoring::event_line(&text, "z"), Some(6));
+}
