@@ -128,3 +128,19 @@ fn the_built_in_timeline_says_how_to_get_an_editable_copy() {
     );
     assert!(app.update(Action::AddEvent).is_none());
 }
+
+#[test]
+fn a_fix_saved_while_the_problems_are_open_closes_them() {
+    // The reader reads the problems (`!`) and fixes the file in another window: the overlay
+    // has nothing left to show, and the keys must be the list's again, not its.
+    let mut app = app();
+    reload(&mut app, &SAMPLE.replacen("date: \"", "date: \"x", 1));
+    app.update(Action::ToggleProblems);
+    assert_eq!(app.mode(), Mode::Problems);
+    reload(&mut app, SAMPLE);
+    assert!(app.problems().is_none());
+    assert_eq!(app.mode(), Mode::Browse);
+    let first = selected_id(&app);
+    app.update(Action::NextEvent);
+    assert_ne!(selected_id(&app), first, "j moves the selection again");
+}

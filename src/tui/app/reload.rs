@@ -43,10 +43,11 @@ impl App {
         app.personal = std::mem::take(&mut self.personal);
         app.resolve_personal();
         app.acting.zoomed = self.acting.zoomed;
-        // A prompt keeps its text; the actor filter's overlay counted the old actors.
+        // A prompt keeps its text; the actor filter's overlay counted the old actors, and
+        // the problems overlay showed what this version no longer has.
         app.prompt = std::mem::take(&mut self.prompt);
         app.mode = match self.mode {
-            Mode::Actors => app.home_mode(),
+            Mode::Actors | Mode::Problems => app.home_mode(),
             mode => mode,
         };
         app.help_return = self.help_return;
