@@ -7,7 +7,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// Replaces `path`'s contents with `bytes`, atomically, keeping its permissions.
+/// Replaces `path`'s contents with `bytes`, atomically, keeping its permissions; a link's
+/// target is what is replaced.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_with(path, bytes, || Ok(()))
 }
@@ -19,6 +20,16 @@ pub fn replace_with(
     bytes: &[u8],
     before_rename: impl FnOnce() -> io::Result<()>,
 ) -> io::Result<()> {
+    // Through a symbolic link (a file kept in a dotfiles repository, say) the file it names
+    // is replaced and the link stays, as an editor's save leaves it.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let permissions = fs::metadata(path).ok().map(|m| m.permissions());
     let (temp, mut file) = temporary(path)?;
     let written = (|| {

@@ -369,3 +369,34 @@ fn a_file_that_starts_with_a_byte_order_mark_is_added_to_and_keeps_it() {
     // `e` opens the editor at the event's line in such a file too.
     assert_eq!(authoring::event_line(&text, "z"), Some(6));
 }
+
+#[cfg(unix)]
+#[test]
+fn add_through_a_symbolic_link_changes_the_file_it_names_and_keeps_the_link() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("add-link");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("repo")).expect("dir");
+    let target = dir.join("repo/story.ron");
+    std::fs::write(&target, authoring::new_timeline("Mine")).expect("write");
+    let link = dir.join("story.ron");
+    std::os::unix::fs::symlink("repo/story.ron", &link).expect("symlink");
+    let event = event_text("later", "2027", true, false).replace("[\"a\"]", "[\"me\"]");
+    let link_arg = link.to_str().expect("utf-8");
+    run_with_stdin(&["add", "--file", link_arg], event.as_bytes()).code(0);
+    let meta = std::fs::symlink_metadata(&link).expect("stat");
+    assert!(
+        meta.file_type().is_symlink(),
+        "the link was replaced by a file"
+    );
+    let now = std::fs::read_to_string(&target).expect("read");
+    assert!(
+        now.contains("id: \"later\""),
+        "the linked file was not changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("repo"))
+        .expect("read dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
