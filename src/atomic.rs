@@ -61,6 +61,50 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     written
 }
 
+/// A new private file in the system's temporary directory holding `bytes`, for the reader's
+/// editor: a name no one else holds (never a link someone planted), readable by its owner
+/// alone, since it may hold a private note. `hint` ends its name (`note-x.md`).
+pub fn private_temporary(hint: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let safe: String = hint
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    let dir = std::env::temp_dir();
+    let pid = std::process::id();
+    for n in 0..1000u32 {
+        let path = dir.join(format!("afghan-timeline-{pid}-{n}-{safe}"));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(mut file) => {
+                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                return match written {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        let _ = fs::remove_file(&path);
+                        Err(e)
+                    }
+                };
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "no free name for a temporary file",
+    ))
+}
+
 /// A new file beside `path`, named after it, that no one else has open.
 fn temporary(path: &Path) -> io::Result<(PathBuf, File)> {
     let dir = match path.parent() {
@@ -134,6 +178,41 @@ mod tests {
         replace(&path, b"new").expect("replace");
         let mode = fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_private_temporary_file_is_its_owners_alone_and_never_a_planted_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let first = private_temporary("note-x.md", b"private").expect("made");
+        let mode = fs::metadata(&first).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert_eq!(fs::read_to_string(&first).expect("read"), "private");
+        // The next name is taken by a link to elsewhere: it is passed over, not followed.
+        let name = first
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        let next_n: u32 = name
+            .split('-')
+            .nth(3)
+            .and_then(|n| n.parse().ok())
+            .expect("n");
+        let planted = first.with_file_name(name.replacen(
+            &format!("-{next_n}-"),
+            &format!("-{}-", next_n + 1),
+            1,
+        ));
+        let target = std::env::temp_dir().join(format!("atomic-target-{}", std::process::id()));
+        let _ = fs::remove_file(&planted);
+        std::os::unix::fs::symlink(&target, &planted).expect("plant a link");
+        let second = private_temporary("note-x.md", b"second").expect("made");
+        assert_ne!(second, planted);
+        assert!(!target.exists(), "the planted link was not followed");
+        for path in [first, second, planted] {
+            let _ = fs::remove_file(path);
+        }
     }
 
     #[test]

@@ -67,14 +67,12 @@ pub fn add(input: &Input) -> Result<Outcome, Error> {
 /// (or emptied): like `git commit`, that adds nothing.
 fn from_editor(timeline: &crate::model::Timeline, name: &str) -> Result<Option<String>, Error> {
     let template = authoring::template(timeline, name, today(), &[]);
-    let dir = std::env::temp_dir();
-    let path = dir.join(format!("afghan-timeline-add-{}.ron", std::process::id()));
-    crate::atomic::create_new(&path, template.as_bytes())
-        .or_else(|_| std::fs::write(&path, template.as_bytes()))
-        .map_err(|source| Error::Io {
+    let path = crate::atomic::private_temporary("new-event.ron", template.as_bytes()).map_err(
+        |source| Error::Io {
             what: "write the event template",
             source,
-        })?;
+        },
+    )?;
     // The cursor on the title, the first line to fill in.
     let title_line = template
         .lines()

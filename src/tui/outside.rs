@@ -62,24 +62,10 @@ pub fn open(address: &str) -> Result<(), String> {
 }
 
 /// `text` edited in the reader's editor, through a private temporary file (`name` helps
-/// the reader, and their editor, see what it is: `note-soviet-intervention.md`).
+/// the reader, and their editor by its extension, see what it is: `note-x.md`).
 pub fn edit_text(text: &str, name: &str) -> Result<String, String> {
-    let safe: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(60)
-        .collect();
-    let path =
-        std::env::temp_dir().join(format!("afghan-timeline-{}-{safe}.md", std::process::id()));
-    let _ = std::fs::remove_file(&path);
-    crate::atomic::create_new(&path, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    let path = crate::atomic::private_temporary(name, text.as_bytes())
+        .map_err(|e| format!("cannot write a temporary file for the editor: {e}"))?;
     let edited = crate::editor::edit(&path, None).and_then(|()| {
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     });
@@ -99,22 +85,20 @@ pub fn add_event(
 ) -> Result<Option<String>, String> {
     let name = crate::sanitize::line(&path.display().to_string()).into_owned();
     let template = crate::authoring::template(timeline, &name, date, actors);
-    let written = edit_text(&template, "new-event")?;
+    let written = edit_text(&template, "new-event.ron")?;
     if written == template || written.trim().is_empty() {
         return Ok(None);
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-    let refused = |first: String| {
-        let kept = std::env::temp_dir().join(format!(
-            "afghan-timeline-new-event-{}.ron",
-            std::process::id()
-        ));
-        let _ = std::fs::write(&kept, &written);
-        format!(
-            "not added, {name} is unchanged: {first}; your event is in {}",
-            kept.display()
-        )
-    };
+    let refused =
+        |first: String| match crate::atomic::private_temporary("new-event.ron", written.as_bytes())
+        {
+            Ok(kept) => format!(
+                "not added, {name} is unchanged: {first}; your event is in {}",
+                kept.display()
+            ),
+            Err(_) => format!("not added, {name} is unchanged: {first}"),
+        };
     match crate::authoring::add(&text, &name, &written, "the new event") {
         Ok(added) => crate::atomic::replace(path, added.text.as_bytes())
             .map(|()| Some(added.id))

@@ -104,7 +104,7 @@ pub(super) fn perform(
         }
         Effect::EditNote { id, note } => {
             let written = terminal::hand_over(term.backend_mut(), options.mouse, || {
-                outside::edit_text(&note, &format!("note-{id}"))
+                outside::edit_text(&note, &format!("note-{id}.md"))
             })
             .map_err(Error::terminal("take the terminal back"))?;
             forget_screen(term)?;
