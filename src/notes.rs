@@ -32,6 +32,14 @@ impl Entry {
     }
 }
 
+/// Which part of an entry a change is about: a save takes that part from the explorer and
+/// keeps the other as the store has it (another explorer may have changed it meanwhile).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Star,
+    Note,
+}
+
 /// Where the reader was when they last left the explorer on this timeline.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
@@ -155,6 +163,23 @@ impl Store {
         })
     }
 
+    /// Sets one field of one event's entry, merged into what is on disk now: the other
+    /// field stays as the store has it.
+    pub fn save_field(&self, id: &str, entry: &Entry, field: Field) -> Result<(), String> {
+        self.update(|saved| {
+            let mut merged = saved.events.get(id).cloned().unwrap_or_default();
+            match field {
+                Field::Star => merged.star = entry.star,
+                Field::Note => merged.note.clone_from(&entry.note),
+            }
+            if merged.is_empty() {
+                saved.events.remove(id);
+            } else {
+                saved.events.insert(id.to_owned(), merged);
+            }
+        })
+    }
+
     /// Records where the reader left.
     pub fn save_session(&self, session: &Session) -> Result<(), String> {
         self.update(|saved| saved.session = Some(session.clone()))
@@ -225,6 +250,31 @@ mod tests {
         assert!(
             a.load().expect("loads").entry("x").is_none(),
             "an empty entry is removed"
+        );
+    }
+
+    /// One explorer stars an event while another wrote a note on it: both stay.
+    #[test]
+    fn a_star_saved_by_one_explorer_keeps_the_note_another_wrote() {
+        let dir = dir("fields");
+        let a = Store::in_dir(&dir, &Input::Embedded).expect("a store");
+        let note = Entry {
+            star: false,
+            note: Some("from b".to_owned()),
+        };
+        a.save_field("x", &note, Field::Note).expect("saved");
+        // The first explorer's cached entry knows nothing of the note.
+        let star = Entry {
+            star: true,
+            note: None,
+        };
+        a.save_field("x", &star, Field::Star).expect("saved");
+        assert_eq!(
+            a.load().expect("loads").entry("x"),
+            Some(&Entry {
+                star: true,
+                note: Some("from b".to_owned())
+            })
         );
     }
 

@@ -35,6 +35,8 @@ pub enum Effect {
     SaveEntry {
         id: String,
         entry: crate::notes::Entry,
+        /// The part of it this change is about; the store keeps the other as it has it.
+        field: crate::notes::Field,
     },
     /// Open the reader's editor on this event's note; what they wrote comes back as
     /// `Msg::NoteWritten`.

@@ -93,11 +93,11 @@ pub(super) fn perform(
                 app.update(Msg::Failed(message));
             }
         }
-        Effect::SaveEntry { id, entry } => {
+        Effect::SaveEntry { id, entry, field } => {
             let saved = outside
                 .store
                 .ok_or_else(|| "stars and notes are not kept for standard input".to_owned())
-                .and_then(|store| store.save_entry(&id, &entry));
+                .and_then(|store| store.save_field(&id, &entry, field));
             if let Err(message) = saved {
                 app.update(Msg::Failed(message));
             }

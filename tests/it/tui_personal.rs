@@ -4,7 +4,7 @@
 //! and counted, and `--select` wins over the last session.
 
 use afghan_timeline::load;
-use afghan_timeline::notes::{Entry, Saved, Session};
+use afghan_timeline::notes::{Entry, Field, Saved, Session};
 use afghan_timeline::query::Filter;
 use afghan_timeline::tui::action::{Action, Msg};
 use afghan_timeline::tui::app::{App, Settings};
@@ -97,15 +97,20 @@ fn stars_and_notes_come_back_and_are_drawn() {
 fn starring_and_noting_go_to_the_store_as_effects() {
     let mut app = app(None);
     let first = app.timeline().events[0].id.clone();
-    let Some(Effect::SaveEntry { id, entry }) = app.update(Action::ToggleStar) else {
+    let Some(Effect::SaveEntry { id, entry, field }) = app.update(Action::ToggleStar) else {
         panic!("a star is saved");
     };
     assert_eq!((id.as_str(), entry.star), (first.as_str(), true));
+    assert_eq!(
+        field,
+        Field::Star,
+        "only the star: a note written elsewhere stays"
+    );
     let Some(Effect::EditNote { id, note }) = app.update(Action::EditNote) else {
         panic!("a note is written in the editor");
     };
     assert_eq!((id.as_str(), note.as_str()), (first.as_str(), ""));
-    let Some(Effect::SaveEntry { entry, .. }) = app.update(Msg::NoteWritten {
+    let Some(Effect::SaveEntry { entry, field, .. }) = app.update(Msg::NoteWritten {
         id: first.clone(),
         note: "check the date\n".to_owned(),
     }) else {
@@ -118,6 +123,7 @@ fn starring_and_noting_go_to_the_store_as_effects() {
             note: Some("check the date".to_owned())
         }
     );
+    assert_eq!(field, Field::Note);
     // The same note again changes nothing; an emptied one is removed, the star kept.
     assert!(
         app.update(Msg::NoteWritten {

@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::App;
 use crate::model::{EventId, Timeline};
-use crate::notes::{Entry, Saved, Session};
+use crate::notes::{Entry, Field, Saved, Session};
 use crate::tui::effect::Effect;
 
 /// The stars and notes, resolved against the timeline shown.
@@ -94,7 +94,7 @@ impl App {
             self.personal.starred.remove(&id);
             self.flash = Some("star removed".to_owned());
         }
-        Some(self.set_entry(key, entry))
+        Some(self.set_entry(key, entry, Field::Star))
     }
 
     /// `e`: the timeline file in the editor, at the selected event; a timeline that is not
@@ -165,10 +165,10 @@ impl App {
             }
             .to_owned(),
         );
-        Some(self.set_entry(key, entry))
+        Some(self.set_entry(key, entry, Field::Note))
     }
 
-    fn set_entry(&mut self, key: String, entry: Entry) -> Effect {
+    fn set_entry(&mut self, key: String, entry: Entry, field: Field) -> Effect {
         if entry.is_empty() {
             self.personal.saved.events.remove(&key);
         } else {
@@ -177,7 +177,11 @@ impl App {
                 .events
                 .insert(key.clone(), entry.clone());
         }
-        Effect::SaveEntry { id: key, entry }
+        Effect::SaveEntry {
+            id: key,
+            entry,
+            field,
+        }
     }
 
     pub fn is_starred(&self, id: EventId) -> bool {
