@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use crate::model::{Event, EventId, Interval, Timeline};
 use crate::tui::links::Backlinks;
-use crate::tui::text::{clean, wrap, wrap_paragraphs};
+use crate::tui::text::{clean, wrap, wrap_hanging, wrap_paragraphs};
 use crate::tui::theme::Theme;
 
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
@@ -86,7 +86,7 @@ pub fn lines(
         }
         out.extend(hanging(&text, w, 3, ratatui::style::Style::new()));
         if let Some(url) = &s.url {
-            out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
+            out.extend(indented(&clean(url), w, 3, theme.link()));
         }
     }
     followable(&mut out, tl, backlinks, id, w, theme);
@@ -185,25 +185,39 @@ fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, th
     }
 }
 
-/// Wraps `text` with continuation lines indented by `indent` columns.
+/// Wraps `text` with continuation lines indented by `indent` columns, in one pass, so
+/// that a word split over two lines reads back whole.
 fn hanging(
     text: &str,
     w: usize,
     indent: usize,
     style: ratatui::style::Style,
 ) -> Vec<Line<'static>> {
-    let first = wrap(text, w);
-    let Some((head, rest)) = first.split_first() else {
-        return Vec::new();
-    };
-    let mut out = vec![Line::styled(head.clone(), style)];
-    let rest = rest.join(" ");
-    if !rest.is_empty() {
-        for l in wrap(&rest, w.saturating_sub(indent).max(1)) {
-            out.push(Line::styled(format!("{}{l}", " ".repeat(indent)), style));
-        }
-    }
-    out
+    let pad = " ".repeat(indent);
+    wrap_hanging(text, w, w.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| {
+            let l = if n == 0 { l } else { format!("{pad}{l}") };
+            Line::styled(l, style)
+        })
+        .collect()
+}
+
+/// Every line of `text` indented by `indent` columns: a source's address, which the
+/// links over it (`view/links.rs`) read back by trimming and joining its lines.
+fn indented(
+    text: &str,
+    w: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let pad = " ".repeat(indent);
+    let inner = w.saturating_sub(indent).max(1);
+    wrap(text, inner)
+        .into_iter()
+        .map(|l| Line::styled(format!("{pad}{l}"), style))
+        .collect()
 }
 
 #[cfg(test)]

@@ -128,15 +128,25 @@ fn is_mark(c: char) -> bool {
 /// Greedy word wrap of one paragraph (no newlines) to `max` columns; words longer than a
 /// line are split. Always at least one line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, max, max)
+}
+
+/// [`wrap`] with a first line of `first` columns and the others of `rest` (a hanging
+/// indent leaves `rest` narrower). One pass over the words: wrapping again what was
+/// wrapped once would put a space into a word split across two lines, and an address so
+/// split would no longer read back as itself.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = 0;
+    let mut max = first;
     for word in text.split_whitespace() {
         let w = width(word);
         if used > 0 && used + 1 + w > max {
             lines.push(std::mem::take(&mut line));
             used = 0;
+            max = rest;
         }
         if w > max {
             // Split an over-long word (a URL, a run of CJK) across lines.
@@ -155,6 +165,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                     if used + cw > max && used > 0 {
                         lines.push(std::mem::take(&mut line));
                         used = 0;
+                        max = rest;
                     }
                     line.push_str(piece);
                     used += cw;

@@ -18,6 +18,7 @@ mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
+mod hostile3_links;
 mod hostile_checks;
 mod hostile_cli;
 mod hostile_markdown;

@@ -20,7 +20,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Overlay, spec};
 use super::text;
 
-pub use links::Links;
+pub use links::{Links, MAX_LINK};
 pub use status::summary;
 
 /// The whole screen, in the app's one theme.
