@@ -3,6 +3,9 @@
 //! front end parse and show a range the same way; the ends mean what `--from`/`--to` mean.
 
 use crate::model::{Date, DateError};
+// Typed text is quoted as file text is: a typed U+202E or C1 control must not reach the
+// terminal from the status line.
+use crate::sanitize::quote;
 
 /// The ends of a range; `None` is open. Both `None`: no range at all.
 pub type Range = (Option<Date>, Option<Date>);
@@ -11,11 +14,11 @@ pub type Range = (Option<Date>, Option<Date>);
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RangeError {
     /// One end is not a date; the end as typed, and why.
-    #[error("'{value}' is not a date: {}", reason_words(reason))]
+    #[error("{} is not a date: {}", quote(value), reason_words(reason))]
     Date { value: String, reason: DateError },
     /// Two dates joined the way a status line shows them (`1979–1989`) or with a hyphen
     /// (`1979-1989`), which would read as a month: what to type instead.
-    #[error("write a range with two dots: '{0}'")]
+    #[error("write a range with two dots: {}", quote(.0))]
     Joined(String),
     /// Both ends given, the first after the second.
     #[error("'{from}' is after '{to}'; swap them")]

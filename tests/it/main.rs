@@ -19,6 +19,7 @@ mod era;
 mod faulty;
 mod hostile;
 mod hostile3_links;
+mod hostile3_status;
 mod hostile_checks;
 mod hostile_cli;
 mod hostile_markdown;

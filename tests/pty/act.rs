@@ -130,7 +130,7 @@ fn o_opens_the_address_with_browser_and_keeps_the_explorer_going() {
     s.send("2o");
     assert_eq!(wait_for_file(&opened), "https://example.org/second\n");
     s.wait_for("the status message", |screen| {
-        status_line(screen).contains("opening https://example.org/second")
+        status_line(screen).contains("opening source 2 of 2: https://example.org/second")
     });
     // The explorer still answers, and the browser's output went nowhere.
     s.send("j");

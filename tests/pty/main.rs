@@ -16,6 +16,7 @@ mod act;
 mod filters;
 mod find;
 mod hostile;
+mod hostile3;
 mod hostile_signals;
 mod loading;
 mod pick;

@@ -12,7 +12,6 @@ use crate::tui::effect::{Effect, Exit};
 use crate::tui::hints;
 use crate::tui::layout::SIDE_BY_SIDE;
 use crate::tui::mode::Mode;
-use crate::tui::text::clean;
 
 /// The state of acting on events.
 pub(super) struct Acting {
@@ -122,10 +121,17 @@ impl App {
             return None;
         };
         if !is_web_address(address) {
-            self.flash = Some(format!("not a web address: '{}'", clean(address)));
+            self.flash = Some(format!(
+                "not a web address: {}",
+                crate::sanitize::quote(address)
+            ));
             return None;
         }
-        self.flash = Some(format!("opening {address}"));
+        // Which source, so that `2o` and `3o` say what they open as `o` does.
+        self.flash = Some(format!(
+            "opening source {n} of {}: {address}",
+            addresses.len()
+        ));
         Some(Effect::Open((*address).to_owned()))
     }
 

@@ -115,8 +115,8 @@ impl App {
         }
         let Some((first, _)) = date_word(&text) else {
             self.flash = Some(format!(
-                "not a date: '{}' (try 1989, 1989-02 or feb 1989)",
-                crate::tui::text::clean(&text)
+                "not a date: {} (try 1989, 1989-02 or feb 1989)",
+                crate::sanitize::quote(&text)
             ));
             return;
         };
