@@ -88,7 +88,11 @@ fn a_long_address_costs_a_bounded_redraw() {
         "an address over {} bytes is plain text",
         afghan_timeline::tui::view::MAX_LINK
     );
-    let shown: String = buf.content().iter().map(|c| c.symbol()).collect();
+    let shown: String = buf
+        .content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     assert!(shown.contains("https://x.org/bbbb"), "and still shown");
 }
 

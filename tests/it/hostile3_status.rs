@@ -42,7 +42,7 @@ fn a_long_paste_draws_at_once() {
         .recv_timeout(Duration::from_secs(60))
         .expect("a 256 KB prompt drawn within the deadline");
     eprintln!("a 256 KB paste, then a key, drawn twice in {took:?}");
-    assert!(row.starts_with("/"), "{row:?}");
+    assert!(row.starts_with('/'), "{row:?}");
     assert!(
         row.contains("cdef▏"),
         "the end before the cursor shows: {row:?}"

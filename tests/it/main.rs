@@ -20,6 +20,7 @@ mod faulty;
 mod hostile;
 mod hostile3_interop;
 mod hostile3_links;
+mod hostile3_load;
 mod hostile3_status;
 mod hostile_checks;
 mod hostile_cli;

@@ -14,8 +14,9 @@ use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
 use super::note::{display_date, note_parts};
+pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
-use crate::interop::html::{escape, paragraphs, strip};
+use crate::interop::html::{escape, paragraphs};
 use crate::model::{Date, Event, Timeline};
 use crate::output::{actor_json, event_json};
 use crate::sanitize::is_linkable;
@@ -171,16 +172,6 @@ pub fn headline(title: &str) -> String {
 /// markup (`display_date` and `group`), so it is escaped twice: once for each reading.
 pub fn group(name: &str) -> String {
     stripped_field(&line(name))
-}
-
-/// Text for a field TimelineJS strips of markup and then inserts as HTML.
-pub fn stripped_field(text: &str) -> String {
-    escape(&escape(text))
-}
-
-/// What TimelineJS shows of such a field, as plain text.
-pub fn stripped_field_text(html: &str) -> String {
-    strip(&strip(html))
 }
 
 /// The title slide's `text.text`.

@@ -11,7 +11,7 @@
 //! follows the dates instead of hiding them.
 
 use super::date::{same_period, span};
-use super::export::stripped_field;
+use crate::interop::html::{escape, strip};
 use crate::model::Date;
 
 /// Opens the part of a date note that is an imported slide's `display_date`.
@@ -121,6 +121,16 @@ pub fn display_date(date: Date, end: Option<Date>, note: Option<&str>) -> Option
         shown.push_str(&rest);
     }
     Some(stripped_field(&shown))
+}
+
+/// Text for a field TimelineJS strips of markup and then inserts as HTML.
+pub fn stripped_field(text: &str) -> String {
+    escape(&escape(text))
+}
+
+/// What TimelineJS shows of such a field, as plain text.
+pub fn stripped_field_text(html: &str) -> String {
+    strip(&strip(html))
 }
 
 #[cfg(test)]
