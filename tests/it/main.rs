@@ -18,6 +18,7 @@ mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
+mod hostile3_checks;
 mod hostile3_interop;
 mod hostile3_links;
 mod hostile3_load;
