@@ -56,7 +56,7 @@ fn days_of(date: Date) -> Days {
 /// The query's words, lower-cased, each with the days it names if it is a date word; a
 /// month name and the year after it become one word (`dec 1979`).
 pub fn words(query: &str) -> Vec<(String, Option<Days>)> {
-    let lowered: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let lowered: Vec<String> = query.split_whitespace().map(crate::fold::fold).collect();
     let mut out = Vec::with_capacity(lowered.len());
     let mut k = 0;
     while k < lowered.len() {

@@ -317,7 +317,7 @@ const LAYERS: &[&[&str]] = &[
     &["load"],
     &["suggest"],
     &["model"],
-    &["colors", "sanitize"],
+    &["colors", "fold", "sanitize"],
 ];
 
 /// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`),

@@ -19,6 +19,7 @@ mod era;
 mod faulty;
 mod hostile;
 mod hostile3_checks;
+mod hostile3_find;
 mod hostile3_interop;
 mod hostile3_links;
 mod hostile3_load;
