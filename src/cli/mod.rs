@@ -258,14 +258,15 @@ pub struct FilterArgs {
     pub all_actors: bool,
 
     /// Only events containing all of these words (title, summary, detail, tags, location, actors)
-    #[arg(long, value_name = "TEXT")]
+    // A query may begin with a hyphen: `-9999` is a date word, the year 9999 BCE.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub query: Option<String>,
 
-    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY or 44 BCE before the common era)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
-    /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE)
+    /// Only events that overlap this date or earlier (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY or 44 BCE before the common era)
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub to: Option<String>,
 }

@@ -112,13 +112,12 @@ pub fn selected(
 }
 
 fn parse_flag_date(flag: &'static str, value: &str) -> Result<Date, Error> {
-    value
-        .parse()
-        .map_err(|e: crate::model::DateError| Error::BadDate {
-            flag,
-            value: quote(value),
-            reason: e.to_string(),
-        })
+    // As the explorer's prompts read it: `-0044-03-15` or `44 BCE`.
+    crate::query::typed_date(value).map_err(|e: crate::model::DateError| Error::BadDate {
+        flag,
+        value: quote(value),
+        reason: e.to_string(),
+    })
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {

@@ -10,6 +10,7 @@ mod range;
 
 use memchr::memmem;
 
+pub use dates::{typed_date, typed_form};
 pub use index::{SearchIndex, actor_bit};
 pub use range::{Range, RangeError, parse_range, range_input, range_label};
 

@@ -7,6 +7,8 @@ use crate::model::{Date, DateError};
 // terminal from the status line.
 use crate::sanitize::quote;
 
+use super::typed_form;
+
 /// The ends of a range; `None` is open. Both `None`: no range at all.
 pub type Range = (Option<Date>, Option<Date>);
 
@@ -78,35 +80,31 @@ fn end(text: &str) -> Result<Option<Date>, RangeError> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse().map(Some).map_err(|reason| RangeError::Date {
-        value: text.to_owned(),
-        reason,
-    })
+    super::typed_date(text)
+        .map(Some)
+        .map_err(|reason| RangeError::Date {
+            value: text.to_owned(),
+            reason,
+        })
 }
 
-/// How a range reads in the status line: `1979–1989`, `1989-02–`, `–2001`, `1989` for a
-/// single period; `None` when there is no range.
-pub fn range_label((from, to): Range) -> Option<String> {
-    match (from, to) {
-        (None, None) => None,
-        (Some(f), Some(t)) if f == t => Some(f.to_string()),
-        (f, t) => Some(format!(
-            "{}–{}",
-            f.map(|d| d.to_string()).unwrap_or_default(),
-            t.map(|d| d.to_string()).unwrap_or_default()
-        )),
-    }
+/// How a range reads in the status line: as it is typed at the prompt (`1979..1989`,
+/// `1989-02..`, `..2001`, `..1 BCE`), `1989` for a single period; `None` when there is no
+/// range. The same form as the prompt's, so that what the status shows can be typed; a
+/// dash between the ends read as a sign beside a year before the common era (`–-0001`).
+pub fn range_label(range: Range) -> Option<String> {
+    Some(range_input(range)).filter(|s| !s.is_empty())
 }
 
 /// How a range is typed at the prompt (`1979..1989`): what `parse_range` reads back.
 pub fn range_input((from, to): Range) -> String {
     match (from, to) {
         (None, None) => String::new(),
-        (Some(f), Some(t)) if f == t => f.to_string(),
+        (Some(f), Some(t)) if f == t => typed_form(f),
         (f, t) => format!(
             "{}..{}",
-            f.map(|d| d.to_string()).unwrap_or_default(),
-            t.map(|d| d.to_string()).unwrap_or_default()
+            f.map(typed_form).unwrap_or_default(),
+            t.map(typed_form).unwrap_or_default()
         ),
     }
 }
@@ -167,15 +165,19 @@ mod tests {
             assert_eq!(range_input(range), text);
             assert_eq!(parse_range(&range_input(range)), Ok(range));
         }
+        // The status line shows what is typed: no dash beside a minus sign (`–-0001`).
         assert_eq!(
             range_label((d("1979"), d("1989"))).as_deref(),
-            Some("1979–1989")
+            Some("1979..1989")
         );
         assert_eq!(
             range_label((d("1989-02"), None)).as_deref(),
-            Some("1989-02–")
+            Some("1989-02..")
         );
-        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("–2001"));
+        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("..2001"));
+        assert_eq!(range_label((None, d("-0001"))).as_deref(), Some("..1 BCE"));
         assert_eq!(range_label((None, None)), None);
+        assert_eq!(parse_range("..1 BCE"), Ok((None, d("-0001"))));
+        assert_eq!(parse_range("44 BCE"), Ok((d("-0044"), d("-0044"))));
     }
 }

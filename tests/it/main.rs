@@ -18,6 +18,7 @@ mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
+mod hostile3_bce;
 mod hostile3_checks;
 mod hostile3_find;
 mod hostile3_interop;

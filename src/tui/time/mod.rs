@@ -19,6 +19,7 @@ pub use eras::{EraBand, stack_bands, stack_eras};
 pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
 pub use model::{Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};
+pub use ticks::axis_year_words;
 pub use ticks::{Step, Tick, choose_step, range_label, ticks};
 
 /// Which days the columns show: column `c` holds the days `[day_at(c), day_at(c + 1))`.

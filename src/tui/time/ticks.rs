@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Scale;
-use crate::model::{astronomical, day_number, day_year_words, month_abbrev, written};
+use crate::model::{astronomical, day_number, day_year_words, month_abbrev, written, year_words};
 
 /// The distance between two ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,9 +65,26 @@ impl Step {
     pub fn label(self, day: NaiveDate) -> String {
         match self {
             Step::Days(_) => format!("{} {}", day.day(), month_abbrev(day.month())),
-            Step::Months(_) => format!("{} {}", month_abbrev(day.month()), day_year_words(day)),
-            Step::Years(_) => day_year_words(day),
+            Step::Months(_) => format!("{} {}", month_abbrev(day.month()), axis_year(day)),
+            Step::Years(_) => axis_year(day),
         }
+    }
+}
+
+/// A year on the axis: `1979`, `500 BCE`, and `1 CE` to `999 CE`, which beside a month or
+/// alone on an axis of days (`Dec 1`, `24`) would read as a day.
+pub fn axis_year_words(year: i32) -> String {
+    if (1..1000).contains(&year) {
+        format!("{year} CE")
+    } else {
+        year_words(year)
+    }
+}
+
+fn axis_year(day: NaiveDate) -> String {
+    match written(day.year()) {
+        year @ 1..1000 => axis_year_words(year),
+        _ => day_year_words(day),
     }
 }
 
@@ -208,14 +225,9 @@ pub fn range_label(scale: &Scale, step: Step) -> String {
         return String::new();
     };
     let one = |d: NaiveDate| match step {
-        Step::Days(_) => format!(
-            "{} {} {}",
-            d.day(),
-            month_abbrev(d.month()),
-            day_year_words(d)
-        ),
+        Step::Days(_) => format!("{} {} {}", d.day(), month_abbrev(d.month()), axis_year(d)),
         Step::Months(_) => Step::Months(1).label(d),
-        Step::Years(_) => day_year_words(d),
+        Step::Years(_) => axis_year(d),
     };
     let (a, b) = (one(a), one(b));
     if a == b { a } else { format!("{a} – {b}") }
@@ -321,7 +333,8 @@ mod tests {
         let start = day(-199, 1, 1);
         let (step, got) = labels(&Scale::new(start, day(201, 1, 1) - start, 60));
         assert_eq!(step, Step::Years(100));
-        assert_eq!(got[..4], ["200 BCE", "100 BCE", "1", "100"]);
+        // Years of the first millennium say CE: a lone `1` or `100` reads as a day.
+        assert_eq!(got[..4], ["200 BCE", "100 BCE", "1 CE", "100 CE"]);
         let month = Scale::new(day(-499, 3, 1), 365, 60);
         assert_eq!(
             labels(&month).1.first().map(String::as_str),

@@ -2,7 +2,7 @@
 //! its own span, and labels that would collide or run past the axis are dropped.
 
 use super::segments::{Segment, year_start};
-use crate::model::year_words;
+use crate::tui::time::axis_year_words;
 use crate::tui::time::{Scale, Tick, choose_step, ticks};
 
 /// The ticks of each scale at its own round step (`1980 1985 1990`, `500 BCE`); a scale
@@ -27,7 +27,7 @@ pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16) -> Vec<Tick> {
         if these.iter().all(|t| t.label.is_none()) {
             these = vec![Tick {
                 col: 0,
-                label: Some(year_words(first)),
+                label: Some(axis_year_words(first)),
             }];
         }
         out.extend(these.into_iter().map(|t| Tick {
