@@ -60,7 +60,16 @@ impl Input {
         match self {
             Input::Embedded => "data/timeline.ron".to_owned(),
             Input::Stdin => "<stdin>".to_owned(),
-            Input::Path(p) => crate::sanitize::line(&p.display().to_string()).into_owned(),
+            // A name that shows nothing (`check ''`) is quoted, so that the message does
+            // not begin with a bare colon; any other is written as compilers write paths.
+            Input::Path(p) => {
+                let name = p.display().to_string();
+                if crate::sanitize::is_blank(&name) {
+                    crate::sanitize::quote(&name)
+                } else {
+                    crate::sanitize::line(&name).into_owned()
+                }
+            }
         }
     }
 }

@@ -66,3 +66,86 @@ fn a_date_note_survives_the_export_whole() {
     assert_eq!(note("g"), "end: autumn");
     assert_eq!(note("h"), "display: 138 BC");
 }
+
+/// `import`'s stderr and exit status for a file it must refuse.
+fn import_refused(name: &str, json: &[u8]) -> String {
+    let path = scratch(name, json);
+    let out = run(&["import", "--from", "timelinejs", &path]);
+    out.code(2);
+    out.stderr
+}
+
+/// Decision, import wording: a NUL in a JSON file is not "not a RON timeline"; a number
+/// too large says so, not "not a whole number"; a lone surrogate gets a message of ours.
+#[test]
+fn import_messages_say_what_is_wrong_with_a_json_file() {
+    let stderr = import_refused("hostile3-nul.json", b"{\"events\": [\0]}");
+    assert!(
+        stderr.contains(
+            ":1:13: a NUL byte; this looks like a binary file, not a TimelineJS JSON file"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("RON"), "{stderr}");
+
+    let huge = br#"{"events": [{"start_date": {"year": 99999999999999999999}, "text": {"headline": "A"}}]}"#;
+    let path = scratch("hostile3-huge-year.json", huge);
+    let out = run(&["import", "--from", "timelinejs", &path]);
+    assert!(
+        out.stderr
+            .contains("year '100000000000000000000' is too large"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("not a whole number"), "{}", out.stderr);
+    let out = run(&["import", "--from", "timelinejs", &scratch(
+        "hostile3-huge-string.json",
+        br#"{"events": [{"start_date": {"year": "-99999999999999999999"}, "text": {"headline": "A"}}]}"#,
+    )]);
+    assert!(out.stderr.contains("is too small"), "{}", out.stderr);
+    let stderr = import_refused(
+        "hostile3-out-of-range.json",
+        br#"{"events": [{"start_date": {"year": 1e400}}]}"#,
+    );
+    assert!(
+        stderr.contains("invalid JSON: a number too large"),
+        "{stderr}"
+    );
+
+    for (label, escape, json) in [
+        (
+            "lead",
+            "\\ud800",
+            r#"{"events": [{"text": {"headline": "A\ud800"}}]}"#,
+        ),
+        (
+            "trail",
+            "\\udc00",
+            r#"{"events": [{"text": {"headline": "A\udc00 b"}}]}"#,
+        ),
+        (
+            "lead-then",
+            "\\ud800",
+            r#"{"events": [{"text": {"headline": "A\ud800\u0041"}}]}"#,
+        ),
+    ] {
+        let stderr = import_refused(&format!("hostile3-surrogate-{label}.json"), json.as_bytes());
+        assert!(
+            stderr.contains(&format!(
+                "invalid JSON: '{escape}' is half of a UTF-16 surrogate pair, not a character"
+            )),
+            "{label}: {stderr}"
+        );
+    }
+}
+
+/// Decision: `check ''` quotes the empty name instead of starting its message with a colon.
+#[test]
+fn an_empty_file_name_is_quoted() {
+    let out = run(&["check", ""]);
+    out.code(2);
+    assert!(out.stderr.starts_with("'': no such file"), "{}", out.stderr);
+    let out = run(&["import", "--from", "timelinejs", ""]);
+    out.code(2);
+    assert!(out.stderr.starts_with("'': no such file"), "{}", out.stderr);
+}
