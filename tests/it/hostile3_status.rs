@@ -139,3 +139,31 @@ fn a_counted_open_says_which_source() {
         ]
     );
 }
+
+/// Decision: `y` of more than a terminal takes through OSC 52 does not claim "copied": it
+/// says the selection is too large and how to print it instead (there is no `w` key).
+#[test]
+fn copying_more_than_a_terminal_takes_says_so() {
+    let detail = "word ".repeat(30_000);
+    let text = crate::common::timeline_of(&[("big", "1950-01-01", None), ("small", "1951", None)])
+        .replacen(
+            "summary: \"s\"",
+            &format!("summary: \"s\", detail: {detail:?}"),
+            1,
+        );
+    let mut app = crate::common::colourless_app(&text, "copy.ron", 120, 40, &[]);
+    assert_eq!(app.update(Action::Copy), None, "nothing is written");
+    let said = app.flash().expect("a message").to_owned();
+    assert!(said.starts_with("not copied: 1 event comes to "), "{said}");
+    assert!(
+        said.contains("more than a terminal's clipboard takes (100 KB)"),
+        "{said}"
+    );
+    assert!(!said.contains("copied 1"), "{said}");
+    // The ids are small enough.
+    assert!(matches!(app.update(Action::CopyIds), Some(Effect::Copy(_))));
+    assert_eq!(app.flash(), Some("copied 1 id"));
+    // A small event still copies.
+    app.update(Action::NextEvent);
+    assert!(matches!(app.update(Action::Copy), Some(Effect::Copy(_))));
+}
