@@ -21,6 +21,7 @@ mod hostile;
 mod hostile3_bce;
 mod hostile3_checks;
 mod hostile3_find;
+mod hostile3_frictions;
 mod hostile3_interop;
 mod hostile3_links;
 mod hostile3_load;

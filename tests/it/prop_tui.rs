@@ -360,7 +360,7 @@ generated_actions! {
         ActorDown, ActorUp, ActorFirst, ActorLast, ActorToggle, ActorClearSelection,
         ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
-        DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
+        DetailPageUp, DetailTop, DetailBottom, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
         CopyIds, OpenSource, ToggleZoom, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],

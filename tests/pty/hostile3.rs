@@ -33,3 +33,12 @@ fn o_with_a_missing_browser_at_80_columns_says_so() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The newcomer's frictions: `list` that matches nothing says so when stderr is a terminal,
+/// and still exits 1 (through a pipe it stays quiet: `tests/it/hostile3_frictions.rs`).
+#[test]
+fn list_matching_nothing_says_so_at_a_terminal() {
+    let mut s = Spawn::app(&["list", "--query", "zzzqqqxxx"]).start();
+    s.wait_for_text("no event matches the filter; the timeline has");
+    assert_eq!(s.wait_exit(), 1);
+}

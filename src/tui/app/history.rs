@@ -87,7 +87,12 @@ impl App {
         if place.filter != self.filter {
             self.filter = place.filter;
             effect = self.request_filter();
-            self.flash = Some("filter restored".to_owned());
+            // Going back may go to a place with no filter at all: say what happened.
+            self.flash = Some(if self.filter.is_empty() {
+                "filter cleared".to_owned()
+            } else {
+                "filter restored".to_owned()
+            });
         }
         if let Some(id) = place.event {
             if self.searching {

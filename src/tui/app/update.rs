@@ -129,6 +129,8 @@ impl App {
             Action::DetailPageUp => {
                 self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
             }
+            Action::DetailTop => self.detail_scroll = 0,
+            Action::DetailBottom => self.scroll_detail(i32::MAX),
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => return self.accept(),
             Action::Quit

@@ -1,0 +1,209 @@
+//! Issue 25, the newcomer's frictions: each a small thing that read wrong or did the
+//! unexpected, driven through `App::update` and drawn into a test terminal.
+
+use afghan_timeline::tui::action::Action::{self, *};
+use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::mode::Mode;
+
+use crate::common::{colourless_app, draw_screen, run};
+
+fn sample(width: u16, height: u16, actions: &[Action]) -> App {
+    let text = std::fs::read_to_string(crate::common::fixture("tui/sample.ron")).expect("read");
+    colourless_app(&text, "sample.ron", width, height, actions)
+}
+
+fn selected(app: &App) -> String {
+    let id = app.selected_event().expect("an event");
+    app.timeline().event(id).id.clone()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::typed(c));
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
+    let terminal = draw_screen(app, width, height);
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+/// `c` after a filter that moved the selection stays on the event the filter took the
+/// reader to (it still matches once the filter is cleared), not the one before it.
+#[test]
+fn c_keeps_the_event_a_filter_moved_to() {
+    let mut app = sample(120, 40, &[]);
+    assert_eq!(selected(&app), "founding");
+    app.update(StartSearch);
+    typed(&mut app, "armistice");
+    app.update(SearchKeep);
+    assert_eq!(selected(&app), "armistice");
+    app.update(ClearFilters);
+    assert_eq!(app.visible().len(), app.timeline().events.len());
+    assert_eq!(
+        selected(&app),
+        "armistice",
+        "c went back to the first event"
+    );
+}
+
+/// In the detail, `G`/`End` go to the end and `g`/`Home` to the top.
+#[test]
+fn g_and_shift_g_scroll_the_detail_to_its_ends() {
+    let mut app = sample(80, 16, &[]);
+    app.update(NextEvent);
+    app.update(FocusDetail);
+    assert_eq!(app.mode(), Mode::Detail);
+    let before = selected(&app);
+    app.update(DetailBottom);
+    assert!(app.detail_scroll() > 0, "the end is below the first page");
+    let end = app.detail_scroll();
+    app.update(DetailDown);
+    assert_eq!(app.detail_scroll(), end, "nothing past the end");
+    app.update(DetailTop);
+    assert_eq!(app.detail_scroll(), 0);
+    assert_eq!(selected(&app), before, "the selection did not move");
+    // Through the keymap, as a terminal sends them.
+    use afghan_timeline::tui::input;
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    for (code, action) in [
+        (KeyCode::Char('G'), DetailBottom),
+        (KeyCode::End, DetailBottom),
+        (KeyCode::Char('g'), DetailTop),
+        (KeyCode::Home, DetailTop),
+    ] {
+        assert_eq!(
+            input::action(&key(code), Mode::Detail),
+            Some(action),
+            "{code:?}"
+        );
+    }
+}
+
+/// After Backspace then Ctrl-f, the status says what happened to the filter: following a
+/// link the filter hides clears it; back restores it; forward clears it again, and says so.
+#[test]
+fn going_forward_to_no_filter_says_cleared() {
+    let mut app = sample(120, 40, &[]);
+    app.update(StartSearch);
+    typed(&mut app, "armistice");
+    app.update(SearchKeep);
+    assert_eq!(selected(&app), "armistice");
+    app.update(FocusDetail);
+    app.update(FollowRelated(1));
+    assert_eq!(selected(&app), "war-starts");
+    assert!(
+        app.filter().query().is_empty(),
+        "the hidden link cleared the filter"
+    );
+    app.update(HistoryBack);
+    assert_eq!(app.filter().query(), "armistice");
+    assert_eq!(app.flash(), Some("filter restored"));
+    app.update(HistoryForward);
+    assert!(app.filter().query().is_empty());
+    assert_eq!(app.flash(), Some("filter cleared"));
+}
+
+/// `--select` is where the reader starts: Backspace has nowhere to go.
+#[test]
+fn back_after_select_stays() {
+    let text = std::fs::read_to_string(crate::common::fixture("tui/sample.ron")).expect("read");
+    let timeline = afghan_timeline::load::parse(&text, "sample.ron").expect("loads");
+    let settings = afghan_timeline::tui::app::Settings {
+        select: timeline.find_event("recognition"),
+        ..Default::default()
+    };
+    let (mut app, _) = App::new(
+        timeline,
+        afghan_timeline::query::Filter::default(),
+        settings,
+    );
+    app.update(Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(HistoryBack);
+    assert_eq!(selected(&app), "recognition");
+}
+
+/// Selected actors that the picker's typed text hides are named beside the count.
+#[test]
+fn the_picker_names_selected_actors_it_hides() {
+    let mut app = sample(120, 40, &[OpenActorFilter]);
+    app.update(ActorToggle); // Northland
+    app.update(ActorToggle); // Southland
+    typed(&mut app, "league");
+    let rows = screen(&app, 120, 40);
+    let row = rows
+        .iter()
+        .find(|r| r.contains("> league"))
+        .expect("the picker's query row");
+    assert!(
+        row.contains("2 selected, hidden: Northland, Southland"),
+        "{row}"
+    );
+}
+
+/// `list` that matches nothing is quiet on a pipe (a script reads the status, 1); at a
+/// terminal it says so (`tests/pty/hostile3.rs`).
+#[test]
+fn list_matching_nothing_is_quiet_on_a_pipe() {
+    let out = run(&["list", "--query", "zzzqqqxxx"]);
+    out.code(1);
+    assert_eq!(out.stderr, "");
+}
+
+/// The README's picker example writes Markdown into its `.md` file.
+#[test]
+fn the_readme_picks_markdown_into_a_markdown_file() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let examples: Vec<&str> = readme
+        .lines()
+        .filter(|l| l.contains("afghan-timeline") && l.contains(".md") && l.contains('>'))
+        .filter(|l| !l.contains("export"))
+        .collect();
+    assert!(!examples.is_empty());
+    for line in examples {
+        assert!(line.contains("--format markdown"), "{line}");
+    }
+}
+
+/// The detail's scroll position reads as a pager's (`top`, `45%`, `end`), not as a count
+/// like the status line's `1/70`.
+#[test]
+fn the_detail_position_is_not_a_count() {
+    let mut app = sample(80, 16, &[NextEvent, FocusDetail]);
+    let title = |app: &App| {
+        screen(app, 80, 16)
+            .into_iter()
+            .find(|r| r.contains("Detail"))
+            .expect("the detail's border")
+    };
+    assert!(title(&app).contains(" top "), "{}", title(&app));
+    app.update(DetailDown);
+    let middle = title(&app);
+    assert!(middle.contains("% "), "{middle}");
+    assert!(!middle.contains('/'), "{middle}");
+    app.update(DetailBottom);
+    assert!(title(&app).contains(" end "), "{}", title(&app));
+}
+
+/// At 120 columns the list has the width for a 40-character title; the detail keeps 46.
+#[test]
+fn the_list_gets_the_width_the_detail_does_not_need() {
+    let app = sample(120, 40, &[]);
+    let areas = app.areas();
+    assert!(areas.detail.width >= 46, "{areas:?}");
+    assert!(areas.list.width >= 74, "{areas:?}");
+    let rows = screen(&app, 120, 40);
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Southland recognises the new government")),
+        "{rows:#?}"
+    );
+}
