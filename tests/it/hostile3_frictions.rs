@@ -3,7 +3,9 @@
 
 use afghan_timeline::tui::action::Action::{self, *};
 use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::input;
 use afghan_timeline::tui::mode::Mode;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use crate::common::{colourless_app, draw_screen, run};
 
@@ -67,8 +69,6 @@ fn g_and_shift_g_scroll_the_detail_to_its_ends() {
     assert_eq!(app.detail_scroll(), 0);
     assert_eq!(selected(&app), before, "the selection did not move");
     // Through the keymap, as a terminal sends them.
-    use afghan_timeline::tui::input;
-    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     for (code, action) in [
         (KeyCode::Char('G'), DetailBottom),
