@@ -207,3 +207,19 @@ fn the_list_gets_the_width_the_detail_does_not_need() {
         "{rows:#?}"
     );
 }
+
+/// `?` shows the current mode's keys first; in browse mode pick mode's come last, off the
+/// first screen at 120×40.
+#[test]
+fn help_shows_the_current_modes_keys_first() {
+    let app = sample(120, 40, &[ToggleHelp]);
+    let rows = screen(&app, 120, 40);
+    assert!(rows[1].starts_with("│List "), "{}", rows[1]);
+    assert!(
+        !rows.iter().any(|r| r.contains("Pick mode (stdout")),
+        "{rows:#?}"
+    );
+    let app = sample(120, 40, &[FocusDetail, ToggleHelp]);
+    let rows = screen(&app, 120, 40);
+    assert!(rows[1].starts_with("│Detail pane "), "{}", rows[1]);
+}

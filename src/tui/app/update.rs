@@ -143,7 +143,8 @@ impl App {
             | Action::ToggleZoom => return self.act_on(action, n),
             Action::ToggleHelp => self.toggle_help(),
             Action::HelpDown => {
-                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
+                self.help_scroll = (self.help_scroll + 1)
+                    .min(overlay::help_max_scroll(self.size, self.help_return));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),

@@ -53,6 +53,7 @@ impl Widget for Screen<'_> {
             Overlay::Help => help::Help {
                 theme,
                 scroll: app.help_scroll(),
+                mode: app.help_return(),
             }
             .render(area, buf),
             Overlay::ActorBox => actor_filter::ActorOverlay { app, theme }.render(area, buf),
