@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 
 use crate::model::{Event, EventId, Interval, Timeline};
 use crate::tui::links::Backlinks;
-use crate::tui::text::{clean, wrap, wrap_hanging, wrap_paragraphs};
+use crate::tui::text::{NBSP, clean, glue_units, wrap, wrap_hanging, wrap_paragraphs};
 use crate::tui::theme::Theme;
 
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
@@ -27,16 +27,18 @@ pub fn lines(
     let event = tl.event(id);
     let w = usize::from(width.max(1));
     let mut out: Vec<Line<'static>> = Vec::new();
+    // A no-break space keeps a number with its unit through the wrap (`glue_units`); on
+    // screen it is a space like any other.
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style| {
         out.extend(
             wrap_paragraphs(text, w)
                 .into_iter()
-                .map(|l| Line::styled(l, style)),
+                .map(|l| Line::styled(l.replace(NBSP, " "), style)),
         );
     };
 
     push_wrapped(&mut out, &event.title, theme.heading());
-    push_wrapped(&mut out, &when(event), theme.date());
+    push_wrapped(&mut out, &glue_units(&when(event)), theme.date());
     if let Some(note) = &event.date_note {
         push_wrapped(&mut out, &format!("Date note: {note}"), theme.warning());
     }
@@ -44,7 +46,10 @@ pub fn lines(
         let gap = Interval::between(prev.date.first_day(), event.date.first_day());
         push_wrapped(
             &mut out,
-            &format!("{gap} since the previous event ({})", prev.date.short()),
+            &glue_units(&format!(
+                "{gap} since the previous event ({})",
+                prev.date.short()
+            )),
             theme.dim(),
         );
     }

@@ -141,7 +141,11 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     let mut max = first;
-    for word in text.split_whitespace() {
+    // A no-break space joins what must stay on one line (`2 d`, see `glue_units`).
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != NBSP)
+        .filter(|w| !w.is_empty())
+    {
         let w = width(word);
         if used > 0 && used + 1 + w > max {
             lines.push(std::mem::take(&mut line));
@@ -184,6 +188,25 @@ pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The no-break space, which [`wrap`] never breaks at.
+pub const NBSP: char = '\u{a0}';
+
+/// `2 y 3 m` with a no-break space between each number and its unit, so that a wrap
+/// never leaves a number at a line's end and its unit on the next (`lasted 2` / `d`).
+pub fn glue_units(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if c == ' ' && between { NBSP } else { c }
+        })
+        .collect()
 }
 
 /// Wraps multi-line text: each paragraph (separated by newlines) wrapped on its own.

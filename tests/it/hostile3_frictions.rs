@@ -223,3 +223,59 @@ fn help_shows_the_current_modes_keys_first() {
     let rows = screen(&app, 120, 40);
     assert!(rows[1].starts_with("│Detail pane "), "{}", rows[1]);
 }
+
+/// `lasted 2 d` and `+9 y 1 m` never break between a number and its unit, at any width.
+#[test]
+fn a_number_keeps_its_unit_through_the_wrap() {
+    use afghan_timeline::tui::detail_text::lines;
+    use afghan_timeline::tui::links::Backlinks;
+    let text = crate::common::timeline_of(&[
+        ("first", "1950-01-01", None),
+        ("long", "1979-12-24", Some("1989-02-15")),
+    ]);
+    let timeline = afghan_timeline::load::parse(&text, "units.ron").expect("loads");
+    let backlinks = Backlinks::build(&timeline);
+    let (long, first) = (timeline.find_event("long"), timeline.find_event("first"));
+    let theme = afghan_timeline::tui::theme::Theme { color: false };
+    for width in 12..=80u16 {
+        let rows: Vec<String> = lines(
+            &timeline,
+            &backlinks,
+            long.expect("there"),
+            first,
+            width,
+            theme,
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        for pair in rows.windows(2) {
+            let ends_in_number = pair[0].trim_end().ends_with(|c: char| c.is_ascii_digit());
+            let unit = pair[1]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "d" | "m" | "y" | "d)" | "since"));
+            assert!(!(ends_in_number && unit), "{width}: {pair:?}");
+        }
+        assert!(
+            !rows.iter().any(|r| r.contains('\u{a0}')),
+            "spaces on screen"
+        );
+    }
+}
+
+/// Every era of the built-in timeline has a colour of its own.
+#[test]
+fn eras_do_not_share_a_colour() {
+    let timeline =
+        afghan_timeline::load::parse(afghan_timeline::load::EMBEDDED, "built-in").expect("loads");
+    let theme = afghan_timeline::tui::theme::Theme { color: true };
+    let styles: Vec<_> = (0..timeline.eras.len()).map(|k| theme.era(k)).collect();
+    for (a, style) in styles.iter().enumerate() {
+        for (b, other) in styles.iter().enumerate().skip(a + 1) {
+            assert_ne!(style, other, "eras {a} and {b} share a colour");
+        }
+    }
+    // Neighbours in time never share one, however many eras there are.
+    assert!((0..40).all(|k| theme.era(k) != theme.era(k + 1)));
+}
