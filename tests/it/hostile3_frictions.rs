@@ -279,3 +279,35 @@ fn eras_do_not_share_a_colour() {
     // Neighbours in time never share one, however many eras there are.
     assert!((0..40).all(|k| theme.era(k) != theme.era(k + 1)));
 }
+
+/// With all of two actors required, the time view shows one lane for both (two would be the
+/// same lane twice), named for both; and the axis sits on the pane's floor however few
+/// lanes there are.
+#[test]
+fn the_time_view_joins_required_actors_and_floors_its_axis() {
+    let mut app = sample(120, 40, &[OpenActorFilter]);
+    app.update(ActorToggle); // Northland
+    app.update(ActorToggle); // Southland
+    app.update(ActorSwitchMode);
+    app.update(ActorApply);
+    app.update(Time(afghan_timeline::tui::action::TimeAction::Toggle));
+    assert!(app.time_lanes_joined());
+    let rows = screen(&app, 120, 40);
+    let lanes: Vec<&String> = rows
+        .iter()
+        .filter(|r| r.starts_with("│Northland") || r.starts_with("│Southland"))
+        .collect();
+    assert_eq!(lanes.len(), 1, "{rows:#?}");
+    assert!(lanes[0].starts_with("│Northland + S"), "{}", lanes[0]);
+    // The axis's year labels are on the row above the border, at the bottom.
+    let bottom = rows
+        .iter()
+        .rposition(|r| r.starts_with('╰'))
+        .expect("the pane's bottom");
+    let list_part = |r: &String| r.chars().take(70).collect::<String>();
+    assert!(
+        list_part(&rows[bottom - 1]).contains("1980"),
+        "{:#?}",
+        &rows[bottom - 3..=bottom]
+    );
+}
