@@ -97,3 +97,26 @@ fn import_makes_no_actor_of_a_blank_group() {
     let back = scratch("hostile3-blank-group.ron", out.stdout.as_bytes());
     run(&["check", &back]).code(0);
 }
+
+/// A missing comma at a line's end is reported at that line's end, after the value it
+/// should follow, not on the next line's first token.
+#[test]
+fn a_missing_comma_is_pointed_at_the_line_before() {
+    let text = crate::common::timeline_of(&[("e", "1979", None)])
+        .replace("date: \"1979\",", "date: \"1979\"\n           ");
+    let stderr = refused("comma", &text);
+    assert!(
+        stderr.contains(":5:31: expected a comma after this value"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("date: \"1979\"\n"), "{stderr}");
+    assert!(
+        stderr.contains("add ',' at the end of this line"),
+        "{stderr}"
+    );
+    // On one line, the comma is still asked for where the next value starts.
+    let text = crate::common::timeline_of(&[("e", "1979", None)])
+        .replace("date: \"1979\",", "date: \"1979\"");
+    let stderr = refused("comma-inline", &text);
+    assert!(stderr.contains("expected comma"), "{stderr}");
+}
