@@ -6,7 +6,7 @@
 //! case's allocations cannot hide another's.
 //!
 //! `cargo bench --bench scale -- --time-view` measures only the time view beside the list
-//! (see `time_view/mod.rs`).
+//! (see `time_view/mod.rs`); `-- --tiny` the memory an event takes (see `tiny/mod.rs`).
 
 // Durations and byte counts become f64 only to print them; precision is not at stake.
 #![allow(clippy::cast_precision_loss)]
@@ -17,6 +17,8 @@ mod synth;
 mod terminal;
 #[path = "time_view/mod.rs"]
 mod time_view;
+#[path = "tiny/mod.rs"]
+mod tiny;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -41,6 +43,14 @@ fn main() {
     if let Some(i) = args.iter().position(|a| a == "--peak") {
         let (case, file) = (&args[i + 1], PathBuf::from(&args[i + 2]));
         peak_child(case, &file);
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--tiny-peak") {
+        tiny::child(&args[i + 1], Path::new(&args[i + 2]));
+        return;
+    }
+    if args.iter().any(|a| a == "--tiny") {
+        tiny::run();
         return;
     }
     if args.iter().any(|a| a == "--time-view") {

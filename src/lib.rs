@@ -9,7 +9,8 @@
 //! * [`query`]: the filter engine (actors, words, date range), shared by the CLI and the TUI.
 //! * [`output`]: the text / line / id / json / ron / markdown writers, shared the same way.
 //! * [`interop`]: TimelineJS import and export, the Markdown chronology, the JSON document.
-//! * [`sanitize`]: keeps control sequences in file text away from the terminal.
+//! * [`sanitize`]: keeps control sequences in file text away from the terminal; [`fold`]:
+//!   case and accent folding, the one rule by which words and names match.
 //! * [`tui`]: the explorer and picker (The Elm Architecture: state, actions, update, views).
 //! * [`cli`] and [`command`]: the command line and what each subcommand does; [`colors`]:
 //!   `NO_COLOR`, read once at start.
@@ -22,6 +23,7 @@ pub mod command;
 pub mod complete;
 pub mod editor;
 pub mod error;
+pub mod fold;
 pub mod interop;
 pub mod load;
 pub mod meter;

@@ -47,10 +47,35 @@ pub fn is_invisible(c: char) -> bool {
         || (u32::from(c) & 0xfffe) == 0xfffe
 }
 
-/// Whether `text` shows nothing: empty, or only spaces and [invisible](is_invisible)
-/// characters. Required text (a title, a name) must not be blank.
+/// Whether `text` shows nothing: empty, or only spaces, [invisible](is_invisible) and
+/// control characters, variation selectors, the blank braille pattern U+2800, and
+/// combining marks with nothing to combine with (a mark alone draws on nothing, or on
+/// whatever the terminal drew before it). Required text (a title, a name) must not be
+/// blank.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || is_invisible(c)
+            || is_variation_selector(c)
+            || c == '\u{2800}'
+            || unicode_width::UnicodeWidthChar::width(c) == Some(0)
+    })
+}
+
+/// A variation selector (U+FE00–U+FE0F, the supplement's U+E0100–U+E01EF, and the
+/// Mongolian ones): it only chooses how the character before it looks.
+pub fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{fe00}'..='\u{fe0f}' | '\u{e0100}'..='\u{e01ef}' | '\u{180b}'..='\u{180d}' | '\u{180f}')
+}
+
+/// Whether an address holds a character that cannot be part of one: a control character
+/// (ESC, BEL, DEL, C1), a bidi control, or a format or other invisible character (U+200B).
+/// Such a value would act on a terminal or hide what it points to.
+pub fn has_hidden_characters(address: &str) -> bool {
+    address
+        .chars()
+        .any(|c| c.is_control() || is_dangerous(c) || is_invisible(c) || is_variation_selector(c))
 }
 
 /// `text` with dangerous characters escaped and tabs expanded; borrowed when already clean.

@@ -322,11 +322,12 @@ pub struct FilterArgs {
     pub all_actors: bool,
 
     /// Only events containing all of these words (title, summary, detail, tags, location, actors)
-    #[arg(long, value_name = "TEXT")]
+    // A query may begin with a hyphen: `-9999` is a date word, the year 9999 BCE.
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub query: Option<String>,
 
-    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY BCE;
-    /// sh:YYYY-MM-DD, ah:YYYY-MM-DD, 'asad 1400')
+    /// Only events that overlap this date or later (YYYY, YYYY-MM or YYYY-MM-DD; -YYYY or
+    /// 44 BCE before the common era; sh:YYYY-MM-DD, ah:YYYY-MM-DD, 'asad 1400')
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 

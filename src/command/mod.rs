@@ -68,6 +68,15 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
                 });
             }
             if events.is_empty() {
+                // A person at a terminal sees an empty answer as a failure to run; a script
+                // reads the exit status, and its stderr stays quiet.
+                if io::stderr().is_terminal() {
+                    let _ = writeln!(
+                        io::stderr().lock(),
+                        "afghan-timeline: no event matches the filter; the timeline has {} events",
+                        timeline.events.len()
+                    );
+                }
                 return Ok(Outcome::NothingMatched);
             }
             print_events(timeline, &events, format.into(), style)

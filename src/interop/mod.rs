@@ -55,6 +55,29 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
         }
         // Bounded as a timeline is: devices refused, binary input seen in its first chunk,
         // at most `load::MAX_BYTES`.
-        _ => crate::load::read(input).map_err(ImportError::Input),
+        // Its messages for binary input speak of RON timelines: here the file is JSON.
+        _ => crate::load::read(input).map_err(|e| match e {
+            crate::load::LoadError::Binary { name, line, col } => ImportError::Syntax {
+                name,
+                line,
+                col,
+                message: "a NUL byte; this looks like a binary file, not a TimelineJS JSON file"
+                    .to_owned(),
+            },
+            crate::load::LoadError::NotUtf8 {
+                name,
+                line,
+                col,
+                byte,
+            } => ImportError::Syntax {
+                name,
+                line,
+                col,
+                message: format!(
+                    "not valid UTF-8 (byte 0x{byte:02x}); a TimelineJS file is UTF-8 JSON"
+                ),
+            },
+            other => ImportError::Input(other),
+        }),
     }
 }

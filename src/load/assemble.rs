@@ -64,27 +64,25 @@ pub fn assemble(
         .map(|(h, i)| (h, EventId(new_index[i as usize])))
         .collect();
 
-    // The date-ordered array is allocated up front, because glibc consolidates its freed
-    // small blocks at the next large allocation, and building is about to free a few small
-    // blocks per event (the raw actor and related lists): a large allocation after those
-    // costs a sweep over every one of them.
+    drop(order);
+    // The array is allocated up front, because glibc consolidates its freed small blocks
+    // at the next large allocation, and building is about to free a few small blocks per
+    // event (the raw actor and related lists): a large allocation after those costs a
+    // sweep over every one of them. Its pages are only touched as the parts move in.
     let mut events: Vec<Event> = Vec::with_capacity(count);
     let resolved = Resolved {
         source_dates: &source_dates,
         related: &related,
         new_index: &new_index,
     };
-    let (mut built, starts) = build(parts, checked, &resolved, threads);
-    // Gathered into date order: each event is taken from its part once.
-    events.extend(order.iter().filter_map(|&(_, file)| {
-        let file = file as usize;
-        let part = starts
-            .partition_point(|&start| start <= file)
-            .checked_sub(1)?;
-        built.get_mut(part)?.get_mut(file - starts[part])?.take()
-    }));
+    // The parts joined in file order, each freed once moved, then put in date order in
+    // place: gathering them into date order in a new array held every event twice at the
+    // peak of the load (a quarter of the peak for small events).
+    for part in build(parts, checked, &resolved, threads) {
+        events.extend(part);
+    }
     debug_assert_eq!(events.len(), count);
-    drop(built);
+    into_date_order(&mut events, new_index);
     eras.sort_by_key(|e| e.start.sort_key());
     Timeline {
         title,
@@ -119,30 +117,25 @@ struct Resolved<'a> {
     new_index: &'a [u32],
 }
 
-/// The model's events, built from the parts on every thread, each part in file order; and
-/// the file index at which each part starts. A part's raw array is freed as soon as its
-/// events are moved out.
+/// The model's events, built from the parts on every thread, each part in file order. A
+/// part's raw array is freed as soon as its events are moved out.
 fn build(
     parts: Vec<Vec<RawEvent>>,
     mut checked: Vec<CheckedEvent>,
     resolved: &Resolved<'_>,
     threads: usize,
-) -> (Vec<Vec<Option<Event>>>, Vec<usize>) {
-    let mut starts = Vec::with_capacity(parts.len());
+) -> Vec<Vec<Event>> {
     let mut jobs = Vec::with_capacity(parts.len());
     let mut rest: &mut [CheckedEvent] = &mut checked;
-    let mut at = 0;
     for part in parts {
         let Some((mine, others)) = std::mem::take(&mut rest).split_at_mut_checked(part.len())
         else {
             break;
         };
-        starts.push(at);
-        at += part.len();
         jobs.push((part, mine));
         rest = others;
     }
-    let built: Vec<Mutex<Vec<Option<Event>>>> = jobs.iter().map(|_| Mutex::default()).collect();
+    let built: Vec<Mutex<Vec<Event>>> = jobs.iter().map(|_| Mutex::default()).collect();
     let queue = Mutex::new(jobs.into_iter().enumerate());
     let work = || {
         loop {
@@ -153,7 +146,7 @@ fn build(
             let events = raw
                 .into_iter()
                 .zip(checks)
-                .map(|(raw, c)| Some(event(raw, c, resolved)))
+                .map(|(raw, c)| event(raw, c, resolved))
                 .collect();
             if let Ok(mut slot) = built[j].lock() {
                 *slot = events;
@@ -161,11 +154,25 @@ fn build(
         }
     };
     super::on_threads(threads.min(built.len()), work);
-    let built = built
+    built
         .into_iter()
         .map(|part| part.into_inner().unwrap_or_default())
-        .collect();
-    (built, starts)
+        .collect()
+}
+
+/// Moves each event from its file position `i` to its date position `new_index[i]`, in
+/// place: each cycle of the permutation is followed once, so every event moves once.
+fn into_date_order(events: &mut [Event], mut new_index: Vec<u32>) {
+    for i in 0..events.len().min(new_index.len()) {
+        loop {
+            let j = new_index[i] as usize;
+            if j == i || j >= events.len() {
+                break;
+            }
+            events.swap(i, j);
+            new_index.swap(i, j);
+        }
+    }
 }
 
 /// One event of the model, its strings moved from the raw event.

@@ -43,12 +43,12 @@ pub(super) fn actor_names(raw: &RawTimeline, problems: &mut Vec<Problem>) {
     let path = |i: usize| DocPath::root().field("actors").index(i);
     for (i, actor) in raw.actors.iter().enumerate() {
         taken
-            .entry(actor.id.trim().to_lowercase())
+            .entry(crate::fold::fold(actor.id.trim()))
             .or_insert((i, Role::Id));
     }
     let mut claim =
         |i: usize, role: Role, text: &str, at: DocPath, problems: &mut Vec<Problem>| match taken
-            .entry(text.trim().to_lowercase())
+            .entry(crate::fold::fold(text.trim()))
         {
             Entry::Vacant(slot) => {
                 slot.insert((i, role));

@@ -67,6 +67,16 @@ impl Report {
             }
             _ => syntax_message(&err.code),
         };
+        // A comma missing at a line's end is found on the next line's first token: point
+        // where it belongs, after the value it should follow.
+        let (pos, message, help) = match (&err.code, end_of_line_before(text, pos)) {
+            (ron::Error::ExpectedComma, Some(end)) => (
+                end,
+                "expected a comma after this value".to_owned(),
+                Some("add ',' at the end of this line".to_owned()),
+            ),
+            _ => (pos, message, help),
+        };
         Report {
             name: name.to_owned(),
             diagnostics: vec![Diagnostic::at(text, pos, &message, help)],
@@ -231,6 +241,22 @@ fn pos_of(text: &str, line: usize, col: usize) -> Pos {
         col: col.max(1),
         offset,
     }
+}
+
+/// Just after the last character before `pos`, when only whitespace, a line break among
+/// it, lies between them.
+fn end_of_line_before(text: &str, pos: Pos) -> Option<Pos> {
+    let before = text.get(..pos.offset)?;
+    let kept = before.trim_end();
+    if kept.is_empty() || !before[kept.len()..].contains('\n') {
+        return None;
+    }
+    let line_start = kept.rfind('\n').map_or(0, |i| i + 1);
+    Some(Pos {
+        line: 1 + kept.matches('\n').count(),
+        col: 1 + kept[line_start..].chars().count(),
+        offset: kept.len(),
+    })
 }
 
 /// ron's error, reworded in this tool's voice, with advice where there is some to give.

@@ -7,7 +7,9 @@
 mod assemble;
 mod clash;
 mod diagnostic;
+mod file;
 mod locate;
+pub mod memory;
 mod parallel;
 mod pieces;
 pub mod plain;
@@ -58,7 +60,16 @@ impl Input {
         match self {
             Input::Embedded => "data/timeline.ron".to_owned(),
             Input::Stdin => "<stdin>".to_owned(),
-            Input::Path(p) => crate::sanitize::line(&p.display().to_string()).into_owned(),
+            // A name that shows nothing (`check ''`) is quoted, so that the message does
+            // not begin with a bare colon; any other is written as compilers write paths.
+            Input::Path(p) => {
+                let name = p.display().to_string();
+                if crate::sanitize::is_blank(&name) {
+                    crate::sanitize::quote(&name)
+                } else {
+                    crate::sanitize::line(&name).into_owned()
+                }
+            }
         }
     }
 }
@@ -103,26 +114,25 @@ pub fn load_with(input: &Input, progress: &Progress) -> Result<Timeline, LoadErr
         Input::Embedded => parse_text(Cow::Borrowed(EMBEDDED), &name, 1, progress, Parallel::No),
         Input::Stdin => {
             progress.start(Phase::Reading, None);
-            let bytes = read::read_bounded(std::io::stdin().lock(), &name, progress)?;
+            let bytes = read::read_bounded(std::io::stdin().lock(), &name, None, progress)?;
+            file::fits_in_memory(&bytes, &name)?;
             let threads = threads_for(bytes.len());
             parse_bytes_metered(bytes, &name, threads, progress, true)
         }
-        Input::Path(path) => {
-            // Only a regular file or a FIFO, and at most `MAX_BYTES` of it (see `read`).
-            let file = read::open(path, &name)?;
-            let len = file.metadata().map_or(0, |m| m.len());
-            let pieces = match load_in_pieces(&file, len, &name, progress) {
-                Piecewise::Loaded(loaded) => return loaded,
-                Piecewise::Unsuitable => true,
-                // The same text in memory would fail the same way.
-                Piecewise::Failed => false,
-            };
-            progress.start(Phase::Reading, Some(len));
-            let bytes = read::read_bounded(file, &name, progress)?;
-            let threads = threads_for(bytes.len());
-            parse_bytes_metered(bytes, &name, threads, progress, pieces)
-        }
+        Input::Path(path) => file::load(path, &name, progress, &|| {}),
     }
+}
+
+/// [`load_with`] of a file, with `pause` run between reading the file and checking that it
+/// did not change meanwhile: for a test to change it there, deterministically.
+#[doc(hidden)]
+pub fn load_path_pausing(
+    path: &std::path::Path,
+    progress: &Progress,
+    pause: &dyn Fn(),
+) -> Result<Timeline, LoadError> {
+    let name = Input::Path(path.to_owned()).name();
+    file::load(path, &name, progress, pause)
 }
 
 /// The bytes of an input, read with the same bounds as a timeline (see `read`): a device
@@ -133,54 +143,14 @@ pub fn read(input: &Input) -> Result<Vec<u8>, LoadError> {
     let progress = Progress::default();
     match input {
         Input::Embedded => Ok(EMBEDDED.as_bytes().to_vec()),
-        Input::Stdin => read::read_bounded(std::io::stdin().lock(), &name, &progress),
-        Input::Path(path) => read::read_bounded(read::open(path, &name)?, &name, &progress),
-    }
-}
-
-/// How reading a file in pieces went.
-enum Piecewise {
-    Loaded(Result<Timeline, LoadError>),
-    /// Not a file for it (small, not regular, binary): read it whole, and try pieces then.
-    Unsuitable,
-    /// Tried and failed: read it whole, and do not try pieces again.
-    Failed,
-}
-
-/// A regular file large enough to parse on every core, read a piece at a time by each
-/// thread (see `source`), checked and assembled; or why it must be read whole the ordinary
-/// way, which also reports whatever keeps it from parsing.
-fn load_in_pieces(file: &std::fs::File, len: u64, name: &str, progress: &Progress) -> Piecewise {
-    let Ok(len_bytes) = usize::try_from(len) else {
-        return Piecewise::Unsuitable;
-    };
-    let threads = threads_for(len_bytes);
-    let regular = file.metadata().is_ok_and(|m| m.is_file());
-    // Positioned reads are Unix's (see `source`). A binary file is refused after its
-    // first chunk by the ordinary way.
-    if !cfg!(unix) || threads < 2 || len > MAX_BYTES || !regular || !read::starts_as_text(file) {
-        return Piecewise::Unsuitable;
-    }
-    let Some(parallel::Parsed { head, parts }) =
-        parallel::parse_file(file, len_bytes, threads, progress)
-    else {
-        return Piecewise::Failed;
-    };
-    progress.start(Phase::Checking, None);
-    Piecewise::Loaded(match validate::check(&head, &parts, threads) {
-        Ok(checked) => {
-            progress.start(Phase::Assembling, None);
-            Ok(assemble::assemble(head, parts, checked, threads))
+        Input::Stdin => read::read_bounded(std::io::stdin().lock(), &name, None, &progress),
+        Input::Path(path) => {
+            let file = read::open(path, &name)?;
+            read::check_size(&file, &name)?;
+            let len = file.metadata().ok().filter(std::fs::Metadata::is_file);
+            read::read_bounded(file, &name, len.map(|m| m.len()), &progress)
         }
-        // The report quotes the file: only now is it read whole.
-        Err(problems) => Err(read::whole(file, name).map_or_else(
-            |e| e,
-            |text| {
-                let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-                LoadError::Invalid(Report::problems(name, text, problems))
-            },
-        )),
-    })
+    }
 }
 
 /// Runs `work` on `threads` threads at once, this one among them, until each returns. The
@@ -199,7 +169,7 @@ fn on_threads(threads: usize, work: impl Fn() + Sync) {
 const PARALLEL_FROM: usize = 4 << 20;
 
 /// How many threads to parse a text of `len` bytes on.
-fn threads_for(len: usize) -> usize {
+pub(super) fn threads_for(len: usize) -> usize {
     if len < PARALLEL_FROM {
         1
     } else {
@@ -234,7 +204,7 @@ pub fn parse_bytes_on(bytes: Vec<u8>, name: &str, threads: usize) -> Result<Time
 
 /// `pieces`: whether the parallel parse may try reading the list in pieces (see `pieces`);
 /// not when the file has already failed to be read that way.
-fn parse_bytes_metered(
+pub(super) fn parse_bytes_metered(
     bytes: Vec<u8>,
     name: &str,
     threads: usize,
@@ -348,7 +318,7 @@ fn parse_text(
     }
     // CRLF files: string values spanning lines would otherwise keep a '\r' per line.
     let text = if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n"))
+        Cow::Owned(read::crlf_to_lf(text.into_owned()))
     } else {
         text
     };

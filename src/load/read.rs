@@ -7,7 +7,10 @@
 //!   <(…)` is one), and when nothing writes to it yet, "waiting for …" says why nothing
 //!   happens;
 //! * the first [`FIRST_CHUNK`] bytes are checked for NUL and UTF-8 before reading on;
-//! * an input past [`MAX_BYTES`] (4 GiB, as docs/format.md says) is refused.
+//! * an input past [`MAX_BYTES`] (4 GiB, as docs/format.md says) is refused, a regular
+//!   file by its size before any of it is read;
+//! * the buffer is grown with `try_reserve`, so that running out of memory is a message
+//!   rather than an abort (see `memory`).
 
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write as _};
@@ -15,7 +18,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{LoadError, Progress, describe_io};
+use super::{LoadError, Progress, describe_io, memory};
 
 /// The largest timeline read, in bytes.
 /// Four times the 1,000,000-event benchmark file (1.1 GB), which must load: the cap is
@@ -76,28 +79,83 @@ fn open_fifo(path: &Path, name: &str) -> std::io::Result<File> {
     file
 }
 
+/// Refuses a regular file larger than [`MAX_BYTES`] by its size, before reading any of it.
+pub(super) fn check_size(file: &File, name: &str) -> Result<(), LoadError> {
+    match file.metadata() {
+        Ok(meta) if meta.is_file() && meta.len() > MAX_BYTES => Err(too_large(name, MAX_BYTES)),
+        _ => Ok(()),
+    }
+}
+
+fn too_large(name: &str, max: u64) -> LoadError {
+    LoadError::Read {
+        name: name.to_owned(),
+        reason: format!(
+            "larger than {} MiB, the most a timeline may be; split it into several files",
+            max >> 20
+        ),
+    }
+}
+
 /// All of `reader`, at most [`MAX_BYTES`], refusing binary input after its first chunk;
-/// read in pieces so that `progress` moves while a large file is read.
+/// read in pieces so that `progress` moves while a large file is read. `len`, when known
+/// (a regular file), is reserved at once.
 pub(super) fn read_bounded(
     reader: impl Read,
     name: &str,
+    len: Option<u64>,
     progress: &Progress,
 ) -> Result<Vec<u8>, LoadError> {
-    read_capped(reader, name, MAX_BYTES, progress)
+    read_capped(reader, name, MAX_BYTES, len, progress)
+}
+
+/// Makes room for `more` bytes, or says there is not enough memory: a failed allocation
+/// would end the program with no message (see `memory`).
+fn reserve(bytes: &mut Vec<u8>, more: usize, name: &str) -> Result<(), LoadError> {
+    if bytes.try_reserve(more).is_ok() || bytes.try_reserve_exact(more).is_ok() {
+        return Ok(());
+    }
+    Err(out_of_memory(name, bytes.len() as u64 + more as u64))
+}
+
+fn out_of_memory(name: &str, wanted: u64) -> LoadError {
+    LoadError::Read {
+        name: name.to_owned(),
+        reason: format!(
+            "not enough memory to read it ({} MiB); free some memory, or split the timeline \
+             into several files",
+            wanted.div_ceil(1 << 20)
+        ),
+    }
 }
 
 fn read_capped(
     mut reader: impl Read,
     name: &str,
     max: u64,
+    len: Option<u64>,
     progress: &Progress,
 ) -> Result<Vec<u8>, LoadError> {
     const PIECE: u64 = 8 << 20;
-    let failed = |e: std::io::Error| LoadError::Read {
-        name: name.to_owned(),
-        reason: describe_io(&e),
+    let failed = |e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::OutOfMemory => out_of_memory(name, len.unwrap_or(0)),
+        _ => LoadError::Read {
+            name: name.to_owned(),
+            reason: describe_io(&e),
+        },
     };
     let mut bytes = Vec::new();
+    if let Some(len) = len {
+        if len > max {
+            return Err(too_large(name, max));
+        }
+        // One byte more, to see the end without growing.
+        reserve(
+            &mut bytes,
+            usize::try_from(len + 1).unwrap_or(usize::MAX),
+            name,
+        )?;
+    }
     reader
         .by_ref()
         .take(FIRST_CHUNK)
@@ -114,6 +172,11 @@ fn read_capped(
     loop {
         // One byte past the limit is enough to know it is too large.
         let room = (max + 1).saturating_sub(bytes.len() as u64);
+        // Room for the whole piece first, so that reading never grows the buffer itself.
+        let piece = usize::try_from(PIECE.min(room)).unwrap_or(usize::MAX);
+        if bytes.capacity() - bytes.len() < piece {
+            reserve(&mut bytes, piece, name)?;
+        }
         let n = (&mut reader)
             .take(PIECE.min(room))
             .read_to_end(&mut bytes)
@@ -124,13 +187,7 @@ fn read_capped(
         progress.advance(n as u64);
     }
     if bytes.len() as u64 > max {
-        return Err(LoadError::Read {
-            name: name.to_owned(),
-            reason: format!(
-                "larger than {} MiB, the most a timeline may be; split it into several files",
-                max >> 20
-            ),
-        });
+        return Err(too_large(name, max));
     }
     Ok(bytes)
 }
@@ -145,6 +202,16 @@ pub(super) fn starts_as_text(file: &File) -> bool {
     read && rewound && looks_like_text(&chunk)
 }
 
+/// The first [`memory::SAMPLE`] bytes of a regular file, to count its events; the file is
+/// left at its start.
+pub(super) fn sample(file: &File) -> Vec<u8> {
+    let mut chunk = Vec::new();
+    let mut reader = file;
+    let _ = reader.take(memory::SAMPLE as u64).read_to_end(&mut chunk);
+    let _ = reader.seek(SeekFrom::Start(0));
+    chunk
+}
+
 /// The whole text of a regular file from its start, with the usual bounds; the file was
 /// parsed already, so its bytes are UTF-8 unless it changed meanwhile.
 pub(super) fn whole(file: &File, name: &str) -> Result<String, LoadError> {
@@ -155,7 +222,8 @@ pub(super) fn whole(file: &File, name: &str) -> Result<String, LoadError> {
             name: name.to_owned(),
             reason: describe_io(&e),
         })?;
-    let bytes = read_bounded(reader, name, &Progress::default())?;
+    let len = file.metadata().ok().map(|m| m.len());
+    let bytes = read_bounded(reader, name, len, &Progress::default())?;
     String::from_utf8(bytes).map_err(|_| LoadError::Read {
         name: name.to_owned(),
         reason: "changed while it was read; try again".to_owned(),
@@ -172,6 +240,23 @@ fn looks_like_text(chunk: &[u8]) -> bool {
     valid && !chunk.contains(&0)
 }
 
+/// `text` with each CRLF made LF, in place: a copy would hold the file twice, the most
+/// memory a load of a large file could ask for at once.
+pub(super) fn crlf_to_lf(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    let mut kept = 0;
+    for at in 0..bytes.len() {
+        if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            continue;
+        }
+        bytes[kept] = bytes[at];
+        kept += 1;
+    }
+    bytes.truncate(kept);
+    // Only ASCII bytes were taken out, so the text is still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +264,7 @@ mod tests {
     #[test]
     fn endless_binary_input_is_refused_after_the_first_chunk() {
         let mut zeros = std::io::repeat(0);
-        let e = read_bounded(&mut zeros, "zero", &Progress::default()).expect_err("refused");
+        let e = read_bounded(&mut zeros, "zero", None, &Progress::default()).expect_err("refused");
         assert!(
             matches!(
                 e,
@@ -192,25 +277,34 @@ mod tests {
             "{e}"
         );
         let mut noise = std::io::repeat(0xff);
-        let e = read_bounded(&mut noise, "noise", &Progress::default()).expect_err("refused");
+        let e = read_bounded(&mut noise, "noise", None, &Progress::default()).expect_err("refused");
         assert!(matches!(e, LoadError::NotUtf8 { byte: 0xff, .. }), "{e}");
     }
 
     #[test]
     fn endless_text_is_refused_past_the_limit() {
         let mut endless = std::io::repeat(b' ');
-        let e = read_capped(&mut endless, "endless", 2 << 20, &Progress::default())
+        let e = read_capped(&mut endless, "endless", 2 << 20, None, &Progress::default())
             .expect_err("refused");
         assert!(e.to_string().contains("larger than 2 MiB"), "{e}");
         let exact = vec![b' '; 2 << 20];
-        assert!(read_capped(exact.as_slice(), "exact", 2 << 20, &Progress::default()).is_ok());
+        assert!(
+            read_capped(
+                exact.as_slice(),
+                "exact",
+                2 << 20,
+                None,
+                &Progress::default()
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn a_character_cut_by_the_first_chunk_is_text() {
         let mut text = vec![b'a'; usize::try_from(FIRST_CHUNK).unwrap_or(0) - 1];
         text.extend("é".repeat(10).bytes());
-        let read = read_bounded(text.as_slice(), "cut", &Progress::default()).expect("read");
+        let read = read_bounded(text.as_slice(), "cut", None, &Progress::default()).expect("read");
         assert_eq!(read, text);
         assert!(!looks_like_text(b"a\0b"));
         assert!(looks_like_text(b"a\xc3"));

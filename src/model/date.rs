@@ -409,6 +409,47 @@ pub fn day_number(day: NaiveDate) -> i32 {
     day.num_days_from_ce()
 }
 
+/// A date as a reader types it (at `r`, `:`, `--from`): the file's form (`1979-12`,
+/// `-0044-03-15`), or a date before the common era as people write it, `44 BCE`, `44 BC`,
+/// `44-03-15 BCE`, the year without leading zeros.
+///
+/// # Errors
+/// Why it is not a date, as the file's form would say.
+pub fn typed_date(text: &str) -> Result<Date, DateError> {
+    let text = text.trim();
+    let lower = text.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_suffix("bce")
+        .or_else(|| lower.strip_suffix("bc"))
+    else {
+        return text.parse();
+    };
+    let rest = rest.trim_end();
+    let (approximate, rest) = rest.strip_prefix('~').map_or((false, rest), |r| (true, r));
+    let (year, more) = rest.split_once('-').unwrap_or((rest, ""));
+    if year.is_empty() || year.len() > 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError::Shape);
+    }
+    let tilde = if approximate { "~" } else { "" };
+    let more = if more.is_empty() {
+        String::new()
+    } else {
+        format!("-{more}")
+    };
+    format!("{tilde}-{year:0>4}{more}").parse()
+}
+
+/// How [`typed_date`] reads a date back: the file's form, but a year before the common era
+/// as `44 BCE` (`-0001` after a range's `..` or `–` reads as a sign of its own).
+pub fn typed_form(date: Date) -> String {
+    if date.year() < 0 && date.month().is_none() {
+        let tilde = if date.is_approximate() { "~" } else { "" };
+        format!("{tilde}{} BCE", date.year().unsigned_abs())
+    } else {
+        date.to_string()
+    }
+}
+
 #[cfg(test)]
 mod width_tests {
     use super::Date;

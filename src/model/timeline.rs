@@ -197,10 +197,7 @@ impl Timeline {
 
 /// Unicode-aware case-insensitive equality without allocating.
 fn eq_ignore_case(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b)
-        || a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
+    crate::fold::eq_folded(a, b)
 }
 
 /// The hash that orders [`Timeline::by_id`]: `DefaultHasher::new()` has fixed keys, so the

@@ -7,6 +7,7 @@
 
 use crate::model::calendar::{Hijri, Period};
 use crate::model::{Date, day_number};
+pub use crate::model::{typed_date, typed_form};
 
 /// The days `[first, last]` a date word covers, as day numbers (`model::day_number`).
 pub type Days = (i32, i32);
@@ -21,7 +22,9 @@ fn single(word: &str, hijri: Hijri) -> Option<Days> {
     if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
         return None;
     }
-    if !word.as_bytes()[0].is_ascii_digit() {
+    // A year before the common era begins with its sign (`-9999`, `-0044-03-15`).
+    let digits = word.strip_prefix('-').unwrap_or(word);
+    if !digits.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
     word.parse::<Date>().ok().map(|d| days_of(d.into()))
@@ -32,6 +35,16 @@ fn days_of(period: Period) -> Days {
         day_number(period.first_day()),
         day_number(period.last_day()),
     )
+}
+
+/// `44` followed by `bce` or `bc`: the year 44 BCE, as one date word.
+fn bce(year: &str, era: Option<&String>) -> Option<(String, Days)> {
+    let era = era.filter(|e| matches!(e.as_str(), "bce" | "bc" | "b.c." | "b.c.e."))?;
+    if year.is_empty() || year.len() > 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let date = typed_date(&format!("{year} bce")).ok()?;
+    Some((format!("{year} {era}"), days_of(date.into())))
 }
 
 /// A month word and the four-digit year after it, with a day before them if given: `dec
@@ -54,7 +67,7 @@ fn phrase(words: &[String], hijri: Hijri) -> Option<(usize, Days)> {
 /// day before them (`24 asad 1400`). `hijri` is the lunar calendar `ah:` and the lunar
 /// months mean.
 pub fn words(query: &str, hijri: Hijri) -> Vec<(String, Option<Days>)> {
-    let lowered: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let lowered: Vec<String> = query.split_whitespace().map(crate::fold::fold).collect();
     let mut out = Vec::with_capacity(lowered.len());
     let mut k = 0;
     while k < lowered.len() {
@@ -64,6 +77,11 @@ pub fn words(query: &str, hijri: Hijri) -> Vec<(String, Option<Days>)> {
             continue;
         }
         let word = &lowered[k];
+        if let Some((both, days)) = bce(word, lowered.get(k + 1)) {
+            out.push((both, Some(days)));
+            k += 2;
+            continue;
+        }
         out.push((word.clone(), single(word, hijri)));
         k += 1;
     }
@@ -97,6 +115,25 @@ mod tests {
     }
 
     #[test]
+    fn years_before_the_common_era_are_date_words() {
+        assert_eq!(words("-9999"), vec![("-9999".to_owned(), days("-9999"))]);
+        assert_eq!(words("44 BCE"), vec![("44 bce".to_owned(), days("-0044"))]);
+        assert_eq!(words("44 bc kabul").len(), 2);
+        assert_eq!(typed_date("44 BCE"), "-0044".parse());
+        assert_eq!(typed_date("44-03-15 BCE"), "-0044-03-15".parse());
+        assert_eq!(typed_date("~500 bc"), "~-0500".parse());
+        assert_eq!(typed_date(" 1979-12 "), "1979-12".parse());
+        assert!(typed_date("0 BCE").is_err());
+        assert!(typed_date("BCE").is_err());
+        assert!(typed_date("-44 BCE").is_err());
+        for text in ["44 BCE", "~500 BCE", "-0044-03", "1979"] {
+            let date = typed_date(text).expect("a date");
+            assert_eq!(typed_date(&typed_form(date)), Ok(date), "{text}");
+        }
+        assert_eq!(typed_form(typed_date("1 BCE").expect("a date")), "1 BCE");
+    }
+
+    #[test]
     fn a_month_name_and_a_year_are_one_word() {
         for q in ["dec 1979", "December 1979", "DEC. 1979"] {
             let got = words(q);
@@ -122,7 +159,7 @@ mod tests {
             "1979-02-30",
             "abc",
             "19x9",
-            "-1979",
+            "--1979",
             "1979-",
         ] {
             assert!(words(q).iter().all(|(_, d)| d.is_none()), "{q}");

@@ -5,8 +5,9 @@
 //! comparing case-insensitively byte by byte costs far more than the work itself, so the
 //! index keeps, per event and contiguous:
 //!
-//! * the searchable text (title, summary, detail, tags, location) lower-cased once, in one
-//!   string, fields separated by a newline so that no word matches across two fields;
+//! * the searchable text (title, summary, detail, tags, location) folded once (case and
+//!   accents, see `fold`), in one string, fields separated by a newline so that no word
+//!   matches across two fields;
 //! * a 64-bit mask of the event's actors (bit `actor % 64`): exact for up to 64 actors, a
 //!   cheap pre-check that is confirmed against the actor list beyond that;
 //! * the first and last day the event covers, for range filters.
@@ -20,6 +21,7 @@
 
 use std::sync::OnceLock;
 
+use crate::fold::push_folded;
 use crate::model::{Event, Timeline, day_number};
 
 /// The index of a run of consecutive events, built on one thread.
@@ -53,7 +55,7 @@ impl Part {
         for event in events {
             if with_text {
                 for field in fields(event) {
-                    push_lower(&mut part.text, field);
+                    push_folded(&mut part.text, field);
                     part.text.push('\n');
                 }
                 part.ends.push(part.text.len());
@@ -77,7 +79,7 @@ pub struct SearchIndex {
     pub(super) last_days: Vec<i32>,
     /// Whether the event has an `end` (the time view draws it as a bar).
     has_end: Vec<bool>,
-    /// Each actor's name and aliases, lower-cased, newline-separated.
+    /// Each actor's name and aliases, folded, newline-separated.
     pub(super) actor_text: Vec<String>,
 }
 
@@ -100,34 +102,6 @@ impl Text {
 /// The bit of an actor in an event's mask.
 pub fn actor_bit(index: usize) -> u64 {
     1 << (index % 64)
-}
-
-/// Appends `s` lower-cased exactly as `str::to_lowercase` does (the plain filter's rule).
-///
-/// Runs of ASCII are copied and lowered in bulk; other characters go through Unicode
-/// lowering one by one. Only a capital sigma lowers differently by context (final "ς" or
-/// medial "σ"), so a string holding one is lowered whole by `str::to_lowercase`.
-fn push_lower(out: &mut String, s: &str) {
-    if s.contains('\u{3a3}') {
-        out.push_str(&s.to_lowercase());
-        return;
-    }
-    let mut rest = s;
-    while !rest.is_empty() {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let start = out.len();
-        out.push_str(&rest[..ascii]);
-        out[start..].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.extend(c.to_lowercase());
-            rest = chars.as_str();
-        }
-    }
 }
 
 /// The searchable fields of an event, as the plain filter reads them too.
@@ -210,7 +184,7 @@ impl SearchIndex {
             .map(|a| {
                 let mut s = String::new();
                 for name in std::iter::once(&a.name).chain(&a.aliases) {
-                    push_lower(&mut s, name);
+                    push_folded(&mut s, name);
                     s.push('\n');
                 }
                 s

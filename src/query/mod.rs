@@ -10,6 +10,7 @@ mod range;
 
 use memchr::memmem;
 
+pub use dates::{typed_date, typed_form};
 pub use index::{SearchIndex, actor_bit};
 pub use range::{Range, RangeError, parse_range, parse_range_in, range_input, range_label};
 
@@ -38,7 +39,8 @@ pub struct Narrowing<'a> {
 pub struct Filter {
     pub actors: Vec<ActorId>,
     pub actor_mode: ActorMode,
-    /// Lower-cased words; an event matches when it contains all of them.
+    /// Folded words (case and accents, see `fold`); an event matches when it contains all
+    /// of them.
     words: Vec<String>,
     /// Per word, the days it names when it is a date word (`1989`, `dec 1979`): an event
     /// whose period overlaps them matches that word too.
@@ -160,7 +162,7 @@ impl Filter {
             });
             index::fields(event)
                 .chain(actor_texts)
-                .any(|field| contains_lowered(field, word))
+                .any(|field| contains_folded(field, word))
         })
     }
 
@@ -329,15 +331,6 @@ pub fn date_word(text: &str, hijri: Hijri) -> Option<(i32, i32)> {
     }
 }
 
-/// Whether `haystack` contains `needle` (already lower-case), ignoring case: the same as
-/// `haystack.to_lowercase().contains(needle)`, without allocating in the common case.
-pub fn contains_lowered(haystack: &str, needle: &str) -> bool {
-    // Both ASCII: no character outside ASCII lower-cases into ASCII (as the Kelvin sign and
-    // dotted capital I do), so byte-wise comparison is exactly lower-casing.
-    if needle.is_ascii() && haystack.is_ascii() {
-        let (h, n) = (haystack.as_bytes(), needle.as_bytes());
-        n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-    } else {
-        haystack.to_lowercase().contains(needle)
-    }
-}
+/// Whether `haystack` contains `needle` (already folded) once folded: case and accents
+/// ignored (see `fold`).
+pub use crate::fold::contains_folded;

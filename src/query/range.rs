@@ -4,6 +4,9 @@
 
 use crate::model::DateError;
 use crate::model::calendar::{Hijri, Period, PeriodError};
+// Typed text is quoted as file text is: a typed U+202E or C1 control must not reach the
+// terminal from the status line.
+use crate::sanitize::quote;
 
 /// The ends of a range; `None` is open. Both `None`: no range at all.
 pub type Range = (Option<Period>, Option<Period>);
@@ -12,11 +15,11 @@ pub type Range = (Option<Period>, Option<Period>);
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RangeError {
     /// One end is not a date; the end as typed, and why.
-    #[error("'{value}' is not a date: {}", reason_words(reason))]
+    #[error("{} is not a date: {}", quote(value), reason_words(reason))]
     Date { value: String, reason: PeriodError },
     /// Two dates joined the way a status line shows them (`1979–1989`) or with a hyphen
     /// (`1979-1989`), which would read as a month: what to type instead.
-    #[error("write a range with two dots: '{0}'")]
+    #[error("write a range with two dots: {}", quote(.0))]
     Joined(String),
     /// Both ends given, the first after the second.
     #[error("'{from}' is after '{to}'; swap them")]
@@ -95,18 +98,12 @@ pub fn parse_range(text: &str) -> Result<Range, RangeError> {
     parse_range_in(text, Hijri::default())
 }
 
-/// How a range reads in the status line: `1979–1989`, `1989-02–`, `–2001`, `1989` for a
-/// single period; `None` when there is no range.
-pub fn range_label((from, to): Range) -> Option<String> {
-    match (from, to) {
-        (None, None) => None,
-        (Some(f), Some(t)) if f == t => Some(f.to_string()),
-        (f, t) => Some(format!(
-            "{}–{}",
-            f.map(|d| d.to_string()).unwrap_or_default(),
-            t.map(|d| d.to_string()).unwrap_or_default()
-        )),
-    }
+/// How a range reads in the status line: as it is typed at the prompt (`1979..1989`,
+/// `1989-02..`, `..2001`, `..1 BCE`), `1989` for a single period; `None` when there is no
+/// range. The same form as the prompt's, so that what the status shows can be typed; a
+/// dash between the ends read as a sign beside a year before the common era (`–-0001`).
+pub fn range_label(range: Range) -> Option<String> {
+    Some(range_input(range)).filter(|s| !s.is_empty())
 }
 
 /// How a range is typed at the prompt (`1979..1989`): what `parse_range` reads back.
@@ -178,15 +175,19 @@ mod tests {
             assert_eq!(range_input(range), text);
             assert_eq!(parse_range(&range_input(range)), Ok(range));
         }
+        // The status line shows what is typed: no dash beside a minus sign (`–-0001`).
         assert_eq!(
             range_label((d("1979"), d("1989"))).as_deref(),
-            Some("1979–1989")
+            Some("1979..1989")
         );
         assert_eq!(
             range_label((d("1989-02"), None)).as_deref(),
-            Some("1989-02–")
+            Some("1989-02..")
         );
-        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("–2001"));
+        assert_eq!(range_label((None, d("2001"))).as_deref(), Some("..2001"));
+        assert_eq!(range_label((None, d("-0001"))).as_deref(), Some("..1 BCE"));
         assert_eq!(range_label((None, None)), None);
+        assert_eq!(parse_range("..1 BCE"), Ok((None, d("-0001"))));
+        assert_eq!(parse_range("44 BCE"), Ok((d("-0044"), d("-0044"))));
     }
 }

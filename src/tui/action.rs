@@ -55,7 +55,7 @@ pub enum Action {
     JumpGo,
     /// Esc at the `:` prompt.
     JumpCancel,
-    /// Back to the place before the last jump (a followed link, `:`, `--select`).
+    /// Back to the place before the last jump (a followed link, `:`).
     HistoryBack,
     /// Forward again, undoing a `HistoryBack`.
     HistoryForward,
@@ -89,6 +89,10 @@ pub enum Action {
     DetailUp,
     DetailPageDown,
     DetailPageUp,
+    /// `g`/`Home` in the detail pane: its first line.
+    DetailTop,
+    /// `G`/`End` in the detail pane: its last page.
+    DetailBottom,
     /// `n`/`N` in the detail pane: scroll to the next / previous line with a match.
     NextMatch,
     PrevMatch,

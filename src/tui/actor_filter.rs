@@ -3,7 +3,7 @@
 //! until Enter applies it. Takes plain data (the actors), so it tests without a terminal.
 
 use crate::model::{Actor, ActorId, Timeline};
-use crate::query::{ActorMode, Filter, SearchIndex, contains_lowered};
+use crate::query::{ActorMode, Filter, SearchIndex, contains_folded};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActorFilter {
@@ -97,7 +97,7 @@ impl ActorFilter {
     /// alias, in any case. The cursor stays on its actor while it is still shown.
     pub fn narrow(&mut self, actors: &[Actor], query: &str) {
         let current = self.current();
-        let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+        let words: Vec<String> = query.split_whitespace().map(crate::fold::fold).collect();
         self.shown = actors
             .iter()
             .enumerate()
@@ -106,7 +106,7 @@ impl ActorFilter {
                     std::iter::once(&actor.name)
                         .chain(std::iter::once(&actor.id))
                         .chain(&actor.aliases)
-                        .any(|text| contains_lowered(text, word))
+                        .any(|text| contains_folded(text, word))
                 })
             })
             .map(|(i, _)| i)

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use crate::model::calendar::{self, DateStyle, column_date};
 use crate::model::{Event, EventId, Interval, Timeline};
 use crate::tui::links::Backlinks;
-use crate::tui::text::{clean, wrap, wrap_paragraphs};
+use crate::tui::text::{NBSP, clean, glue_units, wrap, wrap_hanging, wrap_paragraphs};
 use crate::tui::theme::Theme;
 
 /// The pane's lines for event `id` at a content width; `previous` is the event listed
@@ -37,16 +37,18 @@ pub fn lines(
     let event = tl.event(id);
     let w = usize::from(width.max(1));
     let mut out: Vec<Line<'static>> = Vec::new();
+    // A no-break space keeps a number with its unit through the wrap (`glue_units`); on
+    // screen it is a space like any other.
     let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, style| {
         out.extend(
             wrap_paragraphs(text, w)
                 .into_iter()
-                .map(|l| Line::styled(l, style)),
+                .map(|l| Line::styled(l.replace(NBSP, " "), style)),
         );
     };
 
     push_wrapped(&mut out, &event.title, theme.heading());
-    push_wrapped(&mut out, &when(event, dates), theme.date());
+    push_wrapped(&mut out, &glue_units(&when(event, dates)), theme.date());
     if calendar::computed_back(event.date, dates) {
         push_wrapped(
             &mut out,
@@ -61,10 +63,10 @@ pub fn lines(
         let gap = Interval::between(prev.date.first_day(), event.date.first_day());
         push_wrapped(
             &mut out,
-            &format!(
+            &glue_units(&format!(
                 "{gap} since the previous event ({})",
                 column_date(prev.date, dates)
-            ),
+            )),
             theme.dim(),
         );
     }
@@ -113,7 +115,7 @@ pub fn lines(
         }
         out.extend(hanging(&text, w, 3, ratatui::style::Style::new()));
         if let Some(url) = &s.url {
-            out.extend(hanging(&format!("   {}", clean(url)), w, 3, theme.link()));
+            out.extend(indented(&clean(url), w, 3, theme.link()));
         }
     }
     followable(&mut out, tl, backlinks, id, w, theme, dates);
@@ -216,25 +218,39 @@ fn labelled(out: &mut Vec<Line<'static>>, label: &str, value: &str, w: usize, th
     }
 }
 
-/// Wraps `text` with continuation lines indented by `indent` columns.
+/// Wraps `text` with continuation lines indented by `indent` columns, in one pass, so
+/// that a word split over two lines reads back whole.
 fn hanging(
     text: &str,
     w: usize,
     indent: usize,
     style: ratatui::style::Style,
 ) -> Vec<Line<'static>> {
-    let first = wrap(text, w);
-    let Some((head, rest)) = first.split_first() else {
-        return Vec::new();
-    };
-    let mut out = vec![Line::styled(head.clone(), style)];
-    let rest = rest.join(" ");
-    if !rest.is_empty() {
-        for l in wrap(&rest, w.saturating_sub(indent).max(1)) {
-            out.push(Line::styled(format!("{}{l}", " ".repeat(indent)), style));
-        }
-    }
-    out
+    let pad = " ".repeat(indent);
+    wrap_hanging(text, w, w.saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(n, l)| {
+            let l = if n == 0 { l } else { format!("{pad}{l}") };
+            Line::styled(l, style)
+        })
+        .collect()
+}
+
+/// Every line of `text` indented by `indent` columns: a source's address, which the
+/// links over it (`view/links.rs`) read back by trimming and joining its lines.
+fn indented(
+    text: &str,
+    w: usize,
+    indent: usize,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    let pad = " ".repeat(indent);
+    let inner = w.saturating_sub(indent).max(1);
+    wrap(text, inner)
+        .into_iter()
+        .map(|l| Line::styled(format!("{pad}{l}"), style))
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,12 +2,15 @@
 //! screen and the selected event's detail lines, never the whole timeline, so drawing costs
 //! the same however many events there are.
 //!
-//! Matching is the search engine's: case-insensitive containment of each lower-case word
-//! (`query::Filter::words`). Ranges are byte ranges of the text as shown.
+//! Matching is the search engine's: containment of each folded word (`query::Filter::words`,
+//! case and accents folded by `fold`). Ranges are byte ranges of the text as shown, so a
+//! match of `kabul` marks the `ā` of `Kābul`.
 
 use std::ops::Range;
 
 use ratatui::style::Style;
+
+use crate::fold::fold_char;
 use ratatui::text::{Line, Span};
 
 /// The byte ranges of `text` where one of `words` occurs, ignoring case: sorted, merged.
@@ -20,15 +23,16 @@ pub fn ranges(text: &str, words: &[String]) -> Vec<Range<usize>> {
     if words.is_empty() || text.is_empty() {
         return Vec::new();
     }
-    // The text lower-cased, with the span of the original character behind each byte.
+    // The text folded (case and accents, as the search folds it), with the span of the
+    // original character behind each byte: a match marks the characters as shown.
     let mut lowered = String::with_capacity(text.len());
     let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let whole = i..i + c.len_utf8();
-        for lc in c.to_lowercase() {
-            lowered.push(lc);
-            origin.extend(std::iter::repeat_n(whole.clone(), lc.len_utf8()));
-        }
+        fold_char(c, &mut |f| {
+            lowered.push(f);
+            origin.extend(std::iter::repeat_n(whole.clone(), f.len_utf8()));
+        });
     }
     let mut found: Vec<Range<usize>> = Vec::new();
     for word in words {
@@ -124,7 +128,10 @@ mod tests {
         assert_eq!(ranges("nothing", &w(&[])), vec![]);
         // Non-ASCII: byte ranges of the text as shown.
         assert_eq!(ranges("北京で会談", &w(&["会談"])), vec![9..15]);
-        assert_eq!(ranges("ÉCOLE", &w(&["éc"])), vec![0..3]);
+        assert_eq!(ranges("ÉCOLE", &w(&["ec"])), vec![0..3]);
+        // Folded away, accents are still marked: the `ā` of `Kābul` is part of the match.
+        assert_eq!(ranges("Kābul", &w(&["kabul"])), vec![0..6]);
+        assert_eq!(ranges("İstanbul", &w(&["istanbul"])), vec![0..9]);
         // The Kelvin sign lowers to an ASCII k: the range is the sign's three bytes.
         assert_eq!(ranges("\u{212a}abul", &w(&["kabul"])), vec![0..7]);
     }

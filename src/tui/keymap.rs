@@ -186,6 +186,8 @@ pub const DETAIL: &[Binding] = &[
     bind(&[Char('k'), UP], "scroll up", A::DetailUp).hint(1, "scroll"),
     bind(&[Ctrl('d'), PGDN, Char(' ')], "a page down", A::DetailPageDown),
     bind(&[Ctrl('u'), PGUP], "a page up", A::DetailPageUp),
+    bind(&[Char('g'), HOME], "the top", A::DetailTop),
+    bind(&[Char('G'), END], "the end", A::DetailBottom),
     note(&[Char('1'), Char('9')], "follow related event N").hint(2, "related"),
     bind(&[Char('n')], "next match of the query", A::NextMatch).hint(5, "match"),
     bind(&[Char('N')], "previous match", A::PrevMatch).hint(5, "match"),

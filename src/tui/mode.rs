@@ -112,6 +112,27 @@ pub fn help_sections() -> impl Iterator<Item = (&'static str, &'static [Binding]
         .chain(std::iter::once(EDIT_SECTION))
 }
 
+/// The help's sections as the help overlay shows them, opened from `mode`: that mode's
+/// keys first, then the others in [`help_sections`]' order, pick mode's last unless it is
+/// the mode (in browse mode they took half the overlay, of no use there).
+pub fn help_sections_for(mode: Mode) -> Vec<(&'static str, &'static [Binding])> {
+    let own = |s: &&ModeSpec| s.mode == mode;
+    let pick_last = |s: &&ModeSpec| s.mode == Mode::Pick && mode != Mode::Pick;
+    MODES
+        .iter()
+        .filter(own)
+        .chain(MODES.iter().filter(|s| !own(s) && !pick_last(s)))
+        .filter_map(|s| Some((s.title?, s.keys)))
+        .chain(std::iter::once(EDIT_SECTION))
+        .chain(
+            MODES
+                .iter()
+                .filter(pick_last)
+                .filter_map(|s| Some((s.title?, s.keys))),
+        )
+        .collect()
+}
+
 /// Whether typed characters go into a prompt in this mode.
 pub fn has_prompt(mode: Mode) -> bool {
     spec(mode).typed == Typed::Prompt
@@ -141,5 +162,14 @@ mod tests {
             }
         }
         assert_eq!(help_sections().count(), MODES.len());
+        for s in &MODES {
+            let ordered = help_sections_for(s.mode);
+            assert_eq!(ordered.len(), MODES.len(), "{:?}", s.mode);
+            if let Some(title) = s.title {
+                assert_eq!(ordered[0].0, title, "{:?}: its own keys first", s.mode);
+            }
+        }
+        let browse = help_sections_for(Mode::Browse);
+        assert!(browse[browse.len() - 1].0.starts_with("Pick mode"));
     }
 }

@@ -55,7 +55,10 @@ pub fn open(address: &str) -> Result<(), String> {
             } else {
                 "; set $BROWSER"
             };
-            format!("could not start '{program}': {e}{hint}")
+            format!(
+                "could not start {}: {e}{hint}",
+                crate::sanitize::quote(program)
+            )
         })?;
     std::thread::spawn(move || child.wait());
     Ok(())

@@ -6,7 +6,7 @@
 use ratatui::layout::{Constraint, Rect};
 
 use super::keymap::Binding;
-use super::mode::{HELP_LEFT, help_sections};
+use super::mode::{HELP_LEFT, Mode, help_sections_for};
 
 /// Lines after the last section.
 pub const HELP_FOOTNOTES: [&str; 3] = [
@@ -28,13 +28,17 @@ pub fn help_section_lines(table: &[Binding]) -> usize {
     table.len() + 2
 }
 
-/// Lines of the help at a content width.
-pub fn help_lines(width: u16) -> usize {
-    let left = help_sections()
+/// Lines of the help at a content width, opened from `mode` (its order, see
+/// `mode::help_sections_for`).
+pub fn help_lines(width: u16, mode: Mode) -> usize {
+    let sections = help_sections_for(mode);
+    let left = sections
+        .iter()
         .take(HELP_LEFT)
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>();
-    let right = help_sections()
+    let right = sections
+        .iter()
         .skip(HELP_LEFT)
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>()
@@ -46,14 +50,14 @@ pub fn help_lines(width: u16) -> usize {
     }
 }
 
-/// The help's box on a screen of `area`.
-pub fn help_frame(area: Rect) -> Rect {
+/// The help's box on a screen of `area`, opened from `mode`.
+pub fn help_frame(area: Rect, mode: Mode) -> Rect {
     let width = if area.width >= 2 * HELP_COLUMN + 4 {
         2 * HELP_COLUMN + 4
     } else {
         HELP_COLUMN + 4
     };
-    let height = u16::try_from(help_lines(width.saturating_sub(2)) + 2).unwrap_or(u16::MAX);
+    let height = u16::try_from(help_lines(width.saturating_sub(2), mode) + 2).unwrap_or(u16::MAX);
     // Above the status line, which stays readable (it says how to close the help).
     let above_status = Rect {
         height: area.height.saturating_sub(1).max(1),
@@ -62,10 +66,10 @@ pub fn help_frame(area: Rect) -> Rect {
     above_status.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
-/// Lines the help can scroll, at this screen size.
-pub fn help_max_scroll(area: Rect) -> u16 {
-    let rect = help_frame(area);
-    let total = help_lines(rect.width.saturating_sub(2));
+/// Lines the help can scroll, at this screen size, opened from `mode`.
+pub fn help_max_scroll(area: Rect, mode: Mode) -> u16 {
+    let rect = help_frame(area, mode);
+    let total = help_lines(rect.width.saturating_sub(2), mode);
     u16::try_from(total.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(0)
 }
 
@@ -109,17 +113,25 @@ mod tests {
     #[test]
     fn help_scrolls_only_when_it_does_not_fit() {
         let tall = Rect::new(0, 0, 200, 200);
-        assert_eq!(help_max_scroll(tall), 0);
-        let frame = help_frame(tall);
+        let m = Mode::Browse;
+        assert_eq!(help_max_scroll(tall, m), 0);
+        let frame = help_frame(tall, m);
         assert_eq!(frame.width, 2 * HELP_COLUMN + 4);
-        assert_eq!(usize::from(frame.height), help_lines(frame.width - 2) + 2);
+        assert_eq!(
+            usize::from(frame.height),
+            help_lines(frame.width - 2, m) + 2
+        );
         let short = Rect::new(0, 0, 80, 24);
-        let one_column = help_lines(HELP_COLUMN + 2);
-        assert!(one_column > help_lines(2 * HELP_COLUMN + 2));
+        let one_column = help_lines(HELP_COLUMN + 2, m);
+        assert!(one_column > help_lines(2 * HELP_COLUMN + 2, m));
         // The status line (the last row) stays free: 21 rows inside the frame.
-        assert_eq!(usize::from(help_max_scroll(short)), one_column - 21);
-        assert!(help_frame(short).bottom() <= 23, "{:?}", help_frame(short));
-        assert!(help_frame(Rect::new(0, 0, 120, 40)).bottom() <= 39);
+        assert_eq!(usize::from(help_max_scroll(short, m)), one_column - 21);
+        assert!(
+            help_frame(short, m).bottom() <= 23,
+            "{:?}",
+            help_frame(short, m)
+        );
+        assert!(help_frame(Rect::new(0, 0, 120, 40), m).bottom() <= 39);
     }
 
     #[test]

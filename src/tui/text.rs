@@ -128,15 +128,29 @@ fn is_mark(c: char) -> bool {
 /// Greedy word wrap of one paragraph (no newlines) to `max` columns; words longer than a
 /// line are split. Always at least one line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
+    wrap_hanging(text, max, max)
+}
+
+/// [`wrap`] with a first line of `first` columns and the others of `rest` (a hanging
+/// indent leaves `rest` narrower). One pass over the words: wrapping again what was
+/// wrapped once would put a space into a word split across two lines, and an address so
+/// split would no longer read back as itself.
+pub fn wrap_hanging(text: &str, first: usize, rest: usize) -> Vec<String> {
+    let (first, rest) = (first.max(1), rest.max(1));
+    let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
+    let mut max = first;
+    // A no-break space joins what must stay on one line (`2 d`, see `glue_units`).
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != NBSP)
+        .filter(|w| !w.is_empty())
+    {
         let w = width(word);
         if used > 0 && used + 1 + w > max {
             lines.push(std::mem::take(&mut line));
             used = 0;
+            max = rest;
         }
         if w > max {
             // Split an over-long word (a URL, a run of CJK) across lines.
@@ -155,6 +169,7 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
                     if used + cw > max && used > 0 {
                         lines.push(std::mem::take(&mut line));
                         used = 0;
+                        max = rest;
                     }
                     line.push_str(piece);
                     used += cw;
@@ -173,6 +188,25 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The no-break space, which [`wrap`] never breaks at.
+pub const NBSP: char = '\u{a0}';
+
+/// `2 y 3 m` with a no-break space between each number and its unit, so that a wrap
+/// never leaves a number at a line's end and its unit on the next (`lasted 2` / `d`).
+pub fn glue_units(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if c == ' ' && between { NBSP } else { c }
+        })
+        .collect()
 }
 
 /// Wraps multi-line text: each paragraph (separated by newlines) wrapped on its own.

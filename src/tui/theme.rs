@@ -19,14 +19,22 @@ const ACTOR_COLORS: [Color; 10] = [
     Color::Indexed(175), // pink
 ];
 
-/// Era bands: muted, so the event marks on top stay readable.
-const ERA_COLORS: [Color; 6] = [
+/// Era bands: muted, so the event marks on top stay readable. Eras are numbered in order
+/// of their start, so eras next to each other in time never share a colour, and up
+/// to twelve eras each have their own (the built-in seven shared one with six).
+const ERA_COLORS: [Color; 12] = [
     Color::Indexed(24),
     Color::Indexed(58),
     Color::Indexed(53),
     Color::Indexed(23),
     Color::Indexed(94),
     Color::Indexed(60),
+    Color::Indexed(22),
+    Color::Indexed(88),
+    Color::Indexed(17),
+    Color::Indexed(130),
+    Color::Indexed(65),
+    Color::Indexed(96),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -318,7 +318,7 @@ const LAYERS: &[&[&str]] = &[
     &["load"],
     &["suggest"],
     &["model"],
-    &["atomic", "colors", "editor", "sanitize"],
+    &["atomic", "colors", "editor", "fold", "sanitize"],
 ];
 
 /// Inside the explorer: the views on top, then the loop (`tui/mod.rs`, `tui/loading.rs`,
@@ -419,4 +419,23 @@ fn no_import_runs_back_up_anywhere_in_src() {
         .flat_map(|(from, targets)| targets.iter().filter_map(move |to| upward(from, to)))
         .collect();
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// One name per file: no module poses as another's sibling through `#[path]`.
+#[test]
+fn no_module_in_src_is_given_a_path_of_another() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    assert!(files.len() > 40, "found the files");
+    let pathed: Vec<String> = files
+        .iter()
+        .filter(|f| {
+            code_of(&std::fs::read_to_string(f).expect("read"))
+                .lines()
+                .any(|l| l.trim_start().starts_with("#[path"))
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(pathed.is_empty(), "{pathed:?}");
 }

@@ -21,6 +21,14 @@ mod era;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
+mod hostile3_bce;
+mod hostile3_checks;
+mod hostile3_find;
+mod hostile3_frictions;
+mod hostile3_interop;
+mod hostile3_links;
+mod hostile3_load;
+mod hostile3_status;
 mod hostile_checks;
 mod hostile_cli;
 mod hostile_markdown;

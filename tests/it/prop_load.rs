@@ -176,8 +176,10 @@ proptest! {
         // Required text, tags and aliases must show something (not only invisible characters).
         let non_blank = |s: &str| if afghan_timeline::sanitize::is_blank(s) { format!("x{s}") } else { s.to_owned() };
         let title = non_blank(&title);
-        // `check` takes only absolute addresses as urls: any characters but spaces, after a scheme.
-        let address = |s: &String| format!("https://example.org/{}", s.chars().filter(|c| !c.is_whitespace()).collect::<String>());
+        // `check` takes only absolute addresses as urls: any characters but spaces, control
+        // and format characters, after a scheme.
+        let shows = |c: &char| !c.is_whitespace() && !afghan_timeline::sanitize::has_hidden_characters(&c.to_string());
+        let address = |s: &String| format!("https://example.org/{}", s.chars().filter(shows).collect::<String>());
         let raw = RawTimeline {
             title: title.clone(),
             description: Some(name.clone()),

@@ -360,9 +360,10 @@ generated_actions! {
         ActorDown, ActorUp, ActorFirst, ActorLast, ActorToggle, ActorClearSelection,
         ActorSwitchMode, ActorApply, ActorCancel, ClearFilters, OpenRange, RangeApply,
         RangeCancel, FocusDetail, FocusList, DetailDown, DetailUp, DetailPageDown,
-        DetailPageUp, NextMatch, PrevMatch, ToggleMark, MarkDown, UnmarkUp, Accept, Copy,
-        CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote, EditTimeline, AddEvent, ToggleProblems,
-        ProblemsDown, ProblemsUp, NextCalendar, ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
+        DetailPageUp, DetailTop, DetailBottom, NextMatch, PrevMatch, ToggleMark, MarkDown,
+        UnmarkUp, Accept, Copy, CopyIds, OpenSource, ToggleZoom, ToggleStar, EditNote,
+        EditTimeline, AddEvent, ToggleProblems, ProblemsDown, ProblemsUp, NextCalendar,
+        ToggleHelp, HelpDown, HelpUp, Back, Quit, QuitNow,
         Suspend,
     ],
     with_data: [

@@ -170,7 +170,8 @@ fn text_format_shows_escapes_in_every_field() {
         "  date note: note \\u{1b}[1mbold",
         "  Line one\\u{d}\n  over\\u{d}write",
         "OSC \\u{1b}]0;new title\\u{7} and",
-        "  1. Pub\\u{1b}[31m, \"Title\\u{d}\", https://example.org/\\u{1b}[0m",
+        // An address cannot hold a control character (issue 25): `check` refuses it.
+        "  1. Pub\\u{1b}[31m, \"Title\\u{d}\", https://example.org/control",
     ] {
         assert!(
             out.stdout.contains(expected),

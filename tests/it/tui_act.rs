@@ -126,7 +126,10 @@ fn o_opens_the_first_web_address_and_2o_the_second() {
         app.update(OpenSource),
         Some(Effect::Open("https://example.org/first".to_owned()))
     );
-    assert_eq!(app.flash(), Some("opening https://example.org/first"));
+    assert_eq!(
+        app.flash(),
+        Some("opening source 1 of 2: https://example.org/first")
+    );
     app.update(CountDigit(2));
     assert_eq!(
         app.update(OpenSource),

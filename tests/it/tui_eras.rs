@@ -84,7 +84,9 @@ fn headers_follow_the_innermost_era_and_outer_eras_resume_continued() {
         headers(&screen(&app, 120, 40)),
         [
             "Ancient kingdom · 500 BCE–400 BCE",
-            "PDPA rule › April days · 1978–1978",
+            // Each era with its own years (issue 25: the outer name stood beside the
+            // inner era's years).
+            "PDPA rule · 1978–1992 › April days · 1978–1978",
             "Soviet–Afghan War · 1979–1989",
             "PDPA rule (continued) · 1978–1992",
             "Second Taliban emirate · 1996–2001",

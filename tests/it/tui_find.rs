@@ -246,7 +246,7 @@ fn colon_jumps_to_a_date_and_back_returns() {
     jump(&mut app, "soon");
     assert_eq!(
         app.flash(),
-        Some("not a date: 'soon' (try 1989, 1989-02, feb 1989, sh:1400-05 or asad 1400)")
+        Some("not a date: 'soon' (try 1989, 1989-02, feb 1989, 44 BCE, sh:1400-05 or asad 1400)")
     );
     jump(&mut app, "2030");
     assert_eq!(app.flash(), Some("no event shown on or after 2030"));
@@ -345,9 +345,10 @@ fn back_restores_the_filter_a_link_cleared() {
     assert!(app.filter().query().is_empty());
 }
 
-/// `--select` is a jump: back goes to the top of the list.
+/// `--select` is where the reader starts, not a jump (issue 25): back has nowhere to go
+/// and says so, staying on the event.
 #[test]
-fn back_from_a_select_start_goes_to_the_top() {
+fn back_from_a_select_start_stays_where_it_started() {
     let timeline = load::parse(SAMPLE, "sample.ron").expect("the sample loads");
     let select = timeline.find_event("armistice");
     let (mut app, _) = App::new(
@@ -364,7 +365,8 @@ fn back_from_a_select_start_goes_to_the_top() {
     });
     assert_eq!(selected_id(&app), "armistice");
     run(&mut app, &[HistoryBack]);
-    assert_eq!(selected_id(&app), "founding");
+    assert_eq!(selected_id(&app), "armistice");
+    assert_eq!(app.flash(), Some("nowhere to go back to"));
 }
 
 /// On a timeline large enough for the worker, restoring a filter is a search job like any

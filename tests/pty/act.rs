@@ -130,7 +130,7 @@ fn o_opens_the_address_with_browser_and_keeps_the_explorer_going() {
     s.send("2o");
     assert_eq!(wait_for_file(&opened), "https://example.org/second\n");
     s.wait_for("the status message", |screen| {
-        status_line(screen).contains("opening https://example.org/second")
+        status_line(screen).contains("opening source 2 of 2: https://example.org/second")
     });
     // The explorer still answers, and the browser's output went nowhere.
     s.send("j");
@@ -165,8 +165,9 @@ fn a_browser_that_cannot_start_is_a_message_not_a_crash() {
     assert_eq!(s.wait_exit(), 0);
 }
 
-/// The detail pane's addresses are OSC 8 links, and drawing them keeps every column in
-/// place: the address reads whole on screen and the pane's right border is where it was.
+/// The detail pane's addresses are OSC 8 links, one sequence per row (issue 25: not one
+/// per character), and drawing them keeps every column in place: the address reads whole
+/// on screen and the pane's right border is where it was.
 #[test]
 fn addresses_are_osc8_links_that_keep_their_width() {
     let timeline = Scratch::with_contents("sources-osc8.ron", SOURCES);
@@ -178,10 +179,10 @@ fn addresses_are_osc8_links_that_keep_their_width() {
     assert!(
         find_bytes(
             &raw,
-            format!("\x1b]8;;{address}\x1b\\h\x1b]8;;\x1b\\").as_bytes()
+            format!("\x1b]8;;{address}\x1b\\{address}\x1b]8;;\x1b\\").as_bytes()
         )
         .is_some(),
-        "the address's first character is linked"
+        "the address's row is one link around its text"
     );
     s.with_screen(|screen| {
         let pane = Pane::titled(screen, "Detail").expect("the detail pane");

@@ -160,6 +160,18 @@ const NEVER_WRITTEN: [(&str, &[u8]); 6] = [
     ("a DEL", b"\x7f"),
 ];
 
+/// `bytes` with every occurrence of `needle` taken out.
+fn without(bytes: &[u8], needle: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut rest = bytes;
+    while let Some(at) = find_bytes(rest, needle) {
+        out.extend_from_slice(&rest[..at]);
+        rest = &rest[at + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
 /// UTF-8 of C1 controls (U+0080–U+009F) and of bidi overrides and isolates.
 fn has_c1_or_bidi(raw: &[u8]) -> Option<usize> {
     raw.windows(3).position(|w| {
@@ -208,7 +220,16 @@ fn hostile_text_never_reaches_the_terminal_as_control_sequences() {
     let raw = s.raw();
     let restored_at =
         screen::rfind_bytes(&raw, b"\x1b[?1049l").expect("the alternate screen is left");
-    let frames = &raw[..restored_at];
+    // The explorer's own OSC 8 link over the fixture's address (an address cannot hold a
+    // control character: issue 25) is ours, not the file's: taken out before looking.
+    let frames = without(
+        &without(
+            &raw[..restored_at],
+            b"\x1b]8;;https://example.org/escapes\x1b\\",
+        ),
+        b"\x1b]8;;\x1b\\",
+    );
+    let frames = frames.as_slice();
     for (what, bytes) in NEVER_WRITTEN {
         assert!(
             find_bytes(frames, bytes).is_none(),

@@ -18,6 +18,7 @@ mod calendars;
 mod filters;
 mod find;
 mod hostile;
+mod hostile3;
 mod hostile_signals;
 mod loading;
 mod pick;

@@ -9,6 +9,7 @@ use super::record::EventRecord;
 use super::shape::{Media, Slide};
 use crate::interop::html::strip;
 use crate::load::{RawActor, RawActorKind, RawSource, is_address};
+use crate::sanitize::is_blank;
 use crate::sanitize::quote;
 
 impl Importer<'_> {
@@ -33,11 +34,12 @@ impl Importer<'_> {
                 ));
             }
         }
+        // A group that shows nothing (`"\u0000"`, a lone mark) names no actor.
         let group = slide
             .group
             .as_deref()
             .map(str::trim)
-            .filter(|g| !g.is_empty());
+            .filter(|g| !is_blank(&export::stripped_field_text(g)));
         // An exported group that names a kind or an era is not an actor.
         let group = group.filter(|_| record.is_none() || self.groups_are_actors);
         if let Some(group) = group {

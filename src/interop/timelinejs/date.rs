@@ -181,10 +181,19 @@ fn part(name: &str, text: Option<&str>) -> Result<Option<i64>, String> {
     // Numbers arrive as their JSON text: `1979`, or `1979.0` from some spreadsheets.
     let whole = text.strip_suffix(".0").unwrap_or(text);
     whole.parse::<i64>().map(Some).map_err(|_| {
-        format!(
-            "{name} {} is not a whole number",
-            crate::sanitize::quote(text)
-        )
+        // A whole number all the same, only past what a date can hold: say so, rather
+        // than that it is not one (`99999999999999999999`, or `1e+21` from a float).
+        let digits = whole.strip_prefix('-').unwrap_or(whole);
+        let integral = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+            || whole
+                .parse::<f64>()
+                .is_ok_and(|n| n.is_finite() && n.fract() == 0.0);
+        let what = match (integral, whole.starts_with('-')) {
+            (true, false) => "is too large",
+            (true, true) => "is too small",
+            (false, _) => "is not a whole number",
+        };
+        format!("{name} {} {what}", crate::sanitize::quote(text))
     })
 }
 

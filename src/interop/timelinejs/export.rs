@@ -13,8 +13,10 @@ use serde_json::{Map, Value, json};
 use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
+use super::note::{display_date, note_parts};
+pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
-use crate::interop::html::{escape, paragraphs, strip};
+use crate::interop::html::{escape, paragraphs};
 use crate::model::calendar::{self, DateStyle, Form};
 use crate::model::{Date, Event, Timeline};
 use crate::output::{actor_json, event_json_in};
@@ -119,7 +121,7 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
     if let Some(end) = end {
         slide.insert("end_date".to_owned(), end);
     }
-    let parts = note_parts(event.date_note.as_deref().unwrap_or_default());
+    let parts = note_parts(event.date, event.end, event.date_note.as_deref());
     for (key, shown) in [("start_date", parts.start), ("end_date", parts.end)] {
         if let (Some(shown), Some(Value::Object(date))) = (shown, slide.get_mut(key)) {
             date.insert("display_date".to_owned(), json!(stripped_field(shown)));
@@ -148,7 +150,7 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
     // The converted date after the dates in words: `15 August 2021 · 24 Asad 1400 SH`. The
     // record's `calendar_date` says what was added, so that an import knows it.
     let converted = calendar::show(event.date, event.end, dates, Form::Long);
-    let shown = display_date_with(
+    let shown = display_date(
         event.date,
         event.end,
         event.date_note.as_deref(),
@@ -182,16 +184,6 @@ pub fn headline(title: &str) -> String {
 /// markup (`display_date` and `group`), so it is escaped twice: once for each reading.
 pub fn group(name: &str) -> String {
     stripped_field(&line(name))
-}
-
-/// Text for a field TimelineJS strips of markup and then inserts as HTML.
-pub fn stripped_field(text: &str) -> String {
-    escape(&escape(text))
-}
-
-/// What TimelineJS shows of such a field, as plain text.
-pub fn stripped_field_text(html: &str) -> String {
-    strip(&strip(html))
 }
 
 /// The title slide's `text.text`.
@@ -238,151 +230,9 @@ pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -
     html
 }
 
-/// The parts of a date note that an import made from a start's or an end's own
-/// `display_date` (`start: 138 BC`), which the export writes back there, and the rest.
-pub struct NoteParts<'a> {
-    /// A slide's whole `display_date` from an imported file, written back as it was.
-    pub display: Option<&'a str>,
-    pub start: Option<&'a str>,
-    pub end: Option<&'a str>,
-    pub rest: String,
-}
-
-pub fn note_parts(note: &str) -> NoteParts<'_> {
-    let mut parts = NoteParts {
-        display: None,
-        start: None,
-        end: None,
-        rest: String::new(),
-    };
-    for part in note.split("; ") {
-        if let (None, Some(shown)) = (parts.display, part.strip_prefix(DISPLAY)) {
-            parts.display = Some(shown);
-        } else if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
-            parts.start = Some(shown);
-        } else if let (None, Some(shown)) = (parts.end, part.strip_prefix("end: ")) {
-            parts.end = Some(shown);
-        } else if !part.trim().is_empty() {
-            if !parts.rest.is_empty() {
-                parts.rest.push_str("; ");
-            }
-            parts.rest.push_str(part.trim());
-        }
-    }
-    parts
-}
-
-/// The dates in words, as `display_date` begins: `about 1994`, `24 December 1979 – 1989`.
-pub fn date_words(date: Date, end: Option<Date>) -> String {
-    match end {
-        Some(end) if end != date => format!("{} – {}", date.long(), end.long()),
-        _ => date.long(),
-    }
-}
-
-/// Separates the converted date from the Gregorian ones in `display_date`.
-pub const CALENDAR_SEPARATOR: &str = " · ";
-
-/// Opens the part of a date note that is an imported slide's `display_date`.
-pub const DISPLAY: &str = "display: ";
-
-/// Separates the dates from the note in `display_date`.
-pub const NOTE_SEPARATOR: &str = " — ";
-
-/// `display_date` (HTML), when the written dates alone would mislead: an approximate
-/// date reads "about 1994"; an end known to the month or year, or a start written as its
-/// first day (see [`span`]), is said in words, since TimelineJS would show the day; and a
-/// date note follows the dates, since TimelineJS shows nothing else there. An imported
-/// file's own display date (`display: 138 BC` in the note) is written back unchanged.
-///
-/// With a converted date (`24 Asad 1400 SH`), it follows the dates, before the note, and
-/// there is always a `display_date`, the dates in words first.
-pub fn display_date_with(
-    date: Date,
-    end: Option<Date>,
-    note: Option<&str>,
-    converted: Option<&str>,
-) -> Option<String> {
-    let NoteParts { display, rest, .. } = note_parts(note.unwrap_or_default());
-    let after = converted
-        .map(|c| format!("{CALENDAR_SEPARATOR}{c}"))
-        .unwrap_or_default();
-    if let Some(display) = display {
-        let mut shown = format!("{display}{after}");
-        if !rest.is_empty() {
-            shown.push_str(NOTE_SEPARATOR);
-            shown.push_str(&rest);
-        }
-        return Some(stripped_field(&shown));
-    }
-    let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
-    let end = end.filter(|e| !same_period(*e, date));
-    let imprecise = end.is_some_and(|e| {
-        e.day().is_none() || span(date, e).is_none_or(|(_, _, promoted)| promoted)
-    });
-    if !approximate && !imprecise && rest.is_empty() && converted.is_none() {
-        return None;
-    }
-    let mut shown = date_words(date, end);
-    shown.push_str(&after);
-    if !rest.is_empty() {
-        shown.push_str(NOTE_SEPARATOR);
-        shown.push_str(&rest);
-    }
-    Some(stripped_field(&shown))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(text: &str) -> Date {
-        text.parse().expect("a date")
-    }
-
-    #[test]
-    fn display_date_says_what_the_written_dates_cannot() {
-        // date, end, date note, display_date
-        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
-        let table: [Row; 8] = [
-            ("1979-12-24", None, None, None),
-            ("1979-12-24", Some("1989-02-15"), None, None),
-            ("~1994", None, None, Some("about 1994")),
-            (
-                "1979-12-24",
-                Some("1989-02"),
-                None,
-                Some("24 December 1979 – February 1989"),
-            ),
-            (
-                "2021",
-                Some("2021-08-15"),
-                None,
-                Some("2021 – 15 August 2021"),
-            ),
-            ("1994", None, Some("Spring."), Some("1994 — Spring.")),
-            ("-0138", None, Some("display: 138 BC"), Some("138 BC")),
-            (
-                "1994",
-                None,
-                Some("start: c. 1994; Odd"),
-                Some("1994 — Odd"),
-            ),
-        ];
-        for (date, end, note, shown) in table {
-            let got = display_date_with(d(date), end.map(d), note, None);
-            assert_eq!(got.as_deref(), shown, "{date} {end:?} {note:?}");
-        }
-    }
-
-    #[test]
-    fn note_parts_split_what_goes_back_to_the_dates() {
-        let parts = note_parts("display: 138 BC; start: spring; end: autumn; start time 10:00");
-        assert_eq!(parts.display, Some("138 BC"));
-        assert_eq!(parts.start, Some("spring"));
-        assert_eq!(parts.end, Some("autumn"));
-        assert_eq!(parts.rest, "start time 10:00");
-    }
 
     #[test]
     fn stripped_fields_read_back_as_the_text() {

@@ -64,7 +64,7 @@ pub(super) fn repair(timeline: &mut RawTimeline) -> Vec<String> {
 /// No actor may answer to another's name or alias (`--actor` must find one): a colliding
 /// alias is dropped, a colliding name gets its id added.
 fn actor_names(timeline: &mut RawTimeline, warnings: &mut Vec<String>) {
-    let key = |text: &str| text.trim().to_lowercase();
+    let key = |text: &str| crate::fold::fold(text.trim());
     let mut taken: HashMap<String, usize> = HashMap::new();
     for (i, actor) in timeline.actors.iter().enumerate() {
         taken.entry(key(&actor.id)).or_insert(i);

@@ -10,6 +10,7 @@ use super::date::{self, Read, is_written_end, is_written_start, same_period, spa
 use super::export::{self, SOURCES_HEADING, SourceView};
 use super::ids::{is_valid, slug};
 use super::import::Importer;
+use super::note;
 use super::record::{self, EventRecord};
 use super::shape::{Slide, TjsDate};
 use crate::interop::html::{split_paragraphs, strip};
@@ -322,8 +323,8 @@ fn display_notes(
     let (start_shown, end_shown) = (part_shown(&slide.start_date), part_shown(&slide.end_date));
     let mut notes = Vec::new();
     if let Some(r) = recorded {
-        let parts = export::note_parts(r.note.unwrap_or_default());
-        let exported = export::display_date_with(r.date, r.end, r.note, r.calendar);
+        let parts = note::note_parts(r.date, r.end, r.note);
+        let exported = note::display_date(r.date, r.end, r.note, r.calendar);
         if exported.as_deref().unwrap_or_default() == shown
             && start_shown.as_deref() == parts.start
             && end_shown.as_deref() == parts.end
@@ -335,18 +336,18 @@ fn display_notes(
         if parts.display.is_some() {
             // The file's own display date, edited: still the file's own.
             if !shown.is_empty() {
-                notes.push(format!("{}{shown}", export::DISPLAY));
+                notes.push(format!("{}{shown}", note::DISPLAY));
             }
         } else {
-            let mut words = export::date_words(r.date, r.end);
+            let mut words = note::date_words(r.date, r.end);
             if let Some(converted) = r.calendar {
-                words = format!("{words}{}{converted}", export::CALENDAR_SEPARATOR);
+                words = format!("{words}{}{converted}", note::CALENDAR_SEPARATOR);
             }
             let rest = if shown == words {
                 ""
             } else {
                 shown
-                    .strip_prefix(&format!("{words}{}", export::NOTE_SEPARATOR))
+                    .strip_prefix(&format!("{words}{}", note::NOTE_SEPARATOR))
                     .unwrap_or(&shown)
             };
             if !rest.trim().is_empty() {
@@ -362,7 +363,7 @@ fn display_notes(
         *date = date.approximately();
     }
     if !shown.is_empty() {
-        notes.push(format!("{}{shown}", export::DISPLAY));
+        notes.push(format!("{}{shown}", note::DISPLAY));
     }
     if let Some(s) = start_shown {
         if approximate(&s) {

@@ -23,6 +23,26 @@ pub(super) fn syntax(name: &str, bytes: &[u8], e: &serde_json::Error) -> ImportE
     // count characters.
     let at = e.column().saturating_sub(1).min(line_text.len());
     let col = String::from_utf8_lossy(&line_text[..at]).chars().count() + 1;
+    if let Some(escape) = lone_surrogate(line_text, at) {
+        return ImportError::Syntax {
+            name: name.to_owned(),
+            line: e.line().max(1),
+            col,
+            message: format!(
+                "invalid JSON: {} is half of a UTF-16 surrogate pair, not a character; \
+                 write the character itself or both halves of its pair",
+                quote(escape)
+            ),
+        };
+    }
+    if message.starts_with("number out of range") {
+        return ImportError::Syntax {
+            name: name.to_owned(),
+            line: e.line().max(1),
+            col,
+            message: format!("invalid JSON: a number too large{}", near(&line_text[at..])),
+        };
+    }
     let message = match e.classify() {
         Category::Eof => {
             format!("invalid JSON: {message}; a bracket, brace or string is probably not closed")
@@ -46,6 +66,25 @@ pub(super) fn syntax(name: &str, bytes: &[u8], e: &serde_json::Error) -> ImportE
         col,
         message,
     }
+}
+
+/// The `\uD800`–`\uDFFF` escape serde stopped on or just after, in `line` at byte `at`:
+/// its own words for it ("unexpected end of hex escape", "lone leading surrogate") do not
+/// say what is wrong.
+fn lone_surrogate(line: &[u8], at: usize) -> Option<&str> {
+    let text = std::str::from_utf8(line).ok()?;
+    let before = text.get(..at.min(text.len()))?;
+    // The escape just before where serde stopped, or the one before that when serde read
+    // the next escape looking for the pair's second half.
+    before
+        .rmatch_indices("\\u")
+        .take(2)
+        .filter(|(start, _)| at <= start + 12)
+        .find_map(|(start, _)| {
+            let escape = text.get(start..start + 6)?;
+            let code = u32::from_str_radix(&escape[2..], 16).ok()?;
+            (0xd800..=0xdfff).contains(&code).then_some(escape)
+        })
 }
 
 /// ` at '…'`: the text where serde stopped, quoted.

@@ -9,7 +9,7 @@ use super::{check_id, is_address, parse_date};
 use crate::load::problem::{DocPath, Problem, Unknown};
 use crate::load::raw::RawEvent;
 use crate::model::{ActorId, Date};
-use crate::sanitize::{is_blank, quote};
+use crate::sanitize::{has_hidden_characters, is_blank, quote};
 
 /// What checking one event resolved.
 pub(in crate::load) struct CheckedEvent {
@@ -139,13 +139,7 @@ fn check_event(
     let sources_at = source_dates.len();
     for (j, s) in ev.sources.iter().enumerate() {
         if let Some(url) = s.url.as_deref().filter(|u| !is_address(u)) {
-            problems.push(
-                Problem::new(
-                    path("sources").index(j).field("url"),
-                    format!("source url {} is not an absolute address", quote(url)),
-                )
-                .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out"),
-            );
+            problems.push(url_problem(path("sources").index(j).field("url"), url));
         }
         let date = s
             .date
@@ -196,4 +190,25 @@ fn unknown_ref(
     .help(help);
     problem.suggest = Some(unknown(name.to_owned()));
     problem
+}
+
+/// Why a source's `url` is not an address: it holds a character that cannot be in one, or
+/// it is not absolute.
+fn url_problem(at: DocPath, url: &str) -> Problem {
+    if has_hidden_characters(url) {
+        Problem::new(
+            at,
+            format!(
+                "source url {} holds a control or format character; it is not an address",
+                quote(url)
+            ),
+        )
+        .help("remove the escaped character; an address is printable text")
+    } else {
+        Problem::new(
+            at,
+            format!("source url {} is not an absolute address", quote(url)),
+        )
+        .help("write the whole address, e.g. url: \"https://example.org/page\", or leave url out")
+    }
 }

@@ -296,8 +296,12 @@ pub fn warnings(timeline: &crate::model::Timeline) -> Vec<String> {
 }
 
 /// Whether `text` is an absolute address: a scheme (`https`, `mailto` …), a colon, and
-/// no spaces. A relative path or markup would break every link made from it.
+/// no spaces, control or format characters. A relative path or markup would break every
+/// link made from it; an ESC or a U+202E would act on the terminal that shows it.
 pub fn is_address(text: &str) -> bool {
+    if crate::sanitize::has_hidden_characters(text) {
+        return false;
+    }
     let Some((scheme, rest)) = text.split_once(':') else {
         return false;
     };

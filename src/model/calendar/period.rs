@@ -165,10 +165,14 @@ impl Period {
                 return numeric(body, reckoning, prefix.trim_end_matches(':'));
             }
         }
+        // A Gregorian date as people write it before the common era: `44 BCE`.
+        if lower.ends_with("bce") || lower.ends_with("bc") {
+            return Ok(crate::model::typed_date(text)?.into());
+        }
         if text.contains(char::is_whitespace) {
             return words(text, hijri);
         }
-        Ok(text.parse::<Date>()?.into())
+        Ok(crate::model::typed_date(text)?.into())
     }
 }
 
@@ -255,7 +259,8 @@ impl fmt::Display for Period {
     /// As it would be typed back: `1979-12`, `sh:1400-05`, `ah:1443-01-07`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.named {
-            Named::Gregorian(date) => write!(f, "{date}"),
+            // `44 BCE`, not `-0044`: after a range's `..` a sign would read as a dash.
+            Named::Gregorian(date) => f.write_str(&crate::model::typed_form(date)),
             Named::Hijri {
                 reckoning,
                 year,

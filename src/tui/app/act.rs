@@ -12,7 +12,10 @@ use crate::tui::effect::{Effect, Exit};
 use crate::tui::hints;
 use crate::tui::layout::SIDE_BY_SIDE;
 use crate::tui::mode::Mode;
-use crate::tui::text::clean;
+
+/// The most text `y` puts on the clipboard: terminals take an OSC 52 sequence up to about
+/// 100 KB and drop a longer one silently.
+pub const MAX_COPY: usize = 100_000;
 
 /// The state of acting on events.
 pub(super) struct Acting {
@@ -87,6 +90,19 @@ impl App {
             return None;
         }
         let n = events.len();
+        if text.len() > MAX_COPY {
+            // Terminals drop an OSC 52 sequence past their limit without a word (xterm,
+            // tmux and kitty cut off near 100 KB), so claiming "copied" would be untrue.
+            self.flash = Some(format!(
+                "not copied: {n} {} to {} KB, more than a terminal's clipboard takes \
+                 ({} KB); mark fewer, or print them: 'afghan-timeline > file' (pick mode, \
+                 Tab marks) or 'afghan-timeline list'",
+                if n == 1 { "event comes" } else { "events come" },
+                text.len().div_ceil(1000),
+                MAX_COPY / 1000
+            ));
+            return None;
+        }
         let what = match (ids, n) {
             (true, 1) => "1 id".to_owned(),
             (true, n) => format!("{n} ids"),
@@ -125,10 +141,17 @@ impl App {
             return None;
         };
         if !is_web_address(address) {
-            self.flash = Some(format!("not a web address: '{}'", clean(address)));
+            self.flash = Some(format!(
+                "not a web address: {}",
+                crate::sanitize::quote(address)
+            ));
             return None;
         }
-        self.flash = Some(format!("opening {address}"));
+        // Which source, so that `2o` and `3o` say what they open as `o` does.
+        self.flash = Some(format!(
+            "opening source {n} of {}: {address}",
+            addresses.len()
+        ));
         Some(Effect::Open((*address).to_owned()))
     }
 

@@ -30,6 +30,11 @@ impl App {
         }
         self.filter = Filter::default();
         self.flash = Some(format!("cleared: {}", cleared.join(", ")));
+        // `c` keeps the event a filter took the reader to, as every filter change does;
+        // going back to where the reader was before it is Esc's, step by step.
+        if self.selected_event().is_some() {
+            self.anchor = None;
+        }
         self.request_filter()
     }
 

@@ -89,7 +89,12 @@ impl App {
         if place.filter != self.filter {
             self.filter = place.filter;
             effect = self.request_filter();
-            self.flash = Some("filter restored".to_owned());
+            // Going back may go to a place with no filter at all: say what happened.
+            self.flash = Some(if self.filter.is_empty() {
+                "filter cleared".to_owned()
+            } else {
+                "filter restored".to_owned()
+            });
         }
         if let Some(id) = place.event {
             if self.searching {
@@ -118,13 +123,14 @@ impl App {
         let first = match Period::parse(&text, self.dates.hijri) {
             Ok(period) => crate::model::day_number(period.first_day()),
             Err(e) => {
-                let text = crate::tui::text::clean(&text);
+                // Quoted as every message quotes typed text: no control reaches the terminal.
+                let text = crate::sanitize::quote(&text);
                 // A shape no form has gets the forms; a date that does not exist, why.
                 self.flash = Some(match e {
                     PeriodError::Gregorian(DateError::Shape) => format!(
-                        "not a date: '{text}' (try 1989, 1989-02, feb 1989, sh:1400-05 or asad 1400)"
+                        "not a date: {text} (try 1989, 1989-02, feb 1989, 44 BCE, sh:1400-05 or asad 1400)"
                     ),
-                    e => format!("not a date: '{text}': {e}"),
+                    e => format!("not a date: {text}: {e}"),
                 });
                 return;
             }

@@ -275,8 +275,7 @@ impl App {
         app.visible = app.timeline.event_ids().collect();
         let effect = app.request_filter();
         if let Some(id) = settings.select {
-            // Back from a `--select` start goes to the top of the list.
-            app.remember();
+            // Where the reader starts, not a jump: there is nothing before it to go back to.
             app.select_event(id);
         }
         app.refresh_detail();

@@ -282,7 +282,9 @@ impl App {
         self.rebuild_axis();
         self.scroll_to_selection();
         self.scroll_actor_filter();
-        self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(self.size));
+        self.help_scroll = self
+            .help_scroll
+            .min(overlay::help_max_scroll(self.size, self.help_return));
     }
 
     pub(super) fn scroll_actor_filter(&mut self) {

@@ -47,6 +47,23 @@ impl Personal {
 }
 
 impl App {
+    /// The actions on the reader's own file and marks: stars, notes, editing and adding,
+    /// and the problems of the file's last save.
+    pub(super) fn own_act(&mut self, action: crate::tui::action::Action) -> Option<Effect> {
+        use crate::tui::action::Action;
+        match action {
+            Action::ToggleStar => return self.toggle_star(),
+            Action::EditNote => return self.edit_note(),
+            Action::EditTimeline => return self.edit_timeline(),
+            Action::AddEvent => return self.add_event(),
+            Action::ToggleProblems => self.toggle_problems(),
+            Action::ProblemsDown => self.scroll_problems(true),
+            Action::ProblemsUp => self.scroll_problems(false),
+            _ => {}
+        }
+        None
+    }
+
     /// What the store held at start: stars and notes, and unless the reader starts fresh
     /// (the session is then absent) where they were and what they had marked.
     pub(super) fn restore_personal(&mut self, saved: Saved) {

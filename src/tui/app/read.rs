@@ -94,6 +94,11 @@ impl App {
         self.detail_scroll
     }
 
+    /// The mode the help was opened from, whose keys it shows first.
+    pub fn help_return(&self) -> Mode {
+        self.help_return
+    }
+
     pub fn help_scroll(&self) -> u16 {
         self.help_scroll
     }

@@ -115,6 +115,13 @@ impl App {
         TimeModel::scale_for(&self.time_input())
     }
 
+    /// Whether the time view shows one lane for the filter's actors: with all of several
+    /// required, every event shown has each of them, and a lane apiece would repeat one
+    /// lane as many times.
+    pub fn time_lanes_joined(&self) -> bool {
+        self.filter.actor_mode == crate::query::ActorMode::All && self.filter.actors.len() > 1
+    }
+
     fn time_input(&self) -> TimeInput<'_> {
         let inner = self.areas().list_inner;
         TimeInput {
@@ -122,7 +129,11 @@ impl App {
             index: &self.index,
             visible: &self.visible,
             lanes: &self.time.lanes,
-            filtered: &self.filter.actors,
+            filtered: if self.time_lanes_joined() {
+                &self.filter.actors[..1]
+            } else {
+                &self.filter.actors
+            },
             window: self.time.window,
             selected: self.selected_event(),
             width: inner.width,

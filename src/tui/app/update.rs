@@ -125,14 +125,12 @@ impl App {
             Action::SearchKeep | Action::ActorCancel | Action::RangeCancel | Action::FocusList => {
                 self.mode = self.home_mode();
             }
-            Action::DetailDown => self.scroll_detail(1),
-            Action::DetailUp => self.scroll_detail(-1),
-            Action::DetailPageDown => {
-                self.scroll_detail(i32::from(self.areas().detail_inner.height.max(2) - 1));
-            }
-            Action::DetailPageUp => {
-                self.scroll_detail(-i32::from(self.areas().detail_inner.height.max(2) - 1));
-            }
+            Action::DetailDown
+            | Action::DetailUp
+            | Action::DetailPageDown
+            | Action::DetailPageUp
+            | Action::DetailTop
+            | Action::DetailBottom => self.detail_act(action),
             Action::ToggleMark => self.toggle_mark(n),
             Action::Accept => return self.accept(),
             Action::Quit
@@ -143,17 +141,18 @@ impl App {
             | Action::CopyIds
             | Action::OpenSource
             | Action::ToggleZoom => return self.act_on(action, n),
-            Action::ToggleStar => return self.toggle_star(),
-            Action::EditNote => return self.edit_note(),
-            Action::EditTimeline => return self.edit_timeline(),
-            Action::AddEvent => return self.add_event(),
-            Action::ToggleProblems => self.toggle_problems(),
-            Action::ProblemsDown => self.scroll_problems(true),
-            Action::ProblemsUp => self.scroll_problems(false),
+            Action::ToggleStar
+            | Action::EditNote
+            | Action::EditTimeline
+            | Action::AddEvent
+            | Action::ToggleProblems
+            | Action::ProblemsDown
+            | Action::ProblemsUp => return self.own_act(action),
             Action::ToggleHelp => self.toggle_help(),
             Action::NextCalendar => self.next_calendar(),
             Action::HelpDown => {
-                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(self.size));
+                self.help_scroll = (self.help_scroll + 1)
+                    .min(overlay::help_max_scroll(self.size, self.help_return));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),
@@ -172,6 +171,20 @@ impl App {
         self.date_width = super::date_width(&self.timeline, self.dates);
         self.rebuild_axis();
         self.flash = Some(format!("dates: {}", super::calendar_words(self.dates)));
+    }
+
+    /// Scrolling the detail pane: a line, a page, to the top or the end.
+    fn detail_act(&mut self, action: Action) {
+        let page = i32::from(self.areas().detail_inner.height.max(2) - 1);
+        match action {
+            Action::DetailDown => self.scroll_detail(1),
+            Action::DetailUp => self.scroll_detail(-1),
+            Action::DetailPageDown => self.scroll_detail(page),
+            Action::DetailPageUp => self.scroll_detail(-page),
+            Action::DetailTop => self.detail_scroll = 0,
+            Action::DetailBottom => self.scroll_detail(i32::MAX),
+            _ => {}
+        }
     }
 
     fn focus_detail(&mut self) {

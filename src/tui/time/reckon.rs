@@ -82,9 +82,12 @@ impl Reckoner {
         }
     }
 
-    /// A year's label: `1979`, `500 BCE`, `1358`, `۱۳۵۸`.
+    /// A year's label: `1979`, `500 BCE`, `1358`, `۱۳۵۸`; a Gregorian year of the first
+    /// millennium says `CE` (`100 CE`), since beside a month or on an axis of days a bare
+    /// `100` would read as a day.
     pub fn year_label(self, year: i32) -> String {
         match self.other {
+            None if (1..1000).contains(&year) => format!("{year} CE"),
             None => year_words(year),
             Some((_, lang)) => digits(year, lang),
         }

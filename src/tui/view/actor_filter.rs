@@ -11,7 +11,7 @@ use crate::tui::app::App;
 use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
 use crate::tui::overlay::actor_filter_frame;
-use crate::tui::text::{fit_clean, width};
+use crate::tui::text::{clean, fit, fit_clean, width};
 
 use super::status::prompt_spans;
 use crate::tui::theme::Theme;
@@ -112,7 +112,7 @@ impl ActorOverlay<'_> {
         let chooser = self.app.actor_filter();
         let w = usize::from(inner.width);
         let selected = chooser.selected_count();
-        let counts = if selected > 0 {
+        let mut counts = if selected > 0 {
             format!(
                 "{}/{} · {selected} selected",
                 chooser.shown.len(),
@@ -121,6 +121,20 @@ impl ActorOverlay<'_> {
         } else {
             format!("{}/{}", chooser.shown.len(), chooser.chosen.len())
         };
+        // The selected actors the typed text hides are named: a count alone does not say
+        // what Enter will apply.
+        let hidden: Vec<String> = chooser
+            .chosen
+            .iter()
+            .enumerate()
+            .filter(|&(i, &on)| on && !chooser.shown.contains(&i))
+            .map(|(i, _)| clean(&self.app.timeline().actors[i].name))
+            .collect();
+        if !hidden.is_empty() {
+            counts = format!("{counts}, hidden: {}", hidden.join(", "));
+        }
+        // The typed text keeps some columns; its end shows, the cursor after it.
+        let counts = fit(&counts, w.saturating_sub(14).max(12));
         let room = w.saturating_sub(width(&counts) + 4);
         let mut spans = prompt_spans("> ", self.app.prompt(), room, self.theme);
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();

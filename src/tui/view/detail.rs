@@ -59,10 +59,18 @@ impl Widget for Detail<'_> {
         let start = self.app.detail_scroll().min(total);
         let end = (start + usize::from(inner.height)).min(total);
         Paragraph::new(all[start..end].to_vec()).render(inner, buf);
-        // A position hint when the text does not fit.
+        // A position hint when the text does not fit, as a pager gives it (`top`, `45%`,
+        // `end`): a count of lines (`33/37`) read as a count of events beside the status
+        // line's `1/70`.
         if total > usize::from(inner.height) && area.width > 12 {
             let shown = (self.app.detail_scroll() + usize::from(inner.height)).min(total);
-            let hint = format!(" {shown}/{total} ");
+            let hint = if self.app.detail_scroll() == 0 {
+                " top ".to_owned()
+            } else if shown == total {
+                " end ".to_owned()
+            } else {
+                format!(" {}% ", shown * 100 / total)
+            };
             let x = area
                 .right()
                 .saturating_sub(u16::try_from(hint.len()).unwrap_or(0) + 1);

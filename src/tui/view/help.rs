@@ -7,8 +7,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 
 use crate::tui::hints::footer;
 use crate::tui::keymap::{self, Binding};
-use crate::tui::mode::Mode;
-use crate::tui::mode::{HELP_LEFT, help_sections};
+use crate::tui::mode::{HELP_LEFT, Mode, help_sections_for};
 use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, help_frame};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
@@ -36,7 +35,7 @@ fn section(title: &'static str, table: &[Binding], max: usize, theme: Theme) -> 
 /// Every binding, grouped by mode: the list's keys beside the others when `width` allows
 /// two columns, else one after the other. `overlay::help_lines` counts them from the same
 /// tables for `update`'s scrolling.
-pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub fn lines(width: u16, theme: Theme, mode: Mode) -> Vec<Line<'static>> {
     let two = crate::tui::overlay::help_two_columns(width);
     // In two columns the left one keeps a space before the right one.
     let left_max = if two {
@@ -44,11 +43,14 @@ pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
     } else {
         usize::MAX
     };
-    let mut left: Vec<Line<'static>> = help_sections()
+    let sections = help_sections_for(mode);
+    let mut left: Vec<Line<'static>> = sections
+        .iter()
         .take(HELP_LEFT)
         .flat_map(|(title, table)| section(title, table, left_max, theme))
         .collect();
-    let mut right: Vec<Line<'static>> = help_sections()
+    let mut right: Vec<Line<'static>> = sections
+        .iter()
         .skip(HELP_LEFT)
         .flat_map(|(title, table)| section(title, table, usize::MAX, theme))
         .collect();
@@ -75,12 +77,14 @@ pub fn lines(width: u16, theme: Theme) -> Vec<Line<'static>> {
 pub struct Help {
     pub theme: Theme,
     pub scroll: u16,
+    /// The mode the help was opened from: its keys come first.
+    pub mode: Mode,
 }
 
 impl Widget for Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rect = help_frame(area);
-        let lines = lines(rect.width.saturating_sub(2), self.theme);
+        let rect = help_frame(area, self.mode);
+        let lines = lines(rect.width.saturating_sub(2), self.theme, self.mode);
         Clear.render(rect, buf);
         Paragraph::new(lines)
             .scroll((self.scroll, 0))
@@ -105,11 +109,11 @@ mod tests {
     /// Every binding of every table is in the help, with its keys and what it does.
     #[test]
     fn the_help_lists_every_binding_with_its_keys() {
-        let text: Vec<String> = lines(40, Theme { color: false })
+        let text: Vec<String> = lines(40, Theme { color: false }, Mode::Browse)
             .iter()
             .map(ToString::to_string)
             .collect();
-        for (title, table) in help_sections() {
+        for (title, table) in crate::tui::mode::help_sections() {
             let at = text
                 .iter()
                 .position(|l| l == title)
@@ -129,7 +133,7 @@ mod tests {
     #[test]
     fn the_right_column_starts_at_the_same_place_on_every_row() {
         let width = 2 * COLUMN + 2;
-        let rows = lines(width, Theme { color: false });
+        let rows = lines(width, Theme { color: false }, Mode::Browse);
         let mut right_starts = 0;
         for line in &rows {
             let text = line.to_string();
@@ -152,12 +156,14 @@ mod tests {
     /// `update` scrolls by the count from the tables; this is what is drawn.
     #[test]
     fn the_drawn_help_has_the_lines_the_tables_count() {
-        for width in [0, 40, 60, 117, 118, 200] {
-            assert_eq!(
-                lines(width, Theme { color: true }).len(),
-                help_lines(width),
-                "at width {width}"
-            );
+        for mode in [Mode::Browse, Mode::Pick, Mode::Detail, Mode::Time] {
+            for width in [0, 40, 60, 117, 118, 200] {
+                assert_eq!(
+                    lines(width, Theme { color: true }, mode).len(),
+                    help_lines(width, mode),
+                    "at width {width} from {mode:?}"
+                );
+            }
         }
     }
 }

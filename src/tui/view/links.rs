@@ -2,11 +2,15 @@
 //! terminal that supports them opens the address.
 //!
 //! Drawn by the loop after [`super::Screen`] and kept apart from it, so that screen
-//! snapshots stay plain text. Each cell of an address carries its own link around its
-//! one character, with ratatui's `ForcedWidth(1)`: the escape sequence adds no width, so
-//! the diff and the cursor stay right, and an address wrapped over several rows is still
-//! one link. Only `http(s)` addresses of printable ASCII are linked, so nothing from the
-//! data can end the sequence or start another.
+//! snapshots stay plain text. Each row's run of address characters (of one style) becomes
+//! one cell holding the whole link around the run's text, with ratatui's `ForcedWidth` of
+//! the run: the escape sequence adds no width, so the diff and the cursor stay right, the
+//! address is written once per row rather than once per character (a long address in every
+//! cell made a redraw cost its length times its cells), and an address wrapped over several
+//! rows is still one link. The cells the run covers keep their characters, so the buffer
+//! still says what the terminal shows. Only `http(s)` addresses of printable ASCII are
+//! linked, so nothing from the data can end the sequence or start another, and none longer
+//! than [`MAX_LINK`], which terminals do not open anyway: it is shown as plain text.
 
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
@@ -15,6 +19,11 @@ use ratatui::widgets::Widget;
 
 use crate::tui::app::{App, is_web_address};
 use crate::tui::mode::Mode;
+
+/// The longest address made a link, in bytes. Terminals cap the URI of an OSC 8 link
+/// (VTE and kitty at 2,083 and 2,048 bytes; browsers' own limits are near 2,000), so a
+/// longer one would not open from a click anyway.
+pub const MAX_LINK: usize = 2000;
 
 pub struct Links<'a> {
     pub app: &'a App,
@@ -35,52 +44,89 @@ impl Widget for Links<'_> {
         let link = app.theme().link();
         let scroll = app.detail_scroll();
         let end = (scroll + usize::from(inner.height)).min(lines.len());
-        for row in scroll..end {
+        let mut row = scroll;
+        while row < end {
             if lines[row].style != link {
+                row += 1;
                 continue;
             }
-            let Some(address) = address_at(lines, row, link)
-                .and_then(|text| {
-                    event
-                        .sources
-                        .iter()
-                        .find_map(|s| s.url.as_deref().filter(|u| *u == text))
-                })
-                .filter(|u| is_web_address(u))
-            else {
-                continue;
-            };
-            let y = inner.y + u16::try_from(row - scroll).unwrap_or(u16::MAX);
-            for x in inner.left()..inner.right() {
-                let cell = &mut buf[(x, y)];
-                let symbol = cell.symbol();
-                if symbol == " " || !symbol.is_ascii() {
-                    continue;
+            let (first, last) = run(lines, row, link);
+            let address = address_of(&lines[first..=last]).and_then(|text| {
+                event
+                    .sources
+                    .iter()
+                    .find_map(|s| s.url.as_deref().filter(|u| *u == text))
+                    .filter(|u| is_web_address(u))
+            });
+            if let Some(address) = address {
+                for r in row..=last.min(end - 1) {
+                    let y = inner.y + u16::try_from(r - scroll).unwrap_or(u16::MAX);
+                    link_row(buf, inner.left()..inner.right(), y, address);
                 }
-                let linked = format!("\x1b]8;;{address}\x1b\\{symbol}\x1b]8;;\x1b\\");
-                cell.set_symbol(&linked)
-                    .set_diff_option(CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN));
             }
+            row = last + 1;
         }
     }
 }
 
-/// The whole address that line `row` is part of: the run of link-styled lines around it,
-/// each trimmed of its indent and joined.
-fn address_at(lines: &[Line<'_>], row: usize, link: ratatui::style::Style) -> Option<String> {
+/// The run of link-styled lines around line `row`, first and last.
+fn run(lines: &[Line<'_>], row: usize, link: ratatui::style::Style) -> (usize, usize) {
     let first = (0..=row)
         .rev()
         .take_while(|&r| lines[r].style == link)
-        .last()?;
+        .last()
+        .unwrap_or(row);
     let last = (row..lines.len())
         .take_while(|&r| lines[r].style == link)
-        .last()?;
-    Some(
-        lines[first..=last]
-            .iter()
-            .map(|l| l.to_string().trim().to_owned())
-            .collect(),
-    )
+        .last()
+        .unwrap_or(row);
+    (first, last)
+}
+
+/// The whole address that a run of lines spells, each trimmed of its indent and joined;
+/// `None` when it is longer than [`MAX_LINK`] (measured before it is built).
+fn address_of(lines: &[Line<'_>]) -> Option<String> {
+    let len: usize = lines
+        .iter()
+        .flat_map(|l| &l.spans)
+        .map(|s| s.content.len())
+        .sum();
+    if len > MAX_LINK.saturating_add(lines.len().saturating_mul(8)) {
+        return None;
+    }
+    let text: String = lines
+        .iter()
+        .map(|l| l.to_string().trim().to_owned())
+        .collect();
+    (text.len() <= MAX_LINK).then_some(text)
+}
+
+/// Makes each run of drawn address characters on row `y` (printable ASCII, one style) one
+/// link cell as wide as the run.
+fn link_row(buf: &mut Buffer, columns: std::ops::Range<u16>, y: u16, address: &str) {
+    let mut x = columns.start;
+    while x < columns.end {
+        let start = x;
+        let style = buf[(x, y)].style();
+        let mut text = String::new();
+        while x < columns.end {
+            let cell = &buf[(x, y)];
+            let symbol = cell.symbol();
+            if symbol == " " || !symbol.is_ascii() || symbol.len() != 1 || cell.style() != style {
+                break;
+            }
+            text.push_str(symbol);
+            x += 1;
+        }
+        if text.is_empty() {
+            x += 1;
+            continue;
+        }
+        let width = std::num::NonZeroU16::new(x - start).unwrap_or(std::num::NonZeroU16::MIN);
+        buf[(start, y)]
+            .set_symbol(&format!("\x1b]8;;{address}\x1b\\{text}\x1b]8;;\x1b\\"))
+            .set_diff_option(CellDiffOption::ForcedWidth(width));
+    }
 }
 
 #[cfg(test)]
@@ -109,11 +155,11 @@ mod tests {
         )],
     )"#;
 
-    /// Every drawn character of a web address is wrapped in the address's OSC 8 link and
-    /// keeps a width of one column, also where the address wraps; a `file:` address and
-    /// every other cell are left alone.
+    /// Each row's run of a web address is one cell holding the address's OSC 8 link around
+    /// the run's text, as wide as the run, also where the address wraps; the cells it covers
+    /// keep their characters; a `file:` address and every other cell are left alone.
     #[test]
-    fn web_addresses_in_the_detail_are_osc8_links_of_width_one() {
+    fn web_addresses_in_the_detail_are_one_osc8_link_per_row() {
         let timeline: Arc<Timeline> =
             Arc::new(crate::load::parse(TIMELINE, "links.ron").expect("loads"));
         let address = timeline.events[0].sources[1]
@@ -134,18 +180,26 @@ mod tests {
         let open = format!("\x1b]8;;{address}\x1b\\");
         let mut rows = std::collections::BTreeSet::new();
         let mut linked = String::new();
+        let mut covered = 0;
         for (i, (cell, before)) in buf.content().iter().zip(plain.content()).enumerate() {
             if let Some(rest) = cell.symbol().strip_prefix(&open) {
-                let symbol = rest
+                let text = rest
                     .strip_suffix("\x1b]8;;\x1b\\")
                     .expect("the link is closed");
-                assert_eq!(symbol, before.symbol(), "the character itself is kept");
-                assert_eq!(
-                    cell.diff_option,
-                    CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN)
-                );
-                linked.push_str(symbol);
-                rows.insert(i / 60);
+                let drawn: String = plain.content()[i..i + text.len()]
+                    .iter()
+                    .map(ratatui::buffer::Cell::symbol)
+                    .collect();
+                assert_eq!(text, drawn, "the run's characters themselves");
+                let width = std::num::NonZeroU16::new(u16::try_from(text.len()).expect("short"))
+                    .expect("not empty");
+                assert_eq!(cell.diff_option, CellDiffOption::ForcedWidth(width));
+                linked.push_str(text);
+                assert!(rows.insert(i / 60), "one link per row");
+                covered = text.len() - 1;
+            } else if covered > 0 {
+                covered -= 1;
+                assert_eq!(cell, before, "a covered cell keeps its character");
             } else {
                 assert_eq!(cell, before, "cell {i} is not part of the address");
             }

@@ -13,7 +13,7 @@ use crate::tui::highlight;
 use crate::tui::hints::key_for;
 use crate::tui::mode::Mode;
 use crate::tui::prompt::Edit;
-use crate::tui::text::{fit, fit_clean, width as text_width};
+use crate::tui::text::{clean, fit, fit_clean, width as text_width};
 use crate::tui::theme::Theme;
 
 pub struct EventList<'a> {
@@ -83,23 +83,28 @@ fn row_rect(inner: Rect, y: usize) -> Rect {
 /// the eras beginning here, outer first, with the innermost's years and colour; an
 /// ongoing era's span is open: `2021–`.
 fn header_line(header: &EraHeader<'_>, width: u16, theme: Theme) -> Line<'static> {
-    let Some(&(inner_index, inner)) = header.eras.last() else {
+    let Some((&(inner_index, inner), outer)) = header.eras.split_last() else {
         return Line::default();
     };
-    let mut names = header
-        .eras
-        .iter()
-        .map(|(_, era)| era.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" › ");
-    if header.continued {
-        names.push_str(" (continued)");
-    }
-    let label = format!(
-        " {} · {} ",
-        fit_clean(&names, usize::from(width).saturating_sub(16)),
-        inner.years()
+    // Each era with its own years (an era folded in from outside the inner one has its own
+    // span, not the inner one's), the inner one kept whole and the outer ones cut first.
+    let continued = if header.continued { " (continued)" } else { "" };
+    let room = usize::from(width).saturating_sub(6);
+    let inner_label = fit(
+        &format!("{}{continued} · {}", clean(&inner.name), inner.years()),
+        room,
     );
+    let outer_room = room.saturating_sub(text_width(&inner_label) + 3);
+    let prefix = if outer.is_empty() || outer_room < 2 {
+        String::new()
+    } else {
+        let names: Vec<String> = outer
+            .iter()
+            .map(|(_, era)| format!("{} · {}", clean(&era.name), era.years()))
+            .collect();
+        format!("{} › ", fit(&names.join(" › "), outer_room))
+    };
+    let label = format!(" {prefix}{inner_label} ");
     let rule = usize::from(width).saturating_sub(text_width(&label) + 2);
     Line::from(vec![
         Span::styled("──", theme.dim()),

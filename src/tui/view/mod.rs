@@ -21,7 +21,7 @@ use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::mode::{Overlay, spec};
 use super::text;
 
-pub use links::Links;
+pub use links::{Links, MAX_LINK};
 pub use status::summary;
 
 /// The whole screen, in the app's one theme.
@@ -54,6 +54,7 @@ impl Widget for Screen<'_> {
             Overlay::Help => help::Help {
                 theme,
                 scroll: app.help_scroll(),
+                mode: app.help_return(),
             }
             .render(area, buf),
             Overlay::ActorBox => actor_filter::ActorOverlay { app, theme }.render(area, buf),

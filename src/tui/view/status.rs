@@ -13,8 +13,9 @@ use crate::tui::app::App;
 use crate::tui::hints::{fitting, hints};
 use crate::tui::mode::{Mode, Overlay, spec};
 use crate::tui::prompt::Prompt;
-use crate::tui::text::{clean, fit, width};
+use crate::tui::text::{clean, fit, fit_clean, width};
 use crate::tui::theme::Theme;
+use unicode_segmentation::UnicodeSegmentation;
 
 pub struct Status<'a> {
     pub app: &'a App,
@@ -90,12 +91,20 @@ pub(super) fn prompt_spans(
 ) -> Vec<Span<'static>> {
     let (before, after) = prompt.text().split_at(prompt.cursor());
     let before = clean(before);
-    let mut start = 0;
-    while width(&before[start..]) > room {
-        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    // The widest tail that fits, measured once from the end: measuring what is left after
+    // each dropped character made a 64 KB paste take half a minute to show.
+    let mut start = before.len();
+    let mut used = 0;
+    for (at, g) in before.grapheme_indices(true).rev() {
+        let w = width(g);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = at;
     }
     let before = before[start..].to_owned();
-    let after = fit(&clean(after), room.saturating_sub(width(&before)));
+    let after = fit_clean(after, room.saturating_sub(used));
     vec![
         Span::styled(sign, theme.accent()),
         Span::raw(before),
@@ -177,6 +186,19 @@ impl Widget for Status<'_> {
             right
         };
         let mut spans = left;
+        let mut right = right;
+        let mut left_width = left_width;
+        if app.flash().is_some() && !in_range && left_width + 2 + width(&right.content) > w {
+            // A message is never dropped: it takes the room the left leaves, and at least
+            // half the line (the left is cut for it), shortened with `…` if it needs more.
+            let room = w.saturating_sub(left_width + 2).max(w / 2);
+            right.content = fit(&right.content, room).into();
+            let keep = w.saturating_sub(width(&right.content) + 2);
+            if left_width > keep {
+                spans = fit_spans(spans, keep);
+                left_width = spans.iter().map(|s| width(&s.content)).sum();
+            }
+        }
         let right_width = width(&right.content);
         if left_width + 2 + right_width <= w {
             spans.push(Span::raw(" ".repeat(w - left_width - right_width)));
@@ -184,6 +206,23 @@ impl Widget for Status<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// `spans` cut to `max` columns, the last one kept ending in `…`.
+fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for mut span in spans {
+        let w = width(&span.content);
+        if used + w > max {
+            span.content = fit(&span.content, max - used).into();
+            out.push(span);
+            break;
+        }
+        used += w;
+        out.push(span);
+    }
+    out
 }
 
 impl Status<'_> {

@@ -85,14 +85,29 @@ impl Widget for TimePane<'_> {
             self.lane(lane, model, Rect::new(inner.x, y, inner.width, 1), buf);
             y += 1;
         }
-        self.axis(model, x0, y, inner.bottom(), buf);
+        // The axis sits on the pane's floor, under however few lanes there are, as a
+        // chart's does: right under the last lane it floated mid-pane.
+        let floor = inner.bottom().saturating_sub(model.axis_rows).max(y);
+        self.axis(model, x0, floor, inner.bottom(), buf);
     }
 }
 
 impl TimePane<'_> {
     fn lane(&self, lane: &Lane, model: &TimeModel, row: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
+        let joined;
         let (name, style) = match lane.key {
+            // All of several actors: one lane stands for them all (see `App::time_input`).
+            LaneKey::Actor(a) if app.time_lanes_joined() => {
+                joined = app
+                    .filter()
+                    .actors
+                    .iter()
+                    .map(|&b| app.timeline().actor(b).name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                (joined.as_str(), theme.actor(a))
+            }
             LaneKey::Actor(a) => (app.timeline().actor(a).name.as_str(), theme.actor(a)),
             LaneKey::Others => ("others", theme.dim()),
         };

@@ -209,5 +209,4 @@ pub fn range_label(scale: &Scale, step: Step, cal: Reckoner) -> String {
 }
 
 #[cfg(test)]
-#[path = "ticks_tests.rs"]
 mod tests;
