@@ -24,7 +24,7 @@ fn range_picker_and_esc_in_a_real_terminal() {
     s.wait_for_text("'19x9' is not a date");
     s.send("\x15..1989\r");
     let before = ids(&["--to", "1989"]).len();
-    let ranged = format!("/{before} of {total} events · –1989");
+    let ranged = format!("/{before} of {total} events · ..1989");
     s.wait_for(&format!("status {ranged:?}"), |screen| {
         status_line(screen).contains(&ranged)
     });
