@@ -203,7 +203,7 @@ fn terms(query: &str) -> Vec<(String, Option<Date>)> {
             })
             .map(|i| i + 1)
     };
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = query.split_whitespace().map(folded).collect();
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
@@ -219,8 +219,23 @@ fn terms(query: &str) -> Vec<(String, Option<Date>)> {
             k += 2;
             continue;
         }
+        // `44 bce`: a year of up to four digits and the era, one date word.
+        if let Some(era) = words.get(k + 1)
+            && matches!(era.as_str(), "bce" | "bc" | "b.c." | "b.c.e.")
+            && (1..=4).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+        {
+            out.push((
+                format!("{w} {era}"),
+                format!("-{w:0>4}").parse::<Date>().ok(),
+            ));
+            k += 2;
+            continue;
+        }
+        // A year before the common era begins with its sign: `-9999`, `-0044-03`.
+        let digits = w.strip_prefix('-').unwrap_or(w);
         let is_date = w.len() >= 4
-            && w.as_bytes()[0].is_ascii_digit()
+            && digits.as_bytes().first().is_some_and(u8::is_ascii_digit)
             && w.bytes().all(|b| b.is_ascii_digit() || b == b'-');
         out.push((
             w.clone(),
@@ -235,8 +250,47 @@ fn terms(query: &str) -> Vec<(String, Option<Date>)> {
     out
 }
 
+/// Text folded as docs/explorer.md's search rules say, done to the whole text at once (the
+/// crate folds a character at a time, which must come to the same): canonical
+/// decomposition, marks removed, lower-cased, and the full case foldings `to_lowercase`
+/// leaves out.
+fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    use unicode_normalization::char::is_combining_mark;
+    let bare: String = text.nfd().filter(|c| !is_combining_mark(*c)).collect();
+    bare.to_lowercase()
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(|c| {
+            let folded: &str = match c {
+                'ß' => "ss",
+                'ς' => "σ",
+                'ſ' => "s",
+                'µ' => "μ",
+                'ϐ' => "β",
+                'ϑ' => "θ",
+                'ϕ' => "φ",
+                'ϖ' => "π",
+                'ϰ' => "κ",
+                'ϱ' => "ρ",
+                'ϵ' => "ε",
+                'ﬀ' => "ff",
+                'ﬁ' => "fi",
+                'ﬂ' => "fl",
+                'ﬃ' => "ffi",
+                'ﬄ' => "ffl",
+                'ﬅ' | 'ﬆ' => "st",
+                'ŉ' => "ʼn",
+                'և' => "եւ",
+                _ => return vec![c],
+            };
+            folded.chars().collect()
+        })
+        .collect()
+}
+
 /// The search rules' rule for words (docs/explorer.md), read literally: every word occurs,
-/// in any case (both lower-cased by `str::to_lowercase`), in the title, summary, detail,
+/// in any case and with or without accents (both folded), in the title, summary, detail,
 /// tags, location or an actor's name or alias, or is a date word whose period the event's
 /// overlaps.
 fn words_match(t: &Timeline, e: &Event, terms: &[(String, Option<Date>)]) -> bool {
@@ -251,7 +305,7 @@ fn words_match(t: &Timeline, e: &Event, terms: &[(String, Option<Date>)]) -> boo
     }
     terms.iter().all(|(w, date)| {
         date.is_some_and(|d| e.last_day() >= d.first_day() && e.date.first_day() <= d.last_day())
-            || fields.iter().any(|f| f.to_lowercase().contains(w.as_str()))
+            || fields.iter().any(|f| folded(f).contains(w.as_str()))
     })
 }
 

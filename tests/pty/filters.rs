@@ -24,7 +24,6 @@ fn range_picker_and_esc_in_a_real_terminal() {
     s.wait_for_text("'19x9' is not a date");
     s.send("\x15..1989\r");
     let before = ids(&["--to", "1989"]).len();
-    // The range as it is typed, so that what the status shows can be typed back.
     let ranged = format!("/{before} of {total} events · ..1989");
     s.wait_for(&format!("status {ranged:?}"), |screen| {
         status_line(screen).contains(&ranged)
