@@ -36,6 +36,44 @@ fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
 }
 
+/// A cold load, in this process: the file read and checked, the explorer built on it; the
+/// median of `runs`, each version freed before the next (not timed).
+fn cold_load(input: &Input, n: usize, runs: usize) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let timeline = load::load(input).expect("loads");
+                let app = App::new(timeline, Filter::default(), settings(n)).0;
+                let t = start.elapsed();
+                drop(app);
+                t
+            })
+            .collect(),
+    )
+}
+
+/// A load as a fresh process makes it: `check` run afresh (memory from the system rather
+/// than what the run before freed); the median of `runs`.
+fn fresh_check(path: &std::path::Path, runs: usize) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let status = std::process::Command::new(env!("CARGO_BIN_EXE_afghan-timeline"))
+                    .arg("--file")
+                    .arg(path)
+                    .arg("check")
+                    .stdout(std::process::Stdio::null())
+                    .status()
+                    .expect("run check");
+                assert!(status.success());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::var("RELOAD_SIZES").map_or_else(
         |_| vec![100_000, 200_000],
@@ -43,9 +81,9 @@ fn main() {
     );
     let runs = 5;
     println!(
-        "| events | cold load | reload (load + swap) | swap on the loop | ratio | key p50 / max during a reload |"
+        "| events | cold load (in process) | check in a fresh process | reload (load + swap) | swap on the loop | ratio to each | key p50 / max during a reload |"
     );
-    println!("| --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- |");
     for n in sizes {
         let path = std::env::temp_dir().join(format!(
             "afghan-timeline-reload-{n}-{}.ron",
@@ -54,18 +92,8 @@ fn main() {
         std::fs::write(&path, synth::generate_string(n, 7)).expect("write the timeline");
         let input = Input::Path(path.clone());
 
-        let cold = median(
-            (0..runs)
-                .map(|_| {
-                    let start = Instant::now();
-                    let timeline = load::load(&input).expect("loads");
-                    let app = App::new(timeline, Filter::default(), settings(n)).0;
-                    let t = start.elapsed();
-                    drop(app);
-                    t
-                })
-                .collect(),
-        );
+        let cold = cold_load(&input, n, runs);
+        let fresh = fresh_check(&path, runs);
 
         let mut app = App::new(
             load::load(&input).expect("loads"),
@@ -90,6 +118,7 @@ fn main() {
                     let loaded = load::load(&input);
                     let t1 = Instant::now();
                     let v = loaded.map(|t| Version::against(&shown, t));
+                    // `RELOAD_PARTS=1`: where a reload's time goes, on stderr.
                     if std::env::var_os("RELOAD_PARTS").is_some() {
                         eprintln!("load {:?} compare {:?}", t1 - t0, t1.elapsed());
                     }
@@ -113,21 +142,27 @@ fn main() {
             let swap = Instant::now();
             app.update(Msg::Reloaded(version));
             swaps.push(swap.elapsed());
-            // As the loop does after a reload: the old version freed off its thread.
-            std::thread::spawn(move || drop(serving));
             reloads.push(start.elapsed());
+            // As the loop does after a reload: the old version freed off its thread. A
+            // reader's saves are seconds apart, so the next reload starts once it is freed
+            // (not timed), rather than race the freeing of this one.
+            std::thread::spawn(move || drop(serving))
+                .join()
+                .expect("the old version is freed");
         }
         let reload = median(reloads);
         let swap_max = swaps.iter().max().copied().unwrap_or_default();
         keys.sort();
         let key_max = keys.last().copied().unwrap_or_default().max(swap_max);
         println!(
-            "| {n} | {} | {} | {} (max {}) | {:.2} | {} / {} |",
+            "| {n} | {} | {} | {} | {} (max {}) | {:.2} / {:.2} | {} / {} |",
             ms(cold),
+            ms(fresh),
             ms(reload),
             ms(median(swaps)),
             ms(swap_max),
             reload.as_secs_f64() / cold.as_secs_f64(),
+            reload.as_secs_f64() / fresh.as_secs_f64(),
             ms(keys.get(keys.len() / 2).copied().unwrap_or_default()),
             ms(key_max),
         );

@@ -13,9 +13,36 @@ pub struct Changes {
 
 impl Changes {
     pub fn between(old: &Timeline, new: &Timeline) -> Changes {
-        let mut changes = Changes::default();
-        let mut kept = 0;
-        for (i, event) in new.events.iter().enumerate() {
+        // The events in as many runs as there are cores, compared side by side: a reload
+        // waits for this.
+        let threads = std::thread::available_parallelism().map_or(1, usize::from);
+        let run = new.events.len().div_ceil(threads).max(1);
+        let parts: Vec<(usize, usize, usize)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..new.events.len())
+                .step_by(run)
+                .map(|from| scope.spawn(move || Changes::part(old, new, from, run)))
+                .collect();
+            workers
+                .into_iter()
+                .map(|w| w.join().unwrap_or_default())
+                .collect()
+        });
+        let (added, kept, changed) = parts
+            .into_iter()
+            .fold((0, 0, 0), |(a, k, c), (a2, k2, c2)| {
+                (a + a2, k + k2, c + c2)
+            });
+        Changes {
+            added,
+            removed: old.events.len() - kept,
+            changed,
+        }
+    }
+
+    /// Added, kept and changed among `len` events of `new` from `from` on.
+    fn part(old: &Timeline, new: &Timeline, from: usize, len: usize) -> (usize, usize, usize) {
+        let (mut added, mut kept, mut changed) = (0, 0, 0);
+        for (i, event) in new.events.iter().enumerate().skip(from).take(len) {
             // Most events keep their place between two versions: look there first, and
             // search the ids only for those that moved.
             let same_place = old
@@ -24,17 +51,16 @@ impl Changes {
                 .filter(|e| e.id == event.id)
                 .map(|_| crate::model::EventId(u32::try_from(i).unwrap_or(u32::MAX)));
             match same_place.or_else(|| old.find_event(&event.id)) {
-                None => changes.added += 1,
+                None => added += 1,
                 Some(at) => {
                     kept += 1;
                     if !same_event(old, old.event(at), new, event) {
-                        changes.changed += 1;
+                        changed += 1;
                     }
                 }
             }
         }
-        changes.removed = old.events.len() - kept;
-        changes
+        (added, kept, changed)
     }
 }
 
