@@ -3,6 +3,7 @@
 //! inserted block of whole lines (plus a comma after the last element when the list had no
 //! trailing comma and the event goes after it).
 
+use super::lex::{lines_in_string, significant_end};
 use crate::load::split;
 use crate::model::Date;
 
@@ -137,71 +138,6 @@ fn first_significant(text: &str, from: usize) -> usize {
     }
 }
 
-/// Where the last token of `item` ends: past its last character outside comments and
-/// whitespace. Reads RON's lexical rules: strings with escapes, raw strings, `//` and nested
-/// `/* */` comments.
-pub(super) fn significant_end(item: &str) -> usize {
-    let b = item.as_bytes();
-    let (mut i, mut end) = (0, 0);
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-                end = i.min(b.len());
-            }
-            b'r' if b.get(i + 1).is_some_and(|c| *c == b'#' || *c == b'"') => {
-                let hashes = b[i + 1..].iter().take_while(|c| **c == b'#').count();
-                let close: Vec<u8> = std::iter::once(b'"')
-                    .chain(std::iter::repeat_n(b'#', hashes))
-                    .collect();
-                let open = i + 1 + hashes + 1;
-                i = b
-                    .get(open..)
-                    .and_then(|rest| {
-                        rest.windows(close.len())
-                            .position(|w| w == close.as_slice())
-                    })
-                    .map_or(b.len(), |p| open + p + close.len());
-                end = i;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = item[i..].find('\n').map_or(b.len(), |n| i + n + 1);
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let mut depth = 0;
-                while i < b.len() {
-                    if b[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            c if c.is_ascii_whitespace() => i += 1,
-            _ => {
-                i += 1;
-                end = i;
-            }
-        }
-    }
-    // Back to a character boundary, should a multi-byte character end the item.
-    while !item.is_char_boundary(end) {
-        end += 1;
-    }
-    end
-}
-
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |n| n + 1)
 }
@@ -236,101 +172,6 @@ fn indented(event: &str, indent: &str, nl: &str) -> String {
 /// The bytes of spaces and tabs that begin `line`.
 pub(super) fn indent_width(line: &str) -> usize {
     line.len() - line.trim_start_matches([' ', '\t']).len()
-}
-
-/// For each line of `text`, whether it begins inside a string (a string that spans lines
-/// continues on it). Reads RON's lexical rules as [`significant_end`] does, chars too.
-pub(super) fn lines_in_string(text: &str) -> Vec<bool> {
-    let b = text.as_bytes();
-    let mut lines = vec![false];
-    let mut i = 0;
-    // Inside a string from `from` to `to`: each line break there starts a line inside it.
-    let mark = |lines: &mut Vec<bool>, from: usize, to: usize| {
-        let to = to.min(b.len());
-        lines.extend(
-            b[from.min(to)..to]
-                .iter()
-                .filter(|c| **c == b'\n')
-                .map(|_| true),
-        );
-    };
-    while i < b.len() {
-        match b[i] {
-            b'\n' => {
-                lines.push(false);
-                i += 1;
-            }
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                mark(&mut lines, start, i);
-                i += 1;
-            }
-            b'\'' => {
-                // A char: one character or an escape, then its quote.
-                i += if b.get(i + 1) == Some(&b'\\') { 3 } else { 2 };
-                while i < b.len() && b[i] != b'\'' && b[i] != b'\n' {
-                    i += 1;
-                }
-                if b.get(i) == Some(&b'\'') {
-                    i += 1;
-                }
-            }
-            b'r' if b.get(i + 1).is_some_and(|c| *c == b'#' || *c == b'"')
-                && (i == 0
-                    || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')
-                    || b[i - 1] == b'b') =>
-            {
-                let hashes = b[i + 1..].iter().take_while(|c| **c == b'#').count();
-                if b.get(i + 1 + hashes) != Some(&b'"') {
-                    // A raw identifier, `r#name`.
-                    i += 1 + hashes;
-                    continue;
-                }
-                let close: Vec<u8> = std::iter::once(b'"')
-                    .chain(std::iter::repeat_n(b'#', hashes))
-                    .collect();
-                let open = i + 1 + hashes + 1;
-                let end = b
-                    .get(open..)
-                    .and_then(|rest| {
-                        rest.windows(close.len())
-                            .position(|w| w == close.as_slice())
-                    })
-                    .map_or(b.len(), |p| open + p);
-                mark(&mut lines, open, end);
-                i = end + close.len();
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                i = text[i..].find('\n').map_or(b.len(), |n| i + n);
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                let mut depth = 0;
-                while i < b.len() {
-                    if b[i..].starts_with(b"/*") {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i..].starts_with(b"*/") {
-                        depth -= 1;
-                        i += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        if b[i] == b'\n' {
-                            lines.push(false);
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    lines
 }
 
 #[cfg(test)]

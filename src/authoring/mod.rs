@@ -5,6 +5,7 @@
 //! files (atomically, see `atomic`).
 
 mod insert;
+mod lex;
 
 use std::fmt::Write as _;
 
@@ -46,7 +47,7 @@ pub struct Added {
 pub fn add(text: &str, name: &str, event: &str, event_name: &str) -> Result<Added, AddError> {
     let event = strip_comment_lines(event).trim();
     // A comma after the event, as in the file's list, even before a comment of its own.
-    let end = insert::significant_end(event);
+    let end = lex::significant_end(event);
     let event = match event[..end].strip_suffix(',') {
         Some(body) => format!("{}{}", body.trim_end(), &event[end..]),
         None => event.to_owned(),
@@ -110,7 +111,7 @@ fn strip_comment_lines(text: &str) -> &str {
 /// at the parenthesis). Indentation is spaces and tabs; a line that begins inside a string
 /// is the string's own text and stays as it is.
 fn dedent(text: &str) -> String {
-    let inside = insert::lines_in_string(text);
+    let inside = lex::lines_in_string(text);
     let lines: Vec<&str> = text.lines().collect();
     let code = |i: usize| !inside.get(i).copied().unwrap_or(false);
     let common = lines
