@@ -481,9 +481,15 @@ impl IntoTiming for Duration {
 
 /// Runs one case in a child process and returns its peak resident set in KiB.
 fn peak(case: &str, file: &Path) -> u64 {
+    peak_in("--peak", case, file)
+}
+
+/// Runs one case in a child process that `flag` selects (`--peak`, `--tiny-peak`) and
+/// returns its peak resident set in KiB.
+fn peak_in(flag: &str, case: &str, file: &Path) -> u64 {
     let exe = std::env::current_exe().expect("own path");
     let out = Command::new(exe)
-        .args(["--peak", case])
+        .args([flag, case])
         .arg(file)
         .stderr(Stdio::inherit())
         .output()

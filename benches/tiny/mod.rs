@@ -11,7 +11,6 @@
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use afghan_timeline::load::{self, Input};
 use afghan_timeline::query::Filter;
@@ -31,7 +30,7 @@ pub fn run() {
     );
     println!("{:>10} {:>12} {:>14}", "case", "peak", "per event");
     for case in ["check", "explorer"] {
-        let kb = peak(case, &path);
+        let kb = super::peak_in("--tiny-peak", case, &path);
         println!(
             "{case:>10} {:>9} MB {:>11} B",
             kb / 1024,
@@ -59,20 +58,6 @@ fn text(n: usize) -> String {
         );
     }
     text + "])\n"
-}
-
-fn peak(case: &str, file: &Path) -> u64 {
-    let exe = std::env::current_exe().expect("own path");
-    let out = Command::new(exe)
-        .args(["--tiny-peak", case])
-        .arg(file)
-        .stderr(Stdio::inherit())
-        .output()
-        .expect("child runs");
-    String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .unwrap_or(0)
 }
 
 /// The child: `check`'s load alone, or the explorer started on it with its index's text.

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::load::{RawActor, RawActorKind, RawEra, RawEvent, RawSource, RawTimeline};
-use crate::model::{ActorKind, Event, Timeline};
+use crate::model::{Actor, ActorKind, Event, Timeline};
 
 /// The raw shape of an event, as `load` would read it back.
 pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
@@ -57,27 +57,28 @@ pub(super) fn write_event(
     writeln!(out, "{text},")
 }
 
+/// The raw shape of an actor, as `load` would read it back.
+pub fn raw_actor(actor: &Actor) -> RawActor {
+    RawActor {
+        id: actor.id.clone(),
+        name: actor.name.clone(),
+        kind: match actor.kind {
+            ActorKind::State => RawActorKind::State,
+            ActorKind::Organization => RawActorKind::Organization,
+            ActorKind::Group => RawActorKind::Group,
+            ActorKind::Person => RawActorKind::Person,
+        },
+        aliases: actor.aliases.clone(),
+    }
+}
+
 /// The raw shape of a whole timeline, as `load` would read it back: the same title,
 /// actors, eras and events, events in date order.
 pub fn raw_timeline(timeline: &Timeline) -> RawTimeline {
     RawTimeline {
         title: timeline.title.clone(),
         description: timeline.description.clone(),
-        actors: timeline
-            .actors
-            .iter()
-            .map(|a| RawActor {
-                id: a.id.clone(),
-                name: a.name.clone(),
-                kind: match a.kind {
-                    ActorKind::State => RawActorKind::State,
-                    ActorKind::Organization => RawActorKind::Organization,
-                    ActorKind::Group => RawActorKind::Group,
-                    ActorKind::Person => RawActorKind::Person,
-                },
-                aliases: a.aliases.clone(),
-            })
-            .collect(),
+        actors: timeline.actors.iter().map(raw_actor).collect(),
         eras: timeline
             .eras
             .iter()

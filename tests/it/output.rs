@@ -3,8 +3,7 @@
 
 use crate::common;
 
-use afghan_timeline::load::{RawActor, RawActorKind};
-use afghan_timeline::model::{ActorKind, Timeline};
+use afghan_timeline::model::Timeline;
 use common::{fixture, run};
 use serde_json::{Value, json};
 
@@ -121,17 +120,7 @@ fn json_lines_of_embedded_data_have_the_documented_shape() {
 fn actors_ron(timeline: &Timeline) -> String {
     let mut out = String::new();
     for a in &timeline.actors {
-        let raw = RawActor {
-            id: a.id.clone(),
-            name: a.name.clone(),
-            kind: match a.kind {
-                ActorKind::State => RawActorKind::State,
-                ActorKind::Organization => RawActorKind::Organization,
-                ActorKind::Group => RawActorKind::Group,
-                ActorKind::Person => RawActorKind::Person,
-            },
-            aliases: a.aliases.clone(),
-        };
+        let raw = afghan_timeline::output::ron_format::raw_actor(a);
         let text = afghan_timeline::load::options()
             .to_string(&raw)
             .expect("serialize");
