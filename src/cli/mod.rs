@@ -99,10 +99,16 @@ pub enum Command {
         #[command(flatten)]
         source: Source,
     },
-    /// Write the whole timeline for another tool: TimelineJS, a Markdown chronology, JSON
+    /// Write the whole timeline for another tool: TimelineJS, a Markdown chronology, JSON,
+    /// or a picture of the time view (SVG)
+    // `--to` is the format here, as it always was; the date range ends with `--until`.
+    #[command(mut_arg("until", |a| a.long("until").visible_alias(None)))]
     Export {
         #[command(flatten)]
         source: Source,
+        /// SVG only: which events to draw, as for 'list' (--until ends the range)
+        #[command(flatten)]
+        filter: FilterArgs,
         /// The format to write to stdout
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
@@ -112,6 +118,9 @@ pub enum Command {
         /// TimelineJS only: which eras go into its single era band [default: all]
         #[arg(long, value_enum, value_name = "WHICH")]
         eras: Option<ErasArg>,
+        /// SVG only: the picture's width in pixels [default: 1600]
+        #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(320..=100_000))]
+        width: Option<u32>,
     },
     /// Add one event to a timeline file, in date order, keeping every other byte of it
     ///
@@ -331,8 +340,16 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
-    /// Only events that overlap this date or earlier (same forms as --from)
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    /// Only events that overlap this date or earlier (same forms as --from); --until in
+    /// 'export', whose --to is the format
+    // Its id is `until`, so that `export` can rename it: there `--to` names the format.
+    #[arg(
+        id = "until",
+        long = "to",
+        visible_alias = "until",
+        value_name = "DATE",
+        allow_hyphen_values = true
+    )]
     pub to: Option<String>,
 }
 

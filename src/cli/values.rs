@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     /// A timeline file (RON) that loads back as the same timeline: an editable copy
     Ron,
+    /// A picture of the time view (SVG) to publish; takes the filter flags and --width
+    Svg,
 }
 
 /// What TimelineJS groups slides by.

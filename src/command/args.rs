@@ -46,7 +46,9 @@ pub fn input(cli: &Cli) -> Result<Input, Error> {
 /// The filter flags in force: those before `list` and after it, or the explorer's.
 pub fn filter_args(cli: &Cli) -> FilterArgs {
     match &cli.command {
-        Some(Command::List { filter, .. }) => cli.filter.merged(filter),
+        Some(Command::List { filter, .. } | Command::Export { filter, .. }) => {
+            cli.filter.merged(filter)
+        }
         _ => cli.filter.merged(&FilterArgs::default()),
     }
 }

@@ -1,11 +1,12 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, GroupByArg};
+use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg};
 use crate::error::Error;
 use crate::interop::{self, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
 use crate::output;
+use crate::tui::time::svg;
 
 use super::{Outcome, print_bytes, stdout, warn_all};
 
@@ -16,10 +17,16 @@ pub fn export(
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
     style: crate::model::calendar::DateStyle,
+    (width, filter): (Option<u32>, &FilterArgs),
 ) -> Result<Outcome, Error> {
     if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
         return Err(Error::Usage(
             "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+        ));
+    }
+    if to != ExportFormat::Svg && (width.is_some() || filter.is_set()) {
+        return Err(Error::Usage(
+            "--width and the filter flags are options of '--to svg' only".to_owned(),
         ));
     }
     let options = timelinejs::ExportOptions {
@@ -45,6 +52,16 @@ pub fn export(
         ExportFormat::Ron => {
             let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
             std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
+        }
+        ExportFormat::Svg => {
+            // The filter picks the events drawn; the lanes, eras and axis follow them.
+            let events =
+                super::args::to_filter_in(&timeline, filter, style.hijri)?.apply(&timeline);
+            let options = svg::SvgOptions {
+                width: width.unwrap_or(svg::DEFAULT_WIDTH),
+                dates: style,
+            };
+            svg::write_events(&mut out, &timeline, &events, options).map_err(Error::Output)?;
         }
     }
     std::io::Write::flush(&mut out).map_err(Error::Output)?;

@@ -122,8 +122,12 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             })
         }
         Some(Command::Export {
-            to, group_by, eras, ..
-        }) => export::export(&input, to, group_by, eras, style),
+            to,
+            group_by,
+            eras,
+            width,
+            ..
+        }) => export::export(&input, to, group_by, eras, style, (width, &filter_args)),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,

@@ -1,0 +1,249 @@
+//! Where everything goes, in pixels: the lanes' names on the left, the plot beside them,
+//! era bands stacked in rows above the lanes so that no band and no name overlaps another,
+//! the axis below.
+
+use super::text;
+use crate::model::{ActorId, EventId, Timeline};
+
+/// Margins around everything.
+pub const PAD: f64 = 16.0;
+/// Label text size.
+pub const FONT: f64 = 12.0;
+/// The heading's text size.
+pub const TITLE_FONT: f64 = 16.0;
+pub const HEADER: f64 = 34.0;
+pub const ERA_ROW: f64 = 20.0;
+pub const LANE: f64 = 24.0;
+pub const AXIS: f64 = 26.0;
+pub const LEGEND: f64 = 22.0;
+/// The narrowest mark: a day's event is at least this wide. The plot ends this far
+/// before the right margin, so that a mark on the last day stays inside the canvas.
+pub const MIN_MARK: f64 = 6.0;
+/// Space kept between two era names (or bands) in a row.
+const ERA_GAP: f64 = 8.0;
+/// The narrowest picture that still has a plot.
+pub const MIN_WIDTH: u32 = 320;
+
+/// The days the events cover, `[first, end)`, and their mapping onto the plot.
+#[derive(Clone, Copy, Debug)]
+pub struct Plot {
+    pub first: i64,
+    pub end: i64,
+    pub left: f64,
+    pub right: f64,
+}
+
+impl Plot {
+    /// The x of the start of `day` (days outside the span are clamped to its edges).
+    pub fn x(&self, day: i64) -> f64 {
+        let day = day.clamp(self.first, self.end);
+        let span = (self.end - self.first).max(1) as f64;
+        self.left + (day - self.first) as f64 * (self.right - self.left) / span
+    }
+
+    /// Days shown.
+    pub fn span(&self) -> i64 {
+        (self.end - self.first).max(1)
+    }
+}
+
+/// One actor's lane.
+#[derive(Clone, Debug)]
+pub struct Lane {
+    pub actor: ActorId,
+    /// The events of this actor among those drawn.
+    pub count: usize,
+    /// Its name and count as shown, cut to the names' column.
+    pub label: String,
+}
+
+/// One era's band and where its name goes.
+#[derive(Clone, Debug)]
+pub struct EraPlace {
+    /// Index into the timeline's eras.
+    pub era: usize,
+    pub row: usize,
+    pub x0: f64,
+    pub x1: f64,
+    /// The name as shown (with `→ now` when ongoing) and its x.
+    pub label: String,
+    pub label_x: f64,
+}
+
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Plot,
+    pub lanes: Vec<Lane>,
+    /// The lane of each actor (`None`: the actor has no lane, it has no event here).
+    pub lane_of: Vec<Option<usize>>,
+    pub eras: Vec<EraPlace>,
+    pub era_rows: usize,
+}
+
+impl Layout {
+    pub fn eras_top(&self) -> f64 {
+        PAD + HEADER
+    }
+
+    pub fn lanes_top(&self) -> f64 {
+        self.eras_top() + self.era_rows as f64 * ERA_ROW + if self.era_rows > 0 { 6.0 } else { 0.0 }
+    }
+
+    pub fn lanes_bottom(&self) -> f64 {
+        self.lanes_top() + self.lanes.len() as f64 * LANE
+    }
+
+    pub fn lane_top(&self, lane: usize) -> f64 {
+        self.lanes_top() + lane as f64 * LANE
+    }
+
+    /// Lays out `events` of `timeline` on a picture `width` pixels wide.
+    pub fn new(timeline: &Timeline, events: &[EventId], width: u32) -> Layout {
+        let width = f64::from(width.max(MIN_WIDTH));
+        let (first, end) = extent(timeline, events);
+        let lanes = lanes(timeline, events);
+        let mut lane_of = vec![None; timeline.actors.len()];
+        for (i, lane) in lanes.iter().enumerate() {
+            lane_of[lane.actor.index()] = Some(i);
+        }
+        // The names' column: as wide as the widest name, at most a quarter of the picture.
+        let names_max = (width / 4.0).floor();
+        let names = lanes
+            .iter()
+            .map(|l| text::width(&lane_text(timeline, l), FONT))
+            .fold(0.0, f64::max)
+            .min(names_max);
+        let lanes = lanes
+            .into_iter()
+            .map(|l| Lane {
+                label: text::fit(&lane_text(timeline, &l), FONT, names).into_owned(),
+                ..l
+            })
+            .collect::<Vec<_>>();
+        let left = PAD + if names > 0.0 { names + 12.0 } else { 0.0 };
+        let plot = Plot {
+            first,
+            end,
+            left,
+            right: width - PAD - MIN_MARK,
+        };
+        let eras = place_eras(timeline, &plot, width - PAD);
+        let era_rows = eras.iter().map(|e| e.row + 1).max().unwrap_or(0);
+        let mut layout = Layout {
+            width,
+            height: 0.0,
+            plot,
+            lanes,
+            lane_of,
+            eras,
+            era_rows,
+        };
+        layout.height = (layout.lanes_bottom() + AXIS + LEGEND + PAD).ceil();
+        layout
+    }
+}
+
+fn lane_text(timeline: &Timeline, lane: &Lane) -> String {
+    format!(
+        "{} ({})",
+        text::shown(&timeline.actor(lane.actor).name),
+        lane.count
+    )
+}
+
+/// The days the events cover: from the first day of the first to the day after the last
+/// day any of them covers.
+fn extent(timeline: &Timeline, events: &[EventId]) -> (i64, i64) {
+    let mut first = i64::MAX;
+    let mut end = i64::MIN;
+    for &id in events {
+        let e = timeline.event(id);
+        first = first.min(i64::from(e.date.sort_key()));
+        end = end.max(i64::from(crate::model::day_number(e.last_day())) + 1);
+    }
+    if first > end {
+        (0, 1)
+    } else {
+        (first, end.max(first + 1))
+    }
+}
+
+/// One lane per actor with an event here, busiest first (the time view's order), ties in
+/// the timeline's actor order.
+fn lanes(timeline: &Timeline, events: &[EventId]) -> Vec<Lane> {
+    let mut counts = vec![0usize; timeline.actors.len()];
+    for &id in events {
+        for a in &timeline.event(id).actors {
+            counts[a.index()] += 1;
+        }
+    }
+    let mut lanes: Vec<Lane> = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(i, &count)| Lane {
+            actor: ActorId(u32::try_from(i).unwrap_or(u32::MAX)),
+            count,
+            label: String::new(),
+        })
+        .collect();
+    lanes.sort_by_key(|l| (std::cmp::Reverse(l.count), l.actor.0));
+    lanes
+}
+
+/// The eras that meet the plot's span, each with its name placed inside its band when it
+/// fits, else beside it (right of its start, or left of the canvas's edge), then stacked
+/// greedily in rows by start: an era goes to the first row where neither its band nor its
+/// name meets what is already there. Every era shown is named; a name longer than the
+/// whole plot is cut (its band's tooltip has it whole).
+fn place_eras(timeline: &Timeline, plot: &Plot, limit: f64) -> Vec<EraPlace> {
+    let mut order: Vec<usize> = (0..timeline.eras.len()).collect();
+    order.sort_by_key(|&i| (timeline.eras[i].start.sort_key(), i));
+    let mut rows: Vec<f64> = Vec::new();
+    let mut out = Vec::new();
+    for i in order {
+        let era = &timeline.eras[i];
+        let (start, last) = (i64::from(era.start.sort_key()), i64::from(era.end_key()));
+        if last < plot.first || start >= plot.end {
+            continue;
+        }
+        let (x0, x1) = (
+            plot.x(start),
+            plot.x(last.saturating_add(1)).max(plot.x(start) + 1.0),
+        );
+        let x1 = if era.end.is_none() { limit } else { x1 };
+        let name = text::shown(&era.name);
+        let full = if era.end.is_none() {
+            format!("{name} → now")
+        } else {
+            name.into_owned()
+        };
+        let label = text::fit(&full, FONT, limit - plot.left - 8.0).into_owned();
+        let label_width = text::width(&label, FONT);
+        let label_x = if label_width + 8.0 <= x1 - x0 || x0 + 4.0 + label_width <= limit {
+            x0 + 4.0
+        } else {
+            (limit - label_width).max(plot.left)
+        };
+        let from = x0.min(label_x);
+        let to = x1.max(label_x + label_width);
+        let row = match rows.iter().position(|&end| end + ERA_GAP <= from) {
+            Some(r) => r,
+            None => {
+                rows.push(f64::NEG_INFINITY);
+                rows.len() - 1
+            }
+        };
+        rows[row] = to;
+        out.push(EraPlace {
+            era: i,
+            row,
+            x0,
+            x1,
+            label,
+            label_x,
+        });
+    }
+    out
+}
