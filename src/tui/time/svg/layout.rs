@@ -47,10 +47,14 @@ impl Plot {
     }
 }
 
-/// One actor's lane.
+/// Lanes of their own for at most this many actors; the events of the others share one
+/// more lane, as in the time view, so that a picture stays a picture.
+pub const MAX_LANES: usize = 12;
+
+/// One actor's lane, or (`actor: None`) the lane of the events none of whose actors has one.
 #[derive(Clone, Debug)]
 pub struct Lane {
-    pub actor: ActorId,
+    pub actor: Option<ActorId>,
     /// The events of this actor among those drawn.
     pub count: usize,
     /// Its name and count as shown, cut to the names' column.
@@ -75,8 +79,10 @@ pub struct Layout {
     pub height: f64,
     pub plot: Plot,
     pub lanes: Vec<Lane>,
-    /// The lane of each actor (`None`: the actor has no lane, it has no event here).
+    /// The lane of each actor (`None`: the actor has no lane of its own).
     pub lane_of: Vec<Option<usize>>,
+    /// The lane of the events none of whose actors has a lane, if there are any.
+    pub others: Option<usize>,
     pub eras: Vec<EraPlace>,
     pub era_rows: usize,
 }
@@ -102,11 +108,8 @@ impl Layout {
     pub fn new(timeline: &Timeline, events: &[EventId], width: u32) -> Layout {
         let width = f64::from(width.max(MIN_WIDTH));
         let (first, end) = extent(timeline, events);
-        let lanes = lanes(timeline, events);
-        let mut lane_of = vec![None; timeline.actors.len()];
-        for (i, lane) in lanes.iter().enumerate() {
-            lane_of[lane.actor.index()] = Some(i);
-        }
+        let (lanes, lane_of) = lanes(timeline, events);
+        let others = lanes.iter().position(|l| l.actor.is_none());
         // The names' column: as wide as the widest name, at most a quarter of the picture.
         let names_max = (width / 4.0).floor();
         let names = lanes
@@ -136,6 +139,7 @@ impl Layout {
             plot,
             lanes,
             lane_of,
+            others,
             eras,
             era_rows,
         };
@@ -145,11 +149,11 @@ impl Layout {
 }
 
 fn lane_text(timeline: &Timeline, lane: &Lane) -> String {
-    format!(
-        "{} ({})",
-        text::shown(&timeline.actor(lane.actor).name),
-        lane.count
-    )
+    let name = match lane.actor {
+        Some(a) => text::shown(&timeline.actor(a).name).into_owned(),
+        None => "Others".to_owned(),
+    };
+    format!("{name} ({})", lane.count)
 }
 
 /// The days the events cover: from the first day of the first to the day after the last
@@ -170,8 +174,9 @@ fn extent(timeline: &Timeline, events: &[EventId]) -> (i64, i64) {
 }
 
 /// One lane per actor with an event here, busiest first (the time view's order), ties in
-/// the timeline's actor order.
-fn lanes(timeline: &Timeline, events: &[EventId]) -> Vec<Lane> {
+/// the timeline's actor order, at most [`MAX_LANES`]; then "others" for the events none of
+/// whose actors has a lane. With the lane of each actor.
+fn lanes(timeline: &Timeline, events: &[EventId]) -> (Vec<Lane>, Vec<Option<usize>>) {
     let mut counts = vec![0usize; timeline.actors.len()];
     for &id in events {
         for a in &timeline.event(id).actors {
@@ -183,13 +188,31 @@ fn lanes(timeline: &Timeline, events: &[EventId]) -> Vec<Lane> {
         .enumerate()
         .filter(|(_, n)| **n > 0)
         .map(|(i, &count)| Lane {
-            actor: ActorId(u32::try_from(i).unwrap_or(u32::MAX)),
+            actor: Some(ActorId(u32::try_from(i).unwrap_or(u32::MAX))),
             count,
             label: String::new(),
         })
         .collect();
-    lanes.sort_by_key(|l| (std::cmp::Reverse(l.count), l.actor.0));
-    lanes
+    lanes.sort_by_key(|l| (std::cmp::Reverse(l.count), l.actor));
+    lanes.truncate(MAX_LANES);
+    let mut lane_of = vec![None; timeline.actors.len()];
+    for (i, lane) in lanes.iter().enumerate() {
+        if let Some(a) = lane.actor {
+            lane_of[a.index()] = Some(i);
+        }
+    }
+    let others = events
+        .iter()
+        .filter(|&&id| (timeline.event(id).actors.iter()).all(|a| lane_of[a.index()].is_none()))
+        .count();
+    if others > 0 {
+        lanes.push(Lane {
+            actor: None,
+            count: others,
+            label: String::new(),
+        });
+    }
+    (lanes, lane_of)
 }
 
 /// The eras that meet the plot's span, each with its name placed inside its band when it

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::layout::{LANE, Layout, MIN_MARK};
 use super::text::escape;
-use crate::model::{Date, EventId, Precision, Timeline, day_number};
+use crate::model::{Date, Event, EventId, Precision, Timeline, day_number};
 
 /// From this many events the picture draws density: a file of one element per event
 /// would pass ten megabytes beyond a few tens of thousands, and marks a pixel apart
@@ -38,6 +38,15 @@ fn long_day(day: i64) -> String {
         })
         .map(Date::long)
         .unwrap_or_default()
+}
+
+/// The lanes an event is drawn in: those of its actors, else "others".
+fn lanes_of<'a>(e: &'a Event, layout: &'a Layout) -> impl Iterator<Item = usize> + 'a {
+    let own = e.actors.iter().filter_map(|a| layout.lane_of[a.index()]);
+    let others = layout
+        .others
+        .filter(|_| e.actors.iter().all(|a| layout.lane_of[a.index()].is_none()));
+    own.chain(others)
 }
 
 /// One element per event and lane.
@@ -73,10 +82,7 @@ pub fn write_marks(
         let tooltip = escape(&format!("{when} — {}", e.title));
         let key = escape(&e.id);
         let mut primary = true;
-        for a in &e.actors {
-            let Some(lane) = layout.lane_of[a.index()] else {
-                continue;
-            };
+        for lane in lanes_of(e, layout) {
             let y = layout.lane_top(lane) + dy;
             if primary {
                 writeln!(
@@ -120,10 +126,8 @@ pub fn write_density(
         let e = timeline.event(id);
         let day = i64::from(e.date.sort_key()) - plot.first;
         let c = usize::try_from((day * cols_i / span).clamp(0, cols_i - 1)).unwrap_or(0);
-        for a in &e.actors {
-            if let Some(lane) = layout.lane_of[a.index()] {
-                counts[lane * cols + c] += 1;
-            }
+        for lane in lanes_of(e, layout) {
+            counts[lane * cols + c] += 1;
         }
     }
     let most = f64::from(counts.iter().copied().max().unwrap_or(1).max(1));

@@ -159,11 +159,13 @@ fn write_lanes(out: &mut dyn Write, timeline: &Timeline, layout: &Layout) -> io:
                 layout.width - 2.0 * PAD
             )?;
         }
+        let actor = lane.actor.map_or(String::new(), |a| {
+            format!(" data-actor=\"{}\"", escape(&timeline.actor(a).id))
+        });
         writeln!(
             out,
-            "<text class=\"lane-label\" x=\"{PAD}\" y=\"{:.1}\" data-actor=\"{}\">{}</text>",
+            "<text class=\"lane-label\" x=\"{PAD}\" y=\"{:.1}\"{actor}>{}</text>",
             top + LANE / 2.0 + FONT * 0.35,
-            escape(&timeline.actor(lane.actor).id),
             escape(&lane.label)
         )?;
     }
