@@ -50,6 +50,7 @@ mod prop_sanitize;
 mod prop_tui;
 mod query;
 mod sanitize;
+mod svg;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
 mod time_view;
