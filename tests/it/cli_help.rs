@@ -36,7 +36,11 @@ fn each_subcommands_help_lists_only_the_flags_that_work_there() {
         ("show", &["--file", "--format"], &filters),
         ("actors", &["--file", "--format"], &filters),
         ("check", &["--file"], &filters),
-        ("export", &["--file", "--to"], &["--actor", "--query"]),
+        (
+            "export",
+            &["--file", "--to", "--actor", "--query", "--until", "--width"],
+            &[],
+        ),
         (
             "import",
             &["--from", "--group-kind"],
