@@ -25,7 +25,10 @@ const SEED: u64 = 7;
 
 fn main() {
     let sizes: Vec<usize> = match std::env::var("SVG_SIZES") {
-        Ok(only) => only.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Ok(only) => only
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect(),
         Err(_) => vec![1_000, 100_000, 1_000_000],
     };
     println!("export --to svg (seed {SEED}; writer: median of 5)");
@@ -44,7 +47,11 @@ fn main() {
             svg::write(&mut out, &timeline, SvgOptions::default()).expect("write to a Vec");
             start.elapsed()
         });
-        let form = if n >= svg::DENSE_FROM { "density" } else { "marks" };
+        let form = if n >= svg::DENSE_FROM {
+            "density"
+        } else {
+            "marks"
+        };
         let bytes = out.len();
         drop(timeline);
         let (whole, piped) = whole_command(&text);

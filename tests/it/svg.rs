@@ -3,7 +3,15 @@
 //! its options elsewhere, switches to density for big timelines, and renders in resvg with
 //! every era name and lane label inside the canvas, none over another.
 
+// Pixel coordinates of a canvas a few thousand pixels wide: small, positive numbers.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)]
+
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use afghan_timeline::load;
 use afghan_timeline::tui::time::svg::{self, DENSE_FROM, SvgOptions};
@@ -194,9 +202,7 @@ fn width_and_filters_belong_to_svg_only() {
 fn big(n: usize, actors: usize) -> String {
     let mut s = String::from("(title: \"Big\", actors: [");
     for a in 0..actors {
-        s.push_str(&format!(
-            "(id: \"a{a}\", name: \"Actor {a}\", kind: State),"
-        ));
+        let _ = write!(s, "(id: \"a{a}\", name: \"Actor {a}\", kind: State),");
     }
     s.push_str(
         "], eras: [(id: \"e\", name: \"The era\", start: \"1970\", end: \"1990\")], events: [",
@@ -205,10 +211,11 @@ fn big(n: usize, actors: usize) -> String {
         let day = 1 + i % 28;
         let month = 1 + (i / 28) % 12;
         let year = 1960 + (i / 336) % 50;
-        s.push_str(&format!(
+        let _ = write!(
+            s,
             "(id: \"e{i}\", date: \"{year}-{month:02}-{day:02}\", title: \"E\", summary: \"s\", actors: [\"a{}\"], sources: [(publisher: \"P\", title: \"T\")]),",
             i % actors
-        ));
+        );
     }
     s.push_str("])");
     s
@@ -247,7 +254,11 @@ fn texts(tree: &resvg::usvg::Tree) -> Vec<(String, resvg::usvg::Rect)> {
             match node {
                 resvg::usvg::Node::Group(g) => walk(g, out),
                 resvg::usvg::Node::Text(t) => {
-                    let s: String = t.chunks().iter().map(|c| c.text()).collect();
+                    let s: String = t
+                        .chunks()
+                        .iter()
+                        .map(resvg::usvg::TextChunk::text)
+                        .collect();
                     out.push((s, t.abs_bounding_box()));
                 }
                 _ => {}
@@ -285,7 +296,7 @@ fn resvg_renders_every_era_and_lane_inside_the_canvas() {
     let mut options = resvg::usvg::Options::default();
     options.fontdb_mut().load_system_fonts();
     assert!(
-        options.fontdb.len() > 0,
+        !options.fontdb.is_empty(),
         "the test needs a system font (fonts-dejavu-core)"
     );
     let tree = resvg::usvg::Tree::from_str(&text, &options).expect("resvg parses it");

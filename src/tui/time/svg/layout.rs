@@ -37,8 +37,8 @@ impl Plot {
     /// The x of the start of `day` (days outside the span are clamped to its edges).
     pub fn x(&self, day: i64) -> f64 {
         let day = day.clamp(self.first, self.end);
-        let span = (self.end - self.first).max(1) as f64;
-        self.left + (day - self.first) as f64 * (self.right - self.left) / span
+        let span = days(self.span());
+        self.left + days(day - self.first) * (self.right - self.left) / span
     }
 
     /// Days shown.
@@ -50,6 +50,17 @@ impl Plot {
 /// Lanes of their own for at most this many actors; the events of the others share one
 /// more lane, as in the time view, so that a picture stays a picture.
 pub const MAX_LANES: usize = 12;
+
+/// A number of days (or of rows) as a distance: exact for any span of dates the model
+/// holds (day numbers are `i32`).
+pub fn days(n: i64) -> f64 {
+    f64::from(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
+}
+
+/// A count of rows or lanes, for multiplying by their height.
+pub fn rows(n: usize) -> f64 {
+    days(i64::try_from(n).unwrap_or(i64::MAX))
+}
 
 /// One actor's lane, or (`actor: None`) the lane of the events none of whose actors has one.
 #[derive(Clone, Debug)]
@@ -88,20 +99,21 @@ pub struct Layout {
 }
 
 impl Layout {
-    pub fn eras_top(&self) -> f64 {
+    pub fn eras_top() -> f64 {
         PAD + HEADER
     }
 
     pub fn lanes_top(&self) -> f64 {
-        self.eras_top() + self.era_rows as f64 * ERA_ROW + if self.era_rows > 0 { 6.0 } else { 0.0 }
+        let gap = if self.era_rows > 0 { 6.0 } else { 0.0 };
+        Layout::eras_top() + rows(self.era_rows) * ERA_ROW + gap
     }
 
     pub fn lanes_bottom(&self) -> f64 {
-        self.lanes_top() + self.lanes.len() as f64 * LANE
+        self.lanes_top() + rows(self.lanes.len()) * LANE
     }
 
     pub fn lane_top(&self, lane: usize) -> f64 {
-        self.lanes_top() + lane as f64 * LANE
+        self.lanes_top() + rows(lane) * LANE
     }
 
     /// Lays out `events` of `timeline` on a picture `width` pixels wide.
@@ -223,7 +235,7 @@ fn lanes(timeline: &Timeline, events: &[EventId]) -> (Vec<Lane>, Vec<Option<usiz
 fn place_eras(timeline: &Timeline, plot: &Plot, limit: f64) -> Vec<EraPlace> {
     let mut order: Vec<usize> = (0..timeline.eras.len()).collect();
     order.sort_by_key(|&i| (timeline.eras[i].start.sort_key(), i));
-    let mut rows: Vec<f64> = Vec::new();
+    let mut row_ends: Vec<f64> = Vec::new();
     let mut out = Vec::new();
     for i in order {
         let era = &timeline.eras[i];
@@ -251,14 +263,13 @@ fn place_eras(timeline: &Timeline, plot: &Plot, limit: f64) -> Vec<EraPlace> {
         };
         let from = x0.min(label_x);
         let to = x1.max(label_x + label_width);
-        let row = match rows.iter().position(|&end| end + ERA_GAP <= from) {
-            Some(r) => r,
-            None => {
-                rows.push(f64::NEG_INFINITY);
-                rows.len() - 1
-            }
+        let row = if let Some(r) = row_ends.iter().position(|&end| end + ERA_GAP <= from) {
+            r
+        } else {
+            row_ends.push(f64::NEG_INFINITY);
+            row_ends.len() - 1
         };
-        rows[row] = to;
+        row_ends[row] = to;
         out.push(EraPlace {
             era: i,
             row,

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::layout::{LANE, Layout, MIN_MARK};
+use super::layout::{LANE, Layout, MIN_MARK, days, rows};
 use super::text::escape;
 use crate::model::{Date, Event, EventId, Precision, Timeline, day_number};
 
@@ -114,10 +114,14 @@ pub fn write_density(
     let lanes = layout.lanes.len().max(1);
     let plot_px = (plot.right - plot.left).max(1.0);
     // Columns of at least 4 pixels, fewer when many lanes share the budget.
-    let col_px = (lanes as f64 * plot_px / DENSE_CELLS).ceil().max(4.0);
-    let cols = usize::try_from(((plot_px / col_px).ceil() as i64).max(1)).unwrap_or(1);
+    let col_px = (rows(lanes) * plot_px / DENSE_CELLS).ceil().max(4.0);
     let span = plot.span();
-    let cols_i = i64::try_from(cols).unwrap_or(i64::MAX).min(span);
+    // As many columns as fit at that width (a picture is at most 100,000 px wide), and
+    // never more than the days shown.
+    let fit = (1..=100_000i64)
+        .find(|&c| days(c) * col_px >= plot_px)
+        .unwrap_or(100_000);
+    let cols_i = fit.min(span);
     let cols = usize::try_from(cols_i).unwrap_or(1);
     // Column c holds the days [start(c), start(c + 1)).
     let start = |c: usize| plot.first + i64::try_from(c).unwrap_or(0) * span / cols_i;

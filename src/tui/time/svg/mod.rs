@@ -178,7 +178,7 @@ fn write_eras(out: &mut dyn Write, timeline: &Timeline, layout: &Layout) -> io::
     for place in &layout.eras {
         let era = &timeline.eras[place.era];
         let fill = ERA_FILLS[place.era % ERA_FILLS.len()];
-        let top = layout.eras_top() + place.row as f64 * ERA_ROW;
+        let top = Layout::eras_top() + layout::rows(place.row) * ERA_ROW;
         let width = place.x1 - place.x0;
         let end = era.last_day().map(|d| d.format("%Y-%m-%d").to_string());
         let years = escape(&era.years());
@@ -221,11 +221,13 @@ fn write_axis(out: &mut dyn Write, layout: &Layout, options: SvgOptions) -> io::
             .unwrap_or_default();
     let cal = Reckoner::for_start(options.dates, start);
     // Cells of about a character's width: the time view's rule for a step whose labels fit.
-    let cells = u16::try_from(((plot.right - plot.left) / 8.0) as i64)
-        .unwrap_or(u16::MAX)
-        .max(1);
+    let plot_px = plot.right - plot.left;
+    let cells = (1..=u16::MAX)
+        .rev()
+        .find(|&c| f64::from(c) * 8.0 <= plot_px)
+        .unwrap_or(1);
     let step = axis::step(plot.first, plot.span(), cells, cal);
-    let (top, bottom) = (layout.eras_top(), layout.lanes_bottom());
+    let (top, bottom) = (Layout::eras_top(), layout.lanes_bottom());
     let label_y = bottom + AXIS / 2.0 + FONT * 0.35;
     let limit = layout.width - PAD;
     let mut free_from = f64::NEG_INFINITY;
@@ -257,8 +259,7 @@ fn write_legend(out: &mut dyn Write, layout: &Layout, dense: bool) -> io::Result
     writeln!(out, "<g class=\"legend\">")?;
     if dense {
         let line = format!(
-            "Each column: how many events begin there (height by the square root); {} or more events are drawn this way. Hover for counts and dates.",
-            DENSE_FROM
+            "Each column: how many events begin there (height by the square root); {DENSE_FROM} or more events are drawn this way. Hover for counts and dates."
         );
         writeln!(
             out,

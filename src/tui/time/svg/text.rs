@@ -1,8 +1,8 @@
 //! Text in the picture: escaped for XML, and measured in pixels before any renderer sees
 //! it, so that labels can be placed without overlapping.
 //!
-//! The measure is an upper bound for the common sans-serif faces (DejaVu Sans, the widest
-//! of them, Liberation Sans, Arial): a label given the room it asks for never runs into
+//! The measure is an upper bound for the common sans-serif faces (`DejaVu Sans`, the widest
+//! of them, `Liberation Sans`, Arial): a label given the room it asks for never runs into
 //! the next one, whichever of these fonts the reader's renderer picks.
 
 use std::borrow::Cow;
@@ -41,8 +41,7 @@ pub fn width(text: &str, size: f64) -> f64 {
     let em: f64 = text
         .chars()
         .map(|c| match c {
-            ' ' => 0.34,
-            'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.34,
+            ' ' | 'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.34,
             'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' => 0.45,
             'm' | 'w' => 0.98,
             'M' | 'W' => 1.0,
