@@ -281,3 +281,95 @@ fn place_eras(timeline: &Timeline, plot: &Plot, limit: f64) -> Vec<EraPlace> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use super::*;
+
+    /// A timeline with these eras (name, start year, end year or ongoing) and one event
+    /// from 1900 to 2020, so that the plot spans those years.
+    fn with_eras(eras: &[(String, i32, Option<i32>)]) -> Timeline {
+        let mut text =
+            String::from("(title: \"t\", actors: [(id: \"a\", name: \"A\", kind: State)], eras: [");
+        for (i, (name, start, end)) in eras.iter().enumerate() {
+            let end = end.map_or(String::new(), |e| format!("end: \"{e}\","));
+            let _ = write!(
+                text,
+                "(id: \"e{i}\", name: \"{name}\", start: \"{start}\", {end}),"
+            );
+        }
+        text.push_str(
+            "], events: [(id: \"x\", date: \"1900\", end: \"2020\", title: \"x\", summary: \"s\", \
+             actors: [\"a\"], sources: [(publisher: \"p\", title: \"t\")])])",
+        );
+        crate::load::parse(&text, "test.ron").expect("the fixture loads")
+    }
+
+    /// Every era is placed, and in each row no band or name meets another's.
+    fn assert_placed(timeline: &Timeline, width: u32) -> Layout {
+        let layout = Layout::new(timeline, &timeline.event_ids().collect::<Vec<_>>(), width);
+        assert_eq!(layout.eras.len(), timeline.eras.len());
+        for (i, a) in layout.eras.iter().enumerate() {
+            let span = |p: &EraPlace| {
+                let w = text::width(&p.label, FONT);
+                (p.x0.min(p.label_x), p.x1.max(p.label_x + w))
+            };
+            let (a0, a1) = span(a);
+            assert!(a0 >= PAD && a1 <= layout.width - PAD + 0.01, "{a:?}");
+            assert!(a.label.starts_with(&timeline.eras[a.era].name[..1]));
+            for b in &layout.eras[i + 1..] {
+                let (b0, b1) = span(b);
+                assert!(a.row != b.row || a1 <= b0 || b1 <= a0, "{a:?} meets {b:?}");
+            }
+        }
+        layout
+    }
+
+    #[test]
+    fn overlapping_and_narrow_eras_are_all_named_in_rows_apart() {
+        let eras = vec![
+            ("A long era with a long name".to_owned(), 1900, Some(1950)),
+            ("Inside it".to_owned(), 1910, Some(1912)),
+            (
+                "A war of two years with a name longer than its band".to_owned(),
+                1913,
+                Some(1914),
+            ),
+            ("Now".to_owned(), 2001, None),
+            ("Just before".to_owned(), 1999, Some(2000)),
+        ];
+        let layout = assert_placed(&with_eras(&eras), 1000);
+        let timeline = with_eras(&eras);
+        let now = layout
+            .eras
+            .iter()
+            .find(|e| timeline.eras[e.era].name == "Now");
+        assert_eq!(now.expect("placed").label, "Now → now");
+        // Whole names while they fit beside their band.
+        assert!(layout.eras.iter().all(|e| !e.label.ends_with('…')));
+    }
+
+    #[test]
+    fn random_eras_never_overlap() {
+        let mut seed = 99u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            i32::try_from((seed >> 33) % n).expect("small")
+        };
+        for _ in 0..40 {
+            let eras: Vec<(String, i32, Option<i32>)> = (0..next(12) + 1)
+                .map(|i| {
+                    let start = 1900 + next(110);
+                    let name = "Era name ".repeat(usize::try_from(next(4)).unwrap() + 1);
+                    let end = (next(5) > 0).then(|| (start + next(30)).min(2020));
+                    (format!("{name}{i}"), start, end)
+                })
+                .collect();
+            for width in [320, 800, 1600] {
+                assert_placed(&with_eras(&eras), width);
+            }
+        }
+    }
+}
