@@ -36,6 +36,7 @@ pub fn export(
     };
     let timeline = crate::meter::load(input)?;
     let mut out = stdout();
+    let mut outcome = Outcome::Printed;
     match to {
         ExportFormat::TimelineJs => {
             let exported = timelinejs::export(&timeline, options);
@@ -62,10 +63,19 @@ pub fn export(
                 dates: style,
             };
             svg::write_events(&mut out, &timeline, &events, options).map_err(Error::Output)?;
+            if events.is_empty() {
+                // The empty picture is written all the same; the status says it is empty,
+                // as `list` does.
+                warn_all(
+                    &input.name(),
+                    &["no event matches the filter; the picture shows none".to_owned()],
+                );
+                outcome = Outcome::NothingMatched;
+            }
         }
     }
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
-    Ok(Outcome::Printed)
+    Ok(outcome)
 }
 
 /// `import --from timelinejs PATH`: a timeline file on stdout, warnings on stderr.

@@ -193,6 +193,16 @@ fn width_and_filters_belong_to_svg_only() {
     assert!(r.stderr.contains("'--to svg'"), "{}", r.stderr);
     let r = run(&["export", "--to", "markdown", "--actor", "taliban"]);
     r.code(2);
+    // An empty picture is still a picture, and the status says it is empty.
+    let r = run(&["export", "--to", "svg", "--query", "zzzqqq-nothing"]);
+    r.code(1);
+    assert!(
+        r.stderr.contains("no event matches the filter"),
+        "{}",
+        r.stderr
+    );
+    let doc = roxmltree::Document::parse(&r.stdout).expect("well-formed XML");
+    assert_eq!(doc.root_element().attribute("data-events"), Some("0"));
     let text = export(&["--width", "900"]);
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
     assert_eq!(doc.root_element().attribute("width"), Some("900"));
