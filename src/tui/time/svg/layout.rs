@@ -359,7 +359,7 @@ mod tests {
             i32::try_from((seed >> 33) % n).expect("small")
         };
         for _ in 0..40 {
-            let eras: Vec<(String, i32, Option<i32>)> = (0..next(12) + 1)
+            let eras: Vec<(String, i32, Option<i32>)> = (0..=next(12))
                 .map(|i| {
                     let start = 1900 + next(110);
                     let name = "Era name ".repeat(usize::try_from(next(4)).unwrap() + 1);
