@@ -255,6 +255,21 @@ fn many_events_are_drawn_as_density() {
     let text = picture(&big(DENSE_FROM - 1, 20), 1600);
     let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
     assert_eq!(marks(&doc).len(), DENSE_FROM - 1);
+    // Twenty actors: twelve lanes of their own, and the others' events share one.
+    let lanes: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("lane-label"))
+        .filter_map(|n| n.text())
+        .collect();
+    assert_eq!(lanes.len(), 13, "{lanes:?}");
+    let others = lanes.last().unwrap();
+    let count: usize = others
+        .strip_prefix("Others (")
+        .and_then(|s| s.strip_suffix(')'))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{others:?}"));
+    // Events go round the actors: the last eight of every twenty have no lane of their own.
+    assert_eq!(count, (0..DENSE_FROM - 1).filter(|i| i % 20 >= 12).count());
 }
 
 /// Every text of the picture as resvg lays it out: its content and its box.
