@@ -45,10 +45,11 @@ fn watched_places(path: &Path) -> Vec<(PathBuf, std::ffi::OsString)> {
     };
     let mut places: Vec<_> = place(path).into_iter().collect();
     let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && let Some(target) = std::fs::canonicalize(path).ok().as_deref().and_then(place) {
-        if !places.contains(&target) {
-            places.push(target);
-        }
+    if is_link
+        && let Some(target) = std::fs::canonicalize(path).ok().as_deref().and_then(place)
+        && !places.contains(&target)
+    {
+        places.push(target);
     }
     places
 }
@@ -72,8 +73,8 @@ impl Watch {
     /// Starts watching `path` (the version shown was read just now).
     pub fn start(path: &Path) -> Watch {
         let (tx, events) = mpsc::channel();
-        let watched = watched_places(path);
-        let names: Vec<_> = watched.iter().map(|(_, name)| name.clone()).collect();
+        let places = watched_places(path);
+        let names: Vec<_> = places.iter().map(|(_, name)| name.clone()).collect();
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             // Only events about this file's names: the directories may hold others.
             if let Ok(event) = event
@@ -87,7 +88,7 @@ impl Watch {
         })
         .ok()
         .and_then(|mut watcher| {
-            for (dir, _) in &watched {
+            for (dir, _) in &places {
                 watcher.watch(dir, RecursiveMode::NonRecursive).ok()?;
             }
             Some(watcher)
