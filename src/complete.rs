@@ -1,8 +1,8 @@
 //! Dynamic shell completions (`clap_complete`'s engine, `COMPLETE=bash afghan-timeline`):
 //! event ids after `show`, actor ids and names after `--actor` and `--exclude-actor`, tags
-//! after `--tag`, read from the timeline
-//! the command line being completed names with `--file` (else the built-in one). A file
-//! that does not load completes nothing rather than printing an error into the prompt.
+//! after `--tag`, read from the timeline the command line being completed names with
+//! `--file` (else the built-in one). A file that does not load completes nothing rather
+//! than printing an error into the prompt.
 
 use std::ffi::OsStr;
 
@@ -87,8 +87,9 @@ pub fn tags(current: &OsStr) -> Vec<CompletionCandidate> {
         .into_iter()
         .filter(|(tag, _)| tag.to_lowercase().starts_with(&typed))
         .map(|(tag, n)| {
-            CompletionCandidate::new(line(tag).into_owned())
-                .help(Some(format!("{n} events").into()))
+            CompletionCandidate::new(line(tag).into_owned()).help(Some(
+                format!("{n} event{}", if n == 1 { "" } else { "s" }).into(),
+            ))
         })
         .collect()
 }

@@ -18,6 +18,7 @@ mod date;
 mod date_bce;
 mod doc_links;
 mod era;
+mod export_filters;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
