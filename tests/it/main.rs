@@ -64,3 +64,4 @@ mod tui_prompts;
 mod tui_reload;
 mod tui_screens;
 mod tui_update;
+mod tui_write;
