@@ -1,23 +1,23 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, GroupByArg};
+use crate::cli::{ErasArg, FilterArgs, GroupByArg};
 use crate::error::Error;
-use crate::interop::{self, ImportError, timelinejs};
+use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
-use crate::output;
 
-use super::{Outcome, print_bytes, stdout, warn_all};
+use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
 
-/// `export --to …`: the whole timeline in another format.
+/// `export --to …`: the timeline, or the subset the filter flags select, in another format.
 pub fn export(
     input: &Input,
-    to: ExportFormat,
+    filter_args: &FilterArgs,
+    to: Format,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+    if to != Format::TimelineJs && (group_by.is_some() || eras.is_some()) {
         return Err(Error::Usage(
             "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
         ));
@@ -27,26 +27,19 @@ pub fn export(
         eras: eras.map(Into::into).unwrap_or_default(),
         dates: style,
     };
-    let timeline = crate::meter::load(input)?;
-    let mut out = stdout();
-    match to {
-        ExportFormat::TimelineJs => {
-            let exported = timelinejs::export(&timeline, options);
-            warn_all(&input.name(), &exported.warnings);
-            output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
-        }
-        ExportFormat::Json => {
-            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))
-                .map_err(Error::Output)?;
-        }
-        ExportFormat::Markdown => {
-            interop::markdown::write_in(&mut out, &timeline, style).map_err(Error::Output)?;
-        }
-        ExportFormat::Ron => {
-            let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
-            std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
-        }
+    let timeline = load_until_exit(input)?;
+    let filter = to_filter_in(timeline, filter_args, style.hijri)?;
+    let subset = (!filter.is_empty()).then(|| {
+        let events = filter.apply(timeline);
+        crate::query::subset(timeline, &events, &filter.as_flags(timeline))
+    });
+    if let Some(subset) = &subset {
+        warn_all(&input.name(), &subset.warnings());
     }
+    let chosen = subset.as_ref().map_or(timeline, |s| &s.timeline);
+    let mut out = stdout();
+    let warnings = interop::write(&mut out, to, chosen, options).map_err(Error::Output)?;
+    warn_all(&input.name(), &warnings);
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }

@@ -123,7 +123,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
         }
         Some(Command::Export {
             to, group_by, eras, ..
-        }) => export::export(&input, to, group_by, eras, style),
+        }) => export::export(&input, &filter_args, to.into(), group_by, eras, style),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
