@@ -191,7 +191,7 @@ fn other_actions_have_keys_that_do_not_type_listed_in_the_help() {
         !screen.contents().contains("Pick mode (stdout")
     });
     s.send("\x1ba");
-    s.wait_for_text("Actors · match any of the selected");
+    s.wait_for_text("Actors and tags · match any of the required");
     s.send("\x1b");
     s.wait_for("the actor picker to close", |screen| {
         !screen.contents().contains("Actors · match")
