@@ -462,3 +462,15 @@ fn the_subset_of_the_fixture_drops_links_actors_and_eras_it_does_not_need() {
     let eras: Vec<&str> = subset.eras.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(eras, ["late"]);
 }
+
+#[test]
+fn ids_and_the_timeline_cannot_both_come_from_stdin() {
+    let out = run(&["export", "--to", "ron", "--file", "-", "--ids", "-"]);
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("--file - and --ids - both read standard input"),
+        "{}",
+        out.stderr
+    );
+}
