@@ -474,3 +474,25 @@ fn ids_and_the_timeline_cannot_both_come_from_stdin() {
         out.stderr
     );
 }
+
+/// `list --format ron` prints events to paste into a file, not a file: loading it says so
+/// and names the command that writes one.
+#[test]
+fn list_format_ron_loaded_as_a_file_points_to_export() {
+    let listed = run(&[
+        "list", "--format", "ron", "--actor", "taliban", "--from", "2025",
+    ]);
+    listed.code(0);
+    let path = common::scratch("listed.ron", listed.stdout.as_bytes());
+    let out = run(&["check", &path]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("unknown field 'id' in Timeline")
+            && out
+                .stderr
+                .contains("looks like events from 'list --format ron'")
+            && out.stderr.contains("'export --to ron'"),
+        "{}",
+        out.stderr
+    );
+}
