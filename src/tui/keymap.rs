@@ -240,8 +240,8 @@ pub const ACTORS: &[Binding] = &[
     bind(&[HOME], "first actor", A::ActorFirst),
     bind(&[END], "last actor", A::ActorLast),
     bind(&[Char(' ')], "require / leave alone, and move on", A::ActorToggle).hint(1, "require"),
-    // Ctrl-e, the prompt's "to the end" elsewhere: here End moves in the list too.
-    bind(&[Ctrl('e')], "exclude an actor (−) / leave alone, and move on", A::ActorExclude).hint(2, "exclude"),
+    // Ctrl-r: rule out. Every readline key stays the prompt's.
+    bind(&[Ctrl('r')], "exclude an actor (−) / leave alone, and move on", A::ActorExclude).hint(2, "exclude"),
     bind(&[TAB], "match any / all required actors", A::ActorSwitchMode).hint(3, "any/all"),
     bind(&[BACKTAB], "exactly the required actors, no others: on / off", A::ActorSwitchExact).hint(4, "exactly"),
     bind(&[Ctrl('x')], "leave every actor and tag alone", A::ActorClearSelection).hint(6, "none"),

@@ -45,7 +45,7 @@ fn visible_ids(app: &App) -> Vec<&str> {
 #[test]
 fn an_excluded_actor_leaves_its_events_out_and_shows_with_a_minus() {
     let mut app = app();
-    // Ctrl-e on Northland, the first actor: excluded.
+    // Ctrl-r on Northland, the first actor: excluded.
     run(&mut app, &[OpenActorFilter, ActorExclude, ActorApply]);
     assert_eq!(visible_ids(&app), ["pashto", "cjk"]);
     assert!(
@@ -53,7 +53,7 @@ fn an_excluded_actor_leaves_its_events_out_and_shows_with_a_minus() {
         "{}",
         summary(&app)
     );
-    // Ctrl-e again on it leaves it alone; Space requires it instead.
+    // Ctrl-r again on it leaves it alone; Space requires it instead.
     run(&mut app, &[OpenActorFilter, ActorExclude, ActorApply]);
     assert_eq!(app.visible().len(), 10);
     run(
@@ -100,7 +100,7 @@ fn tags_are_entries_of_the_picker_and_any_of_them_matches() {
     let mut app = app();
     app.update(OpenActorFilter);
     typed(&mut app, "treaty");
-    // A tag cannot be excluded: Ctrl-e leaves it as it is.
+    // A tag cannot be excluded: Ctrl-r leaves it as it is.
     run(&mut app, &[ActorExclude]);
     assert_eq!(app.actor_filter().selected_count(), 0);
     run(&mut app, &[ActorToggle, ActorApply]);
