@@ -22,10 +22,12 @@ pub fn export(
             "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
         ));
     }
-    let options = timelinejs::ExportOptions {
-        group_by: group_by.map(Into::into).unwrap_or_default(),
-        eras: eras.map(Into::into).unwrap_or_default(),
-        dates: style,
+    let options = interop::WriteOptions {
+        timelinejs: timelinejs::ExportOptions {
+            group_by: group_by.map(Into::into).unwrap_or_default(),
+            eras: eras.map(Into::into).unwrap_or_default(),
+            dates: style,
+        },
     };
     let timeline = load_until_exit(input)?;
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
