@@ -496,3 +496,36 @@ fn list_format_ron_loaded_as_a_file_points_to_export() {
         out.stderr
     );
 }
+
+/// The explorer's docs list every extension `w` knows, with its format, and no other: the
+/// table and `interop::EXTENSIONS` cannot drift apart when a format joins.
+#[test]
+fn the_docs_list_ws_extensions() {
+    let docs = include_str!("../../docs/explorer.md");
+    let section = docs
+        .split("## Writing a file (`w`)")
+        .nth(1)
+        .expect("the section on w")
+        .split("\n## ")
+        .next()
+        .expect("its text");
+    let mut listed: Vec<String> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `."))
+        .map(|l| l.split('`').next().expect("an extension").to_owned())
+        .collect();
+    listed.sort();
+    let mut known: Vec<String> = afghan_timeline::interop::EXTENSIONS
+        .iter()
+        .map(|(ext, _)| (*ext).to_owned())
+        .collect();
+    known.sort();
+    assert_eq!(listed, known);
+    for (ext, format) in afghan_timeline::interop::EXTENSIONS {
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| `.{ext}` |")))
+            .expect("a row");
+        assert!(row.contains(&format!("--to {}", format.name())), "{row}");
+    }
+}
