@@ -529,3 +529,19 @@ fn the_docs_list_ws_extensions() {
         assert!(row.contains(&format!("--to {}", format.name())), "{row}");
     }
 }
+
+/// As `list`: a filter that matches nothing exits 1, and nothing is written.
+#[test]
+fn a_filter_that_matches_nothing_writes_nothing_and_exits_1() {
+    for (format, _) in FORMATS {
+        let out = run(&["export", "--to", format, "--query", "zzzqqq"]);
+        out.code(1);
+        assert!(out.stdout.is_empty(), "{format}: {}", out.stdout);
+        assert!(
+            out.stderr
+                .contains("no event matches the filter (--query zzzqqq); nothing written"),
+            "{}",
+            out.stderr
+        );
+    }
+}
