@@ -5,6 +5,7 @@ use crate::cli::{ErasArg, FilterArgs, GroupByArg};
 use crate::error::Error;
 use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
+use std::io::Write as _;
 
 use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
 
@@ -22,17 +23,28 @@ pub fn export(
             "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
         ));
     }
-    let options = timelinejs::ExportOptions {
-        group_by: group_by.map(Into::into).unwrap_or_default(),
-        eras: eras.map(Into::into).unwrap_or_default(),
-        dates: style,
+    let options = interop::WriteOptions {
+        timelinejs: timelinejs::ExportOptions {
+            group_by: group_by.map(Into::into).unwrap_or_default(),
+            eras: eras.map(Into::into).unwrap_or_default(),
+            dates: style,
+        },
     };
     let timeline = load_until_exit(input)?;
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
-    let subset = (!filter.is_empty()).then(|| {
-        let events = filter.apply(timeline);
-        crate::query::subset(timeline, &events, &filter.as_flags(timeline))
-    });
+    let events = (!filter.is_empty()).then(|| filter.apply(timeline));
+    if events.as_ref().is_some_and(Vec::is_empty) {
+        // As `list`: exit 1. Said even off a terminal: the output is a file, and an empty
+        // timeline written there in silence would pass for an export.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "afghan-timeline: no event matches the filter ({}); nothing written",
+            crate::sanitize::line(&filter.as_flags(timeline))
+        );
+        return Ok(Outcome::NothingMatched);
+    }
+    let subset =
+        events.map(|events| crate::query::subset(timeline, &events, &filter.as_flags(timeline)));
     if let Some(subset) = &subset {
         warn_all(&input.name(), &subset.warnings());
     }
