@@ -17,7 +17,7 @@ pub enum ExportFormat {
     Markdown,
     /// The whole timeline as one JSON document
     Json,
-    /// A timeline file (RON) that loads back as the same timeline: an editable copy
+    /// A timeline file (RON) that loads back and passes 'check': an editable copy
     Ron,
     /// A picture of the time view (SVG) to publish; takes the filter flags and --width
     Svg,
@@ -34,6 +34,20 @@ pub enum GroupByArg {
     Kind,
     /// The era the event starts in
     Era,
+}
+
+impl ExportFormat {
+    /// The whole-timeline format `interop` writes; `None` for the picture, which the
+    /// command layer draws with the time view's model (above `interop` in the layers).
+    pub fn format(self) -> Option<crate::interop::Format> {
+        match self {
+            ExportFormat::TimelineJs => Some(crate::interop::Format::TimelineJs),
+            ExportFormat::Markdown => Some(crate::interop::Format::Markdown),
+            ExportFormat::Json => Some(crate::interop::Format::Json),
+            ExportFormat::Ron => Some(crate::interop::Format::Ron),
+            ExportFormat::Svg => None,
+        }
+    }
 }
 
 impl From<GroupByArg> for GroupBy {

@@ -1,81 +1,96 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg};
+use crate::cli::{ErasArg, FilterArgs, GroupByArg};
 use crate::error::Error;
-use crate::interop::{self, ImportError, timelinejs};
+use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
-use crate::output;
 use crate::tui::time::svg;
+use std::io::Write as _;
 
-use super::{Outcome, print_bytes, stdout, warn_all};
+use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
 
-/// `export --to …`: the whole timeline in another format.
+/// `export --to …`: the timeline, or the subset the filter flags select, in another format.
 pub fn export(
     input: &Input,
-    to: ExportFormat,
+    filter_args: &FilterArgs,
+    to: Format,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
     style: crate::model::calendar::DateStyle,
-    (width, filter): (Option<u32>, &FilterArgs),
 ) -> Result<Outcome, Error> {
-    if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+    if to != Format::TimelineJs && (group_by.is_some() || eras.is_some()) {
         return Err(Error::Usage(
             "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
         ));
     }
-    if to != ExportFormat::Svg && (width.is_some() || filter.is_set()) {
+    let options = interop::WriteOptions {
+        timelinejs: timelinejs::ExportOptions {
+            group_by: group_by.map(Into::into).unwrap_or_default(),
+            eras: eras.map(Into::into).unwrap_or_default(),
+            dates: style,
+        },
+    };
+    let timeline = load_until_exit(input)?;
+    let filter = to_filter_in(timeline, filter_args, style.hijri)?;
+    let events = (!filter.is_empty()).then(|| filter.apply(timeline));
+    if events.as_ref().is_some_and(Vec::is_empty) {
+        // As `list`: exit 1. Said even off a terminal: the output is a file, and an empty
+        // timeline written there in silence would pass for an export.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "afghan-timeline: no event matches the filter ({}); nothing written",
+            crate::sanitize::line(&filter.as_flags(timeline))
+        );
+        return Ok(Outcome::NothingMatched);
+    }
+    let subset =
+        events.map(|events| crate::query::subset(timeline, &events, &filter.as_flags(timeline)));
+    if let Some(subset) = &subset {
+        warn_all(&input.name(), &subset.warnings());
+    }
+    let chosen = subset.as_ref().map_or(timeline, |s| &s.timeline);
+    let mut out = stdout();
+    let warnings = interop::write(&mut out, to, chosen, options).map_err(Error::Output)?;
+    warn_all(&input.name(), &warnings);
+    std::io::Write::flush(&mut out).map_err(Error::Output)?;
+    Ok(Outcome::Printed)
+}
+
+/// `export --to svg`: the time view as a picture of the events the filter selects.
+pub fn svg(
+    input: &Input,
+    filter_args: &FilterArgs,
+    (group_by, eras, width): (Option<GroupByArg>, Option<ErasArg>, Option<u32>),
+    style: crate::model::calendar::DateStyle,
+) -> Result<Outcome, Error> {
+    if group_by.is_some() || eras.is_some() {
         return Err(Error::Usage(
-            "--width and the filter flags are options of '--to svg' only".to_owned(),
+            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
         ));
     }
-    let options = timelinejs::ExportOptions {
-        group_by: group_by.map(Into::into).unwrap_or_default(),
-        eras: eras.map(Into::into).unwrap_or_default(),
+    let timeline = load_until_exit(input)?;
+    let filter = to_filter_in(timeline, filter_args, style.hijri)?;
+    let events = filter.apply(timeline);
+    if events.is_empty() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "afghan-timeline: no event matches the filter ({}); nothing written",
+            crate::sanitize::line(&filter.as_flags(timeline))
+        );
+        return Ok(Outcome::NothingMatched);
+    }
+    // The filter's events drawn from the whole timeline, rather than a subset timeline as
+    // the other formats: the picture is the same (lanes, eras and axis follow the events
+    // drawn), without copying a million events first.
+    let options = svg::SvgOptions {
+        width: width.unwrap_or(svg::DEFAULT_WIDTH),
         dates: style,
     };
-    let timeline = crate::meter::load(input)?;
     let mut out = stdout();
-    let mut outcome = Outcome::Printed;
-    match to {
-        ExportFormat::TimelineJs => {
-            let exported = timelinejs::export(&timeline, options);
-            warn_all(&input.name(), &exported.warnings);
-            output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
-        }
-        ExportFormat::Json => {
-            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))
-                .map_err(Error::Output)?;
-        }
-        ExportFormat::Markdown => {
-            interop::markdown::write_in(&mut out, &timeline, style).map_err(Error::Output)?;
-        }
-        ExportFormat::Ron => {
-            let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
-            std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
-        }
-        ExportFormat::Svg => {
-            // The filter picks the events drawn; the lanes, eras and axis follow them.
-            let events =
-                super::args::to_filter_in(&timeline, filter, style.hijri)?.apply(&timeline);
-            let options = svg::SvgOptions {
-                width: width.unwrap_or(svg::DEFAULT_WIDTH),
-                dates: style,
-            };
-            svg::write_events(&mut out, &timeline, &events, options).map_err(Error::Output)?;
-            if events.is_empty() {
-                // The empty picture is written all the same; the status says it is empty,
-                // as `list` does.
-                warn_all(
-                    &input.name(),
-                    &["no event matches the filter; the picture shows none".to_owned()],
-                );
-                outcome = Outcome::NothingMatched;
-            }
-        }
-    }
+    svg::write_events(&mut out, timeline, &events, options).map_err(Error::Output)?;
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
-    Ok(outcome)
+    Ok(Outcome::Printed)
 }
 
 /// `import --from timelinejs PATH`: a timeline file on stdout, warnings on stderr.

@@ -48,6 +48,11 @@ impl Outcome {
 pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
     let input = args::input(&cli)?;
     let filter_args = args::filter_args(&cli);
+    if filter_args.ids.as_deref() == Some("-") && matches!(input, Input::Stdin) {
+        return Err(Error::Usage(
+            "--file - and --ids - both read standard input; give one of them a file".to_owned(),
+        ));
+    }
     let style = args::date_style(&cli);
     match cli.command {
         Some(Command::Check { .. }) => check(&input),
@@ -127,7 +132,15 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             eras,
             width,
             ..
-        }) => export::export(&input, to, group_by, eras, style, (width, &filter_args)),
+        }) => match to.format() {
+            Some(format) if width.is_none() => {
+                export::export(&input, &filter_args, format, group_by, eras, style)
+            }
+            Some(_) => Err(Error::Usage(
+                "--width is an option of '--to svg' only".to_owned(),
+            )),
+            None => export::svg(&input, &filter_args, (group_by, eras, width), style),
+        },
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,

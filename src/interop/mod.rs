@@ -9,9 +9,12 @@
 //! value it could not carry over named in a warning.
 
 pub mod document;
+pub mod format;
 pub mod html;
 pub mod markdown;
 pub mod timelinejs;
+
+pub use format::{EXTENSIONS, Format, WriteOptions, format_for_path, write};
 
 use crate::load::Input;
 

@@ -30,6 +30,7 @@ mod session;
 mod synth;
 mod terminal;
 mod time;
+mod write;
 
 use reference::{Scratch, actors, events, ids, string_field};
 use screen::{detail_shows, find, status_line};
@@ -81,7 +82,7 @@ fn browse_moves_searches_filters_by_actor_and_focuses_the_detail() {
     });
 
     s.send("a");
-    s.wait_for_text("Actors · match any of the selected");
+    s.wait_for_text("Actors and tags · match any of the required");
     let (actor_id, actor_name) = &actors[1];
     // Letters type into the picker's query: Down moves.
     s.send("\x1b[B ");

@@ -44,19 +44,39 @@ pub fn summary(app: &App) -> String {
     if let Some(range) = range_label((app.filter().from, app.filter().to)) {
         parts.push(range);
     }
-    if !app.filter().actors.is_empty() {
-        let names: Vec<String> = app
-            .filter()
+    let filter = app.filter();
+    if !filter.actors.is_empty() || !filter.excluded.is_empty() {
+        let names: Vec<String> = filter
             .actors
             .iter()
             .map(|a| clean(&tl.actor(*a).name))
             .collect();
-        let join = if app.filter().actor_mode == ActorMode::All {
+        let join = if filter.actor_mode == ActorMode::All || filter.exact_actors() {
             " + "
         } else {
             ", "
         };
-        parts.push(format!("actors: {}", names.join(join)));
+        let mut words = Vec::new();
+        if filter.exact_actors() {
+            words.push("exactly".to_owned());
+        }
+        if !names.is_empty() {
+            words.push(names.join(join));
+        }
+        words.extend(
+            filter
+                .excluded
+                .iter()
+                .map(|a| format!("−{}", clean(&tl.actor(*a).name))),
+        );
+        parts.push(format!("actors: {}", words.join(" ")));
+    }
+    if !filter.tags.is_empty() {
+        let tags: Vec<String> = filter.tags.iter().map(|t| clean(t)).collect();
+        parts.push(format!("tags: {}", tags.join(", ")));
+    }
+    if let Some(ids) = &filter.ids {
+        parts.push(format!("ids: {} listed", ids.len()));
     }
     if !app.filter().query().is_empty() {
         parts.push(format!("query: \"{}\"", clean(app.filter().query())));
@@ -113,6 +133,29 @@ pub(super) fn prompt_spans(
     ]
 }
 
+impl Status<'_> {
+    /// The `w` prompt, with what it writes and the formats while it is empty; the question
+    /// whether to replace the file it named.
+    fn write_prompt(&self, sign: &'static str, w: usize) -> Vec<Span<'static>> {
+        let app = self.app;
+        if app.mode() == Mode::Overwrite {
+            let question = format!("'{}'? it is there already", clean(app.prompt().text()));
+            return vec![
+                Span::styled(sign, self.theme.accent()),
+                Span::raw(fit(&question, w.saturating_sub(width(sign)))),
+            ];
+        }
+        let mut spans = prompt_spans(sign, app.prompt(), w.saturating_sub(3), self.theme);
+        if app.prompt().text().is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", write_formats(app)),
+                self.theme.dim(),
+            ));
+        }
+        spans
+    }
+}
+
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -142,6 +185,8 @@ impl Widget for Status<'_> {
                 self.theme.dim(),
             ));
             spans
+        } else if let (Mode::Write | Mode::Overwrite, Some(sign)) = (app.mode(), sign) {
+            self.write_prompt(sign, w)
         } else if let (Mode::Jump, Some(sign)) = (app.mode(), sign) {
             let mut spans = prompt_spans(sign, app.prompt(), w.saturating_sub(3), self.theme);
             if app.prompt().text().is_empty() {
@@ -245,4 +290,18 @@ impl Status<'_> {
         }
         spans
     }
+}
+
+/// What `w` writes, by extension, from the one table: `.json timelinejs (N events)`.
+fn write_formats(app: &App) -> String {
+    let n = if app.marked_count() > 0 {
+        format!("the {} marked", app.marked_count())
+    } else {
+        format!("the {} shown", app.visible().len())
+    };
+    let formats: Vec<String> = crate::interop::EXTENSIONS
+        .iter()
+        .map(|(ext, format)| format!(".{ext} {}", format.name()))
+        .collect();
+    format!("{n} · {}", formats.join(", "))
 }
