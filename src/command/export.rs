@@ -1,7 +1,7 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, FilterArgs, GroupByArg};
+use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg};
 use crate::error::Error;
 use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
@@ -55,6 +55,24 @@ pub fn export(
     warn_all(&input.name(), &warnings);
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
+}
+
+/// `export --to FORMAT`: the picture drawn here, every other format by `interop`.
+pub fn run(
+    input: &Input,
+    filter_args: &FilterArgs,
+    to: ExportFormat,
+    options: (Option<GroupByArg>, Option<ErasArg>, Option<u32>),
+    style: crate::model::calendar::DateStyle,
+) -> Result<Outcome, Error> {
+    let (group_by, eras, width) = options;
+    match to.format() {
+        Some(_) if width.is_some() => Err(Error::Usage(
+            "--width is an option of '--to svg' only".to_owned(),
+        )),
+        Some(format) => export(input, filter_args, format, group_by, eras, style),
+        None => svg(input, filter_args, options, style),
+    }
 }
 
 /// `export --to svg`: the time view as a picture of the events the filter selects.

@@ -132,15 +132,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             eras,
             width,
             ..
-        }) => match to.format() {
-            Some(format) if width.is_none() => {
-                export::export(&input, &filter_args, format, group_by, eras, style)
-            }
-            Some(_) => Err(Error::Usage(
-                "--width is an option of '--to svg' only".to_owned(),
-            )),
-            None => export::svg(&input, &filter_args, (group_by, eras, width), style),
-        },
+        }) => export::run(&input, &filter_args, to, (group_by, eras, width), style),
         Some(Command::Import {
             from: ImportFormat::TimelineJs,
             path,
