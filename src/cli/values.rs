@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     /// A timeline file (RON) that loads back as the same timeline: an editable copy
     Ron,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
 }
 
 /// What TimelineJS groups slides by.
@@ -68,6 +70,8 @@ pub enum ImportFormat {
     /// TimelineJS JSON, as its documentation describes it
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
 }
 
 /// An actor kind, as a flag value.
@@ -104,6 +108,8 @@ pub enum FormatArg {
     Ron,
     /// A Markdown section per event
     Markdown,
+    /// CSV for spreadsheets: id,date,precision,title,actors,tags,summary,sources
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -130,6 +136,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Ron => Format::Ron,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, GroupByArg};
+use crate::cli::{ErasArg, ExportFormat, GroupByArg, ImportFormat};
 use crate::error::Error;
 use crate::interop::{self, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
@@ -17,9 +17,10 @@ pub fn export(
     eras: Option<ErasArg>,
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    if to != ExportFormat::TimelineJs && (group_by.is_some() || eras.is_some()) {
+    let sheet_like = matches!(to, ExportFormat::TimelineJs | ExportFormat::Csv);
+    if !sheet_like && (group_by.is_some() || eras.is_some()) {
         return Err(Error::Usage(
-            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+            "--group-by and --eras are options of '--to timelinejs' and '--to csv' only".to_owned(),
         ));
     }
     let options = timelinejs::ExportOptions {
@@ -42,6 +43,11 @@ pub fn export(
         ExportFormat::Markdown => {
             interop::markdown::write_in(&mut out, &timeline, style).map_err(Error::Output)?;
         }
+        ExportFormat::Csv => {
+            let warnings =
+                interop::csv::write(&mut out, &timeline, options).map_err(Error::Output)?;
+            warn_all(&input.name(), &warnings);
+        }
         ExportFormat::Ron => {
             let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
             std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
@@ -51,8 +57,8 @@ pub fn export(
     Ok(Outcome::Printed)
 }
 
-/// `import --from timelinejs PATH`: a timeline file on stdout, warnings on stderr.
-pub fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
+/// `import --from timelinejs|csv PATH`: a timeline file on stdout, warnings on stderr.
+pub fn import(from: ImportFormat, path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
     let input = Input::from_arg(path);
     let name = input.name();
     let bytes = interop::read_input(&input)?;
@@ -60,7 +66,10 @@ pub fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
         name: name.clone(),
         group_kind,
     };
-    let imported = timelinejs::import(&bytes, &options)?;
+    let imported = match from {
+        ImportFormat::TimelineJs => timelinejs::import(&bytes, &options)?,
+        ImportFormat::Csv => interop::csv::import(&bytes, &options)?,
+    };
     let text = timelinejs::to_ron(&imported.timeline, &name);
     // The import promises a file that 'check' accepts. Checking costs little, and a bug
     // then surfaces here instead of in the user's file.
@@ -71,6 +80,12 @@ pub fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
         }
         .into());
     }
-    warn_all(&name, &imported.warnings);
+    // A sheet's messages carry their row (`sheet.csv:12: …`), and so their file name.
+    let (placed, rest): (Vec<String>, Vec<String>) = imported
+        .warnings
+        .into_iter()
+        .partition(|w| w.starts_with(&format!("{name}:")));
+    warn_all(&name, &rest);
+    super::warn_placed(&placed);
     print_bytes(text.as_bytes())
 }

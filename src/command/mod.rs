@@ -8,7 +8,7 @@ mod export;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use crate::cli::{Cli, Command, FormatArg, ImportFormat};
+use crate::cli::{Cli, Command, FormatArg};
 use crate::colors::Colors;
 use crate::error::Error;
 use crate::load::{self, Input};
@@ -125,10 +125,10 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             to, group_by, eras, ..
         }) => export::export(&input, to, group_by, eras, style),
         Some(Command::Import {
-            from: ImportFormat::TimelineJs,
+            from,
             path,
             group_kind,
-        }) => export::import(&path, group_kind.into()),
+        }) => export::import(from, &path, group_kind.into()),
         Some(Command::Add { .. }) => author::add(&input),
         Some(Command::New { path, title }) => author::new(&path, &title),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
@@ -233,6 +233,14 @@ fn warn_all(name: &str, warnings: &[String]) {
     let mut err = io::stderr().lock();
     for warning in warnings {
         let _ = writeln!(err, "afghan-timeline: warning: {name}: {}", line(warning));
+    }
+}
+
+/// Warnings that begin with their own place (`sheet.csv:12: …`).
+fn warn_placed(warnings: &[String]) {
+    let mut err = io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(err, "afghan-timeline: warning: {}", line(warning));
     }
 }
 

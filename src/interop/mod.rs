@@ -8,6 +8,7 @@
 //! `path:line:col: message` error or returns a timeline that `check` accepts, with every
 //! value it could not carry over named in a warning.
 
+pub mod csv;
 pub mod document;
 pub mod html;
 pub mod markdown;

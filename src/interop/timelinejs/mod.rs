@@ -51,7 +51,7 @@ mod syntax;
 pub use eras::EraSelection;
 pub use export::{ExportOptions, Exported, export};
 pub use groups::{GroupBy, MAX_GROUPS};
-pub use import::{ImportOptions, Imported, import};
+pub use import::{ImportOptions, Imported, Places, import, import_document};
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
 
 use crate::load::RawTimeline;

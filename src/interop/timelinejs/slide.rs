@@ -25,7 +25,7 @@ impl Importer<'_> {
     /// The event a slide holds, with the related ids its record wants; `None` (and a
     /// warning) when TimelineJS would skip the slide too.
     pub(super) fn event(&mut self, i: usize, slide: &Slide) -> Option<(RawEvent, Vec<String>)> {
-        let at = label(i, slide);
+        let at = label(i, slide, self.places.and_then(|p| p.events.get(i)));
         let Some(start) = &slide.start_date else {
             self.warn(format!(
                 "{at}: skipped: it has no start_date (TimelineJS skips it too)"
@@ -244,16 +244,18 @@ impl Importer<'_> {
     }
 }
 
-/// `events[3] 'soviet-intervention'`: where a slide is, for messages.
-fn label(i: usize, slide: &Slide) -> String {
+/// `events[3] 'soviet-intervention'` (or `sheet.csv:12: 'Ada Lovelace'` for a row of a
+/// spreadsheet): where a slide is, for messages.
+fn label(i: usize, slide: &Slide, place: Option<&String>) -> String {
+    let (place, sep) = place.map_or_else(|| (format!("events[{i}]"), " "), |p| (p.clone(), ": "));
     let name = slide
         .unique_id
         .clone()
         .filter(|u| !u.trim().is_empty())
         .or_else(|| slide.headline().map(strip).filter(|h| !h.is_empty()));
     match name {
-        Some(name) => format!("events[{i}] {}", quote(&name)),
-        None => format!("events[{i}]"),
+        Some(name) => format!("{place}{sep}{}", quote(&name)),
+        None => place,
     }
 }
 
