@@ -136,6 +136,8 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
             date: s.date,
             url: s.url.as_deref(),
         })
+        // The stand-in an import cites for a slide without credit is not a source to publish.
+        .filter(|s| !s.is_placeholder(&timeline.title))
         .collect();
     slide.insert(
         "text".to_owned(),

@@ -39,6 +39,7 @@ mod export;
 mod groups;
 mod ids;
 mod import;
+mod listed;
 mod note;
 mod ongoing;
 mod record;

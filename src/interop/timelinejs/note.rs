@@ -51,9 +51,29 @@ pub fn note_parts(date: Date, end: Option<Date>, note: Option<&str>) -> NotePart
         end: None,
         rest: String::new(),
     };
-    for part in note.unwrap_or_default().split("; ") {
+    let note = note.unwrap_or_default();
+    // Where the display part began and the end of the last part that continues it: a
+    // file's display date may hold "; " itself ("1919 — spring; not established"), and
+    // the parts after it that are not `start: `/`end: ` are its own.
+    let mut display_from: Option<usize> = None;
+    let mut offset = 0;
+    for part in note.split("; ") {
+        let at = offset;
+        offset += part.len() + "; ".len();
+        let known = part.starts_with("start: ")
+            || part.starts_with("end: ")
+            || part.starts_with("start time ")
+            || part.starts_with("end time ");
+        if let (Some(from), None, false) = (display_from, parts.start.or(parts.end), known) {
+            parts.display = Some(&note[from..at + part.len()]);
+            continue;
+        }
+        if known {
+            display_from = None;
+        }
         if let (None, Some(shown)) = (parts.display, part.strip_prefix(DISPLAY)) {
             parts.display = Some(shown);
+            display_from = Some(at + DISPLAY.len());
         } else if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
             parts.start = Some(shown);
         } else if let (true, None, Some(shown)) = (has_end, parts.end, part.strip_prefix("end: ")) {

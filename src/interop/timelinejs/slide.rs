@@ -9,12 +9,13 @@
 use super::date::{self, Read, is_written_end, is_written_start, same_period, span};
 use super::export::{self, SOURCES_HEADING, SourceView};
 use super::ids::{is_valid, slug};
+use super::listed;
 use super::import::Importer;
 use super::note;
 use super::record::{self, EventRecord};
 use super::shape::{Slide, TjsDate};
 use crate::interop::html::{split_paragraphs, strip};
-use crate::load::{RawEvent, Refs};
+use crate::load::{RawEvent, RawSource, Refs};
 use crate::model::Date;
 use crate::sanitize::quote;
 
@@ -78,9 +79,13 @@ impl Importer<'_> {
             title.clone_from(&id);
         }
         let (date, end, date_note) = self.dates(&at, slide, record, &start, end.as_ref());
-        let (summary, detail) = self.text(slide, record, &title);
+        let (summary, detail, listed) = self.text(slide, record, &title);
         let actors = self.event_actors(&at, slide, record);
-        let sources = self.sources(&at, slide, record);
+        // Without a record, the sources the export listed in the text come back from it.
+        let sources = match listed {
+            Some(listed) if record.is_none() => listed,
+            _ => self.sources(&at, slide, record),
+        };
         let event = RawEvent {
             id,
             date: date.to_string().into(),
@@ -206,9 +211,10 @@ impl Importer<'_> {
         slide: &Slide,
         record: Option<&EventRecord>,
         title: &str,
-    ) -> (String, Option<String>) {
+    ) -> (String, Option<String>, Option<Vec<RawSource>>) {
         let body = slide.body().unwrap_or_default();
         if let Some(r) = record {
+            let timeline_title = &self.fallback_source.title;
             let sources: Vec<SourceView> = r
                 .sources
                 .iter()
@@ -218,17 +224,27 @@ impl Importer<'_> {
                     date: s.date.as_deref().and_then(|d| d.parse().ok()),
                     url: s.url.as_deref(),
                 })
+                .filter(|s| !s.is_placeholder(timeline_title))
                 .collect();
             if body == export::slide_html(&r.summary, r.detail.as_deref(), &sources)
                 && !r.summary.trim().is_empty()
             {
-                return (r.summary.clone(), r.detail.clone());
+                return (r.summary.clone(), r.detail.clone(), None);
             }
         }
-        // The export's own "Sources" list comes back from the record, never as text: an
-        // edit cycle would otherwise add it to the detail once more each time.
+        // The export's own "Sources" list comes back from the record (or, without one,
+        // from the list itself), never as text: an edit cycle would otherwise add it to
+        // the detail once more each time.
+        let mut listed = None;
         let body = match (record, body.rfind(SOURCES_HEADING)) {
             (Some(_), Some(at)) if body.trim_end().ends_with("</ol>") => &body[..at],
+            (None, Some(_)) => match listed::read(body) {
+                Some((before, sources)) => {
+                    listed = Some(sources);
+                    before
+                }
+                None => body,
+            },
             _ => body,
         };
         let text = strip(body);
@@ -238,9 +254,9 @@ impl Importer<'_> {
         let detail = (!rest.is_empty()).then(|| rest.join("\n\n"));
         if summary.is_empty() {
             self.without_text += 1;
-            return (title.to_owned(), detail);
+            return (title.to_owned(), detail, listed);
         }
-        (summary, detail)
+        (summary, detail, listed)
     }
 }
 
