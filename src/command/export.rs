@@ -61,7 +61,11 @@ pub fn export(
 pub fn import(from: ImportFormat, path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
     let input = Input::from_arg(path);
     let name = input.name();
-    let bytes = interop::read_input(&input)?;
+    let kind = match from {
+        ImportFormat::TimelineJs => interop::Kind::TimelineJs,
+        ImportFormat::Csv => interop::Kind::Sheet,
+    };
+    let bytes = interop::read_input(&input, kind)?;
     let options = timelinejs::ImportOptions {
         name: name.clone(),
         group_kind,
@@ -80,12 +84,6 @@ pub fn import(from: ImportFormat, path: &str, group_kind: RawActorKind) -> Resul
         }
         .into());
     }
-    // A sheet's messages carry their row (`sheet.csv:12: …`), and so their file name.
-    let (placed, rest): (Vec<String>, Vec<String>) = imported
-        .warnings
-        .into_iter()
-        .partition(|w| w.starts_with(&format!("{name}:")));
-    warn_all(&name, &rest);
-    super::warn_placed(&placed);
+    super::warn_placed(&name, &imported.warnings);
     print_bytes(text.as_bytes())
 }

@@ -236,11 +236,17 @@ fn warn_all(name: &str, warnings: &[String]) {
     }
 }
 
-/// Warnings that begin with their own place (`sheet.csv:12: …`).
-fn warn_placed(warnings: &[String]) {
+/// Warnings about `name`, in order; one that begins with its own place in it (a sheet's
+/// row: `sheet.csv:12: …`) is not prefixed with the name again.
+fn warn_placed(name: &str, warnings: &[String]) {
     let mut err = io::stderr().lock();
+    let placed = format!("{name}:");
     for warning in warnings {
-        let _ = writeln!(err, "afghan-timeline: warning: {}", line(warning));
+        if warning.starts_with(&placed) {
+            let _ = writeln!(err, "afghan-timeline: warning: {}", line(warning));
+        } else {
+            let _ = writeln!(err, "afghan-timeline: warning: {name}: {}", line(warning));
+        }
     }
 }
 

@@ -436,7 +436,11 @@ fn without_its_record_a_slide_imports_from_what_timelinejs_shows() {
     // file itself: a sheet, which has no room for records, keeps its sources so.
     let original = timeline.event(timeline.find_event("roxana").expect("roxana"));
     let publishers: Vec<&str> = event.sources.iter().map(|s| s.publisher.as_str()).collect();
-    let expected: Vec<&str> = original.sources.iter().map(|s| s.publisher.as_str()).collect();
+    let expected: Vec<&str> = original
+        .sources
+        .iter()
+        .map(|s| s.publisher.as_str())
+        .collect();
     assert_eq!(publishers, expected);
     assert!(
         !imported

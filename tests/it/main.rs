@@ -34,6 +34,7 @@ mod hostile_cli;
 mod hostile_markdown;
 mod hostile_tui;
 mod interop;
+mod interop_csv;
 mod interop_docs;
 mod interop_import;
 mod interop_tljs;

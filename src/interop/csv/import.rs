@@ -368,7 +368,7 @@ fn parse_time(text: &str) -> Option<[Option<u32>; 4]> {
     if hour > 23 || parts.len() > 3 {
         return None;
     }
-    let minute = parts.get(1).map(|m| number(m)).unwrap_or(Some(0));
+    let minute = parts.get(1).map_or(Some(0), |m| number(m));
     let (mut second, mut milli) = (None, None);
     if let Some(s) = parts.get(2) {
         let mut pieces = s.split(['.', ',']);

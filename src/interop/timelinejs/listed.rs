@@ -5,6 +5,8 @@
 //! Also the one rule for the stand-in source an import gives a slide that cites nothing
 //! (the file itself): it is never published, since it says nothing a reader can follow.
 
+use std::fmt::Write as _;
+
 use super::export::{SOURCES_HEADING, SourceView, slide_html};
 use crate::interop::html::strip;
 use crate::load::{RawSource, is_address};
@@ -15,11 +17,14 @@ impl SourceView<'_> {
     /// published by the imported file (a `.json` or `.csv` name, or standard input), titled
     /// as the timeline, with no date or address.
     pub fn is_placeholder(&self, timeline_title: &str) -> bool {
-        let file = self.publisher.to_lowercase();
+        let extension = std::path::Path::new(self.publisher)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
         self.url.is_none()
             && self.date.is_none()
             && self.title == timeline_title
-            && (file.ends_with(".json") || file.ends_with(".csv") || file == "<stdin>")
+            && (matches!(extension.as_deref(), Some("json" | "csv")) || self.publisher == "<stdin>")
     }
 }
 
@@ -101,15 +106,19 @@ fn short_date(text: &str) -> Option<Date> {
     let year: i32 = year.parse().ok()?;
     let year = if bce { -year } else { year };
     let sign = if year < 0 { "-" } else { "" };
-    let mut iso = format!("{}{sign}{:04}", if approximate { "~" } else { "" }, year.abs());
+    let mut iso = format!(
+        "{}{sign}{:04}",
+        if approximate { "~" } else { "" },
+        year.abs()
+    );
     if let Some(month) = month {
         let n = (1..=12).find(|&m| {
             Date::ymd(2000, m, 1).is_some_and(|d| d.short().starts_with(&format!("1 {month} ")))
         })?;
-        iso.push_str(&format!("-{n:02}"));
+        let _ = write!(iso, "-{n:02}");
     }
     if let Some(day) = day {
-        iso.push_str(&format!("-{:02}", day.parse::<u32>().ok()?));
+        let _ = write!(iso, "-{:02}", day.parse::<u32>().ok()?);
     }
     let date: Date = iso.parse().ok()?;
     (date.short() == text).then_some(date)
@@ -149,7 +158,10 @@ mod tests {
         assert_eq!(sources[0].publisher, "Dawn, Karachi");
         assert_eq!(sources[0].title, "A \"clip\" <b>");
         assert_eq!(sources[0].date.as_deref(), Some("1979-12-28"));
-        assert_eq!(sources[1].url.as_deref(), Some("https://example.com/a?b=1&c=2"));
+        assert_eq!(
+            sources[1].url.as_deref(),
+            Some("https://example.com/a?b=1&c=2")
+        );
         assert!(read("<p>Sources</p><ol><li>made by hand</li></ol>").is_none());
     }
 }

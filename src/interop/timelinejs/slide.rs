@@ -9,8 +9,8 @@
 use super::date::{self, Read, is_written_end, is_written_start, same_period, span};
 use super::export::{self, SOURCES_HEADING, SourceView};
 use super::ids::{is_valid, slug};
-use super::listed;
 use super::import::Importer;
+use super::listed;
 use super::note;
 use super::record::{self, EventRecord};
 use super::shape::{Slide, TjsDate};
