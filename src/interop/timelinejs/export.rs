@@ -13,6 +13,7 @@ use serde_json::{Map, Value, json};
 use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
+use super::listed::is_placeholder_title;
 use super::note::{display_date, note_parts};
 pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
@@ -67,8 +68,7 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
     // An ongoing era is written with the end `ends` gives it (warned).
     let ends = super::ongoing::ends(timeline, &mut warnings);
     let band = eras::band(&ends, options.eras, &mut warnings);
-    let document = json!({
-        "title": title_slide(timeline),
+    let mut document = json!({
         "events": timeline
             .events
             .iter()
@@ -85,13 +85,19 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
                 .map(|(a, n)| actor_json(a, *n))
                 .collect::<Vec<_>>(),
             "eras": band.hidden,
-            "group_by": options.group_by.as_str(),
+            "group_by": groups::resolve(timeline, options.group_by).as_str(),
         },
     });
+    // A title slide only where there is a title to publish: the stand-in title of an
+    // imported file without one is not, and adding a slide it did not have changes it.
+    let placeholder = is_placeholder_title(&timeline.title);
+    if !placeholder || timeline.description.is_some() {
+        document["title"] = title_slide(timeline, placeholder);
+    }
     Exported { document, warnings }
 }
 
-fn title_slide(timeline: &Timeline) -> Value {
+fn title_slide(timeline: &Timeline, placeholder: bool) -> Value {
     // An explicit id that no event has: TimelineJS would otherwise give the title the slug
     // of its headline, and rename an event whose id happened to be that slug.
     let mut id = "title".to_owned();
@@ -103,7 +109,7 @@ fn title_slide(timeline: &Timeline) -> Value {
     json!({
         "unique_id": id,
         "text": {
-            "headline": headline(&timeline.title),
+            "headline": if placeholder { String::new() } else { headline(&timeline.title) },
             "text": description_html(timeline.description.as_deref()),
         },
         RECORD: {

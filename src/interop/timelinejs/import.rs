@@ -283,9 +283,10 @@ impl Importer<'_> {
         }
         if title.trim().is_empty() {
             let file = self.options.name.rsplit('/').next().unwrap_or_default();
-            title = format!("Imported from {file}");
+            title = format!("{}{file}", super::listed::IMPORTED_FROM);
             self.warn(format!(
-                "the file has no title slide with a headline; the timeline is called {}",
+                "the file has no title slide with a headline; the timeline is called {} \
+                 (which an export does not publish)",
                 quote(&title)
             ));
         }
@@ -387,7 +388,10 @@ impl Importer<'_> {
             return None;
         };
         let (start, end) = match (date::read(start), date::read(end)) {
-            (Ok(s), Ok(e)) => (s, e),
+            (Ok(s), Ok(mut e)) => {
+                e.date = date::meant_end(s.date, e.date);
+                (s, e)
+            }
             (Err(why), _) | (_, Err(why)) => {
                 self.warn(format!("{at}: skipped: {why}"));
                 return None;

@@ -28,6 +28,21 @@ impl SourceView<'_> {
     }
 }
 
+/// Whether `title` is the stand-in an import gives a file whose title slide has no
+/// headline (`Imported from FILE.json`): the export then publishes no headline, and no
+/// title slide at all unless there is a description for it, as the file had none.
+pub fn is_placeholder_title(title: &str) -> bool {
+    title
+        .strip_prefix(IMPORTED_FROM)
+        .and_then(|file| std::path::Path::new(file).extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"))
+        || title == format!("{IMPORTED_FROM}<stdin>")
+}
+
+/// How the stand-in title begins.
+pub const IMPORTED_FROM: &str = "Imported from ";
+
 /// The text before the "Sources" list, and the list's sources, when `body` ends with the
 /// list exactly as the export writes it.
 pub fn read(body: &str) -> Option<(&str, Vec<RawSource>)> {

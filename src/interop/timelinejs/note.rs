@@ -11,7 +11,7 @@
 //! follows the dates instead of hiding them.
 
 use super::date::{same_period, span};
-use crate::interop::html::{escape, strip};
+use crate::interop::html::{escape_text, strip};
 use crate::model::Date;
 
 /// Opens the part of a date note that is an imported slide's `display_date`.
@@ -158,9 +158,11 @@ pub fn display_date(
     Some(stripped_field(&shown))
 }
 
-/// Text for a field TimelineJS strips of markup and then inserts as HTML.
+/// Text for a field TimelineJS strips of markup and then inserts as HTML: `& < >`
+/// escaped for each reading, and nothing else, since the time markers' labels read it as
+/// text after the first (a quote escaped twice is read out as `&quot;`).
 pub fn stripped_field(text: &str) -> String {
-    escape(&escape(text))
+    escape_text(&escape_text(text))
 }
 
 /// What TimelineJS shows of such a field, as plain text.

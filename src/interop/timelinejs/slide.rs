@@ -47,7 +47,10 @@ impl Importer<'_> {
                 self.warn(format!("{at}: its end_date is dropped: {why}"));
                 None
             }
-            Some(Ok(end)) => Some(end),
+            Some(Ok(mut end)) => {
+                end.date = date::meant_end(start.date, end.date);
+                Some(end)
+            }
             None => None,
         };
         let record = match record::read::<EventRecord>(slide.record.as_ref()) {
