@@ -37,6 +37,7 @@ mod interop;
 mod interop_csv;
 mod interop_docs;
 mod interop_import;
+mod interop_republish;
 mod interop_tljs;
 mod invalid;
 mod keys_doc;

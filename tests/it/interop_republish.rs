@@ -1,0 +1,187 @@
+//! Re-publishing an imported timeline (issue 21): what a TimelineJS file or sheet comes
+//! back as when exported again. One test per rule: no stand-in title or title slide, no
+//! placeholder source, protocol-relative media kept, captions kept, groups kept by
+//! default, year-precision ends as TimelineJS means them, display dates escaped only as
+//! TimelineJS needs.
+
+use crate::common;
+
+use common::{fixture, run, scratch};
+use serde_json::Value;
+
+/// Imports a fixture (`--from` its kind) through the binary and returns the RON file's
+/// path, checked.
+fn imported(from: &str, path: &str) -> String {
+    let out = run(&["import", "--from", from, &fixture(path)]);
+    out.code(0);
+    let ron = scratch(
+        &format!("republish-{}.ron", path.replace('/', "-")),
+        out.stdout.as_bytes(),
+    );
+    run(&["check", &ron]).code(0);
+    ron
+}
+
+fn export_json(ron: &str, extra: &[&str]) -> (Value, String) {
+    let mut args = vec!["export", "--to", "timelinejs", "--file", ron];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    out.code(0);
+    (serde_json::from_str(&out.stdout).expect("JSON"), out.stderr)
+}
+
+fn slide<'a>(document: &'a Value, headline: &str) -> &'a Value {
+    document["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .find(|s| s["text"]["headline"] == headline)
+        .unwrap_or_else(|| panic!("no slide {headline:?}"))
+}
+
+#[test]
+fn a_file_without_a_title_is_published_without_one() {
+    let ron = imported("timelinejs", "timelinejs/no-attribution.json");
+    let (document, _) = export_json(&ron, &[]);
+    assert_eq!(
+        document.get("title"),
+        None,
+        "no title slide the file did not have"
+    );
+    let sheet = run(&["export", "--to", "csv", "--file", &ron]);
+    assert!(
+        !sheet.stdout.contains(",title,"),
+        "no title row: {}",
+        sheet.stdout
+    );
+    assert!(!sheet.stdout.contains("Imported from"), "{}", sheet.stdout);
+}
+
+#[test]
+fn a_placeholder_source_is_never_published() {
+    let ron = imported("timelinejs", "timelinejs/no-attribution.json");
+    let (document, _) = export_json(&ron, &[]);
+    let text = slide(&document, "A year later")["text"]["text"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!text.contains("no-attribution.json"), "{text}");
+    let kabul = slide(&document, "Kabul falls")["text"]["text"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(!kabul.contains("Sources"), "{kabul}");
+    // And it survives the round trip through the export's record.
+    let again = scratch(
+        "republish-placeholder.json",
+        document.to_string().as_bytes(),
+    );
+    let back = run(&["import", "--from", "timelinejs", &again]);
+    back.code(0);
+    assert!(
+        back.stdout.contains("publisher: \"no-attribution.json\""),
+        "{}",
+        back.stdout
+    );
+}
+
+#[test]
+fn protocol_relative_media_is_kept_as_https() {
+    let ron = imported("timelinejs", "timelinejs/republish.json");
+    let text = std::fs::read_to_string(&ron).expect("ron");
+    assert!(
+        text.contains("url: \"https://upload.wikimedia.org/wikipedia/commons/a/a4/Example.jpg\""),
+        "{text}"
+    );
+    let sheet = imported("csv", "csv/protocol-relative.csv");
+    let text = std::fs::read_to_string(&sheet).expect("ron");
+    assert!(
+        text.contains("url: \"https://upload.wikimedia.org/"),
+        "{text}"
+    );
+}
+
+#[test]
+fn captions_are_kept_beside_a_quote() {
+    let ron = imported("timelinejs", "timelinejs/republish.json");
+    let text = std::fs::read_to_string(&ron).expect("ron");
+    assert!(
+        text.contains("There is no demand for women engineers, as such. — Edith Clarke, in 1948"),
+        "{text}"
+    );
+}
+
+#[test]
+fn grouped_files_keep_their_groups_by_default() {
+    let ron = imported("timelinejs", "timelinejs/republish.json");
+    let (document, _) = export_json(&ron, &[]);
+    assert_eq!(slide(&document, "Tanks in Kabul")["group"], "Soldiers");
+    assert_eq!(
+        slide(&document, "Edith Clarke: Bucking the Trend")["group"],
+        "Engineers"
+    );
+    // A sheet too: export, import and export again keep every row's group.
+    let sheet = imported("csv", "csv/crlf.csv");
+    let first = run(&["export", "--to", "csv", "--file", &sheet]);
+    assert!(first.stdout.contains(",USSR,\r\n") && first.stdout.contains(",Taliban,\r\n"));
+    // The built-in timeline, whose actors are written by hand, stays ungrouped.
+    let (built_in, _) = {
+        let out = run(&["export", "--to", "timelinejs"]);
+        (
+            serde_json::from_str::<Value>(&out.stdout).expect("JSON"),
+            out.stderr,
+        )
+    };
+    assert!(
+        built_in["events"]
+            .as_array()
+            .expect("events")
+            .iter()
+            .all(|s| s.get("group").is_none())
+    );
+    // Asked for none, none.
+    let (ungrouped, _) = export_json(&ron, &["--group-by", "none"]);
+    assert_eq!(slide(&ungrouped, "Tanks in Kabul").get("group"), None);
+}
+
+#[test]
+fn year_precision_ends_keep_what_timelinejs_meant() {
+    let ron = imported("timelinejs", "timelinejs/republish.json");
+    let text = std::fs::read_to_string(&ron).expect("ron");
+    assert!(text.contains("end: \"0649\""), "{text}");
+    // Adjacent in TimelineJS, adjacent here: no overlap warning, both kept by disjoint.
+    let (document, stderr) = export_json(&ron, &["--eras", "disjoint"]);
+    assert_eq!(
+        document["eras"].as_array().map(Vec::len),
+        Some(2),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("overlapping"), "{stderr}");
+    assert_eq!(document["eras"][0]["end_date"]["year"], 649);
+    let sheet = imported("csv", "csv/era-rows.csv");
+    let text = std::fs::read_to_string(&sheet).expect("ron");
+    assert!(
+        text.contains("end: \"0649\"") && text.contains("end: \"0699\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn display_dates_are_escaped_only_as_timelinejs_needs() {
+    let out = run(&["export", "--to", "timelinejs"]);
+    let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let shown: Vec<&str> = document["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter_map(|s| s["display_date"].as_str())
+        .collect();
+    let taraki = shown
+        .iter()
+        .find(|d| d.contains("Taraki"))
+        .expect("the Taraki note");
+    assert!(taraki.contains("Taraki's \"resignation\""), "{taraki}");
+    assert!(
+        shown
+            .iter()
+            .all(|d| !d.contains("&#39;") && !d.contains("&quot;"))
+    );
+}
