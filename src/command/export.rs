@@ -29,11 +29,16 @@ pub fn export(
         dates: style,
     };
     let timeline = crate::meter::load(input)?;
+    // Warnings about the built-in timeline name it so, not by a path the user has not got.
+    let name = match input {
+        Input::Embedded => "the built-in timeline".to_owned(),
+        _ => input.name(),
+    };
     let mut out = stdout();
     match to {
         ExportFormat::TimelineJs => {
             let exported = timelinejs::export(&timeline, options);
-            warn_all(&input.name(), &exported.warnings);
+            warn_all(&name, &exported.warnings);
             output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
         }
         ExportFormat::Json => {
@@ -46,7 +51,7 @@ pub fn export(
         ExportFormat::Csv => {
             let warnings =
                 interop::csv::write(&mut out, &timeline, options).map_err(Error::Output)?;
-            warn_all(&input.name(), &warnings);
+            warn_all(&name, &warnings);
         }
         ExportFormat::Ron => {
             let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;

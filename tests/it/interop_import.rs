@@ -322,7 +322,8 @@ fn malformed_files_are_errors_at_a_line_and_column() {
         (
             "empty",
             b"",
-            ":1:1: invalid JSON: EOF while parsing a value",
+            // Said as what it is, not as a bracket left open.
+            ": the file is empty; a TimelineJS file is a JSON object",
         ),
     ];
     for (name, bytes, expected) in cases {

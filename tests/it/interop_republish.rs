@@ -185,3 +185,85 @@ fn display_dates_are_escaped_only_as_timelinejs_needs() {
             .all(|d| !d.contains("&#39;") && !d.contains("&quot;"))
     );
 }
+
+#[test]
+fn a_headline_made_up_from_the_text_is_not_published() {
+    let ron = imported("timelinejs", "timelinejs/republish.json");
+    let (document, _) = export_json(&ron, &[]);
+    let last = &document["events"][2];
+    assert_eq!(last["text"]["headline"], "", "the original had no headline");
+    assert!(last["text"]["text"].as_str().is_some_and(|t| {
+        t.starts_with("<p>The last Soviet troops leave Afghanistan. The war is over.</p>")
+    }));
+    // Imported again, it gets the same title, from the same text.
+    let again = scratch("republish-headline.json", document.to_string().as_bytes());
+    let back = run(&["import", "--from", "timelinejs", &again]);
+    assert!(
+        back.stdout
+            .contains("title: \"The last Soviet troops leave Afghanistan.\"")
+    );
+    // A headline of its own is published.
+    assert_eq!(document["events"][1]["text"]["headline"], "Tanks in Kabul");
+}
+
+#[test]
+fn warnings_are_one_line_per_kind_with_counts() {
+    // 140 slides with an empty end_date and empty strings in presentation fields.
+    let slides: Vec<String> = (0..140)
+        .map(|i| {
+            format!(
+                r#"{{"start_date": {{"year": {}}}, "end_date": {{"year": ""}}, "background": {{"url": ""}},
+                   "media": {{"url": "pic-{i}.jpg", "credit": "Agency", "thumbnail": ""}},
+                   "text": {{"headline": "Slide {i}", "text": "Text."}}, "group": "G"}}"#,
+                1900 + i
+            )
+        })
+        .collect();
+    let file = format!(
+        r#"{{"title": {{"text": {{"headline": "Noise"}}}}, "events": [{}]}}"#,
+        slides.join(",")
+    );
+    let path = scratch("noise.json", file.as_bytes());
+    let out = run(&["import", "--from", "timelinejs", &path]);
+    out.code(0);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    assert!(lines.len() <= 4, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("140 slides have an empty end_date"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("140 slides or rows: its media url '…' is not an absolute address"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("not carried over"),
+        "empty strings carry nothing: {}",
+        out.stderr
+    );
+    // The built-in timeline is named as such, never by a path the user has not got.
+    let built_in = run(&["export", "--to", "timelinejs"]);
+    assert!(
+        !built_in.stderr.contains("data/timeline.ron"),
+        "{}",
+        built_in.stderr
+    );
+    assert!(
+        built_in.stderr.contains("the built-in timeline: "),
+        "{}",
+        built_in.stderr
+    );
+    // An empty file is told it is empty, not that a bracket is open.
+    let empty = scratch("empty.json", b"");
+    let out = run(&["import", "--from", "timelinejs", &empty]);
+    out.code(2);
+    assert!(out.stderr.contains("the file is empty"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("probably not closed"),
+        "{}",
+        out.stderr
+    );
+}

@@ -119,6 +119,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
     document.insert("events".to_owned(), Value::Array(events));
     document.insert("eras".to_owned(), Value::Array(eras));
     let mut imported = timelinejs::import_document(&Value::Object(document), options, &places)?;
+    let mut warnings = timelinejs::collapse(warnings);
     warnings.append(&mut imported.warnings);
     imported.warnings = warnings;
     Ok(imported)

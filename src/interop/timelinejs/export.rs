@@ -13,7 +13,6 @@ use serde_json::{Map, Value, json};
 use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
-use super::listed::is_placeholder_title;
 use super::note::{display_date, note_parts};
 pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
@@ -38,6 +37,37 @@ pub struct SourceView<'a> {
     pub date: Option<Date>,
     pub url: Option<&'a str>,
 }
+
+impl SourceView<'_> {
+    /// Whether this is the stand-in an import cites for a slide without credit or media:
+    /// published by the imported file (a `.json` or `.csv` name, or standard input), titled
+    /// as the timeline, with no date or address.
+    pub fn is_placeholder(&self, timeline_title: &str) -> bool {
+        let extension = std::path::Path::new(self.publisher)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
+        self.url.is_none()
+            && self.date.is_none()
+            && self.title == timeline_title
+            && (matches!(extension.as_deref(), Some("json" | "csv")) || self.publisher == "<stdin>")
+    }
+}
+
+/// Whether `title` is the stand-in an import gives a file whose title slide has no
+/// headline (`Imported from FILE.json`): the export then publishes no headline, and no
+/// title slide at all unless there is a description for it, as the file had none.
+pub fn is_placeholder_title(title: &str) -> bool {
+    title
+        .strip_prefix(IMPORTED_FROM)
+        .and_then(|file| std::path::Path::new(file).extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"))
+        || title == format!("{IMPORTED_FROM}<stdin>")
+}
+
+/// How the stand-in title begins.
+pub const IMPORTED_FROM: &str = "Imported from ";
 
 /// How to export.
 #[derive(Clone, Copy, Debug, Default)]
@@ -148,7 +178,7 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
     slide.insert(
         "text".to_owned(),
         json!({
-            "headline": headline(&event.title),
+            "headline": event_headline(&event.title, &event.summary),
             "text": slide_html(&event.summary, event.detail.as_deref(), &sources),
         }),
     );
@@ -186,6 +216,24 @@ fn slide_dates(date: Date, end: Option<Date>) -> (Value, Option<Value>) {
 /// `text.headline`: the title as HTML text.
 pub fn headline(title: &str) -> String {
     escape(title)
+}
+
+/// A slide's `text.headline`: the title, unless it is the one an import made up from the
+/// text of a slide without a headline (the text's first sentence, or its start cut with
+/// `…`): publishing that would show the words twice, and the original had none.
+pub fn event_headline(title: &str, summary: &str) -> String {
+    let cut = title.strip_suffix('…').is_some_and(|start| {
+        !start.is_empty() && summary.len() > start.len() && summary.starts_with(start)
+    });
+    let sentence = title.ends_with('.')
+        && summary
+            .strip_prefix(title)
+            .is_some_and(|rest| rest.starts_with(' '));
+    if cut || sentence {
+        String::new()
+    } else {
+        headline(title)
+    }
 }
 
 /// `group`: text for a field TimelineJS strips of markup and then puts into the page as

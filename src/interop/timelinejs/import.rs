@@ -59,6 +59,9 @@ pub(super) struct Importer<'a> {
     pub(super) unknown_actor: Option<String>,
     pub(super) without_group: usize,
     pub(super) without_text: usize,
+    /// Slides whose `end_date` holds nothing (`{}`, `{"year": ""}`): counted, not warned
+    /// one by one.
+    pub(super) empty_ends: usize,
     pub(super) without_source: usize,
     pub(super) fallback_source: RawSource,
     /// Whether a slide's `group` names an actor: always, unless the document's record says
@@ -131,6 +134,7 @@ fn run(
         unknown_actor: None,
         without_group: 0,
         without_text: 0,
+        empty_ends: 0,
         without_source: 0,
         fallback_source: RawSource {
             publisher: String::new(),
@@ -221,7 +225,7 @@ impl Importer<'_> {
         self.warnings.extend(repaired);
         Imported {
             timeline,
-            warnings: std::mem::take(&mut self.warnings),
+            warnings: super::summary::collapse(std::mem::take(&mut self.warnings)),
         }
     }
 
@@ -283,7 +287,7 @@ impl Importer<'_> {
         }
         if title.trim().is_empty() {
             let file = self.options.name.rsplit('/').next().unwrap_or_default();
-            title = format!("{}{file}", super::listed::IMPORTED_FROM);
+            title = format!("{}{file}", export::IMPORTED_FROM);
             self.warn(format!(
                 "the file has no title slide with a headline; the timeline is called {} \
                  (which an export does not publish)",

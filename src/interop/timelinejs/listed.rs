@@ -1,9 +1,6 @@
 //! The "Sources" list the export writes at the end of a slide's text, read back when the
 //! slide has no record to restore its sources from (a sheet has no room for one). Only a
 //! list that the export would write again byte for byte is read: anything else is text.
-//!
-//! Also the one rule for the stand-in source an import gives a slide that cites nothing
-//! (the file itself): it is never published, since it says nothing a reader can follow.
 
 use std::fmt::Write as _;
 
@@ -11,37 +8,6 @@ use super::export::{SOURCES_HEADING, SourceView, slide_html};
 use crate::interop::html::strip;
 use crate::load::{RawSource, is_address};
 use crate::model::Date;
-
-impl SourceView<'_> {
-    /// Whether this is the stand-in an import cites for a slide without credit or media:
-    /// published by the imported file (a `.json` or `.csv` name, or standard input), titled
-    /// as the timeline, with no date or address.
-    pub fn is_placeholder(&self, timeline_title: &str) -> bool {
-        let extension = std::path::Path::new(self.publisher)
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase);
-        self.url.is_none()
-            && self.date.is_none()
-            && self.title == timeline_title
-            && (matches!(extension.as_deref(), Some("json" | "csv")) || self.publisher == "<stdin>")
-    }
-}
-
-/// Whether `title` is the stand-in an import gives a file whose title slide has no
-/// headline (`Imported from FILE.json`): the export then publishes no headline, and no
-/// title slide at all unless there is a description for it, as the file had none.
-pub fn is_placeholder_title(title: &str) -> bool {
-    title
-        .strip_prefix(IMPORTED_FROM)
-        .and_then(|file| std::path::Path::new(file).extension())
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"))
-        || title == format!("{IMPORTED_FROM}<stdin>")
-}
-
-/// How the stand-in title begins.
-pub const IMPORTED_FROM: &str = "Imported from ";
 
 /// The text before the "Sources" list, and the list's sources, when `body` ends with the
 /// list exactly as the export writes it.

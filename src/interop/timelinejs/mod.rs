@@ -54,6 +54,7 @@ pub use export::{ExportOptions, Exported, export};
 pub use groups::{GroupBy, MAX_GROUPS};
 pub use import::{ImportOptions, Imported, Places, import, import_document};
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
+pub use summary::collapse;
 
 use crate::load::RawTimeline;
 

@@ -42,7 +42,15 @@ impl Importer<'_> {
                 return None;
             }
         };
-        let end = match slide.end_date.as_ref().map(date::read) {
+        let empty = |part: Option<&String>| part.is_none_or(|p| p.trim().is_empty());
+        let end_date = slide.end_date.as_ref().filter(|d| {
+            let blank = empty(d.year.as_ref()) && empty(d.month.as_ref()) && empty(d.day.as_ref());
+            if blank {
+                self.empty_ends += 1;
+            }
+            !blank
+        });
+        let end = match end_date.map(date::read) {
             Some(Err(why)) => {
                 self.warn(format!("{at}: its end_date is dropped: {why}"));
                 None
@@ -63,7 +71,12 @@ impl Importer<'_> {
         let record = record.as_ref();
         let headline = slide.headline().unwrap_or_default();
         let mut title = match record {
-            Some(r) if headline == export::headline(&r.title) => r.title.clone(),
+            Some(r)
+                if headline == export::event_headline(&r.title, &r.summary)
+                    && !headline.is_empty() =>
+            {
+                r.title.clone()
+            }
             _ => one_line(&strip(headline)),
         };
         if title.is_empty()
