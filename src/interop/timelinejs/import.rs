@@ -225,7 +225,7 @@ impl Importer<'_> {
         self.warnings.extend(repaired);
         Imported {
             timeline,
-            warnings: super::summary::collapse(std::mem::take(&mut self.warnings)),
+            warnings: super::noise::collapse(std::mem::take(&mut self.warnings)),
         }
     }
 

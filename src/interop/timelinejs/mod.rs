@@ -40,6 +40,7 @@ mod groups;
 mod ids;
 mod import;
 mod listed;
+mod noise;
 mod note;
 mod ongoing;
 mod record;
@@ -53,8 +54,8 @@ pub use eras::EraSelection;
 pub use export::{ExportOptions, Exported, export};
 pub use groups::{GroupBy, MAX_GROUPS};
 pub use import::{ImportOptions, Imported, Places, import, import_document};
+pub use noise::collapse;
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
-pub use summary::collapse;
 
 use crate::load::RawTimeline;
 
