@@ -10,7 +10,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{ActorId, Date, Era, Event, Timeline};
+use crate::model::{ActorId, ActorKind, Date, Era, Event, Timeline};
 
 /// Rows (groups, counting the unlabelled one) that leave a 650 px embed a story area of
 /// at least 300 px and the whole navigation inside it.
@@ -89,9 +89,10 @@ pub fn resolve(timeline: &Timeline, by: GroupBy) -> GroupBy {
 }
 
 /// Whether the timeline's actors are what an import makes of TimelineJS groups: each
-/// named by its group, its id the slug of that name, no aliases, all of one kind, besides
-/// the stand-in "Unknown" of slides without a group. A timeline written by hand gives its
-/// actors aliases or kinds of their own, and is not grouped unless asked.
+/// named by its group, its id the slug of that name, no aliases, of the import's kind
+/// `Group`, besides the stand-in "Unknown" of slides without a group. A timeline written
+/// by hand gives its actors aliases or kinds of their own (states, people), and is not
+/// grouped unless asked; so is an import made with another `--group-kind`.
 pub fn from_groups(timeline: &Timeline) -> bool {
     let groups: Vec<_> = timeline
         .actors
@@ -100,7 +101,7 @@ pub fn from_groups(timeline: &Timeline) -> bool {
         .collect();
     !groups.is_empty()
         && groups.iter().all(|a| {
-            a.aliases.is_empty() && a.kind == groups[0].kind && super::ids::slug(&a.name) == a.id
+            a.aliases.is_empty() && a.kind == ActorKind::Group && super::ids::slug(&a.name) == a.id
         })
 }
 
