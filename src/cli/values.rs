@@ -50,6 +50,8 @@ impl From<GroupByArg> for GroupBy {
 /// Which eras TimelineJS's era band shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ErasArg {
+    /// The eras that cover the most days without overlapping: every label readable
+    Cover,
     /// Every era, with a warning naming the overlapping pairs
     All,
     /// Only eras that overlap none before them in the file
@@ -59,6 +61,7 @@ pub enum ErasArg {
 impl From<ErasArg> for EraSelection {
     fn from(eras: ErasArg) -> EraSelection {
         match eras {
+            ErasArg::Cover => EraSelection::Cover,
             ErasArg::All => EraSelection::All,
             ErasArg::Disjoint => EraSelection::Disjoint,
         }

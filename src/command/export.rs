@@ -15,20 +15,30 @@ pub fn export(
     to: ExportFormat,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
+    picked: &[String],
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
     let sheet_like = matches!(to, ExportFormat::TimelineJs | ExportFormat::Csv);
-    if !sheet_like && (group_by.is_some() || eras.is_some()) {
+    if !sheet_like && (group_by.is_some() || eras.is_some() || !picked.is_empty()) {
         return Err(Error::Usage(
-            "--group-by and --eras are options of '--to timelinejs' and '--to csv' only".to_owned(),
+            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                .to_owned(),
         ));
     }
     let options = timelinejs::ExportOptions {
         group_by: group_by.map(Into::into).unwrap_or_default(),
-        eras: eras.map(Into::into).unwrap_or_default(),
+        // Eras picked by id are shown as picked, overlaps warned about.
+        eras: match eras {
+            Some(eras) => eras.into(),
+            None if picked.is_empty() => timelinejs::EraSelection::default(),
+            None => timelinejs::EraSelection::All,
+        },
         dates: style,
     };
-    let timeline = crate::meter::load(input)?;
+    let mut timeline = crate::meter::load(input)?;
+    if !picked.is_empty() {
+        timeline = timelinejs::pick_eras(timeline, picked).map_err(Error::Usage)?;
+    }
     // Warnings about the built-in timeline name it so, not by a path the user has not got.
     let name = match input {
         Input::Embedded => "the built-in timeline".to_owned(),

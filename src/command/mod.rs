@@ -122,8 +122,12 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             })
         }
         Some(Command::Export {
-            to, group_by, eras, ..
-        }) => export::export(&input, to, group_by, eras, style),
+            to,
+            group_by,
+            eras,
+            era,
+            ..
+        }) => export::export(&input, to, group_by, eras, &era, style),
         Some(Command::Import {
             from,
             path,

@@ -58,7 +58,7 @@ function assertLaidOut(shown, what) {
 }
 
 test('the built-in timeline lays out at 650 px with every slide', async () => {
-  const { document, warnings } = exportRon(null);
+  const { document, warnings } = exportRon(null, ['--eras', 'all']);
   const shown = await browser.render(document, { height: EMBED });
   assertLaidOut(shown, 'built-in');
   assert.equal(shown.embedHeight, EMBED);
@@ -238,8 +238,23 @@ test('6: date notes and groups are text, not markup', async () => {
 });
 
 test('7: overlapping eras are warned about, and --eras disjoint keeps them apart', async () => {
-  const all = exportRon(null);
+  const all = exportRon(null, ['--eras', 'all']);
   assert.match(all.warnings, /overlapping ones hide each other: 'PDPA rule' and 'Soviet–Afghan War'/);
+  // The default band can be published as is: no two eras overlap, every label is wide
+  // enough to read, and the eras cover more of the timeline than --eras disjoint's.
+  const cover = exportRon(null);
+  assert.doesNotMatch(cover.warnings, /overlapping ones hide each other/);
+  const covered = await browser.render(cover.document);
+  assertLaidOut(covered, 'default eras');
+  const sorted = [...covered.eras].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    assert.ok(sorted[i].start >= sorted[i - 1].end, `${sorted[i - 1].headline} ends before ${sorted[i].headline}`);
+  }
+  for (const band of covered.eraBand) assert.ok(band.width > 40, `era '${band.text}' is ${band.width} px wide`);
+  const span = (eras) => eras.reduce((sum, e) => sum + (e.end - e.start), 0);
+  // Picked by id: just those.
+  const picked = exportRon(null, ['--era', 'soviet-war', '--era', 'us-intervention']);
+  assert.deepEqual(picked.document.eras.map((e) => e.text.headline), ['Soviet–Afghan War', 'US-led intervention']);
   const disjoint = exportRon(null, ['--eras', 'disjoint']);
   const shown = await browser.render(disjoint.document);
   assertLaidOut(shown, '--eras disjoint');
@@ -250,6 +265,7 @@ test('7: overlapping eras are warned about, and --eras disjoint keeps them apart
   }
   assert.ok(eras.some((e) => e.headline === 'Second Taliban emirate'));
   for (const band of shown.eraBand) assert.ok(band.width > 40, `era '${band.text}' is ${band.width} px wide`);
+  assert.ok(span(covered.eras) > span(shown.eras), 'the default covers more than --eras disjoint');
 });
 
 test('a sheet (CSV) imported, exported to TimelineJS, renders every row as a slide', async () => {

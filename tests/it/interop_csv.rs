@@ -47,7 +47,7 @@ fn event_count(ron: &str) -> usize {
 
 #[test]
 fn the_export_has_timelinejs_columns_a_title_row_era_rows_and_a_row_per_event() {
-    let out = run(&["export", "--to", "csv"]);
+    let out = run(&["export", "--to", "csv", "--eras", "all"]);
     out.code(0);
     assert!(out.stdout.starts_with(
         "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,\

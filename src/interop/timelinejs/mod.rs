@@ -50,7 +50,7 @@ mod slide;
 mod summary;
 mod syntax;
 
-pub use eras::EraSelection;
+pub use eras::{EraSelection, pick_eras};
 pub use export::{ExportOptions, Exported, export};
 pub use groups::{GroupBy, MAX_GROUPS};
 pub use import::{ImportOptions, Imported, Places, import, import_document};
