@@ -267,3 +267,64 @@ fn warnings_are_one_line_per_kind_with_counts() {
         out.stderr
     );
 }
+
+#[test]
+fn the_default_era_band_can_be_published_as_is_and_eras_can_be_picked() {
+    let out = run(&["export", "--to", "timelinejs"]);
+    out.code(0);
+    let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = document["eras"]
+        .as_array()
+        .expect("eras")
+        .iter()
+        .filter_map(|e| e["afghan_timeline"]["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "pdpa-rule",
+            "mujahideen-government",
+            "us-intervention",
+            "normalisation"
+        ]
+    );
+    assert!(
+        !out.stderr.contains("overlapping ones hide each other"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--era ID picks them"), "{}", out.stderr);
+    let picked = run(&[
+        "export",
+        "--to",
+        "csv",
+        "--era",
+        "soviet-war",
+        "--era",
+        "first-emirate",
+    ]);
+    picked.code(0);
+    let eras: Vec<&str> = picked
+        .stdout
+        .lines()
+        .filter(|l| l.contains(",era,"))
+        .collect();
+    assert_eq!(eras.len(), 2, "{eras:?}");
+    assert!(eras[0].contains("Soviet–Afghan War") && eras[1].contains("First Taliban emirate"));
+    let unknown = run(&["export", "--to", "timelinejs", "--era", "pdpa"]);
+    unknown.code(2);
+    assert!(
+        unknown
+            .stderr
+            .contains("--era 'pdpa': no era has that id; the eras are 'pdpa-rule',"),
+        "{}",
+        unknown.stderr
+    );
+    let misplaced = run(&["export", "--to", "markdown", "--era", "pdpa-rule"]);
+    misplaced.code(2);
+    assert!(
+        misplaced
+            .stderr
+            .contains("options of '--to timelinejs' and '--to csv' only")
+    );
+}
