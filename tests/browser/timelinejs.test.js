@@ -69,10 +69,12 @@ test('the built-in timeline lays out at 650 px with every slide', async () => {
   assert.equal(shown.groups.length, 0, 'no groups by default');
   assert.deepEqual(browser.lastRequests.refused, [], 'nothing fetched from the network');
   assert.deepEqual(browser.lastRequests.pageErrors, []);
-  // Every slide shows its headline and a date line.
+  // Every slide shows its headline and a date line, short and dates only: the notes are
+  // in the text.
   for (const slide of shown.slides.filter((s) => !s.title)) {
     assert.ok(slide.headline, `slide ${slide.id} has a headline`);
     assert.ok(slide.date, `slide ${slide.id} has a date line`);
+    assert.ok(slide.date.length <= 120 && !slide.date.includes(' — '), `slide ${slide.id}: a short date line: ${slide.date}`);
   }
   assert.match(warnings, /'US-led intervention' and 'Second Taliban emirate'/);
   // The ongoing era (the second emirate has no end) is drawn with the end the export

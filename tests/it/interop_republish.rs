@@ -166,23 +166,56 @@ fn year_precision_ends_keep_what_timelinejs_meant() {
 
 #[test]
 fn display_dates_are_escaped_only_as_timelinejs_needs() {
+    let ron = scratch(
+        "republish-quotes.ron",
+        br#"(title: "T", actors: [(id: "a", name: "A", kind: State)], events: [
+            (id: "x", date: "1979-09-14", title: "Amin ousts Taraki", summary: "S.",
+             date_note: "Taraki's \"resignation\" <b>", actors: ["a"],
+             sources: [(publisher: "P", title: "T")])])"#,
+    );
+    let (document, _) = export_json(&ron, &[]);
+    // Quotes as they are (a screen reader reads the label as text); `<` escaped twice.
+    assert_eq!(
+        document["events"][0]["display_date"],
+        "14 September 1979 — Taraki's \"resignation\" &amp;lt;b&amp;gt;"
+    );
+}
+
+#[test]
+fn the_built_in_date_lines_are_short_and_long_notes_go_in_the_text() {
     let out = run(&["export", "--to", "timelinejs"]);
     let document: Value = serde_json::from_str(&out.stdout).expect("JSON");
-    let shown: Vec<&str> = document["events"]
-        .as_array()
-        .expect("events")
+    let slides = document["events"].as_array().expect("events");
+    for slide in slides {
+        let line = slide["display_date"].as_str().unwrap_or_default();
+        assert!(line.chars().count() <= 120, "a short date line: {line}");
+        assert!(!line.contains(" — "), "dates only, in one style: {line}");
+    }
+    let taraki = slides
         .iter()
-        .filter_map(|s| s["display_date"].as_str())
-        .collect();
-    let taraki = shown
-        .iter()
-        .find(|d| d.contains("Taraki"))
-        .expect("the Taraki note");
-    assert!(taraki.contains("Taraki's \"resignation\""), "{taraki}");
+        .find(|s| s["unique_id"] == "amin-ousts-taraki")
+        .or_else(|| {
+            slides.iter().find(|s| {
+                s["text"]["headline"]
+                    .as_str()
+                    .is_some_and(|h| h.contains("ousts Taraki"))
+            })
+        })
+        .expect("the Taraki slide");
+    let text = taraki["text"]["text"].as_str().expect("text");
     assert!(
-        shown
-            .iter()
-            .all(|d| !d.contains("&#39;") && !d.contains("&quot;"))
+        text.contains(
+            "Radio Kabul announced Taraki&#39;s &quot;resignation&quot; on 16 September.</p>"
+        ),
+        "{text}"
+    );
+    // The record keeps the note, so an import gives it back as the date note.
+    let json = scratch("republish-built-in.json", out.stdout.as_bytes());
+    let back = run(&["import", "--from", "timelinejs", &json]);
+    assert!(
+        back.stdout
+            .contains("date_note: \"September 1979 is well attested."),
+        "date note restored"
     );
 }
 

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
-use super::note::{display_date, note_parts};
+use super::note::{display_date, note_parts, text_note};
 pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
 use crate::interop::html::{escape, paragraphs};
@@ -179,7 +179,12 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
         "text".to_owned(),
         json!({
             "headline": event_headline(&event.title, &event.summary),
-            "text": slide_html(&event.summary, event.detail.as_deref(), &sources),
+            "text": slide_html(
+                &event.summary,
+                event.detail.as_deref(),
+                text_note(event.date, event.end, event.date_note.as_deref()).as_deref(),
+                &sources
+            ),
         }),
     );
     if let Some(group) = group {
@@ -250,11 +255,20 @@ pub fn description_html(description: Option<&str>) -> String {
 /// What opens the list of sources in a slide's text.
 pub const SOURCES_HEADING: &str = "<p><strong>Sources</strong></p>";
 
-/// `text.text`: the summary, the detail's paragraphs, and the sources as a numbered list.
-pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -> String {
+/// `text.text`: the summary, the detail's paragraphs, a date note too long for the date
+/// line (see [`super::note::text_note`]), and the sources as a numbered list.
+pub fn slide_html(
+    summary: &str,
+    detail: Option<&str>,
+    note: Option<&str>,
+    sources: &[SourceView],
+) -> String {
     let mut html = paragraphs(summary);
     if let Some(detail) = detail {
         html.push_str(&paragraphs(detail));
+    }
+    if let Some(note) = note {
+        html.push_str(&paragraphs(note));
     }
     if !sources.is_empty() {
         html.push_str(SOURCES_HEADING);

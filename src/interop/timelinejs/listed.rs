@@ -56,7 +56,7 @@ fn item_source(item: &str) -> Option<RawSource> {
             date,
             url: url.as_deref(),
         };
-        let written = slide_html("", None, &[view]);
+        let written = slide_html("", None, None, &[view]);
         let expected = format!("{SOURCES_HEADING}<ol><li>{item}</li></ol>");
         (written == expected).then(|| RawSource {
             publisher: publisher.clone(),
@@ -133,7 +133,7 @@ mod tests {
                 url: Some("https://example.com/a?b=1&c=2"),
             },
         ];
-        let html = slide_html("Summary.", None, &views);
+        let html = slide_html("Summary.", None, None, &views);
         let (before, sources) = read(&html).expect("the list reads back");
         assert_eq!(before, "<p>Summary.</p>");
         assert_eq!(sources[0].publisher, "Dawn, Karachi");

@@ -128,7 +128,7 @@ pub fn display_date(
     if let Some(display) = display {
         if names_year(display, date) {
             let mut shown = format!("{display}{after}");
-            if !rest.is_empty() {
+            if !rest.is_empty() && rest.chars().count() <= SHORT_NOTE {
                 shown.push_str(NOTE_SEPARATOR);
                 shown.push_str(&rest);
             }
@@ -140,6 +140,10 @@ pub fn display_date(
         } else {
             format!("{part}; {rest}")
         };
+    }
+    // A long note goes in the slide's text ([`text_note`]): the date line stays short.
+    if rest.chars().count() > SHORT_NOTE {
+        rest.clear();
     }
     let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
     let end = end.filter(|e| !same_period(*e, date));
@@ -156,6 +160,27 @@ pub fn display_date(
         shown.push_str(&rest);
     }
     Some(stripped_field(&shown))
+}
+
+/// The longest note the date line carries after the dates; a longer one (the built-in
+/// timeline's run to 294 characters) goes in the slide's text, so that the date line stays
+/// a date: TimelineJS shows it above the headline and in the time markers' labels.
+pub const SHORT_NOTE: usize = 80;
+
+/// The note written in the slide's text instead of its date line: the part of the note
+/// that would follow the dates, when it is longer than [`SHORT_NOTE`].
+pub fn text_note(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
+    let NoteParts { display, rest, .. } = note_parts(date, end, note);
+    // A file's own display date that does not name the year follows the dates with the
+    // rest of the note, as `display_date` writes it.
+    let rest = match display {
+        Some(display) if !names_year(display, date) && rest.is_empty() => {
+            format!("{DISPLAY}{display}")
+        }
+        Some(display) if !names_year(display, date) => format!("{DISPLAY}{display}; {rest}"),
+        _ => rest,
+    };
+    (rest.chars().count() > SHORT_NOTE).then_some(rest)
 }
 
 /// Text for a field TimelineJS strips of markup and then inserts as HTML: `& < >`

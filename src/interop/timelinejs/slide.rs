@@ -242,7 +242,16 @@ impl Importer<'_> {
                 })
                 .filter(|s| !s.is_placeholder(timeline_title))
                 .collect();
-            if body == export::slide_html(&r.summary, r.detail.as_deref(), &sources)
+            let date = r.date.parse::<Date>().ok();
+            let end = r.end.as_deref().and_then(|e| e.parse::<Date>().ok());
+            let in_text = date.and_then(|d| note::text_note(d, end, r.date_note.as_deref()));
+            if body
+                == export::slide_html(
+                    &r.summary,
+                    r.detail.as_deref(),
+                    in_text.as_deref(),
+                    &sources,
+                )
                 && !r.summary.trim().is_empty()
             {
                 return (r.summary.clone(), r.detail.clone(), None);
