@@ -4,7 +4,8 @@
 //! the slides without a group, and takes the height from the story above it: at the usual
 //! 650 px embed, more than [`MAX_GROUPS`] rows push the navigation out of the embed or
 //! squeeze the story below 300 px (measured in `tests/browser`). So the default is no
-//! groups; `actor` groups the events of the largest actors and leaves the rest in the
+//! groups, except for a timeline imported from TimelineJS groups, which keeps them
+//! ([`from_groups`]); `actor` groups the events of the largest actors and leaves the rest in the
 //! unlabelled row; `kind` and `era` write what they say, with a warning when that is more
 //! rows than fit.
 

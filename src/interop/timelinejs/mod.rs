@@ -8,9 +8,9 @@
 //! | `date` at its precision, `end` | `start_date` with its parts, `end_date` as the last day of its period |
 //! | `title` | `text.headline` (escaped HTML) |
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
-//! | approximate date, `date_note` | `display_date` |
-//! | first actor, kind or era (`--group-by`), or none | `group`, escaped twice |
-//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
+//! | approximate date, `date_note` | `display_date` (a note over 80 characters goes in `text.text`) |
+//! | first actor, kind or era (`--group-by`; by default none, or the groups an import came from) | `group`, `& < >` escaped twice |
+//! | eras (by default those covering the most without overlapping; `--eras all`, `disjoint`, `--era ID`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
