@@ -27,6 +27,27 @@ fn settings(n: usize) -> Settings {
     }
 }
 
+/// The processor time this process has used so far, on all its threads (user and system,
+/// from `/proc/self/stat`, in the kernel's ticks of 10 ms). A cost that other programs on
+/// the machine do not inflate, as they do the wall-clock time.
+fn cpu_time() -> Duration {
+    let ticks = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            let fields: Vec<u64> = s
+                .rsplit_once(')')?
+                .1
+                .split_whitespace()
+                .skip(11)
+                .take(2)
+                .filter_map(|f| f.parse().ok())
+                .collect();
+            Some(fields.iter().sum::<u64>())
+        })
+        .unwrap_or(0);
+    Duration::from_millis(ticks * 10)
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times[times.len() / 2]
@@ -38,19 +59,21 @@ fn ms(d: Duration) -> String {
 
 /// A cold load, in this process: the file read and checked, the explorer built on it; the
 /// median of `runs`, each version freed before the next (not timed).
-fn cold_load(input: &Input, n: usize, runs: usize) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                let timeline = load::load(input).expect("loads");
-                let app = App::new(timeline, Filter::default(), settings(n)).0;
-                let t = start.elapsed();
-                drop(app);
-                t
-            })
-            .collect(),
-    )
+fn cold_load(input: &Input, n: usize, runs: usize) -> (Duration, Duration) {
+    let (walls, cpus) = (0..runs)
+        .map(|_| {
+            let (start, cpu) = (Instant::now(), cpu_time());
+            let timeline = load::load(input).expect("loads");
+            let app = App::new(timeline, Filter::default(), settings(n)).0;
+            let t = (start.elapsed(), cpu_time().saturating_sub(cpu));
+            if std::env::var_os("RELOAD_PARTS").is_some() {
+                eprintln!("cold load and App::new {:?} ({:?} processor)", t.0, t.1);
+            }
+            drop(app);
+            t
+        })
+        .unzip();
+    (median(walls), median(cpus))
 }
 
 /// A load as a fresh process makes it: `check` run afresh (memory from the system rather
@@ -79,11 +102,14 @@ fn main() {
         |_| vec![100_000, 200_000],
         |s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
     );
-    let runs = 5;
+    let runs = std::env::var("RELOAD_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
     println!(
-        "| events | cold load (in process) | check in a fresh process | reload (load + swap) | swap on the loop | ratio to each | key p50 / max during a reload |"
+        "| events | cold load (in process) | check in a fresh process | reload (load + swap) | swap on the loop | reload / cold load | reload / check | processor time: cold / reload / ratio | key p50 / max during a reload |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for n in sizes {
         let path = std::env::temp_dir().join(format!(
             "afghan-timeline-reload-{n}-{}.ron",
@@ -92,7 +118,7 @@ fn main() {
         std::fs::write(&path, synth::generate_string(n, 7)).expect("write the timeline");
         let input = Input::Path(path.clone());
 
-        let cold = cold_load(&input, n, runs);
+        let (cold, cold_cpu) = cold_load(&input, n, runs);
         let fresh = fresh_check(&path, runs);
 
         let mut app = App::new(
@@ -106,21 +132,28 @@ fn main() {
             height: 40,
         });
         let (mut reloads, mut swaps, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        let mut reload_cpus = Vec::new();
         for _ in 0..runs {
-            let start = Instant::now();
+            let (start, cpu) = (Instant::now(), cpu_time());
             // As in the explorer: the search worker shares the timeline and its index.
             let serving = (Arc::clone(app.timeline()), Arc::clone(app.index()));
             // The watch's thread loads and compares; the loop meanwhile answers keys.
             let loading = {
                 let (input, shown) = (input.clone(), Arc::clone(app.timeline()));
                 std::thread::spawn(move || {
-                    let t0 = Instant::now();
+                    let (t0, c0) = (Instant::now(), cpu_time());
                     let loaded = load::load(&input);
-                    let t1 = Instant::now();
+                    let (t1, c1) = (Instant::now(), cpu_time());
                     let v = loaded.map(|t| Version::against(&shown, t));
                     // `RELOAD_PARTS=1`: where a reload's time goes, on stderr.
                     if std::env::var_os("RELOAD_PARTS").is_some() {
-                        eprintln!("load {:?} compare {:?}", t1 - t0, t1.elapsed());
+                        eprintln!(
+                            "load {:?} ({:?} processor), compare {:?} ({:?} processor)",
+                            t1 - t0,
+                            c1.saturating_sub(c0),
+                            t1.elapsed(),
+                            cpu_time().saturating_sub(c1)
+                        );
                     }
                     v
                 })
@@ -143,6 +176,7 @@ fn main() {
             app.update(Msg::Reloaded(version));
             swaps.push(swap.elapsed());
             reloads.push(start.elapsed());
+            reload_cpus.push(cpu_time().saturating_sub(cpu));
             // As the loop does after a reload: the old version freed off its thread. A
             // reader's saves are seconds apart, so the next reload starts once it is freed
             // (not timed), rather than race the freeing of this one.
@@ -154,8 +188,9 @@ fn main() {
         let swap_max = swaps.iter().max().copied().unwrap_or_default();
         keys.sort();
         let key_max = keys.last().copied().unwrap_or_default().max(swap_max);
+        let reload_cpu = median(reload_cpus);
         println!(
-            "| {n} | {} | {} | {} | {} (max {}) | {:.2} / {:.2} | {} / {} |",
+            "| {n} | {} | {} | {} | {} (max {}) | {:.2} | {:.2} | {} / {} / {:.2} | {} / {} |",
             ms(cold),
             ms(fresh),
             ms(reload),
@@ -163,6 +198,9 @@ fn main() {
             ms(swap_max),
             reload.as_secs_f64() / cold.as_secs_f64(),
             reload.as_secs_f64() / fresh.as_secs_f64(),
+            ms(cold_cpu),
+            ms(reload_cpu),
+            reload_cpu.as_secs_f64() / cold_cpu.as_secs_f64(),
             ms(keys.get(keys.len() / 2).copied().unwrap_or_default()),
             ms(key_max),
         );

@@ -1,7 +1,8 @@
 //! Dynamic shell completions (`clap_complete`'s engine, `COMPLETE=bash afghan-timeline`):
-//! event ids after `show` and actor ids and names after `--actor`, read from the timeline
-//! the command line being completed names with `--file` (else the built-in one). A file
-//! that does not load completes nothing rather than printing an error into the prompt.
+//! event ids after `show`, actor ids and names after `--actor` and `--exclude-actor`, tags
+//! after `--tag`, read from the timeline the command line being completed names with
+//! `--file` (else the built-in one). A file that does not load completes nothing rather
+//! than printing an error into the prompt.
 
 use std::ffi::OsStr;
 
@@ -70,4 +71,25 @@ pub fn actors(current: &OsStr) -> Vec<CompletionCandidate> {
         }
     }
     out
+}
+
+/// The timeline's tags (any case) starting with what is typed, each with its number of
+/// events as help.
+pub fn tags(current: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(typed) = current.to_str() else {
+        return Vec::new();
+    };
+    let Some(timeline) = timeline() else {
+        return Vec::new();
+    };
+    let typed = typed.to_lowercase();
+    crate::query::tag_counts(&timeline)
+        .into_iter()
+        .filter(|(tag, _)| tag.to_lowercase().starts_with(&typed))
+        .map(|(tag, n)| {
+            CompletionCandidate::new(line(tag).into_owned()).help(Some(
+                format!("{n} event{}", if n == 1 { "" } else { "s" }).into(),
+            ))
+        })
+        .collect()
 }

@@ -99,10 +99,15 @@ pub enum Command {
         #[command(flatten)]
         source: Source,
     },
-    /// Write the whole timeline for another tool: TimelineJS, a Markdown chronology, JSON
+    /// Write the timeline, or the events a filter selects, for another tool: TimelineJS, a
+    /// Markdown chronology, JSON, a timeline file (RON)
+    // `--to` is the format here, as it always was; the date range ends with `--until`.
+    #[command(mut_arg("until", |a| a.long("until").visible_alias(None)))]
     Export {
         #[command(flatten)]
         source: Source,
+        #[command(flatten)]
+        filter: FilterArgs,
         /// The format to write to stdout
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
@@ -325,6 +330,22 @@ pub struct FilterArgs {
     #[arg(long)]
     pub all_actors: bool,
 
+    /// With --actor: only events whose actors are exactly the given ones, no more, no fewer
+    #[arg(long)]
+    pub exact_actors: bool,
+
+    /// Leave out every event naming this actor (id, name or alias); repeat for several
+    #[arg(long, value_name = "ACTOR", add = ArgValueCompleter::new(crate::complete::actors))]
+    pub exclude_actor: Vec<String>,
+
+    /// Only events with this tag (any case); repeat for several, an event with any of them
+    #[arg(long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
+    pub tag: Vec<String>,
+
+    /// Only the events whose ids this file lists, one a line ('-' reads standard input)
+    #[arg(long, value_name = "FILE")]
+    pub ids: Option<String>,
+
     /// Only events containing all of these words (title, summary, detail, tags, location, actors)
     // A query may begin with a hyphen: `-9999` is a date word, the year 9999 BCE.
     #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
@@ -335,8 +356,16 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: Option<String>,
 
-    /// Only events that overlap this date or earlier (same forms as --from)
-    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    /// Only events that overlap this date or earlier (same forms as --from); --until in
+    /// 'export', whose --to is the format
+    // Its id is `until`, so that `export` can rename it: there `--to` names the format.
+    #[arg(
+        id = "until",
+        long = "to",
+        visible_alias = "until",
+        value_name = "DATE",
+        allow_hyphen_values = true
+    )]
     pub to: Option<String>,
 }
 
@@ -347,6 +376,13 @@ impl FilterArgs {
         FilterArgs {
             actor: self.actor.iter().chain(&after.actor).cloned().collect(),
             all_actors: self.all_actors || after.all_actors,
+            exact_actors: self.exact_actors || after.exact_actors,
+            exclude_actor: (self.exclude_actor.iter())
+                .chain(&after.exclude_actor)
+                .cloned()
+                .collect(),
+            tag: self.tag.iter().chain(&after.tag).cloned().collect(),
+            ids: after.ids.clone().or_else(|| self.ids.clone()),
             query: after.query.clone().or_else(|| self.query.clone()),
             from: after.from.clone().or_else(|| self.from.clone()),
             to: after.to.clone().or_else(|| self.to.clone()),
@@ -360,10 +396,20 @@ impl FilterArgs {
         if self.all_actors {
             out.push("--all-actors".to_owned());
         }
+        if self.exact_actors {
+            out.push("--exact-actors".to_owned());
+        }
+        out.extend(
+            self.exclude_actor
+                .iter()
+                .map(|a| format!("--exclude-actor {a}")),
+        );
+        out.extend(self.tag.iter().map(|t| format!("--tag {t}")));
         for (flag, value) in [
             ("--query", &self.query),
             ("--from", &self.from),
             ("--to", &self.to),
+            ("--ids", &self.ids),
         ] {
             if let Some(v) = value {
                 out.push(format!("{flag} {v}"));
@@ -376,6 +422,10 @@ impl FilterArgs {
     pub fn is_set(&self) -> bool {
         !self.actor.is_empty()
             || self.all_actors
+            || self.exact_actors
+            || !self.exclude_actor.is_empty()
+            || !self.tag.is_empty()
+            || self.ids.is_some()
             || self.query.is_some()
             || self.from.is_some()
             || self.to.is_some()

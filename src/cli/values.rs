@@ -17,7 +17,7 @@ pub enum ExportFormat {
     Markdown,
     /// The whole timeline as one JSON document
     Json,
-    /// A timeline file (RON) that loads back as the same timeline: an editable copy
+    /// A timeline file (RON) that loads back and passes 'check': an editable copy
     Ron,
     /// A sheet (CSV) in TimelineJS's Google Sheets layout
     Csv,
@@ -34,6 +34,18 @@ pub enum GroupByArg {
     Kind,
     /// The era the event starts in
     Era,
+}
+
+impl From<ExportFormat> for crate::interop::Format {
+    fn from(to: ExportFormat) -> crate::interop::Format {
+        match to {
+            ExportFormat::TimelineJs => crate::interop::Format::TimelineJs,
+            ExportFormat::Markdown => crate::interop::Format::Markdown,
+            ExportFormat::Json => crate::interop::Format::Json,
+            ExportFormat::Ron => crate::interop::Format::Ron,
+            ExportFormat::Csv => crate::interop::Format::Csv,
+        }
+    }
 }
 
 impl From<GroupByArg> for GroupBy {

@@ -46,7 +46,9 @@ pub fn input(cli: &Cli) -> Result<Input, Error> {
 /// The filter flags in force: those before `list` and after it, or the explorer's.
 pub fn filter_args(cli: &Cli) -> FilterArgs {
     match &cli.command {
-        Some(Command::List { filter, .. }) => cli.filter.merged(filter),
+        Some(Command::List { filter, .. } | Command::Export { filter, .. }) => {
+            cli.filter.merged(filter)
+        }
         _ => cli.filter.merged(&FilterArgs::default()),
     }
 }
@@ -76,6 +78,41 @@ pub fn to_filter_in(timeline: &Timeline, args: &FilterArgs, hijri: Hijri) -> Res
         if !filter.actors.contains(&id) {
             filter.actors.push(id);
         }
+    }
+    for name in &args.exclude_actor {
+        let id = timeline
+            .find_actor(name)
+            .ok_or_else(|| unknown_actor(timeline, name))?;
+        if filter.actors.contains(&id) {
+            return Err(Error::Usage(format!(
+                "--actor and --exclude-actor both name {}; give it once",
+                quote(name)
+            )));
+        }
+        if !filter.excluded.contains(&id) {
+            filter.excluded.push(id);
+        }
+    }
+    if args.exact_actors && args.actor.is_empty() {
+        return Err(Error::Usage(
+            "--exact-actors says the events' actors are exactly the --actor ones; give --actor too"
+                .to_owned(),
+        ));
+    }
+    filter.exact = args.exact_actors;
+    for typed in &args.tag {
+        let found = crate::query::find_tag(timeline, typed);
+        if found.is_empty() {
+            return Err(unknown_tag(timeline, typed));
+        }
+        for tag in found {
+            if !filter.tags.iter().any(|t| t == tag) {
+                filter.tags.push(tag.to_owned());
+            }
+        }
+    }
+    if let Some(path) = &args.ids {
+        filter.set_ids(read_ids(timeline, path)?);
     }
     filter.actor_mode = if args.all_actors {
         ActorMode::All
@@ -134,6 +171,64 @@ fn parse_flag_date(flag: &'static str, value: &str, hijri: Hijri) -> Result<Peri
         value: quote(value),
         reason: e.to_string(),
     })
+}
+
+/// The event ids of an `--ids` file (`-`: standard input), one a line; blank lines, spaces
+/// around an id and CRLF line ends are allowed. An id the timeline lacks is an error naming
+/// its line: a list picked from another timeline or version would otherwise export fewer
+/// events without a word.
+fn read_ids(timeline: &Timeline, path: &str) -> Result<Vec<String>, Error> {
+    let (name, text) = if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text).map_err(
+            |source| Error::Io {
+                what: "read the --ids list from standard input",
+                source,
+            },
+        )?;
+        ("<stdin>".to_owned(), text)
+    } else {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::Usage(format!(
+                "--ids {}: cannot read it ({e}); give a file of event ids, one a line",
+                quote(path)
+            ))
+        })?;
+        (path.to_owned(), text)
+    };
+    let mut ids = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let id = raw.trim();
+        if id.is_empty() {
+            continue;
+        }
+        if timeline.find_event(id).is_none() {
+            return Err(Error::Usage(format!(
+                "{}:{}:1: {}; fix the line or remove it",
+                line(&name),
+                n + 1,
+                unknown_event(timeline, id)
+            )));
+        }
+        ids.push(id.to_owned());
+    }
+    Ok(ids)
+}
+
+/// A tag no event carries, with the closest tags as suggestions.
+fn unknown_tag(timeline: &Timeline, typed: &str) -> Error {
+    let tags = crate::query::tag_counts(timeline);
+    let close = ranked(typed, tags.iter().map(|(t, _)| *t), 3);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        let close: Vec<_> = close.iter().map(|c| quote(c)).collect();
+        format!(" (did you mean {}?)", close.join(" or "))
+    };
+    Error::Usage(format!(
+        "no event has the tag {}{hint}; 'afghan-timeline list --format json' shows the tags",
+        quote(typed)
+    ))
 }
 
 fn unknown_actor(timeline: &Timeline, name: &str) -> Error {

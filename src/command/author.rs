@@ -18,38 +18,43 @@ pub fn add(input: &Input) -> Result<Outcome, Error> {
         return Err(Error::Usage(authoring::NOT_EDITABLE.to_owned()));
     };
     let name = input.name();
-    let text = String::from_utf8(load::read(input)?).map_err(|_| {
-        Error::Usage(format!(
-            "{name} is not UTF-8 text; 'afghan-timeline check' says where"
-        ))
-    })?;
-    // The file must load as it is: an event is checked against the whole of it.
-    let timeline = load::parse(&text, &name)?;
-    let (event, event_name) = if std::io::stdin().is_terminal() {
+    // The file must load as it is: an event is checked against the whole of it, and a
+    // broken file is told before anyone types an event.
+    let timeline = load::parse(&read_text(input, &name)?, &name)?;
+    let (event, event_name, typed) = if std::io::stdin().is_terminal() {
         let Some(event) = from_editor(&timeline, &name)? else {
             eprintln!("afghan-timeline: nothing added (the template was left as it was)");
             return Ok(Outcome::NothingMatched);
         };
-        (event, "the new event".to_owned())
+        (event, "the new event".to_owned(), true)
     } else {
         let mut event = String::new();
         std::io::stdin()
             .read_to_string(&mut event)
             .map_err(|e| Error::Usage(format!("cannot read the event from standard input: {e}")))?;
-        (event, "<stdin>".to_owned())
+        (event, "<stdin>".to_owned(), false)
     };
-    let added = authoring::add(&text, &name, &event, &event_name).map_err(|e| match e {
-        AddError::Event(report) => Error::Unchanged {
-            error: Box::new(LoadError::Invalid(report)),
-            file: name.clone(),
-        },
-        AddError::Timeline { error, .. } => Error::Unchanged {
-            error: Box::new(error),
-            file: name.clone(),
-        },
-        AddError::NoList => Error::Usage(format!(
-            "cannot find the events list of {name} safely; add the event by hand"
-        )),
+    drop(timeline);
+    // Read again: the file may have been saved while the event was being written, and
+    // that save must not be lost under the insertion.
+    let text = read_text(input, &name)?;
+    let added = authoring::add(&text, &name, &event, &event_name).map_err(|e| {
+        if typed {
+            keep_typed(&event);
+        }
+        match e {
+            AddError::Event(report) => Error::Unchanged {
+                error: Box::new(LoadError::Invalid(report)),
+                file: name.clone(),
+            },
+            AddError::Timeline { error, .. } => Error::Unchanged {
+                error: Box::new(error),
+                file: name.clone(),
+            },
+            AddError::NoList => Error::Usage(format!(
+                "cannot find the events list of {name} safely; add the event by hand"
+            )),
+        }
     })?;
     crate::atomic::replace(path, added.text.as_bytes()).map_err(|source| Error::Io {
         what: "write the timeline file",
@@ -61,6 +66,26 @@ pub fn add(input: &Input) -> Result<Outcome, Error> {
         added.line
     );
     Ok(Outcome::Printed)
+}
+
+/// The file's text, which must be UTF-8.
+fn read_text(input: &Input, name: &str) -> Result<String, Error> {
+    String::from_utf8(load::read(input)?).map_err(|_| {
+        Error::Usage(format!(
+            "{name} is not UTF-8 text; 'afghan-timeline check' says where"
+        ))
+    })
+}
+
+/// An event typed in the editor and refused: kept in a file of its own, so that nothing
+/// the person wrote is lost, and where it is said on stderr.
+fn keep_typed(event: &str) {
+    if let Ok(kept) = crate::atomic::private_temporary("new-event.ron", event.as_bytes()) {
+        eprintln!(
+            "afghan-timeline: your event is kept in {}",
+            crate::sanitize::line(&kept.display().to_string())
+        );
+    }
 }
 
 /// The event written in the editor on the template, or `None` when it was left as it was

@@ -1,24 +1,24 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, GroupByArg, ImportFormat};
+use crate::cli::{ErasArg, FilterArgs, GroupByArg, ImportFormat};
 use crate::error::Error;
-use crate::interop::{self, ImportError, timelinejs};
+use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
-use crate::output;
 
-use super::{Outcome, print_bytes, stdout, warn_all};
+use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
 
-/// `export --to …`: the whole timeline in another format.
+/// `export --to …`: the timeline, or the subset the filter flags select, in another format.
 pub fn export(
     input: &Input,
-    to: ExportFormat,
+    filter_args: &FilterArgs,
+    to: Format,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
     picked: &[String],
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    let sheet_like = matches!(to, ExportFormat::TimelineJs | ExportFormat::Csv);
+    let sheet_like = matches!(to, Format::TimelineJs | Format::Csv);
     if !sheet_like && (group_by.is_some() || eras.is_some() || !picked.is_empty()) {
         return Err(Error::Usage(
             "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
@@ -35,39 +35,31 @@ pub fn export(
         },
         dates: style,
     };
-    let mut timeline = crate::meter::load(input)?;
-    if !picked.is_empty() {
-        timeline = timelinejs::pick_eras(timeline, picked).map_err(Error::Usage)?;
-    }
+    let timeline = load_until_exit(input)?;
     // Warnings about the built-in timeline name it so, not by a path the user has not got.
     let name = match input {
         Input::Embedded => "the built-in timeline".to_owned(),
         _ => input.name(),
     };
-    let mut out = stdout();
-    match to {
-        ExportFormat::TimelineJs => {
-            let exported = timelinejs::export(&timeline, options);
-            warn_all(&name, &exported.warnings);
-            output::write_json_line(&mut out, &exported.document).map_err(Error::Output)?;
-        }
-        ExportFormat::Json => {
-            output::write_json_line(&mut out, &interop::document::timeline_json(&timeline))
-                .map_err(Error::Output)?;
-        }
-        ExportFormat::Markdown => {
-            interop::markdown::write_in(&mut out, &timeline, style).map_err(Error::Output)?;
-        }
-        ExportFormat::Csv => {
-            let warnings =
-                interop::csv::write(&mut out, &timeline, options).map_err(Error::Output)?;
-            warn_all(&name, &warnings);
-        }
-        ExportFormat::Ron => {
-            let text = output::ron_format::timeline_text(&timeline).map_err(Error::Output)?;
-            std::io::Write::write_all(&mut out, text.as_bytes()).map_err(Error::Output)?;
-        }
+    let filter = to_filter_in(timeline, filter_args, style.hijri)?;
+    let subset = (!filter.is_empty()).then(|| {
+        let events = filter.apply(timeline);
+        crate::query::subset(timeline, &events, &filter.as_flags(timeline))
+    });
+    if let Some(subset) = &subset {
+        warn_all(&name, &subset.warnings());
     }
+    let chosen = subset.as_ref().map_or(timeline, |s| &s.timeline);
+    // `--era ID`: the eras picked, by their ids.
+    let picked_eras = if picked.is_empty() {
+        None
+    } else {
+        Some(timelinejs::pick_eras(chosen.clone(), picked).map_err(Error::Usage)?)
+    };
+    let chosen = picked_eras.as_ref().unwrap_or(chosen);
+    let mut out = stdout();
+    let warnings = interop::write(&mut out, to, chosen, options).map_err(Error::Output)?;
+    warn_all(&name, &warnings);
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }

@@ -127,7 +127,7 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             eras,
             era,
             ..
-        }) => export::export(&input, to, group_by, eras, &era, style),
+        }) => export::export(&input, &filter_args, to.into(), group_by, eras, &era, style),
         Some(Command::Import {
             from,
             path,

@@ -10,9 +10,12 @@
 
 pub mod csv;
 pub mod document;
+pub mod format;
 pub mod html;
 pub mod markdown;
 pub mod timelinejs;
+
+pub use format::{EXTENSIONS, Format, format_for_path, write};
 
 use crate::load::Input;
 

@@ -7,12 +7,16 @@
 mod dates;
 mod index;
 mod range;
+mod subset;
+mod tags;
 
 use memchr::memmem;
 
 pub use dates::{typed_date, typed_form};
 pub use index::{SearchIndex, actor_bit};
 pub use range::{Range, RangeError, parse_range, parse_range_in, range_input, range_label};
+pub use subset::{Subset, subset};
+pub use tags::{find_tag, tag_counts};
 
 use crate::model::calendar::{Hijri, Period};
 use crate::model::{ActorId, Event, EventId, Timeline, day_number};
@@ -50,6 +54,15 @@ pub struct Filter {
     /// The range's ends, each a period typed in any calendar (`1979`, `sh:1400-05`).
     pub from: Option<Period>,
     pub to: Option<Period>,
+    /// Actors no matching event may name (`--exclude-actor`).
+    pub excluded: Vec<ActorId>,
+    /// With `actors`: an event's actors must be exactly that set (`--exact-actors`),
+    /// whatever `actor_mode` says.
+    pub exact: bool,
+    /// Tags as the timeline spells them; an event with any of them matches (`--tag`).
+    pub tags: Vec<String>,
+    /// Only these event ids, sorted (`--ids FILE`); `None` is every event.
+    pub ids: Option<Vec<String>>,
 }
 
 impl Filter {
@@ -99,6 +112,10 @@ impl Filter {
     pub fn narrows(&self, previous: &Filter) -> bool {
         self.actors == previous.actors
             && self.actor_mode == previous.actor_mode
+            && self.excluded == previous.excluded
+            && self.exact == previous.exact
+            && self.tags == previous.tags
+            && self.ids == previous.ids
             && self.from == previous.from
             && self.to == previous.to
             && previous.words.len() <= self.words.len()
@@ -112,14 +129,34 @@ impl Filter {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.actors.is_empty() && self.words.is_empty() && self.from.is_none() && self.to.is_none()
+        self.actors.is_empty()
+            && self.words.is_empty()
+            && self.from.is_none()
+            && self.to.is_none()
+            && self.excluded.is_empty()
+            && self.tags.is_empty()
+            && self.ids.is_none()
     }
 
     /// Whether one event passes every part of the filter.
     pub fn matches(&self, timeline: &Timeline, event: &Event) -> bool {
         self.matches_actors(event)
+            && self.matches_tags_and_ids(event)
             && self.matches_range(event)
             && self.matches_words(timeline, event)
+    }
+
+    /// Keeps only the events whose ids are in `ids` (any order, duplicates allowed).
+    pub fn set_ids(&mut self, ids: impl IntoIterator<Item = String>) {
+        let mut ids: Vec<String> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.ids = Some(ids);
+    }
+
+    /// Whether the required actors are to be matched exactly: `exact` with some to match.
+    pub fn exact_actors(&self) -> bool {
+        self.exact && !self.actors.is_empty()
     }
 
     /// The matching events, in date order.
@@ -131,11 +168,26 @@ impl Filter {
     }
 
     fn matches_actors(&self, event: &Event) -> bool {
+        if self.excluded.iter().any(|a| event.actors.contains(a)) {
+            return false;
+        }
         match self.actor_mode {
             _ if self.actors.is_empty() => true,
+            _ if self.exact => {
+                self.actors.iter().all(|a| event.actors.contains(a))
+                    && event.actors.iter().all(|a| self.actors.contains(a))
+            }
             ActorMode::Any => self.actors.iter().any(|a| event.actors.contains(a)),
             ActorMode::All => self.actors.iter().all(|a| event.actors.contains(a)),
         }
+    }
+
+    fn matches_tags_and_ids(&self, event: &Event) -> bool {
+        (self.tags.is_empty() || event.tags.iter().any(|t| self.tags.contains(t)))
+            && self
+                .ids
+                .as_ref()
+                .is_none_or(|ids| ids.binary_search(&event.id).is_ok())
     }
 
     /// Interval overlap (see `model::date`): the event's days `[first day of date, last day
@@ -241,14 +293,21 @@ impl Filter {
                 return false;
             }
             let mask = index.actor_masks[i];
-            if !self.actors.is_empty() {
+            if !self.actors.is_empty() || !self.excluded.is_empty() {
                 let maybe = match self.actor_mode {
-                    ActorMode::Any => mask & wanted != 0,
-                    ActorMode::All => mask & wanted == wanted,
+                    _ if self.actors.is_empty() => true,
+                    ActorMode::Any if !self.exact => mask & wanted != 0,
+                    _ => mask & wanted == wanted,
                 };
-                if !maybe || (!exact_masks && !self.matches_actors(&timeline.events[i])) {
+                // The mask alone settles "any" and "all" among up to 64 actors; exclusion
+                // and exactness are asked of the event's own list.
+                let confirm = !exact_masks || self.exact || !self.excluded.is_empty();
+                if !maybe || (confirm && !self.matches_actors(&timeline.events[i])) {
                     return false;
                 }
+            }
+            if !self.matches_tags_and_ids(&timeline.events[i]) {
+                return false;
             }
             finders.iter().zip(&word_actors).zip(&word_days).all(
                 |((finder, (word_mask, which)), days)| {

@@ -124,6 +124,8 @@ pub enum Action {
     AddEvent,
     /// Show every problem of the file's last version, or close them.
     ToggleProblems,
+    /// `w`, its prompt and its question.
+    Write(WriteAction),
     ProblemsDown,
     ProblemsUp,
     /// Show the dates in the next calendar beside the Gregorian (Gregorian alone, Solar
@@ -148,6 +150,21 @@ pub enum Action {
 }
 
 /// What the reader asks of the time view.
+/// `w`: writing the events shown (or marked) to a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteAction {
+    /// Open the prompt for the file's path.
+    Open,
+    /// Write to the path typed.
+    Go,
+    /// Leave the prompt, writing nothing.
+    Cancel,
+    /// At the question whether to replace a file that is there: yes.
+    Replace,
+    /// No: keep it.
+    Keep,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeAction {
     /// Switch the list pane between the list and the time view.
@@ -176,6 +193,8 @@ pub enum Msg {
     Failed(String),
     /// What an effect the loop performed did (`added 'x'`): said on the status line.
     Done(String),
+    /// A `w` found a file at its path: the reader is asked before it is replaced.
+    WriteExists(Box<crate::tui::write::WriteJob>),
     /// The reader's stars, notes and last session from the notes store, before the first
     /// frame (without the session when they start fresh).
     Restore(Box<crate::notes::Saved>),

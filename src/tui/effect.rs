@@ -44,6 +44,9 @@ pub enum Effect {
     /// Open the timeline file in the reader's editor at this event (its line), then load
     /// it again: the result comes back as `Msg::Reloaded`.
     EditTimeline { id: Option<String> },
+    /// Write these events to a file (`w`); how it went comes back as `Msg::Done`,
+    /// `Msg::Failed` or `Msg::WriteExists`.
+    Write(Box<crate::tui::write::WriteJob>),
     /// Open the reader's editor on a template for a new event (this date, these actors'
     /// ids), add what they wrote to the file, then load it again (`Msg::Reloaded`).
     AddEvent {

@@ -6,7 +6,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::action::{Action, TimeAction};
+use super::action::{Action, TimeAction, WriteAction};
 use super::prompt::Edit;
 
 /// A key as the tables spell it.
@@ -152,6 +152,7 @@ pub const LIST: &[Binding] = &[
     bind(&[Char('N')], "write a note on the event (in $EDITOR)", A::EditNote),
     bind(&[Char('e')], "edit the timeline file at this event ($EDITOR)", A::EditTimeline),
     bind(&[Char('A')], "add an event to the file (a template in $EDITOR)", A::AddEvent),
+    bind(&[Char('w')], "write shown/marked events to a file", A::Write(WriteAction::Open)),
     bind(&[Char('!')], "the problems of the file's last save", A::ToggleProblems),
     // `c` clears; the capital is the calendar, free in the list, the time view and the detail.
     bind(&[Char('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),
@@ -251,6 +252,23 @@ pub const RANGE: &[Binding] = &[
     note(&[Char('0'), Char('9')], "type 1979..1989, 1989-02.., ..2001"),
     bind(&[ENTER], "apply; an empty range clears it", A::RangeApply).hint(0, "apply"),
     bind(&[ESC], "cancel", A::RangeCancel).hint(1, "cancel"),
+    bind(&[Ctrl('c')], "quit at once", A::QuitNow),
+];
+
+/// Bindings at the `w` prompt (typed text is the file's path; its extension the format).
+#[rustfmt::skip]
+pub const WRITE: &[Binding] = &[
+    note(&[Char('a'), Char('z')], "type a path; its extension is the format"),
+    bind(&[ENTER], "write; an existing file is replaced only if you say so", A::Write(WriteAction::Go)).hint(0, "write"),
+    bind(&[ESC], "cancel", A::Write(WriteAction::Cancel)).hint(1, "cancel"),
+    bind(&[Ctrl('c')], "quit at once", A::QuitNow),
+];
+
+/// Bindings when the file `w` names is there already.
+#[rustfmt::skip]
+pub const OVERWRITE: &[Binding] = &[
+    bind(&[Char('y')], "replace the file", A::Write(WriteAction::Replace)).hint(0, "replace"),
+    bind(&[Char('n'), ESC], "keep it, write nothing", A::Write(WriteAction::Keep)).hint(1, "keep"),
     bind(&[Ctrl('c')], "quit at once", A::QuitNow),
 ];
 

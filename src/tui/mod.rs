@@ -43,6 +43,7 @@ pub mod time;
 pub mod version;
 pub mod view;
 pub mod watch;
+pub mod write;
 
 use std::io::Write as _;
 use std::sync::Arc;

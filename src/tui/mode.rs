@@ -28,6 +28,10 @@ pub enum Mode {
     Range,
     /// Every problem of the file's last version, over the screen (`!`).
     Problems,
+    /// The `w` prompt: the path of a file to write the events to.
+    Write,
+    /// Whether to replace the file the `w` prompt named, which is there.
+    Overwrite,
 }
 
 /// What a key that none of the mode's tables binds means there.
@@ -73,7 +77,7 @@ pub struct ModeSpec {
 
 /// Every mode, in the help's order: the first [`HELP_LEFT`] sections fill its left column.
 #[rustfmt::skip]
-pub static MODES: [ModeSpec; 10] = [
+pub static MODES: [ModeSpec; 12] = [
     ModeSpec { mode: Mode::Browse, title: Some("List"), keys: keymap::LIST, fallback: &[], typed: Typed::Count, overlay: Overlay::None },
     ModeSpec { mode: Mode::Time, title: Some("Time view (v; the list's other keys too)"), keys: keymap::TIME, fallback: &[keymap::LIST], typed: Typed::Count, overlay: Overlay::None },
     ModeSpec { mode: Mode::Pick, title: Some("Pick mode (stdout is not a terminal)"), keys: keymap::PICK, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt("> ") },
@@ -82,6 +86,8 @@ pub static MODES: [ModeSpec; 10] = [
     ModeSpec { mode: Mode::Jump, title: Some("Date prompt (:)"), keys: keymap::JUMP, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt(":") },
     ModeSpec { mode: Mode::Actors, title: Some("Actor picker"), keys: keymap::ACTORS, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::ActorBox },
     ModeSpec { mode: Mode::Range, title: Some("Date range prompt"), keys: keymap::RANGE, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt("range ") },
+    ModeSpec { mode: Mode::Write, title: Some("Write prompt (w)"), keys: keymap::WRITE, fallback: &[keymap::EDIT], typed: Typed::Prompt, overlay: Overlay::StatusPrompt("write to ") },
+    ModeSpec { mode: Mode::Overwrite, title: Some("Replace a file (after w)"), keys: keymap::OVERWRITE, fallback: &[], typed: Typed::Ignored, overlay: Overlay::StatusPrompt("replace ") },
     ModeSpec { mode: Mode::Problems, title: Some("Problems of the file (!)"), keys: keymap::PROBLEMS, fallback: &[], typed: Typed::Ignored, overlay: Overlay::Report },
     ModeSpec { mode: Mode::Help, title: None, keys: keymap::HELP, fallback: &[], typed: Typed::Ignored, overlay: Overlay::Help },
 ];
@@ -91,7 +97,7 @@ pub const HELP_LEFT: usize = 2;
 
 /// The section of the editing keys every prompt shares, after the modes' own.
 pub const EDIT_SECTION: (&str, &[Binding]) = (
-    "Editing at every prompt (/, :, r, a, pick mode)",
+    "Editing at every prompt (/, :, r, a, w, pick mode)",
     keymap::EDIT,
 );
 

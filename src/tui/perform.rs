@@ -135,6 +135,14 @@ pub(super) fn perform(
             // The watcher would see the change too; the reader is waiting for it now.
             watch.reload_now(app.timeline());
         }
+        Effect::Write(job) => {
+            let message = match super::write::write(app.timeline(), &job) {
+                super::write::Written::Done(message) => Msg::Done(message),
+                super::write::Written::Exists => Msg::WriteExists(job),
+                super::write::Written::Failed(message) => Msg::Failed(message),
+            };
+            app.update(message);
+        }
         Effect::AddEvent { date, actors } => {
             let (Some(path), Some(watch)) = (outside.file, services.watch.as_mut()) else {
                 app.update(Msg::Failed(crate::authoring::NOT_EDITABLE.to_owned()));

@@ -32,6 +32,28 @@ fn stamp(path: &Path) -> Stamp {
     Some((meta.len(), meta.modified().ok()?))
 }
 
+/// The directories to watch and the file names to look for there: the file's own, and,
+/// when it is a symbolic link, its target's too (an editor that follows the link saves
+/// there, which the link's directory never hears of).
+fn watched_places(path: &Path) -> Vec<(PathBuf, std::ffi::OsString)> {
+    let place = |p: &Path| {
+        let dir = match p.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Some((dir, p.file_name()?.to_os_string()))
+    };
+    let mut places: Vec<_> = place(path).into_iter().collect();
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link
+        && let Some(target) = std::fs::canonicalize(path).ok().as_deref().and_then(place)
+        && !places.contains(&target)
+    {
+        places.push(target);
+    }
+    places
+}
+
 /// Watches one timeline file and loads its new versions on a thread of their own.
 pub struct Watch {
     path: PathBuf,
@@ -51,25 +73,24 @@ impl Watch {
     /// Starts watching `path` (the version shown was read just now).
     pub fn start(path: &Path) -> Watch {
         let (tx, events) = mpsc::channel();
-        let name = path.file_name().map(std::ffi::OsStr::to_os_string);
+        let places = watched_places(path);
+        let names: Vec<_> = places.iter().map(|(_, name)| name.clone()).collect();
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            // Only events about this file's name: the directory may hold others.
+            // Only events about this file's names: the directories may hold others.
             if let Ok(event) = event
                 && event
                     .paths
                     .iter()
-                    .any(|p| p.file_name().map(std::ffi::OsStr::to_os_string) == name)
+                    .any(|p| p.file_name().is_some_and(|n| names.iter().any(|m| m == n)))
             {
                 let _ = tx.send(());
             }
         })
         .ok()
         .and_then(|mut watcher| {
-            let dir = match path.parent() {
-                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            watcher.watch(&dir, RecursiveMode::NonRecursive).ok()?;
+            for (dir, _) in &places {
+                watcher.watch(dir, RecursiveMode::NonRecursive).ok()?;
+            }
             Some(watcher)
         });
         let (loads, load_rx) = mpsc::channel::<Arc<Timeline>>();

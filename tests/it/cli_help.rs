@@ -18,25 +18,30 @@ fn flags(help: &str) -> Vec<&str> {
 
 #[test]
 fn each_subcommands_help_lists_only_the_flags_that_work_there() {
-    let filters = ["--actor", "--all-actors", "--query", "--from", "--to"];
+    let filters = [
+        "--actor",
+        "--all-actors",
+        "--exact-actors",
+        "--exclude-actor",
+        "--tag",
+        "--ids",
+        "--query",
+        "--from",
+        "--to",
+    ];
+    let list = [&["--file", "--format"][..], &filters].concat();
+    // `export` filters as `list` does; its `--to` is the format, the range's end `--until`.
+    let export = [
+        &["--file", "--to", "--until"][..],
+        &filters[..filters.len() - 1],
+    ]
+    .concat();
     let table: [(&str, &[&str], &[&str]); 8] = [
-        (
-            "list",
-            &[
-                "--file",
-                "--actor",
-                "--all-actors",
-                "--query",
-                "--from",
-                "--to",
-                "--format",
-            ],
-            &[],
-        ),
+        ("list", &list, &[]),
         ("show", &["--file", "--format"], &filters),
         ("actors", &["--file", "--format"], &filters),
         ("check", &["--file"], &filters),
-        ("export", &["--file", "--to"], &["--actor", "--query"]),
+        ("export", &export, &["--format"]),
         (
             "import",
             &["--from", "--group-kind"],
@@ -254,4 +259,30 @@ fn completions_offer_event_ids_after_show_and_actors_after_actor() {
         4,
     );
     assert!(none.iter().all(|l| l.starts_with('-')), "{none:?}");
+}
+
+#[test]
+fn completions_offer_actor_ids_after_exclude_actor_and_tags_after_tag() {
+    let actors = complete(&["afghan-timeline", "list", "--exclude-actor", "rus"], 3);
+    let values: Vec<&str> = actors.iter().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(values, ["russia", "Russia"], "{actors:?}");
+    let actors = complete(&["afghan-timeline", "export", "--actor", "tal"], 3);
+    let values: Vec<&str> = actors.iter().filter_map(|l| l.split('\t').next()).collect();
+    assert_eq!(values, ["taliban", "Taliban"], "{actors:?}");
+    // Tags of the file the command line names, with their counts.
+    let file = crate::common::fixture("filters/sharp.ron");
+    let tags = complete(
+        &["afghan-timeline", "--file", &file, "list", "--tag", "d"],
+        5,
+    );
+    assert_eq!(
+        tags,
+        ["Diplomacy\t1 event", "diplomacy\t2 events"],
+        "{tags:?}"
+    );
+    let tags = complete(
+        &["afghan-timeline", "--file", &file, "list", "--tag", "s"],
+        5,
+    );
+    assert_eq!(tags, ["security\t2 events"], "{tags:?}");
 }

@@ -18,6 +18,7 @@ mod date;
 mod date_bce;
 mod doc_links;
 mod era;
+mod export_filters;
 #[path = "../../benches/synth/faulty.rs"]
 mod faulty;
 mod hostile;
@@ -65,3 +66,4 @@ mod tui_prompts;
 mod tui_reload;
 mod tui_screens;
 mod tui_update;
+mod tui_write;

@@ -10,7 +10,7 @@ use afghan_timeline::load::{
 use afghan_timeline::model::{Date, Timeline};
 use afghan_timeline::query::Filter;
 use afghan_timeline::sanitize::is_dangerous;
-use afghan_timeline::tui::action::{Action, TimeAction};
+use afghan_timeline::tui::action::{Action, TimeAction, WriteAction};
 use afghan_timeline::tui::app::{App, Settings};
 use afghan_timeline::tui::prompt::Edit;
 use afghan_timeline::tui::theme::Theme;
@@ -331,6 +331,25 @@ fn time_of(d: &Data) -> TimeAction {
     }
 }
 
+/// Every action of `w`, the same way.
+const WRITES: [WriteAction; 5] = [
+    WriteAction::Open,
+    WriteAction::Go,
+    WriteAction::Cancel,
+    WriteAction::Replace,
+    WriteAction::Keep,
+];
+
+fn write_of(d: &Data) -> WriteAction {
+    match WRITES[usize::from(d.n) % WRITES.len()] {
+        w @ (WriteAction::Open
+        | WriteAction::Go
+        | WriteAction::Cancel
+        | WriteAction::Replace
+        | WriteAction::Keep) => w,
+    }
+}
+
 /// Writes the list of action kinds and the match that fills one in from one list: each
 /// plain action once, each action with data once with its template, pattern and maker.
 /// The match has no `_` arm, so a new `Action` variant does not compile until it is a row
@@ -376,6 +395,7 @@ generated_actions! {
         Action::Resize { width: 0, height: 0 }, Action::Resize { .. } => Action::Resize { width: d.size.0, height: d.size.1 };
         Action::Time(TimeAction::Toggle), Action::Time(_) => Action::Time(time_of(d));
         Action::typed('x'), Action::Edit(_) => Action::Edit(edit_of(d));
+        Action::Write(WriteAction::Open), Action::Write(_) => Action::Write(write_of(d));
     ]
 }
 

@@ -144,3 +144,42 @@ fn a_fix_saved_while_the_problems_are_open_closes_them() {
     app.update(Action::NextEvent);
     assert_ne!(selected_id(&app), first, "j moves the selection again");
 }
+
+/// A file opened through a symbolic link whose target lives in another directory: an
+/// editor that follows the link saves at the target, and the watch sees that too.
+#[test]
+fn a_save_through_a_symbolic_link_is_seen() {
+    use afghan_timeline::tui::watch::Watch;
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+
+    let root = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("core-watch-link");
+    let (links, targets) = (root.join("links"), root.join("targets"));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&links).unwrap();
+    std::fs::create_dir_all(&targets).unwrap();
+    let target = targets.join("story.ron");
+    std::fs::write(&target, SAMPLE).unwrap();
+    let link = links.join("story.ron");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let shown = Arc::new(load::parse(SAMPLE, "story.ron").expect("the sample loads"));
+    let mut watch = Watch::start(&link);
+
+    // A save by rename at the target, as vim and most editors do it.
+    let first = &shown.events[0].title;
+    let edited = SAMPLE.replacen(first.as_str(), "Saved at the target", 1);
+    let temp = targets.join(".story.ron.swp");
+    std::fs::write(&temp, &edited).unwrap();
+    std::fs::rename(&temp, &target).unwrap();
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let version = loop {
+        if let Some(result) = watch.poll(&shown) {
+            break result.expect("the new version loads");
+        }
+        assert!(Instant::now() < deadline, "no reload within 10 s");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(version.timeline.events[0].title, "Saved at the target");
+    assert_eq!(version.changes.changed, 1);
+}

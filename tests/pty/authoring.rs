@@ -39,12 +39,13 @@ Timeline(
 "#;
 
 /// The editor: records its arguments, then applies `$EDIT_SED` to the file, or copies
-/// `$EDIT_WRITE` over it.
+/// `$EDIT_WRITE` over it; and, as a second person would, `$EDIT_ALSO_SED` to `$EDIT_ALSO`.
 const EDITOR: &str = r#"#!/bin/sh
 printf '%s\n' "$*" >> "$EDIT_LOG"
 for f; do :; done
 if [ -n "$EDIT_SED" ]; then sed -i "$EDIT_SED" "$f"; fi
 if [ -n "$EDIT_WRITE" ]; then cat "$EDIT_WRITE" > "$f"; fi
+if [ -n "$EDIT_ALSO" ]; then sed -i "$EDIT_ALSO_SED" "$EDIT_ALSO"; fi
 "#;
 
 struct Setup {
@@ -204,6 +205,67 @@ fn capital_a_adds_an_event_through_the_template() {
     assert_eq!(text.matches("Event(").count(), 3);
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
+}
+
+/// The template's edit of `capital_a_adds_an_event_through_the_template`, for the CLI.
+const FILL_TEMPLATE: &str = r#"s/id: "new-event"/id: "added"/; s/title: ""/title: "Added here"/; s/summary: ""/summary: "S"/; s/publisher: ""/publisher: "P"/; s/, url: "https:\/\/"//; s/actors: \[\]/actors: ["me"]/"#;
+
+/// `add` on a terminal opens the editor on the template; the file saved meanwhile (here by
+/// the editor script itself, as another window would) keeps that save under the insertion.
+#[test]
+fn add_in_the_editor_keeps_a_save_made_while_it_was_open() {
+    let setup = setup("add-cli");
+    let file = setup.file.path().to_str().expect("a UTF-8 path").to_owned();
+    let mut s = Spawn::app(&["add", "--file", &file])
+        .env("EDITOR", setup.editor.path())
+        .env("VISUAL", setup.editor.path())
+        .env("EDIT_LOG", setup.log.path())
+        .env("EDIT_SED", FILL_TEMPLATE)
+        .env("EDIT_ALSO", setup.file.path())
+        .env(
+            "EDIT_ALSO_SED",
+            "s/The second event/The second, renamed meanwhile/",
+        )
+        .env("XDG_STATE_HOME", fresh_state_dir())
+        .start();
+    assert_eq!(s.wait_exit(), 0);
+    let text = std::fs::read_to_string(setup.file.path()).expect("read");
+    assert!(text.contains("The second, renamed meanwhile"), "{text}");
+    assert!(text.contains("Added here"), "{text}");
+    assert_eq!(text.matches("Event(").count(), 3);
+}
+
+/// An event typed in the editor and refused (its id is taken) is not lost: the file is
+/// unchanged, and the event is kept in a file the message names.
+#[test]
+fn add_in_the_editor_keeps_a_refused_event() {
+    let setup = setup("add-cli-refused");
+    let file = setup.file.path().to_str().expect("a UTF-8 path").to_owned();
+    let taken = FILL_TEMPLATE.replace(r#"id: "added""#, r#"id: "first""#);
+    let mut s = Spawn::app(&["add", "--file", &file])
+        .env("EDITOR", setup.editor.path())
+        .env("VISUAL", setup.editor.path())
+        .env("EDIT_LOG", setup.log.path())
+        .env("EDIT_SED", &taken)
+        .env("XDG_STATE_HOME", fresh_state_dir())
+        .start();
+    s.wait_for("the kept event's path", |screen| {
+        screen.contents().contains("your event is kept in")
+    });
+    assert_eq!(s.wait_exit(), 2);
+    assert_eq!(
+        std::fs::read_to_string(setup.file.path()).expect("read"),
+        TIMELINE
+    );
+    let raw = String::from_utf8_lossy(&s.raw()).into_owned();
+    let kept = raw
+        .split("your event is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(".ron").next())
+        .map(|p| format!("{p}.ron"))
+        .expect("a path");
+    let event = std::fs::read_to_string(kept.trim()).expect("the kept event");
+    assert!(event.contains("Added here"), "{event}");
 }
 
 #[test]

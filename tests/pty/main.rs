@@ -30,6 +30,7 @@ mod session;
 mod synth;
 mod terminal;
 mod time;
+mod write;
 
 use reference::{Scratch, actors, events, ids, string_field};
 use screen::{detail_shows, find, status_line};

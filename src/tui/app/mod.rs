@@ -31,6 +31,7 @@ pub use act::is_web_address;
 mod read;
 mod time;
 mod update;
+mod write;
 
 pub use crate::tui::version::{Changes, Version};
 pub use nav::EraHeader;
@@ -165,6 +166,8 @@ pub struct App {
     problems_scroll: u16,
     /// How dates are shown: the calendar beside the Gregorian, which the reader may cycle.
     dates: DateStyle,
+    /// The write waiting for the reader to say whether to replace its file (`w`).
+    pending_write: Option<crate::tui::write::WriteJob>,
 }
 
 /// Columns of the list's date column: the widest date of the timeline in the style's
@@ -265,6 +268,7 @@ impl App {
             problems: None,
             problems_scroll: 0,
             dates: settings.dates,
+            pending_write: None,
         };
         app.era_rows = if eras_overlap(&app.timeline.eras) {
             2

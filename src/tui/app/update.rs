@@ -50,6 +50,7 @@ impl App {
                 }
             }
             Msg::Failed(message) | Msg::Done(message) => self.flash = Some(message),
+            Msg::WriteExists(job) => self.ask_overwrite(*job),
             Msg::Restore(saved) => self.restore_personal(*saved),
             Msg::NoteWritten { id, note } => return self.note_written(id, &note),
             Msg::Reloaded(Ok(version)) => return self.reload(*version),
@@ -148,6 +149,7 @@ impl App {
             | Action::ToggleProblems
             | Action::ProblemsDown
             | Action::ProblemsUp => return self.own_act(action),
+            Action::Write(write) => return self.write_act(write),
             Action::ToggleHelp => self.toggle_help(),
             Action::NextCalendar => self.next_calendar(),
             Action::HelpDown => {

@@ -6,7 +6,7 @@ use crossterm::event::KeyCode;
 
 use super::Key::{Alt, Char, Code, Ctrl};
 use super::{Binding, DOWN, ENTER, ESC, PGDN, PGUP, TAB, TIME_TOGGLE, UP, bind, note};
-use crate::tui::action::Action as A;
+use crate::tui::action::{Action as A, WriteAction};
 
 /// Bindings in pick mode (stdout is not a terminal), fzf's: the prompt is active from the
 /// start, so typed characters filter and every other action has a key that does not type.
@@ -46,6 +46,7 @@ pub const PICK: &[Binding] = &[
     bind(&[Alt('N')], "write a note (in $EDITOR)", A::EditNote),
     bind(&[Alt('e')], "edit the timeline file here", A::EditTimeline),
     bind(&[Alt('A')], "add an event to the file", A::AddEvent),
+    bind(&[Alt('w')], "write shown/marked events to a file", A::Write(WriteAction::Open)),
     bind(&[Alt('!')], "the problems of the file's last save", A::ToggleProblems),
     // Alt-c clears, as c does outside pick mode: the capital is the calendar, as C is.
     bind(&[Alt('C')], "next calendar (Gregorian, SH, AH)", A::NextCalendar),

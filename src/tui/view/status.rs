@@ -113,6 +113,29 @@ pub(super) fn prompt_spans(
     ]
 }
 
+impl Status<'_> {
+    /// The `w` prompt, with what it writes and the formats while it is empty; the question
+    /// whether to replace the file it named.
+    fn write_prompt(&self, sign: &'static str, w: usize) -> Vec<Span<'static>> {
+        let app = self.app;
+        if app.mode() == Mode::Overwrite {
+            let question = format!("'{}'? it is there already", clean(app.prompt().text()));
+            return vec![
+                Span::styled(sign, self.theme.accent()),
+                Span::raw(fit(&question, w.saturating_sub(width(sign)))),
+            ];
+        }
+        let mut spans = prompt_spans(sign, app.prompt(), w.saturating_sub(3), self.theme);
+        if app.prompt().text().is_empty() {
+            spans.push(Span::styled(
+                format!("  {}", write_formats(app)),
+                self.theme.dim(),
+            ));
+        }
+        spans
+    }
+}
+
 impl Widget for Status<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
@@ -142,6 +165,8 @@ impl Widget for Status<'_> {
                 self.theme.dim(),
             ));
             spans
+        } else if let (Mode::Write | Mode::Overwrite, Some(sign)) = (app.mode(), sign) {
+            self.write_prompt(sign, w)
         } else if let (Mode::Jump, Some(sign)) = (app.mode(), sign) {
             let mut spans = prompt_spans(sign, app.prompt(), w.saturating_sub(3), self.theme);
             if app.prompt().text().is_empty() {
@@ -245,4 +270,18 @@ impl Status<'_> {
         }
         spans
     }
+}
+
+/// What `w` writes, by extension, from the one table: `.json timelinejs (N events)`.
+fn write_formats(app: &App) -> String {
+    let n = if app.marked_count() > 0 {
+        format!("the {} marked", app.marked_count())
+    } else {
+        format!("the {} shown", app.visible().len())
+    };
+    let formats: Vec<String> = crate::interop::EXTENSIONS
+        .iter()
+        .map(|(ext, format)| format!(".{ext} {}", format.name()))
+        .collect();
+    format!("{n} · {}", formats.join(", "))
 }

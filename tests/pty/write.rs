@@ -1,0 +1,82 @@
+//! `w` in a real terminal, tried as a new user would: the explorer filtered to Russia and
+//! the Taliban since 2021, `w` and a path ending in `.json`, and the file holds TimelineJS's
+//! document with exactly the events shown; a second `w` to the same path asks first, and
+//! `n` leaves the file as it was.
+
+use super::reference::{Scratch, events, ids};
+use super::screen::status_line;
+use super::session::Spawn;
+
+#[test]
+fn w_writes_the_filtered_events_as_timelinejs_and_asks_before_replacing() {
+    let flags = [
+        "--actor",
+        "russia",
+        "--actor",
+        "taliban",
+        "--exact-actors",
+        "--from",
+        "2021",
+    ];
+    let expected = ids(&flags);
+    let total = events().len();
+    assert!(!expected.is_empty() && expected.len() < total);
+    let story = Scratch::new("story.json");
+    let path = story.path().to_str().expect("a UTF-8 path").to_owned();
+    let mut s = Spawn::app(&flags).start();
+    let shown = format!("1/{} of {total} events", expected.len());
+    s.wait_for(&format!("status {shown:?}"), |screen| {
+        status_line(screen).starts_with(&shown)
+    });
+
+    s.send("w");
+    s.wait_for_text("write to ");
+    s.send(&path);
+    s.send("\r");
+    let n = expected.len();
+    // The path itself may be cut at the status line's end.
+    let wrote = format!(
+        "wrote {n} event{} as timelinejs to '",
+        if n == 1 { "" } else { "s" }
+    );
+    s.wait_for(&format!("status {wrote:?}"), |screen| {
+        status_line(screen).contains(&wrote)
+    });
+    let document: serde_json::Value =
+        serde_json::from_str(&story.read()).expect("the file is JSON");
+    let written: Vec<&str> = document["events"]
+        .as_array()
+        .expect("TimelineJS's events")
+        .iter()
+        .map(|e| e["unique_id"].as_str().expect("a unique_id"))
+        .collect();
+    assert_eq!(written, expected, "exactly the events shown");
+    assert!(
+        document["title"]["text"]["headline"].is_string(),
+        "a title slide"
+    );
+
+    // Again to the same path: the question, and `n` keeps the file.
+    std::fs::write(story.path(), "mine").expect("replace the file");
+    s.send("w");
+    s.wait_for_text("write to ");
+    s.send(&path);
+    s.send("\r");
+    s.wait_for_text("it is there already");
+    s.send("n");
+    s.wait_for_text("nothing written;");
+    assert_eq!(story.read(), "mine");
+    // And `y` replaces it.
+    s.send("w");
+    s.wait_for_text("write to ");
+    s.send(&path);
+    s.send("\r");
+    s.wait_for_text("it is there already");
+    s.send("y");
+    s.wait_for(&format!("status {wrote:?} again"), |screen| {
+        status_line(screen).contains(&wrote)
+    });
+    assert!(story.read().starts_with('{'), "{}", story.read());
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
