@@ -292,3 +292,35 @@ fn list_format_csv_is_one_row_per_event_after_a_header() {
     );
     assert!(out.stdout.contains("\r\n"), "RFC 4180 line ends");
 }
+
+#[test]
+fn a_sheet_of_thousands_of_extra_columns_gets_a_line_per_kind() {
+    let extra = 5000;
+    let mut text = String::from("Year,Headline");
+    for i in 0..extra {
+        text.push_str(&format!(",Extra {i}"));
+    }
+    text.push('\n');
+    for row in 0..10 {
+        text.push_str(&format!("199{row},Row {row}"));
+        text.push_str(&",x".repeat(extra));
+        text.push('\n');
+    }
+    let sheet = scratch("wide.csv", text.as_bytes());
+    let out = run(&["import", "--from", "csv", &sheet]);
+    out.code(0);
+    assert!(out.stderr.lines().count() <= 6, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("5000 times: the column '…' is not one of TimelineJS's"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("text in column C, D, E, F, G and 4995 more"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(event_count(&out.stdout), 10);
+}

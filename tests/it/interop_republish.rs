@@ -268,7 +268,7 @@ fn warnings_are_one_line_per_kind_with_counts() {
     );
     assert!(
         out.stderr
-            .contains("140 slides or rows: its media url '…' is not an absolute address"),
+            .contains("140 times: its media url '…' is not an absolute address"),
         "{}",
         out.stderr
     );

@@ -7,6 +7,8 @@
 //! and case. A column TimelineJS does not know is named in a warning; a sheet without a
 //! `Year` or a `Headline` column is refused, since no row of it could be a slide.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value, json};
 
 use super::HEADERS;
@@ -25,6 +27,8 @@ const REQUIRED: [&str; 2] = ["Year", "Headline"];
 struct Header {
     /// For each column of the sheet, the field it holds (its name as TimelineJS spells it).
     fields: Vec<Option<&'static str>>,
+    /// The column of each field the sheet has, looked up once rather than per cell.
+    columns: HashMap<&'static str, usize>,
     line: u64,
 }
 
@@ -37,10 +41,9 @@ struct Row<'a> {
 impl Row<'_> {
     fn get(&self, field: &str) -> &str {
         self.header
-            .fields
-            .iter()
-            .position(|f| *f == Some(field))
-            .and_then(|i| self.record.get(i))
+            .columns
+            .get(field)
+            .and_then(|&i| self.record.get(i))
             .map_or("", str::trim)
     }
 }
@@ -150,6 +153,7 @@ fn read_header(
             .to_lowercase()
     };
     let mut fields = Vec::with_capacity(record.len());
+    let mut seen = HashSet::new();
     for cell in record {
         let wanted = key(cell);
         if wanted.is_empty() {
@@ -162,14 +166,17 @@ fn read_header(
             .find(|h| key(h) == wanted)
             .copied();
         match field {
-            Some(f) if fields.contains(&Some(f)) => {
+            Some(f) if seen.contains(f) => {
                 warnings.push(format!(
                     "{name}:{line}: the column {} comes twice; the second is ignored",
                     quote(cell.trim())
                 ));
                 fields.push(None);
             }
-            Some(f) => fields.push(Some(f)),
+            Some(f) => {
+                seen.insert(f);
+                fields.push(Some(f));
+            }
             None => {
                 warnings.push(format!(
                     "{name}:{line}: the column {} is not one of TimelineJS's; its cells are \
@@ -181,10 +188,7 @@ fn read_header(
             }
         }
     }
-    let missing: Vec<&str> = REQUIRED
-        .into_iter()
-        .filter(|r| !fields.contains(&Some(*r)))
-        .collect();
+    let missing: Vec<&str> = REQUIRED.into_iter().filter(|r| !seen.contains(r)).collect();
     if !missing.is_empty() {
         let line = usize::try_from(line).unwrap_or(usize::MAX);
         return Err(ImportError::Syntax {
@@ -203,7 +207,16 @@ fn read_header(
             ),
         });
     }
-    Ok(Header { fields, line })
+    let columns = fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.map(|f| (f, i)))
+        .collect();
+    Ok(Header {
+        fields,
+        columns,
+        line,
+    })
 }
 
 /// A cell under no header, or beyond the header's last column, holds something: said once
@@ -223,9 +236,13 @@ fn unnamed_cells(
         .map(|(i, _)| column_name(i))
         .collect();
     if !lost.is_empty() {
+        let shown = if lost.len() > 5 {
+            format!("{} and {} more", lost[..5].join(", "), lost.len() - 5)
+        } else {
+            lost.join(", ")
+        };
         warnings.push(format!(
-            "{at}: text in column {} (not a column of TimelineJS's, see line {}) is not imported",
-            lost.join(", "),
+            "{at}: text in column {shown} (not a column of TimelineJS's, see line {}) is not imported",
             header.line
         ));
     }

@@ -30,17 +30,23 @@ pub fn collapse(warnings: Vec<String>) -> Vec<String> {
         if !said.insert(kind.as_str()) {
             continue;
         }
-        let places: Vec<&str> = parsed
-            .iter()
-            .flatten()
-            .filter(|(_, k)| k == kind)
-            .map(|(place, _)| place.as_str())
-            .take(MANY)
-            .collect();
+        let mut places: Vec<&str> = Vec::new();
+        let mut all = 0;
+        for (place, _) in parsed.iter().flatten().filter(|(_, k)| k == kind) {
+            if !places.contains(&place.as_str()) {
+                all += 1;
+                if places.len() < MANY {
+                    places.push(place.as_str());
+                }
+            }
+        }
+        let more = match all - places.len() {
+            0 => String::new(),
+            more => format!(" and {more} more"),
+        };
         out.push(format!(
-            "{n} slides or rows: {kind} (at {} and {} more)",
-            places.join(", "),
-            n - places.len()
+            "{n} times: {kind} (at {}{more})",
+            places.join(", ")
         ));
     }
     out
@@ -70,16 +76,20 @@ fn placed(warning: &str) -> Option<(String, String)> {
         Some(named) => named.split_once("': ").map_or(rest, |(_, after)| after),
         None => rest.strip_prefix(": ").unwrap_or(rest),
     };
+    // A quote opens after a space or a bracket and closes before anything but a letter,
+    // so the apostrophe of `TimelineJS's` is text.
     let mut kind = String::with_capacity(rest.len());
     let mut quoted = false;
-    for c in rest.chars() {
-        if c == '\'' {
-            if quoted {
-                kind.push_str("…'");
-            } else {
-                kind.push('\'');
-            }
-            quoted = !quoted;
+    let chars: Vec<char> = rest.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        if c == '\'' && !quoted && before.is_none_or(|b| b == ' ' || b == '(') {
+            kind.push('\'');
+            quoted = true;
+        } else if c == '\'' && quoted && after.is_none_or(|a| !a.is_alphanumeric()) {
+            kind.push_str("…'");
+            quoted = false;
         } else if !quoted {
             kind.push(c);
         }
@@ -106,7 +116,7 @@ mod tests {
         assert_eq!(
             out,
             [
-                "140 slides or rows: its media url '…' is not an absolute address \
+                "140 times: its media url '…' is not an absolute address \
                  (at events[0], events[1], events[2] and 137 more)",
                 "s.csv:4: the time 'x' does not read",
                 "a warning without a place",
