@@ -3,6 +3,8 @@
 //! bad sheets and their messages, TimelineJS3's own sample sheets, the byte-identical
 //! round trip of the built-in timeline, and `list --format csv`.
 
+use std::fmt::Write as _;
+
 use crate::common;
 
 use afghan_timeline::interop::csv::HEADERS;
@@ -298,11 +300,11 @@ fn a_sheet_of_thousands_of_extra_columns_gets_a_line_per_kind() {
     let extra = 5000;
     let mut text = String::from("Year,Headline");
     for i in 0..extra {
-        text.push_str(&format!(",Extra {i}"));
+        let _ = write!(text, ",Extra {i}");
     }
     text.push('\n');
     for row in 0..10 {
-        text.push_str(&format!("199{row},Row {row}"));
+        let _ = write!(text, "199{row},Row {row}");
         text.push_str(&",x".repeat(extra));
         text.push('\n');
     }
