@@ -5,6 +5,7 @@ use crate::cli::{ErasArg, FilterArgs, GroupByArg, ImportFormat};
 use crate::error::Error;
 use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
+use std::io::Write as _;
 
 use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
 
@@ -25,15 +26,17 @@ pub fn export(
                 .to_owned(),
         ));
     }
-    let options = timelinejs::ExportOptions {
-        group_by: group_by.map(Into::into).unwrap_or_default(),
-        // Eras picked by id are shown as picked, overlaps warned about.
-        eras: match eras {
-            Some(eras) => eras.into(),
-            None if picked.is_empty() => timelinejs::EraSelection::default(),
-            None => timelinejs::EraSelection::All,
+    let options = interop::WriteOptions {
+        timelinejs: timelinejs::ExportOptions {
+            group_by: group_by.map(Into::into).unwrap_or_default(),
+            // Eras picked by id are shown as picked, overlaps warned about.
+            eras: match eras {
+                Some(eras) => eras.into(),
+                None if picked.is_empty() => timelinejs::EraSelection::default(),
+                None => timelinejs::EraSelection::All,
+            },
+            dates: style,
         },
-        dates: style,
     };
     let timeline = load_until_exit(input)?;
     // Warnings about the built-in timeline name it so, not by a path the user has not got.
@@ -42,10 +45,19 @@ pub fn export(
         _ => input.name(),
     };
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
-    let subset = (!filter.is_empty()).then(|| {
-        let events = filter.apply(timeline);
-        crate::query::subset(timeline, &events, &filter.as_flags(timeline))
-    });
+    let events = (!filter.is_empty()).then(|| filter.apply(timeline));
+    if events.as_ref().is_some_and(Vec::is_empty) {
+        // As `list`: exit 1. Said even off a terminal: the output is a file, and an empty
+        // timeline written there in silence would pass for an export.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "afghan-timeline: no event matches the filter ({}); nothing written",
+            crate::sanitize::line(&filter.as_flags(timeline))
+        );
+        return Ok(Outcome::NothingMatched);
+    }
+    let subset =
+        events.map(|events| crate::query::subset(timeline, &events, &filter.as_flags(timeline)));
     if let Some(subset) = &subset {
         warn_all(&name, &subset.warnings());
     }

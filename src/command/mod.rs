@@ -48,6 +48,11 @@ impl Outcome {
 pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
     let input = args::input(&cli)?;
     let filter_args = args::filter_args(&cli);
+    if filter_args.ids.as_deref() == Some("-") && matches!(input, Input::Stdin) {
+        return Err(Error::Usage(
+            "--file - and --ids - both read standard input; give one of them a file".to_owned(),
+        ));
+    }
     let style = args::date_style(&cli);
     match cli.command {
         Some(Command::Check { .. }) => check(&input),

@@ -78,30 +78,38 @@ pub fn format_for_path(path: &str) -> Result<Format, String> {
         })
 }
 
+/// The options of the formats that have some; a new format's own join here, so that
+/// `export` and `w` pass them the same way.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WriteOptions {
+    /// TimelineJS's groups and eras, and the date style, which the Markdown chronology
+    /// shows its dates in too.
+    pub timelinejs: timelinejs::ExportOptions,
+}
+
 /// Writes `timeline` in `format` to `out`; returns what the format could not carry, as
-/// warnings for the caller to show. `options` are TimelineJS's, and their date style is
-/// the Markdown chronology's too.
+/// warnings for the caller to show.
 pub fn write(
     out: &mut dyn Write,
     format: Format,
     timeline: &Timeline,
-    options: timelinejs::ExportOptions,
+    options: WriteOptions,
 ) -> io::Result<Vec<String>> {
     match format {
         Format::TimelineJs => {
-            let exported = timelinejs::export(timeline, options);
+            let exported = timelinejs::export(timeline, options.timelinejs);
             crate::output::write_json_line(out, &exported.document)?;
             return Ok(exported.warnings);
         }
         Format::Json => {
             crate::output::write_json_line(out, &document::timeline_json(timeline))?;
         }
-        Format::Markdown => markdown::write_in(out, timeline, options.dates)?,
+        Format::Markdown => markdown::write_in(out, timeline, options.timelinejs.dates)?,
         Format::Ron => {
             let text = crate::output::ron_format::timeline_text(timeline)?;
             out.write_all(text.as_bytes())?;
         }
-        Format::Csv => return super::csv::write(out, timeline, options),
+        Format::Csv => return super::csv::write(out, timeline, options.timelinejs),
     }
     Ok(Vec::new())
 }

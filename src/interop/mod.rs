@@ -15,7 +15,7 @@ pub mod html;
 pub mod markdown;
 pub mod timelinejs;
 
-pub use format::{EXTENSIONS, Format, format_for_path, write};
+pub use format::{EXTENSIONS, Format, WriteOptions, format_for_path, write};
 
 use crate::load::Input;
 

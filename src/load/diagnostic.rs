@@ -269,7 +269,14 @@ fn syntax_message(code: &ron::Error) -> (String, Option<String>) {
             found,
             outer,
         } => {
+            // An event where the timeline should be: what `list --format ron` prints,
+            // loaded as a file (issue 21's reader tried exactly that).
+            let event_as_timeline = outer.as_deref() == Some("Timeline") && found == "id";
             let help = match closest(found, expected.iter().copied()) {
+                _ if event_as_timeline => "this looks like events from 'list --format ron', \
+                    which go inside a timeline's events: [ … ]; 'export --to ron' (with the same \
+                    filter flags) writes a whole timeline file"
+                    .to_owned(),
                 Some(best) => format!(
                     "did you mean '{best}'? fields of {}: {}",
                     kind_of(outer),

@@ -42,24 +42,21 @@ pub fn subset(timeline: &Timeline, events: &[EventId], made_by: &str) -> Subset 
     for (n, id) in events.iter().enumerate() {
         new_event[id.index()] = Some(EventId(to_u32(n)));
     }
-    let mut new_actor = vec![None; timeline.actors.len()];
+    let mut named = vec![false; timeline.actors.len()];
     for id in events {
         for a in &timeline.event(*id).actors {
-            new_actor[a.index()] = Some(());
+            named[a.index()] = true;
         }
     }
     // Actors keep their file order.
     let mut actors = Vec::new();
-    let new_actor: Vec<Option<ActorId>> = new_actor
-        .iter()
-        .enumerate()
-        .map(|(i, named)| {
-            named.map(|()| {
-                actors.push(timeline.actors[i].clone());
-                ActorId(to_u32(actors.len() - 1))
-            })
-        })
-        .collect();
+    let mut new_actor: Vec<Option<ActorId>> = vec![None; timeline.actors.len()];
+    for (i, actor) in timeline.actors.iter().enumerate() {
+        if named[i] {
+            new_actor[i] = Some(ActorId(to_u32(actors.len())));
+            actors.push(actor.clone());
+        }
+    }
     let mut dropped_links = 0;
     let kept: Vec<_> = events
         .iter()

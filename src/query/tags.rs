@@ -5,13 +5,17 @@ use crate::model::Timeline;
 
 /// Each tag as the timeline spells it, with how many events carry it, sorted by tag.
 pub fn tag_counts(timeline: &Timeline) -> Vec<(&str, usize)> {
-    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    // Hashed, then sorted once: the explorer's picker counts the tags of a million events
+    // when it opens, and a few distinct tags sort in no time.
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for event in &timeline.events {
         for tag in &event.tags {
             *counts.entry(tag.as_str()).or_default() += 1;
         }
     }
-    counts.into_iter().collect()
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    counts
 }
 
 /// The timeline's spellings of a typed tag, compared case- and accent-insensitively (a file

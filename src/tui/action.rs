@@ -71,6 +71,8 @@ pub enum Action {
     /// Unselect every actor.
     ActorClearSelection,
     ActorSwitchMode,
+    ActorExclude,
+    ActorSwitchExact,
     ActorApply,
     ActorCancel,
 

@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(h(Mode::Search, false), "Enter keep · Esc clear");
         assert_eq!(
             h(Mode::Actors, false),
-            "Enter apply · Space select · Tab any/all · Esc cancel · Ctrl-x none"
+            "Enter apply · Space require · Ctrl-r exclude · Tab any/all · Shift-Tab exactly · Esc cancel · Ctrl-x none"
         );
         assert_eq!(h(Mode::Range, false), "Enter apply · Esc cancel");
         assert_eq!(h(Mode::Help, false), "? or Esc close · j/k scroll");

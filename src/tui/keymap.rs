@@ -107,6 +107,7 @@ const END: Key = Code(KeyCode::End);
 const PGUP: Key = Code(KeyCode::PageUp);
 const PGDN: Key = Code(KeyCode::PageDown);
 const TAB: Key = Code(KeyCode::Tab);
+const BACKTAB: Key = Code(KeyCode::BackTab);
 const ENTER: Key = Code(KeyCode::Enter);
 const ESC: Key = Code(KeyCode::Esc);
 const BACKSPACE: Key = Code(KeyCode::Backspace);
@@ -238,11 +239,14 @@ pub const ACTORS: &[Binding] = &[
     bind(&[UP, Ctrl('p')], "previous actor", A::ActorUp),
     bind(&[HOME], "first actor", A::ActorFirst),
     bind(&[END], "last actor", A::ActorLast),
-    bind(&[Char(' ')], "select / unselect, and move on", A::ActorToggle).hint(1, "select"),
-    bind(&[TAB], "match any / all selected", A::ActorSwitchMode).hint(2, "any/all"),
-    bind(&[Ctrl('x')], "unselect every actor", A::ActorClearSelection).hint(4, "none"),
+    bind(&[Char(' ')], "require / leave alone, and move on", A::ActorToggle).hint(1, "require"),
+    // Ctrl-r: rule out. Every readline key stays the prompt's.
+    bind(&[Ctrl('r')], "exclude an actor (−) / leave alone, and move on", A::ActorExclude).hint(2, "exclude"),
+    bind(&[TAB], "match any / all required actors", A::ActorSwitchMode).hint(3, "any/all"),
+    bind(&[BACKTAB], "exactly the required actors, no others: on / off", A::ActorSwitchExact).hint(4, "exactly"),
+    bind(&[Ctrl('x')], "leave every actor and tag alone", A::ActorClearSelection).hint(6, "none"),
     bind(&[ENTER], "apply", A::ActorApply).hint(0, "apply"),
-    bind(&[ESC], "cancel", A::ActorCancel).hint(3, "cancel"),
+    bind(&[ESC], "cancel", A::ActorCancel).hint(5, "cancel"),
     bind(&[Ctrl('c')], "quit at once", A::QuitNow),
 ];
 

@@ -50,9 +50,11 @@ fn resolve(typed: &str) -> PathBuf {
 /// Writes the job's events of `timeline`, as a timeline of their own, to its file.
 pub fn write(timeline: &Timeline, job: &WriteJob) -> Written {
     let subset = crate::query::subset(timeline, &job.events, &job.made_by);
-    let options = timelinejs::ExportOptions {
-        dates: job.dates,
-        ..timelinejs::ExportOptions::default()
+    let options = interop::WriteOptions {
+        timelinejs: timelinejs::ExportOptions {
+            dates: job.dates,
+            ..timelinejs::ExportOptions::default()
+        },
     };
     let mut bytes = Vec::new();
     let warnings = match interop::write(&mut bytes, job.format, &subset.timeline, options) {

@@ -271,9 +271,14 @@ pub fn assert_consistent(app: &afghan_timeline::tui::app::App) {
             picker.cursor < picker.shown.len(),
             "picker cursor outside the actors shown"
         );
+        assert_eq!(
+            picker.chosen.len(),
+            t.actors.len() + picker.tags.len(),
+            "an entry per actor and per tag"
+        );
         assert!(
-            picker.shown.iter().all(|&i| i < t.actors.len()),
-            "picker shows an actor that does not exist"
+            picker.shown.iter().all(|&i| i < picker.chosen.len()),
+            "picker shows an entry that does not exist"
         );
         assert!(picker.offset <= picker.cursor, "picker cursor scrolled off");
     }

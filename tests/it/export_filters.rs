@@ -493,3 +493,86 @@ fn the_subset_of_the_fixture_drops_links_actors_and_eras_it_does_not_need() {
     let eras: Vec<&str> = subset.eras.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(eras, ["late"]);
 }
+
+#[test]
+fn ids_and_the_timeline_cannot_both_come_from_stdin() {
+    let out = run(&["export", "--to", "ron", "--file", "-", "--ids", "-"]);
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("--file - and --ids - both read standard input"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `list --format ron` prints events to paste into a file, not a file: loading it says so
+/// and names the command that writes one.
+#[test]
+fn list_format_ron_loaded_as_a_file_points_to_export() {
+    let listed = run(&[
+        "list", "--format", "ron", "--actor", "taliban", "--from", "2025",
+    ]);
+    listed.code(0);
+    let path = common::scratch("listed.ron", listed.stdout.as_bytes());
+    let out = run(&["check", &path]);
+    out.code(2);
+    assert!(
+        out.stderr.contains("unknown field 'id' in Timeline")
+            && out
+                .stderr
+                .contains("looks like events from 'list --format ron'")
+            && out.stderr.contains("'export --to ron'"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// The explorer's docs list every extension `w` knows, with its format, and no other: the
+/// table and `interop::EXTENSIONS` cannot drift apart when a format joins.
+#[test]
+fn the_docs_list_ws_extensions() {
+    let docs = include_str!("../../docs/explorer.md");
+    let section = docs
+        .split("## Writing a file (`w`)")
+        .nth(1)
+        .expect("the section on w")
+        .split("\n## ")
+        .next()
+        .expect("its text");
+    let mut listed: Vec<String> = section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `."))
+        .map(|l| l.split('`').next().expect("an extension").to_owned())
+        .collect();
+    listed.sort();
+    let mut known: Vec<String> = afghan_timeline::interop::EXTENSIONS
+        .iter()
+        .map(|(ext, _)| (*ext).to_owned())
+        .collect();
+    known.sort();
+    assert_eq!(listed, known);
+    for (ext, format) in afghan_timeline::interop::EXTENSIONS {
+        let row = section
+            .lines()
+            .find(|l| l.starts_with(&format!("| `.{ext}` |")))
+            .expect("a row");
+        assert!(row.contains(&format!("--to {}", format.name())), "{row}");
+    }
+}
+
+/// As `list`: a filter that matches nothing exits 1, and nothing is written.
+#[test]
+fn a_filter_that_matches_nothing_writes_nothing_and_exits_1() {
+    for (format, _) in FORMATS {
+        let out = run(&["export", "--to", format, "--query", "zzzqqq"]);
+        out.code(1);
+        assert!(out.stdout.is_empty(), "{format}: {}", out.stdout);
+        assert!(
+            out.stderr
+                .contains("no event matches the filter (--query zzzqqq); nothing written"),
+            "{}",
+            out.stderr
+        );
+    }
+}

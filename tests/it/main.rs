@@ -62,6 +62,7 @@ mod tui_eras;
 mod tui_filters;
 mod tui_find;
 mod tui_personal;
+mod tui_picker;
 mod tui_prompts;
 mod tui_reload;
 mod tui_screens;

@@ -76,7 +76,11 @@ fn picker_names(app: &App) -> Vec<&str> {
     app.actor_filter()
         .shown
         .iter()
-        .map(|&i| app.timeline().actors[i].name.as_str())
+        .map(|&i| {
+            app.actor_filter()
+                .tag(i)
+                .unwrap_or_else(|| app.timeline().actors[i].name.as_str())
+        })
         .collect()
 }
 
@@ -330,6 +334,8 @@ fn the_picker_narrows_as_you_type_by_name_id_or_alias() {
         // Every word must match, in any of the texts.
         ("hill rebels", &["Hill Rebels"]),
         ("zzz", &[]),
+        // A tag, after the actors.
+        ("treat", &["treaty"]),
         (
             "",
             &[
@@ -338,6 +344,10 @@ fn the_picker_narrows_as_you_type_by_name_id_or_alias() {
                 "The League",
                 "Hill Rebels",
                 "Ana Petrova",
+                "diplomacy",
+                "military",
+                "security",
+                "treaty",
             ],
         ),
     ];
@@ -367,12 +377,22 @@ fn the_picker_keys() {
             Action::Edit(Edit::DeleteBack),
         ],
     );
-    assert_eq!(app.actor_filter().shown.len(), 5);
+    // Every entry again: the five actors, then the tags.
+    let entries = app.actor_filter().chosen.len();
+    assert_eq!(app.actor_filter().shown.len(), entries);
     assert_eq!(app.actor_filter().current(), Some(1), "still on Southland");
     run(&mut app, &[ActorLast]);
-    assert_eq!(app.actor_filter().current(), Some(4), "End: the last actor");
+    assert_eq!(
+        app.actor_filter().current(),
+        Some(entries - 1),
+        "End: the last tag"
+    );
     run(&mut app, &[ActorDown]);
-    assert_eq!(app.actor_filter().current(), Some(4), "no further");
+    assert_eq!(
+        app.actor_filter().current(),
+        Some(entries - 1),
+        "no further"
+    );
     run(&mut app, &[ActorFirst, ActorUp]);
     assert_eq!(app.actor_filter().current(), Some(0), "Home: the first");
     run(&mut app, &[ActorDown, ActorDown, ActorUp]);

@@ -82,7 +82,7 @@ fn browse_moves_searches_filters_by_actor_and_focuses_the_detail() {
     });
 
     s.send("a");
-    s.wait_for_text("Actors · match any of the selected");
+    s.wait_for_text("Actors and tags · match any of the required");
     let (actor_id, actor_name) = &actors[1];
     // Letters type into the picker's query: Down moves.
     s.send("\x1b[B ");

@@ -191,7 +191,7 @@ fn other_actions_have_keys_that_do_not_type_listed_in_the_help() {
         !screen.contents().contains("Pick mode (stdout")
     });
     s.send("\x1ba");
-    s.wait_for_text("Actors · match any of the selected");
+    s.wait_for_text("Actors and tags · match any of the required");
     s.send("\x1b");
     s.wait_for("the actor picker to close", |screen| {
         !screen.contents().contains("Actors · match")
@@ -205,4 +205,50 @@ fn other_actions_have_keys_that_do_not_type_listed_in_the_help() {
     });
     s.send("\x03");
     assert_eq!(s.wait_exit(), 130);
+}
+
+/// The sharper filters reach pick mode, and a pick feeds an export: `--tag` and
+/// `--exclude-actor` narrow the picker as they narrow `list`; every event marked and
+/// printed as ids, `export --ids` of that file writes exactly them.
+#[test]
+fn sharper_filters_narrow_the_picker_and_its_ids_feed_an_export() {
+    let flags = ["--tag", "diplomacy", "--exclude-actor", "taliban"];
+    let expected = ids(&flags);
+    let total = events().len();
+    assert!(expected.len() > 1 && expected.len() < total);
+    let out = Scratch::new("pick-sharp.id");
+    let mut args = vec!["--format", "id"];
+    args.extend(flags);
+    let mut s = picker(&out, &args).start();
+    let counted = format!("1/{} of {total}", expected.len());
+    s.wait_for(&format!("the picker's {counted:?}"), |screen| {
+        status_line(screen).contains(&counted)
+    });
+    s.send(&TAB.repeat(expected.len()));
+    let marked = format!("{} marked", expected.len());
+    s.wait_for(&marked, |screen| status_line(screen).contains(&marked));
+    s.send("\r");
+    assert_eq!(s.wait_exit(), 0);
+    let picked: Vec<String> = out.read().lines().map(str::to_owned).collect();
+    assert_eq!(picked, expected);
+
+    let path = out.path().to_str().expect("a UTF-8 path");
+    let exported = std::process::Command::new(env!("CARGO_BIN_EXE_afghan-timeline"))
+        .args(["export", "--to", "timelinejs", "--ids", path])
+        .output()
+        .expect("the export runs");
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let document: serde_json::Value =
+        serde_json::from_slice(&exported.stdout).expect("TimelineJS JSON");
+    let written: Vec<&str> = document["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|e| e["unique_id"].as_str().expect("a unique_id"))
+        .collect();
+    assert_eq!(written, expected);
 }

@@ -12,17 +12,24 @@ use crate::tui::mode::{Mode, has_prompt};
 use crate::tui::prompt::{Edit, Prompt};
 
 impl App {
-    /// `c`: clears the query, the actors and the date range at once, naming what went.
+    /// `c`: clears the query, the actors, the tags, the date range and the `--ids` list at
+    /// once, naming what went.
     pub(super) fn clear_filters(&mut self) -> Option<Effect> {
         let mut cleared = Vec::new();
         if !self.filter.query().is_empty() {
             cleared.push("query");
         }
-        if !self.filter.actors.is_empty() {
+        if !self.filter.actors.is_empty() || !self.filter.excluded.is_empty() {
             cleared.push("actors");
+        }
+        if !self.filter.tags.is_empty() {
+            cleared.push("tags");
         }
         if self.filter.from.is_some() || self.filter.to.is_some() {
             cleared.push("range");
+        }
+        if self.filter.ids.is_some() {
+            cleared.push("ids");
         }
         if cleared.is_empty() {
             self.flash = Some("no filter to clear".to_owned());
@@ -38,22 +45,32 @@ impl App {
         self.request_filter()
     }
 
-    /// `Esc` in the list: peels one thing at a time (the query, then the actors, then the
-    /// range) and never quits; with nothing left it does nothing. In pick mode, where Esc
+    /// `Esc` in the list: peels one thing at a time (the query, then the actors required
+    /// and excluded, the tags, the range, the `--ids` list) and never quits; with nothing left it does nothing. In pick mode, where Esc
     /// is how a script's chooser is abandoned, it then cancels.
     pub(super) fn back(&mut self) -> Option<Effect> {
         if !self.filter.query().is_empty() {
             self.flash = Some("query cleared".to_owned());
             return self.edit_query(String::clear);
         }
-        if !self.filter.actors.is_empty() {
+        if !self.filter.actors.is_empty() || !self.filter.excluded.is_empty() {
             self.filter.actors.clear();
+            self.filter.excluded.clear();
             self.flash = Some("actor filter cleared".to_owned());
+            return self.request_filter();
+        }
+        if !self.filter.tags.is_empty() {
+            self.filter.tags.clear();
+            self.flash = Some("tag filter cleared".to_owned());
             return self.request_filter();
         }
         if self.filter.from.is_some() || self.filter.to.is_some() {
             (self.filter.from, self.filter.to) = (None, None);
             self.flash = Some("date range cleared".to_owned());
+            return self.request_filter();
+        }
+        if self.filter.ids.take().is_some() {
+            self.flash = Some("id list cleared".to_owned());
             return self.request_filter();
         }
         self.pick_mode.then_some(Effect::Exit(Exit::Quit))
@@ -102,6 +119,8 @@ impl App {
             Action::ActorToggle => self.actor_filter.toggle(),
             Action::ActorClearSelection => self.actor_filter.clear_selection(),
             Action::ActorSwitchMode => self.actor_filter.switch_mode(),
+            Action::ActorExclude => self.actor_filter.exclude(),
+            Action::ActorSwitchExact => self.actor_filter.switch_exact(),
             Action::ActorApply => {
                 self.actor_filter.apply(&mut self.filter);
                 self.mode = self.home_mode();

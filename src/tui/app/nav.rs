@@ -288,7 +288,7 @@ impl App {
     }
 
     pub(super) fn scroll_actor_filter(&mut self) {
-        let rows = overlay::actor_filter_rows(self.size, self.timeline.actors.len());
+        let rows = overlay::actor_filter_rows(self.size, self.actor_filter.chosen.len());
         self.actor_filter.scroll(rows);
     }
 

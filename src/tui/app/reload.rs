@@ -168,11 +168,14 @@ impl Problems {
 /// out of the filter), the words and the range as they were.
 fn same_filter(filter: &Filter, old: &Timeline, new: &Timeline) -> Filter {
     let mut same = filter.clone();
-    same.actors = filter
-        .actors
-        .iter()
-        .filter_map(|a| new.find_actor(&old.actor(*a).id))
-        .collect::<Vec<ActorId>>();
+    let again = |actors: &[ActorId]| -> Vec<ActorId> {
+        actors
+            .iter()
+            .filter_map(|a| new.find_actor(&old.actor(*a).id))
+            .collect()
+    };
+    same.actors = again(&filter.actors);
+    same.excluded = again(&filter.excluded);
     same
 }
 

@@ -77,6 +77,8 @@ impl App {
             | Action::ActorToggle
             | Action::ActorClearSelection
             | Action::ActorSwitchMode
+            | Action::ActorExclude
+            | Action::ActorSwitchExact
             | Action::ActorApply => return self.actor_filter_act(action),
             Action::ClearFilters => return self.clear_filters(),
             Action::OpenRange => self.open_range(),
@@ -112,10 +114,7 @@ impl App {
                 self.prompt = Prompt::default();
                 return self.edit_query(String::clear);
             }
-            Action::StartJump => {
-                self.prompt = Prompt::default();
-                self.mode = Mode::Jump;
-            }
+            Action::StartJump => self.start_jump(),
             Action::JumpGo => self.jump(),
             Action::JumpCancel => self.mode = self.home_mode(),
             Action::HistoryBack => return self.go_back(),
@@ -193,6 +192,12 @@ impl App {
         if !self.visible.is_empty() {
             self.mode = Mode::Detail;
         }
+    }
+
+    /// `:` opens the date prompt, empty.
+    fn start_jump(&mut self) {
+        self.prompt = Prompt::default();
+        self.mode = Mode::Jump;
     }
 
     fn toggle_help(&mut self) {

@@ -1,5 +1,6 @@
-//! The actor chooser overlay: the typed query, then every actor it matches with its kind
-//! and its count under the filter.
+//! The picker of actors and tags: the typed query, then every actor it matches with its
+//! kind, then every tag, each with its count under the filter and its state (`[x]`
+//! required, `[−]` excluded).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use crate::query::ActorMode;
+use crate::tui::actor_filter::Pick;
 use crate::tui::app::App;
 use crate::tui::hints::footer;
 use crate::tui::mode::Mode;
@@ -25,9 +27,10 @@ impl Widget for ActorOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let chooser = &app.actor_filter();
-        let rect = actor_filter_frame(area, app.timeline().actors.len());
+        let rect = actor_filter_frame(area, chooser.chosen.len());
         Clear.render(rect, buf);
         let mode = match chooser.mode {
+            _ if chooser.exact => "exactly",
             ActorMode::Any => "any of",
             ActorMode::All => "all of",
         };
@@ -35,7 +38,7 @@ impl Widget for ActorOverlay<'_> {
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border(true))
             .title(
-                Line::from(format!(" Actors · match {mode} the selected "))
+                Line::from(format!(" Actors and tags · match {mode} the required "))
                     .style(self.theme.title()),
             )
             .title_bottom(
@@ -44,8 +47,12 @@ impl Widget for ActorOverlay<'_> {
             );
         let inner = block.inner(rect);
         block.render(rect, buf);
-        if app.timeline().actors.is_empty() {
-            Line::styled("This timeline declares no actors.", self.theme.dim()).render(inner, buf);
+        if chooser.chosen.is_empty() {
+            Line::styled(
+                "This timeline declares no actors and no tags.",
+                self.theme.dim(),
+            )
+            .render(inner, buf);
             return;
         }
         let w = usize::from(inner.width);
@@ -56,7 +63,7 @@ impl Widget for ActorOverlay<'_> {
             ..inner
         };
         if chooser.shown.is_empty() {
-            Line::styled("No actor matches.", self.theme.dim()).render(list, buf);
+            Line::styled("No actor or tag matches.", self.theme.dim()).render(list, buf);
             return;
         }
         for (row, &i) in chooser
@@ -66,17 +73,30 @@ impl Widget for ActorOverlay<'_> {
             .take(usize::from(list.height))
             .enumerate()
         {
-            let actor = &app.timeline().actors[i];
-            let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
-            let check = if chooser.chosen[i] { "[x] " } else { "[ ] " };
+            let check = match chooser.chosen[i] {
+                Pick::Off => "[ ] ",
+                Pick::Required => "[x] ",
+                Pick::Excluded => "[−] ",
+            };
             let count = format!("{:>5}", chooser.counts[i]);
-            let kind = format!("  {:<12}", actor.kind.as_str());
+            let (name, kind, style) = if let Some(tag) = chooser.tag(i) {
+                (tag, "tag", self.theme.dim())
+            } else {
+                let actor = &app.timeline().actors[i];
+                let id = crate::model::ActorId(u32::try_from(i).unwrap_or(u32::MAX));
+                (
+                    actor.name.as_str(),
+                    actor.kind.as_str(),
+                    self.theme.actor(id),
+                )
+            };
+            let kind = format!("  {kind:<12}");
             let name_room = w.saturating_sub(4 + width(&kind) + count.len());
-            let name = fit_clean(&actor.name, name_room);
+            let name = fit_clean(name, name_room);
             let pad = " ".repeat(name_room.saturating_sub(width(&name)));
             let line = Line::from(vec![
                 Span::styled(check, self.theme.mark()),
-                Span::styled(name, self.theme.actor(id)),
+                Span::styled(name, style),
                 Span::raw(pad),
                 Span::styled(kind, self.theme.dim()),
                 Span::styled(
@@ -127,8 +147,11 @@ impl ActorOverlay<'_> {
             .chosen
             .iter()
             .enumerate()
-            .filter(|&(i, &on)| on && !chooser.shown.contains(&i))
-            .map(|(i, _)| clean(&self.app.timeline().actors[i].name))
+            .filter(|&(i, &pick)| pick != Pick::Off && !chooser.shown.contains(&i))
+            .map(|(i, _)| match chooser.tag(i) {
+                Some(tag) => clean(tag),
+                None => clean(&self.app.timeline().actors[i].name),
+            })
             .collect();
         if !hidden.is_empty() {
             counts = format!("{counts}, hidden: {}", hidden.join(", "));

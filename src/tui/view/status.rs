@@ -44,19 +44,39 @@ pub fn summary(app: &App) -> String {
     if let Some(range) = range_label((app.filter().from, app.filter().to)) {
         parts.push(range);
     }
-    if !app.filter().actors.is_empty() {
-        let names: Vec<String> = app
-            .filter()
+    let filter = app.filter();
+    if !filter.actors.is_empty() || !filter.excluded.is_empty() {
+        let names: Vec<String> = filter
             .actors
             .iter()
             .map(|a| clean(&tl.actor(*a).name))
             .collect();
-        let join = if app.filter().actor_mode == ActorMode::All {
+        let join = if filter.actor_mode == ActorMode::All || filter.exact_actors() {
             " + "
         } else {
             ", "
         };
-        parts.push(format!("actors: {}", names.join(join)));
+        let mut words = Vec::new();
+        if filter.exact_actors() {
+            words.push("exactly".to_owned());
+        }
+        if !names.is_empty() {
+            words.push(names.join(join));
+        }
+        words.extend(
+            filter
+                .excluded
+                .iter()
+                .map(|a| format!("−{}", clean(&tl.actor(*a).name))),
+        );
+        parts.push(format!("actors: {}", words.join(" ")));
+    }
+    if !filter.tags.is_empty() {
+        let tags: Vec<String> = filter.tags.iter().map(|t| clean(t)).collect();
+        parts.push(format!("tags: {}", tags.join(", ")));
+    }
+    if let Some(ids) = &filter.ids {
+        parts.push(format!("ids: {} listed", ids.len()));
     }
     if !app.filter().query().is_empty() {
         parts.push(format!("query: \"{}\"", clean(app.filter().query())));
