@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     /// A timeline file (RON) that loads back and passes 'check': an editable copy
     Ron,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
 }
 
 /// What TimelineJS groups slides by.
@@ -41,6 +43,7 @@ impl From<ExportFormat> for crate::interop::Format {
             ExportFormat::Markdown => crate::interop::Format::Markdown,
             ExportFormat::Json => crate::interop::Format::Json,
             ExportFormat::Ron => crate::interop::Format::Ron,
+            ExportFormat::Csv => crate::interop::Format::Csv,
         }
     }
 }
@@ -59,6 +62,8 @@ impl From<GroupByArg> for GroupBy {
 /// Which eras TimelineJS's era band shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ErasArg {
+    /// The eras that cover the most days without overlapping: every label readable
+    Cover,
     /// Every era, with a warning naming the overlapping pairs
     All,
     /// Only eras that overlap none before them in the file
@@ -68,6 +73,7 @@ pub enum ErasArg {
 impl From<ErasArg> for EraSelection {
     fn from(eras: ErasArg) -> EraSelection {
         match eras {
+            ErasArg::Cover => EraSelection::Cover,
             ErasArg::All => EraSelection::All,
             ErasArg::Disjoint => EraSelection::Disjoint,
         }
@@ -79,6 +85,8 @@ pub enum ImportFormat {
     /// TimelineJS JSON, as its documentation describes it
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
 }
 
 /// An actor kind, as a flag value.
@@ -115,6 +123,8 @@ pub enum FormatArg {
     Ron,
     /// A Markdown section per event
     Markdown,
+    /// CSV for spreadsheets: id,date,precision,title,actors,tags,summary,sources
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -141,6 +151,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Ron => Format::Ron,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }

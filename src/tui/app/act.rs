@@ -249,6 +249,7 @@ fn format_label(format: Format) -> &'static str {
         Format::Text => "text",
         Format::Line => "lines",
         Format::Id => "ids",
+        Format::Csv => "CSV",
     }
 }
 
