@@ -52,6 +52,7 @@ mod query;
 mod sanitize;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
+mod time_folds;
 mod time_view;
 mod tui_act;
 mod tui_calendars;

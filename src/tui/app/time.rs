@@ -73,11 +73,18 @@ impl App {
             _ if !self.time.open => {}
             TimeAction::ZoomIn | TimeAction::ZoomOut => {
                 let scale = self.time_scale();
-                let anchor = self
+                let centre = self
                     .selected_day()
                     .filter(|d| scale.col(*d).is_some())
                     .unwrap_or(scale.start + scale.span / 2);
-                self.zoom(anchor, action == TimeAction::ZoomIn);
+                let zoom_in = action == TimeAction::ZoomIn;
+                self.time.window = self.time.window.zoom_centred(
+                    self.time.lanes.extent,
+                    scale.width,
+                    centre,
+                    zoom_in,
+                    self.shown_days(),
+                );
             }
             TimeAction::Fit => self.time.window = Window::default(),
             TimeAction::PanBack | TimeAction::PanForward => {
@@ -92,12 +99,25 @@ impl App {
         }
     }
 
+    /// Zooms keeping `anchor` in its column (the wheel, under the pointer).
     fn zoom(&mut self, anchor: i64, zoom_in: bool) {
         let width = self.time_scale().width;
-        self.time.window = self
-            .time
-            .window
-            .zoom(self.time.lanes.extent, width, anchor, zoom_in);
+        let shown = self.shown_days();
+        self.time.window =
+            self.time
+                .window
+                .zoom(self.time.lanes.extent, width, anchor, zoom_in, shown);
+    }
+
+    /// The days the drawn layout shows to scale, its folds left out (the window's whole
+    /// span before the model is built for it).
+    fn shown_days(&self) -> i64 {
+        let scale = self.time_scale();
+        if self.time.model.scale == scale && !self.time.model.segments.is_empty() {
+            crate::tui::time::axis::shown_days(&self.time.model.segments)
+        } else {
+            scale.span
+        }
     }
 
     fn pan(&mut self, days: i64) {
@@ -153,6 +173,11 @@ impl App {
         }
         if self.time.lanes_for != Some(visible) {
             self.time.lanes = LaneIndex::build(&self.timeline, &self.index, &self.visible);
+            // A new filter result (a search, a range, actors) is fitted: the view shows the
+            // matches' own span, not where the last zoom was.
+            if self.time.lanes_for.is_some() {
+                self.time.window = Window::default();
+            }
             self.time.lanes_for = Some(visible);
         }
         if !self.time.open {
@@ -228,6 +253,19 @@ impl App {
         let scale = self.time_scale();
         let x0 = self.areas().list_inner.x + self.time.model.name_width;
         let c = col.saturating_sub(x0).min(scale.width - 1);
+        let segs = &self.time.model.segments;
+        if self.time.model.scale == scale
+            && let Some((from, to)) = crate::tui::time::axis::days_of(segs, c).or_else(|| {
+                // A fold's column: the first day after the fold.
+                let next = segs.iter().find_map(|s| match *s {
+                    crate::tui::time::axis::Segment::Scale { start, x, .. } if x > c => Some(start),
+                    _ => None,
+                })?;
+                Some((next, next + 1))
+            })
+        {
+            return (from + to - 1) / 2;
+        }
         (scale.day_at(c) + scale.day_at(c + 1) - 1) / 2
     }
 

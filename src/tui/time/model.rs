@@ -7,9 +7,10 @@
 
 use unicode_width::UnicodeWidthChar;
 
+use super::axis::{Segment, axis_ticks, column_of, era_columns, lay_out};
 use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
 use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
-use super::{range_label, stack_eras, ticks};
+use super::{range_label, stack_bands};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::SearchIndex;
 
@@ -42,7 +43,12 @@ pub struct Lane {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeModel {
+    /// The window in time, linear: what zoom and pan move.
     pub scale: Scale,
+    /// How the window is drawn: its stretches with events to scale, the long empty ones
+    /// between them folded, by the list axis's rule and layout (`axis::lay_out`). Every
+    /// column below (cells, ticks, bands, the selection) is a column of this layout.
+    pub segments: Vec<Segment>,
     pub step: Step,
     /// The range shown, for the title: `1979 – 1989`.
     pub range: String,
@@ -59,6 +65,7 @@ impl Default for TimeModel {
     fn default() -> TimeModel {
         TimeModel {
             scale: Scale::new(0, 1, 1),
+            segments: Vec::new(),
             step: Step::Years(1),
             range: String::new(),
             ticks: Vec::new(),
@@ -118,8 +125,13 @@ impl TimeModel {
             4..6 => 1,
             _ => 0,
         };
+        let segments = folded(input.lanes, &scale);
         let mut eras = if era_share > 0 {
-            stack_eras(&input.timeline.eras, &scale, rest - 1)
+            stack_bands(
+                &input.timeline.eras,
+                |era| era_columns(&segments, era),
+                rest - 1,
+            )
         } else {
             Vec::new()
         };
@@ -147,7 +159,7 @@ impl TimeModel {
             .into_iter()
             .map(|key| Lane {
                 key,
-                cells: events.cells(key, &scale, &shown),
+                cells: folded_cells(&events, key, &segments, &shown),
                 labels: Vec::new(),
                 selected: None,
             })
@@ -163,7 +175,7 @@ impl TimeModel {
             match next {
                 Some(&a) => {
                     last.key = LaneKey::Actor(a);
-                    last.cells = events.cells(last.key, &scale, &shown);
+                    last.cells = folded_cells(&events, last.key, &segments, &shown);
                 }
                 None => {
                     lanes.pop();
@@ -174,7 +186,8 @@ impl TimeModel {
             scale,
             step,
             range: range_label(&scale, step, cal),
-            ticks: ticks(&scale, step, cal),
+            ticks: axis_ticks(&segments, scale.width, input.dates),
+            segments,
             eras,
             lanes,
             name_width,
@@ -203,7 +216,13 @@ impl TimeModel {
             );
             let last = if event.end.is_some() { last } else { first };
             let cols = (last >= self.scale.start && first < self.scale.end())
-                .then(|| (self.scale.col_clamped(first), self.scale.col_clamped(last)));
+                .then(|| {
+                    Some((
+                        column_of(&self.segments, first)?,
+                        column_of(&self.segments, last)?,
+                    ))
+                })
+                .flatten();
             (id, &event.actors, cols)
         });
         let mut title_width = |id: EventId| title_width(&input.timeline.event(id).title);
@@ -232,6 +251,35 @@ impl TimeModel {
             .get(usize::from(row.checked_sub(top)?))
             .map(|l| l.key)
     }
+}
+
+/// The window's layout: the gaps of the visible events' years that lie inside it folded.
+fn folded(lanes: &LaneIndex, scale: &Scale) -> Vec<Segment> {
+    let gaps = &lanes.gaps;
+    let lo = gaps.partition_point(|g| g.from <= scale.start);
+    let hi = gaps.partition_point(|g| g.to < scale.end()).max(lo);
+    lay_out(scale.start, scale.end(), &gaps[lo..hi], scale.width)
+}
+
+/// A lane's cells over a folded layout: each stretch at its own scale, the folds empty.
+fn folded_cells(
+    events: &Events<'_>,
+    key: LaneKey,
+    segments: &[Segment],
+    shown: &[ActorId],
+) -> Vec<Cell> {
+    let mut out = Vec::new();
+    for s in segments {
+        match *s {
+            Segment::Scale {
+                start, end, width, ..
+            } => out.extend(events.cells(key, &Scale::new(start, end - start, width), shown)),
+            Segment::Fold { width, .. } => {
+                out.extend(std::iter::repeat_n(Cell::EMPTY, usize::from(width)));
+            }
+        }
+    }
+    out
 }
 
 /// A title's width on screen once cleaned, looking no further than a label can use.

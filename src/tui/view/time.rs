@@ -12,6 +12,7 @@ use crate::tui::app::App;
 use crate::tui::mode::Mode;
 use crate::tui::text::{self, fit_clean};
 use crate::tui::theme::Theme;
+use crate::tui::time::axis::{Segment, fold_label};
 use crate::tui::time::{Kind, Lane, LaneKey, TimeModel};
 
 /// Columns an era's name needs (with its `…`) to be written in its band.
@@ -83,6 +84,15 @@ impl Widget for TimePane<'_> {
         }
         for lane in &model.lanes {
             self.lane(lane, model, Rect::new(inner.x, y, inner.width, 1), buf);
+            // A fold cuts the lane: a dotted line down its middle, as the axis marks it.
+            for s in &model.segments {
+                if let Segment::Fold { x, width, .. } = *s {
+                    let cell = &mut buf[(x0 + x + width / 2, y)];
+                    if cell.symbol() == " " {
+                        cell.set_char('┊').set_style(theme.dim());
+                    }
+                }
+            }
             y += 1;
         }
         // The axis sits on the pane's floor, under however few lanes there are, as a
@@ -163,12 +173,26 @@ impl TimePane<'_> {
         let theme = self.theme;
         let width = model.scale.width;
         let mut y = y;
+        let folds = || {
+            model.segments.iter().filter_map(|s| match *s {
+                Segment::Fold { years, x, .. } => Some((x, fold_label(years))),
+                Segment::Scale { .. } => None,
+            })
+        };
         if model.axis_rows == 2 && y < bottom {
             buf.set_string(x0, y, "─".repeat(usize::from(width)), theme.dim());
             for tick in &model.ticks {
                 buf[(x0 + tick.col, y)].set_char('┬');
             }
+            // The folded years, on the line they are cut out of (as on the list's axis).
+            for (x, label) in folds() {
+                buf.set_string(x0 + x, y, label, theme.dim());
+            }
             y += 1;
+        } else if model.axis_rows == 1 && y < bottom {
+            for (x, label) in folds() {
+                buf.set_string(x0 + x, y, label, theme.dim());
+            }
         }
         if model.axis_rows >= 1 && y < bottom {
             for tick in &model.ticks {

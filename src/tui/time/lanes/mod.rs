@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 
+use super::axis::{FOLD_MIN_YEARS, Gap, gap_between, year_of_day};
 use super::{Extent, Scale};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::{SearchIndex, actor_bit};
@@ -39,6 +40,10 @@ pub struct LaneIndex {
     actors: Vec<ActorEvents>,
     /// The days the visible events cover.
     pub extent: Extent,
+    /// The empty stretches between the visible events' years that fold, by the list
+    /// axis's rule (`axis::gap_between`), ascending: found once per filter result, so
+    /// that a frame folds any window by a binary search.
+    pub gaps: Vec<Gap>,
     /// The longest visible event with an `end`, in days: how far before a span an event
     /// can start and still reach into it.
     longest: i64,
@@ -79,6 +84,11 @@ impl LaneIndex {
             })
             .collect();
         let (mut last, mut longest) = (i32::MIN, 0i64);
+        let mut gaps = Vec::new();
+        // Whole empty years between two first days need at least this many days between
+        // them: only such pairs (few) have their years computed.
+        let fold_days = i32::try_from(365 * i64::from(FOLD_MIN_YEARS)).unwrap_or(i32::MAX);
+        let mut prev_first = i32::MAX;
         let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
             lane.days.push(first);
             lane.pos.push(p);
@@ -97,6 +107,15 @@ impl LaneIndex {
         for (p, &id) in visible.iter().enumerate() {
             let p = u32::try_from(p).unwrap_or(u32::MAX);
             let (first, last_day) = (index.first_day(id), index.last_day(id));
+            if first.saturating_sub(prev_first) >= fold_days
+                && let Some(gap) = gap_between(
+                    year_of_day(i64::from(prev_first)),
+                    year_of_day(i64::from(first)),
+                )
+            {
+                gaps.push(gap);
+            }
+            prev_first = first;
             last = last.max(last_day);
             let end = index.has_end(id).then_some(last_day);
             if end.is_some() {
@@ -125,6 +144,7 @@ impl LaneIndex {
         LaneIndex {
             actors,
             extent,
+            gaps,
             longest,
             others: RefCell::default(),
         }

@@ -1,0 +1,87 @@
+//! The folds of empty time: one model (`tui::time::axis::lay_out` with the rule
+//! `gap_between`) serves the list's axis and the time view, so at fit both fold the same
+//! years with the same mark, ticks never fall inside a fold, and zooming into a fold
+//! unfolds it.
+
+use afghan_timeline::tui::action::{Action, TimeAction};
+use afghan_timeline::tui::app::App;
+use afghan_timeline::tui::time::axis::Segment;
+
+const BUILT_IN: &str = include_str!("../../data/timeline.ron");
+
+fn sample_text() -> String {
+    std::fs::read_to_string(crate::common::fixture("tui/sample.ron")).expect("read")
+}
+
+fn folds(segs: &[Segment]) -> Vec<i32> {
+    segs.iter()
+        .filter_map(|s| match *s {
+            Segment::Fold { years, .. } => Some(years),
+            Segment::Scale { .. } => None,
+        })
+        .collect()
+}
+
+fn app(text: &str, width: u16, height: u16) -> App {
+    crate::common::colourless_app(text, "t.ron", width, height, &[])
+}
+
+#[test]
+fn the_list_axis_and_the_time_view_fold_the_same_years() {
+    for (text, expected) in [(BUILT_IN, vec![56]), (&*sample_text(), vec![28, 35, 20])] {
+        for (w, h) in [(120, 40), (200, 60)] {
+            let mut app = app(text, w, h);
+            let list = folds(app.axis().segments());
+            app.update(Action::Time(TimeAction::Toggle));
+            let time = folds(&app.time().model.segments);
+            assert_eq!(list, expected, "the list's axis at {w}×{h}");
+            assert_eq!(time, list, "the time view at {w}×{h}");
+        }
+    }
+}
+
+/// At fit the folded years take a mark's width, so the years with events get the rest:
+/// on the built-in timeline 1978–2026 takes nearly all of the lanes' width.
+#[test]
+fn at_fit_the_years_with_events_get_the_width() {
+    let mut app = app(BUILT_IN, 120, 40);
+    app.update(Action::Time(TimeAction::Toggle));
+    let model = &app.time().model;
+    let scaled: u16 = model
+        .segments
+        .iter()
+        .filter_map(|s| match *s {
+            Segment::Scale { width, .. } => Some(width),
+            Segment::Fold { .. } => None,
+        })
+        .sum();
+    assert!(scaled + 6 >= model.scale.width, "{:?}", model.segments);
+    // No tick falls inside a fold.
+    for s in &model.segments {
+        if let Segment::Fold { x, width, .. } = *s {
+            assert!(
+                model.ticks.iter().all(|t| t.col < x || t.col >= x + width),
+                "{:?} {:?}",
+                model.ticks,
+                model.segments
+            );
+        }
+    }
+}
+
+/// Zooming in on the event just after a fold unfolds it: the window no longer holds the
+/// whole gap, and what it shows of it is drawn to scale.
+#[test]
+fn zooming_into_a_fold_unfolds_it() {
+    let mut app = app(BUILT_IN, 120, 40);
+    app.update(Action::Time(TimeAction::Toggle));
+    assert_eq!(folds(&app.time().model.segments), [56]);
+    // The first year after the gap (1919, 1921, then 1978).
+    app.update(Action::FirstEvent);
+    app.update(Action::NextYear);
+    app.update(Action::NextYear);
+    let id = app.selected_event().expect("a selection");
+    assert!(app.timeline().event(id).date.year() > 1921);
+    app.update(Action::Time(TimeAction::ZoomIn));
+    assert!(folds(&app.time().model.segments).is_empty());
+}
