@@ -9,7 +9,7 @@ use super::App;
 use crate::model::{ActorId, EventId};
 use crate::tui::action::TimeAction;
 use crate::tui::mode::Mode;
-use crate::tui::time::{LaneIndex, LaneKey, Scale, TimeInput, TimeModel, Window};
+use crate::tui::time::{LaneIndex, LaneKey, LaneOrder, Scale, TimeInput, TimeModel, Window};
 
 /// The time view's state: whether it replaces the list, where it is in time, and what
 /// `update` computed for the view to draw.
@@ -28,6 +28,10 @@ pub struct TimeView {
     selected_for: Option<EventId>,
     /// The column a drag with the left button last reached.
     drag_from: Option<u16>,
+    /// Whether the view has the detail's columns too (`z`); kept for the session.
+    pub full_width: bool,
+    /// The lanes' order (`s`).
+    pub order: LaneOrder,
 }
 
 /// Everything but the selection that the model depends on.
@@ -40,6 +44,7 @@ struct BuildKey {
     width: u16,
     height: u16,
     filtered: Vec<ActorId>,
+    order: LaneOrder,
 }
 
 impl App {
@@ -87,6 +92,8 @@ impl App {
                 );
             }
             TimeAction::Fit => self.time.window = Window::default(),
+            TimeAction::FullWidth => self.time.full_width = !self.time.full_width,
+            TimeAction::LaneOrder => self.time.order = self.time.order.next(),
             TimeAction::PanBack | TimeAction::PanForward => {
                 let half = self.time_scale().span / 2;
                 let days = if action == TimeAction::PanBack {
@@ -135,6 +142,11 @@ impl App {
         TimeModel::scale_for(&self.time_input())
     }
 
+    /// Whether the time view has the whole width, the detail opening over it on Enter.
+    pub fn time_full_width(&self) -> bool {
+        self.time.open && self.time.full_width
+    }
+
     /// Whether the time view shows one lane for the filter's actors: with all of several
     /// required, every event shown has each of them, and a lane apiece would repeat one
     /// lane as many times.
@@ -159,6 +171,7 @@ impl App {
             width: inner.width,
             height: inner.height,
             dates: self.dates,
+            order: self.time.order,
         }
     }
 
@@ -198,6 +211,7 @@ impl App {
             width: inner.width,
             height: inner.height,
             filtered: self.filter.actors.clone(),
+            order: self.time.order,
         };
         if self.time.built_for.as_ref() != Some(&key) {
             self.time.model = TimeModel::build(&self.time_input());

@@ -17,7 +17,10 @@ mod reckon;
 mod ticks;
 
 pub use eras::{EraBand, stack_bands, stack_eras};
-pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
+pub use lanes::{
+    Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder, choose_lanes, choose_lanes_by,
+    ranked_actors, ranked_actors_by,
+};
 pub use model::{Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};
 pub use ticks::{Reckoner, Step, Tick, choose_step, range_label, ticks};

@@ -8,7 +8,8 @@
 use unicode_width::UnicodeWidthChar;
 
 use super::axis::{Segment, axis_ticks, column_of, era_columns, lay_out};
-use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
+use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder};
+use super::lanes::{choose_lanes_by, ranked_actors_by};
 use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
 use super::{range_label, stack_bands};
 use crate::model::{ActorId, EventId, Timeline};
@@ -29,12 +30,16 @@ pub struct TimeInput<'a> {
     pub height: u16,
     /// The calendar the ticks count in, beside the Gregorian.
     pub dates: crate::model::calendar::DateStyle,
+    /// The lanes' order.
+    pub order: LaneOrder,
 }
 
 /// One lane's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
     pub key: LaneKey,
+    /// The lane's visible events, all of them (its header's count; none for "others").
+    pub count: Option<usize>,
     pub cells: Vec<Cell>,
     pub labels: Vec<Placed>,
     /// The columns of the selected event in this lane (its marker, or its bar), if here.
@@ -80,8 +85,8 @@ impl Default for TimeModel {
 /// Columns of the lanes' names for a pane this wide.
 fn name_width(width: u16) -> u16 {
     match width {
-        60.. => 15,
-        40..60 => 11,
+        60.. => 19,
+        40..60 => 13,
         28..40 => 7,
         _ => 0,
     }
@@ -135,11 +140,12 @@ impl TimeModel {
         } else {
             Vec::new()
         };
-        let keys = choose_lanes(
+        let keys = choose_lanes_by(
             input.lanes,
             input.filtered,
             &scale,
             rest - eras.len().min(era_share),
+            input.order,
         );
         eras.truncate(rest - keys.len());
         let shown: Vec<ActorId> = keys
@@ -159,6 +165,7 @@ impl TimeModel {
             .into_iter()
             .map(|key| Lane {
                 key,
+                count: lane_count(input.lanes, key),
                 cells: folded_cells(&events, key, &segments, &shown),
                 labels: Vec::new(),
                 selected: None,
@@ -170,11 +177,12 @@ impl TimeModel {
             && last.key == LaneKey::Others
             && last.cells.iter().all(|c| c.kind == Kind::Empty)
         {
-            let ranked = ranked_actors(input.lanes, input.filtered, &scale);
+            let ranked = ranked_actors_by(input.lanes, input.filtered, &scale, input.order);
             let next = ranked.iter().find(|a| !shown.contains(a));
             match next {
                 Some(&a) => {
                     last.key = LaneKey::Actor(a);
+                    last.count = lane_count(input.lanes, last.key);
                     last.cells = folded_cells(&events, last.key, &segments, &shown);
                 }
                 None => {
@@ -250,6 +258,13 @@ impl TimeModel {
         self.lanes
             .get(usize::from(row.checked_sub(top)?))
             .map(|l| l.key)
+    }
+}
+
+fn lane_count(lanes: &LaneIndex, key: LaneKey) -> Option<usize> {
+    match key {
+        LaneKey::Actor(a) => Some(lanes.total(a)),
+        LaneKey::Others => None,
     }
 }
 

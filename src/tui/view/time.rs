@@ -15,6 +15,16 @@ use crate::tui::theme::Theme;
 use crate::tui::time::axis::{Segment, fold_label};
 use crate::tui::time::{Kind, Lane, LaneKey, TimeModel};
 
+/// A count in at most four columns: `987`, `9876`, `12k`, `1.2M`.
+fn compact(n: usize) -> String {
+    match n {
+        0..10_000 => n.to_string(),
+        10_000..1_000_000 => format!("{}k", n / 1000),
+        _ if n < 10_000_000 => format!("{}.{}M", n / 1_000_000, n / 100_000 % 10),
+        _ => format!("{}M", n / 1_000_000),
+    }
+}
+
 /// Columns an era's name needs (with its `…`) to be written in its band.
 const MIN_ERA_NAME: usize = 5;
 
@@ -27,10 +37,16 @@ impl Widget for TimePane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let model = &app.time().model;
+        let order = match app.time().order {
+            crate::tui::time::LaneOrder::Busiest => String::new(),
+            other @ crate::tui::time::LaneOrder::FirstSeen => {
+                format!(" · lanes {}", other.label())
+            }
+        };
         let title = if model.range.is_empty() {
             " Time ".to_owned()
         } else {
-            format!(" {} ", model.range)
+            format!(" {}{order} ", model.range)
         };
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
@@ -122,8 +138,22 @@ impl TimePane<'_> {
             LaneKey::Others => ("others", theme.dim()),
         };
         if model.name_width > 0 {
-            let name = fit_clean(name, usize::from(model.name_width - 1));
+            // The count right-aligned before the scale, the name cut to what it leaves.
+            let room = usize::from(model.name_width - 1);
+            let count = lane.count.map(compact).unwrap_or_default();
+            let count_w = text::width(&count);
+            // A name needs a few letters more than the count: narrow panes drop the count.
+            let name_room = if count_w + 9 <= room {
+                room - count_w - 1
+            } else {
+                room
+            };
+            let name = fit_clean(name, name_room);
             buf.set_string(row.x, row.y, name, style.patch(theme.dim()));
+            if name_room < room {
+                let x = row.x + u16::try_from(room - count_w).unwrap_or(0);
+                buf.set_string(x, row.y, count, theme.dim());
+            }
         }
         let x0 = row.x + model.name_width;
         for (c, cell) in lane.cells.iter().enumerate() {

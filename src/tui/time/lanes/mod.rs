@@ -172,6 +172,47 @@ fn bounds(days: &[i32], from: i64, to: i64) -> (usize, usize) {
     )
 }
 
+/// The order of the actors' lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LaneOrder {
+    /// The most events in the span first.
+    #[default]
+    Busiest,
+    /// The earliest first visible event first: the story's order of entrances.
+    FirstSeen,
+}
+
+impl LaneOrder {
+    /// The next order, round (`s`).
+    #[must_use]
+    pub fn next(self) -> LaneOrder {
+        match self {
+            LaneOrder::Busiest => LaneOrder::FirstSeen,
+            LaneOrder::FirstSeen => LaneOrder::Busiest,
+        }
+    }
+
+    /// What the lane headers' title says of it.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneOrder::Busiest => "busiest first",
+            LaneOrder::FirstSeen => "by first appearance",
+        }
+    }
+}
+
+impl LaneIndex {
+    /// The visible events of `actor`, all of them (the lane header's count).
+    pub fn total(&self, actor: ActorId) -> usize {
+        self.actors.get(actor.index()).map_or(0, |a| a.days.len())
+    }
+
+    /// The first day of `actor`'s first visible event.
+    pub fn first_day(&self, actor: ActorId) -> Option<i32> {
+        self.actors.get(actor.index())?.days.first().copied()
+    }
+}
+
 /// Which lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneKey {
@@ -184,8 +225,28 @@ pub enum LaneKey {
 /// filter, else those with events in the span, the most first (ties: the timeline's
 /// actor order). Costs O(actors · log n).
 pub fn ranked_actors(lanes: &LaneIndex, filtered: &[ActorId], scale: &Scale) -> Vec<ActorId> {
+    ranked_actors_by(lanes, filtered, scale, LaneOrder::Busiest)
+}
+
+/// [`ranked_actors`] in either order: by first appearance, those with events in the span
+/// by their first visible event (ties: the timeline's actor order).
+pub fn ranked_actors_by(
+    lanes: &LaneIndex,
+    filtered: &[ActorId],
+    scale: &Scale,
+    order: LaneOrder,
+) -> Vec<ActorId> {
     if !filtered.is_empty() {
         return filtered.to_vec();
+    }
+    if order == LaneOrder::FirstSeen {
+        let mut seen: Vec<(i32, ActorId)> = (0..lanes.actors.len())
+            .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
+            .filter(|&a| lanes.count(a, scale.start, scale.end()) > 0)
+            .filter_map(|a| Some((lanes.first_day(a)?, a)))
+            .collect();
+        seen.sort_unstable();
+        return seen.into_iter().map(|(_, a)| a).collect();
     }
     let mut counted: Vec<(usize, ActorId)> = (0..lanes.actors.len())
         .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
@@ -204,10 +265,21 @@ pub fn choose_lanes(
     scale: &Scale,
     rows: usize,
 ) -> Vec<LaneKey> {
+    choose_lanes_by(lanes, filtered, scale, rows, LaneOrder::Busiest)
+}
+
+/// [`choose_lanes`] in either order.
+pub fn choose_lanes_by(
+    lanes: &LaneIndex,
+    filtered: &[ActorId],
+    scale: &Scale,
+    rows: usize,
+    order: LaneOrder,
+) -> Vec<LaneKey> {
     if rows == 0 {
         return Vec::new();
     }
-    let actors = ranked_actors(lanes, filtered, scale);
+    let actors = ranked_actors_by(lanes, filtered, scale, order);
     if actors.len() <= rows {
         return actors.into_iter().map(LaneKey::Actor).collect();
     }
