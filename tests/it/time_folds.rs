@@ -85,3 +85,30 @@ fn zooming_into_a_fold_unfolds_it() {
     app.update(Action::Time(TimeAction::ZoomIn));
     assert!(folds(&app.time().model.segments).is_empty());
 }
+
+/// At 200 columns (and at 120 with `z`) the built-in timeline's seven eras are all named
+/// whole at fit, the ongoing one with `→ now`, and no legend is needed.
+#[test]
+fn every_era_of_the_built_in_timeline_is_named_at_fit() {
+    for (w, h, wide) in [(200, 60, false), (200, 60, true), (120, 40, true)] {
+        let mut app = app(BUILT_IN, w, h);
+        app.update(Action::Time(TimeAction::Toggle));
+        if wide {
+            app.update(Action::Time(TimeAction::FullWidth));
+        }
+        let model = &app.time().model;
+        assert_eq!(app.timeline().eras.len(), 7);
+        assert!(
+            model.era_legend.is_empty(),
+            "{w}×{h}: {:?}",
+            model.era_legend
+        );
+        assert_eq!(model.era_labels.len(), 7, "{w}×{h}");
+        let screen = crate::common::draw_screen(&app, w, h);
+        let text: String = format!("{:?}", screen.backend());
+        for era in &app.timeline().eras {
+            assert!(text.contains(&era.name), "{w}×{h}: {}", era.name);
+        }
+        assert!(text.contains("Second Taliban emirate → now"));
+    }
+}

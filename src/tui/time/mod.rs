@@ -16,7 +16,9 @@ mod place;
 mod reckon;
 mod ticks;
 
-pub use eras::{EraBand, stack_bands, stack_eras};
+pub use eras::{
+    EraBand, EraLabel, LabelledEras, era_label, stack_bands, stack_eras, stack_labelled,
+};
 pub use lanes::{
     Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder, choose_lanes, choose_lanes_by,
     ranked_actors, ranked_actors_by,

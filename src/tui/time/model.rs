@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthChar;
 use super::axis::{Segment, axis_ticks, column_of, era_columns, lay_out};
 use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder};
 use super::lanes::{choose_lanes_by, ranked_actors_by};
-use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
-use super::{range_label, stack_bands};
+use super::{EraBand, EraLabel, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
+use super::{era_label, range_label, stack_labelled};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::SearchIndex;
 
@@ -59,6 +59,10 @@ pub struct TimeModel {
     pub range: String,
     pub ticks: Vec<Tick>,
     pub eras: Vec<Vec<EraBand>>,
+    /// Where each era's name is written over the bands (`row` indexes `eras`).
+    pub era_labels: Vec<EraLabel>,
+    /// Eras whose names are cut or left out: a legend row under the bands names them.
+    pub era_legend: Vec<usize>,
     pub lanes: Vec<Lane>,
     /// Columns left of the scale for the lanes' names (0: no names).
     pub name_width: u16,
@@ -75,6 +79,8 @@ impl Default for TimeModel {
             range: String::new(),
             ticks: Vec::new(),
             eras: Vec::new(),
+            era_labels: Vec::new(),
+            era_legend: Vec::new(),
             lanes: Vec::new(),
             name_width: 0,
             axis_rows: 0,
@@ -131,23 +137,7 @@ impl TimeModel {
             _ => 0,
         };
         let segments = folded(input.lanes, &scale);
-        let mut eras = if era_share > 0 {
-            stack_bands(
-                &input.timeline.eras,
-                |era| era_columns(&segments, era),
-                rest - 1,
-            )
-        } else {
-            Vec::new()
-        };
-        let keys = choose_lanes_by(
-            input.lanes,
-            input.filtered,
-            &scale,
-            rest - eras.len().min(era_share),
-            input.order,
-        );
-        eras.truncate(rest - keys.len());
+        let (eras, keys) = eras_and_lanes(input, &segments, &scale, rest, era_share);
         let shown: Vec<ActorId> = keys
             .iter()
             .filter_map(|k| match k {
@@ -196,7 +186,9 @@ impl TimeModel {
             range: range_label(&scale, step, cal),
             ticks: axis_ticks(&segments, scale.width, input.dates),
             segments,
-            eras,
+            eras: eras.rows,
+            era_labels: eras.labels,
+            era_legend: eras.legend,
             lanes,
             name_width,
             axis_rows,
@@ -252,13 +244,75 @@ impl TimeModel {
 }
 
 impl TimeModel {
+    /// Rows above the lanes: the era bands and, when a name is cut, the legend.
+    pub fn era_rows(&self) -> usize {
+        self.eras.len() + usize::from(!self.era_legend.is_empty())
+    }
+
     /// The lane drawn on row `row` of the pane's inside, if a lane is there.
     pub fn lane_at(&self, row: u16) -> Option<LaneKey> {
-        let top = u16::try_from(self.eras.len()).unwrap_or(u16::MAX);
+        let top = u16::try_from(self.era_rows()).unwrap_or(u16::MAX);
         self.lanes
             .get(usize::from(row.checked_sub(top)?))
             .map(|l| l.key)
     }
+}
+
+/// The era rows and the lanes for `rest` rows: eras get up to `era_share` rows when the
+/// lanes need them and whatever the lanes leave otherwise, stacked so that every name has
+/// room, or cut with a legend row when rows run short.
+fn eras_and_lanes(
+    input: &TimeInput<'_>,
+    segments: &[Segment],
+    scale: &Scale,
+    rest: usize,
+    era_share: usize,
+) -> (super::LabelledEras, Vec<LaneKey>) {
+    let eras_in = |max_rows: usize| {
+        let labels: Vec<u16> = input
+            .timeline
+            .eras
+            .iter()
+            .map(|e| u16::try_from(crate::tui::text::width(&era_label(e))).unwrap_or(u16::MAX))
+            .collect();
+        stack_labelled(
+            &input.timeline.eras,
+            |era| era_columns(segments, era),
+            |i| labels[i],
+            scale.width,
+            max_rows,
+        )
+    };
+    let rows_of = |e: &super::LabelledEras| e.rows.len() + usize::from(!e.legend.is_empty());
+    let mut eras = if era_share > 0 {
+        eras_in(rest - 1)
+    } else {
+        super::LabelledEras::default()
+    };
+    let keys = choose_lanes_by(
+        input.lanes,
+        input.filtered,
+        scale,
+        rest - rows_of(&eras).min(era_share),
+        input.order,
+    );
+    // Fewer rows than the eras asked for: stacked again in those, the legend's row
+    // kept when something is cut.
+    let allowed = rest - keys.len();
+    if rows_of(&eras) > allowed {
+        eras = eras_in(allowed);
+        if rows_of(&eras) > allowed && allowed >= 2 {
+            eras = eras_in(allowed - 1);
+        }
+        // A single row keeps the bands, their names cut, rather than the legend.
+        if rows_of(&eras) > allowed {
+            eras.legend.clear();
+        }
+        if eras.rows.len() > allowed {
+            eras = super::LabelledEras::default();
+        }
+    }
+    (eras, keys)
 }
 
 fn lane_count(lanes: &LaneIndex, key: LaneKey) -> Option<usize> {

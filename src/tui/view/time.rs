@@ -13,7 +13,7 @@ use crate::tui::mode::Mode;
 use crate::tui::text::{self, fit_clean};
 use crate::tui::theme::Theme;
 use crate::tui::time::axis::{Segment, fold_label};
-use crate::tui::time::{Kind, Lane, LaneKey, TimeModel};
+use crate::tui::time::{Kind, Lane, LaneKey, TimeModel, era_label};
 
 /// A count in at most four columns: `987`, `9876`, `12k`, `1.2M`.
 fn compact(n: usize) -> String {
@@ -24,9 +24,6 @@ fn compact(n: usize) -> String {
         _ => format!("{}M", n / 1_000_000),
     }
 }
-
-/// Columns an era's name needs (with its `…`) to be written in its band.
-const MIN_ERA_NAME: usize = 5;
 
 pub struct TimePane<'a> {
     pub app: &'a App,
@@ -64,7 +61,7 @@ impl Widget for TimePane<'_> {
         // The model is laid out for the pane `update` last measured. A frame drawn between
         // the terminal's resize and the Resize it reports (or a test drawing at another
         // size) gets the frame alone: the next frame, at the new size, draws the rest.
-        let rows = model.eras.len() + model.lanes.len() + usize::from(model.axis_rows);
+        let rows = model.era_rows() + model.lanes.len() + usize::from(model.axis_rows);
         if inner.width <= model.name_width
             || inner.height == 0
             || model.name_width + model.scale.width > inner.width
@@ -73,31 +70,7 @@ impl Widget for TimePane<'_> {
             return;
         }
         let x0 = inner.x + model.name_width;
-        let mut y = inner.y;
-        for row in &model.eras {
-            for band in row {
-                let len = usize::from(band.to - band.from) + 1;
-                let era = &app.timeline().eras[band.era];
-                // An ongoing era's band ends in an arrow, as on the list's axis.
-                let arrow = if era.end.is_none() && len >= 3 {
-                    "→"
-                } else {
-                    ""
-                };
-                // A name cut to a letter or two says nothing: the band alone shows then.
-                let room = len.saturating_sub(1 + text::width(arrow));
-                // Measured cleaned and cut (a name may hold controls, and be megabytes).
-                let short = text::width(&fit_clean(&era.name, MIN_ERA_NAME + 1));
-                let name = if room >= short.min(MIN_ERA_NAME) {
-                    fit_clean(&era.name, room)
-                } else {
-                    String::new()
-                };
-                let text = format!(" {name:<room$}{arrow}");
-                buf.set_stringn(x0 + band.from, y, &text, len, theme.era(band.era));
-            }
-            y += 1;
-        }
+        let mut y = self.eras(model, inner, x0, buf);
         for lane in &model.lanes {
             self.lane(lane, model, Rect::new(inner.x, y, inner.width, 1), buf);
             // A fold cuts the lane: a dotted line down its middle, as the axis marks it.
@@ -119,6 +92,70 @@ impl Widget for TimePane<'_> {
 }
 
 impl TimePane<'_> {
+    /// The era bands, their names and the legend; returns the row under them.
+    fn eras(&self, model: &TimeModel, inner: Rect, x0: u16, buf: &mut Buffer) -> u16 {
+        let (app, theme) = (self.app, self.theme);
+        let mut y = inner.y;
+        let eras = &app.timeline().eras;
+        for row in &model.eras {
+            for band in row {
+                let len = usize::from(band.to - band.from) + 1;
+                // An ongoing era's band ends in an arrow, as on the list's axis.
+                let arrow = if eras[band.era].end.is_none() && len >= 3 {
+                    "→"
+                } else {
+                    ""
+                };
+                let text = format!("{arrow:>len$}");
+                buf.set_stringn(x0 + band.from, y, &text, len, theme.era(band.era));
+            }
+            y += 1;
+        }
+        // The names, placed by the model: inside the band in its style, and where one
+        // runs on past its band, in the band's colour on the background.
+        for label in &model.era_labels {
+            let Some(band) = model
+                .eras
+                .get(label.row)
+                .and_then(|r| r.iter().find(|b| b.era == label.era))
+            else {
+                continue;
+            };
+            let ly = inner.y + u16::try_from(label.row).unwrap_or(u16::MAX);
+            let name = fit_clean(&era_label(&eras[label.era]), usize::from(label.width));
+            let mut x = x0 + label.col;
+            for g in unicode_segmentation::UnicodeSegmentation::graphemes(name.as_str(), true) {
+                let col = x - x0;
+                let style = if col >= band.from && col <= band.to {
+                    theme.era(label.era)
+                } else {
+                    theme.era_overhang(label.era)
+                };
+                buf.set_stringn(
+                    x,
+                    ly,
+                    g,
+                    usize::from(inner.right().saturating_sub(x)),
+                    style,
+                );
+                x += u16::try_from(text::width(g)).unwrap_or(1);
+            }
+        }
+        if !model.era_legend.is_empty() {
+            let names: Vec<String> = model
+                .era_legend
+                .iter()
+                .map(|&i| era_label(&eras[i]))
+                .collect();
+            let legend = format!("eras: {}", names.join(" · "));
+            // The whole row, the lanes' names' columns too: it names what the bands cut.
+            let room = usize::from(inner.width);
+            buf.set_stringn(inner.x, y, fit_clean(&legend, room), room, theme.dim());
+            y += 1;
+        }
+        y
+    }
+
     fn lane(&self, lane: &Lane, model: &TimeModel, row: Rect, buf: &mut Buffer) {
         let (app, theme) = (self.app, self.theme);
         let joined;
