@@ -23,7 +23,7 @@ pub use lanes::{
     Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder, choose_lanes, choose_lanes_by,
     ranked_actors, ranked_actors_by,
 };
-pub use model::{Lane, TimeInput, TimeModel};
+pub use model::{FOLD_CUT, Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};
 pub use ticks::{Reckoner, Step, Tick, choose_step, range_label, ticks};
 

@@ -98,6 +98,9 @@ fn name_width(width: u16) -> u16 {
     }
 }
 
+/// The glyph down a fold's middle in every lane.
+pub const FOLD_CUT: char = '┊';
+
 /// Titles show from this scale width on.
 const LABELS_FROM: u16 = 24;
 
@@ -214,7 +217,13 @@ impl TimeModel {
                 i64::from(input.index.first_day(id)),
                 i64::from(input.index.last_day(id)),
             );
-            let last = if event.end.is_some() { last } else { first };
+            // The whole of the days it may be on: its `end`, or its month or year.
+            let last =
+                if event.end.is_some() || event.date.precision() != crate::model::Precision::Day {
+                    last
+                } else {
+                    first
+                };
             let cols = (last >= self.scale.start && first < self.scale.end())
                 .then(|| {
                     Some((
@@ -330,7 +339,8 @@ fn folded(lanes: &LaneIndex, scale: &Scale) -> Vec<Segment> {
     lay_out(scale.start, scale.end(), &gaps[lo..hi], scale.width)
 }
 
-/// A lane's cells over a folded layout: each stretch at its own scale, the folds empty.
+/// A lane's cells over a folded layout: each stretch at its own scale, the folds a dotted
+/// line down their middle (`┊`), taken, so that no title runs across a fold.
 fn folded_cells(
     events: &Events<'_>,
     key: LaneKey,
@@ -344,7 +354,10 @@ fn folded_cells(
                 start, end, width, ..
             } => out.extend(events.cells(key, &Scale::new(start, end - start, width), shown)),
             Segment::Fold { width, .. } => {
-                out.extend(std::iter::repeat_n(Cell::EMPTY, usize::from(width)));
+                out.extend((0..width).map(|c| Cell {
+                    ch: if c == width / 2 { FOLD_CUT } else { ' ' },
+                    kind: Kind::Bar,
+                }));
             }
         }
     }

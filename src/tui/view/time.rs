@@ -13,7 +13,7 @@ use crate::tui::mode::Mode;
 use crate::tui::text::{self, fit_clean};
 use crate::tui::theme::Theme;
 use crate::tui::time::axis::{Segment, fold_label};
-use crate::tui::time::{Kind, Lane, LaneKey, TimeModel, era_label};
+use crate::tui::time::{FOLD_CUT, Kind, Lane, LaneKey, TimeModel, era_label};
 
 /// A count in at most four columns: `987`, `9876`, `12k`, `1.2M`.
 fn compact(n: usize) -> String {
@@ -73,15 +73,6 @@ impl Widget for TimePane<'_> {
         let mut y = self.eras(model, inner, x0, buf);
         for lane in &model.lanes {
             self.lane(lane, model, Rect::new(inner.x, y, inner.width, 1), buf);
-            // A fold cuts the lane: a dotted line down its middle, as the axis marks it.
-            for s in &model.segments {
-                if let Segment::Fold { x, width, .. } = *s {
-                    let cell = &mut buf[(x0 + x + width / 2, y)];
-                    if cell.symbol() == " " {
-                        cell.set_char('┊').set_style(theme.dim());
-                    }
-                }
-            }
             y += 1;
         }
         // The axis sits on the pane's floor, under however few lanes there are, as a
@@ -197,6 +188,7 @@ impl TimePane<'_> {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             let cell_style = match cell.kind {
                 Kind::Empty => continue,
+                Kind::Bar if cell.ch == FOLD_CUT => theme.dim(),
                 Kind::Point(id) | Kind::Start(id) if app.is_marked(id) => theme.mark(),
                 Kind::Point(_) | Kind::Start(_) | Kind::Bar => style,
                 Kind::Count(_) => theme.date(),

@@ -372,7 +372,44 @@ impl Events<'_> {
             })
             .collect();
         write_counts(&mut cells);
+        self.spread_imprecise(&mut cells, scale);
         cells
+    }
+
+    /// An event known only to the month or the year is a period, not a day: once that
+    /// period spans two columns or more it is drawn across them, `◇┄┄┄` (a hollow mark,
+    /// a light dashed run), and an approximate (`~`) date `○┈┈┈` (a ring, a dotted run),
+    /// whatever the colours. The run takes only empty cells and is a bar for the
+    /// titles (they go after it). A period inside one column keeps the `◆`, but an
+    /// approximate date still shows its ring there.
+    fn spread_imprecise(&self, cells: &mut [Cell], scale: &Scale) {
+        for c in 0..cells.len() {
+            let Kind::Point(id) = cells[c].kind else {
+                continue;
+            };
+            let date = self.timeline.event(id).date;
+            let approximate = date.is_approximate();
+            if date.precision() == crate::model::Precision::Day && !approximate {
+                continue;
+            }
+            let last = scale.col_clamped(i64::from(self.index.last_day(id)));
+            let spans = usize::from(last) > c;
+            let (mark, run) = match (approximate, spans) {
+                (true, _) => ('○', '┈'),
+                (false, true) => ('◇', '┄'),
+                (false, false) => continue,
+            };
+            cells[c].ch = mark;
+            for cell in cells.iter_mut().take(usize::from(last) + 1).skip(c + 1) {
+                if cell.kind != Kind::Empty {
+                    break;
+                }
+                *cell = Cell {
+                    ch: run,
+                    kind: Kind::Bar,
+                };
+            }
+        }
     }
 }
 
