@@ -484,3 +484,27 @@ fn lane_headers_count_and_s_cycles_the_order() {
     );
     assert_ne!(counts(&app), busiest, "a different order");
 }
+
+/// A search fits the view to its matches' dates: after `/dec 1979` the four December
+/// matches spread over the width (not two columns of all 1979), though one of them runs
+/// on to 1989.
+#[test]
+fn a_search_fits_the_view_to_the_matches() {
+    let mut app = at(120, 40, &[], "amin", &[TOGGLE, ZOOM_IN, ZOOM_IN]);
+    app.update(StartSearch);
+    for c in "dec 1979".chars() {
+        app.update(Action::typed(c));
+    }
+    app.update(SearchKeep);
+    assert_eq!(app.visible().len(), 4, "the December matches");
+    let scale = app.time().model.scale;
+    // December at most, or a day per column (the deepest zoom) when the pane is wider.
+    assert!(scale.span <= i64::from(scale.width).max(31), "{scale:?}");
+    assert_eq!(scale.days_per_col(), 1);
+    let cols: std::collections::BTreeSet<u16> = app
+        .visible()
+        .iter()
+        .filter_map(|&e| scale.col(i64::from(app.index().first_day(e))))
+        .collect();
+    assert!(cols.len() >= 3, "{cols:?} of {scale:?}");
+}

@@ -191,6 +191,15 @@ impl App {
             if self.time.lanes_for.is_some() {
                 self.time.window = Window::default();
             }
+            // A search or a range fits the matches' dates: a match's long `end` runs on
+            // past the right edge rather than squeezing the matches together.
+            let narrowed = !self.filter.query().is_empty()
+                || self.filter.from.is_some()
+                || self.filter.to.is_some();
+            let lanes = &mut self.time.lanes;
+            if narrowed && lanes.dates_end > lanes.extent.first {
+                lanes.extent.end = lanes.dates_end;
+            }
             self.time.lanes_for = Some(visible);
         }
         if !self.time.open {

@@ -44,6 +44,10 @@ pub struct LaneIndex {
     /// axis's rule (`axis::gap_between`), ascending: found once per filter result, so
     /// that a frame folds any window by a binary search.
     pub gaps: Vec<Gap>,
+    /// The day after the last day the visible events' dates cover, their `end`s left
+    /// out: the end of a search's or a range's fit, so that a match with a long `end`
+    /// does not squeeze the others into a few columns.
+    pub dates_end: i64,
     /// The longest visible event with an `end`, in days: how far before a span an event
     /// can start and still reach into it.
     longest: i64,
@@ -89,6 +93,7 @@ impl LaneIndex {
         // them: only such pairs (few) have their years computed.
         let fold_days = i32::try_from(365 * i64::from(FOLD_MIN_YEARS)).unwrap_or(i32::MAX);
         let mut prev_first = i32::MAX;
+        let mut dates_end = i64::MIN;
         let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
             lane.days.push(first);
             lane.pos.push(p);
@@ -117,6 +122,9 @@ impl LaneIndex {
             }
             prev_first = first;
             last = last.max(last_day);
+            // An event with an `end`: its date's own period is not kept; its first day is.
+            let date_last = if index.has_end(id) { first } else { last_day };
+            dates_end = dates_end.max(i64::from(date_last) + 1);
             let end = index.has_end(id).then_some(last_day);
             if end.is_some() {
                 longest = longest.max(i64::from(last_day) - i64::from(first));
@@ -145,6 +153,7 @@ impl LaneIndex {
             actors,
             extent,
             gaps,
+            dates_end,
             longest,
             others: RefCell::default(),
         }
