@@ -112,3 +112,24 @@ fn every_era_of_the_built_in_timeline_is_named_at_fit() {
         assert!(text.contains("Second Taliban emirate → now"));
     }
 }
+
+/// A fold's cells in a lane are taken but hold no event: an "others" lane of folds alone
+/// is as empty as any, and gives its row to the next actor.
+#[test]
+fn a_lane_of_folds_alone_is_empty() {
+    use afghan_timeline::tui::time::{FOLD_CUT, Kind, LaneKey};
+    for height in 20..=40 {
+        let mut app = app(BUILT_IN, 120, height);
+        app.update(Action::Time(TimeAction::Toggle));
+        app.update(Action::Time(TimeAction::FullWidth));
+        for lane in &app.time().model.lanes {
+            let shows = lane.cells.iter().any(|c| {
+                !(c.kind == Kind::Empty || (c.kind == Kind::Bar && matches!(c.ch, ' ' | FOLD_CUT)))
+            });
+            assert!(
+                shows || lane.key != LaneKey::Others,
+                "an empty others lane at 120×{height}"
+            );
+        }
+    }
+}

@@ -168,7 +168,10 @@ impl TimeModel {
         // with a lane: its row goes to the next actor instead, which hides nothing more.
         if let Some(last) = lanes.last_mut()
             && last.key == LaneKey::Others
-            && last.cells.iter().all(|c| c.kind == Kind::Empty)
+            && last.cells.iter().all(|c| {
+                // A fold's cells are taken, but hold no event.
+                c.kind == Kind::Empty || (c.kind == Kind::Bar && matches!(c.ch, ' ' | FOLD_CUT))
+            })
         {
             let ranked = ranked_actors_by(input.lanes, input.filtered, &scale, input.order);
             let next = ranked.iter().find(|a| !shown.contains(a));
