@@ -168,8 +168,8 @@ pub const LIST: &[Binding] = &[
 pub const TIME: &[Binding] = &[
     bind(&[Char('v')], "back to the list", TIME_TOGGLE).hints(Some((5, "list")), None),
     bind(&[Ctrl('t')], "back to the list (also in pick mode)", TIME_TOGGLE).hints(None, Some((4, "list"))),
-    bind(&[Char('+'), Char('=')], "zoom in around the selection", A::Time(TimeAction::ZoomIn)).hints(Some((1, "zoom")), Some((2, "zoom"))),
-    bind(&[Char('-')], "zoom out", A::Time(TimeAction::ZoomOut)).hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('+'), Char('=')], "zoom in, the selection in the middle", A::Time(TimeAction::ZoomIn)).hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('-')], "zoom out, the selection in the middle", A::Time(TimeAction::ZoomOut)).hints(Some((1, "zoom")), Some((2, "zoom"))),
     bind(&[Char('0')], "fit the filtered span", A::Time(TimeAction::Fit)).hints(Some((4, "fit")), None),
     bind(&[Char('h'), LEFT], "previous event in time", A::PrevEvent).hints(Some((2, "move")), None),
     bind(&[Char('l'), RIGHT], "next event in time", A::NextEvent).hints(Some((2, "move")), None),
