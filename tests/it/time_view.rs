@@ -508,3 +508,30 @@ fn a_search_fits_the_view_to_the_matches() {
         .collect();
     assert!(cols.len() >= 3, "{cols:?} of {scale:?}");
 }
+
+/// Zoomed in, a lane's count is its events in the span shown, the number the
+/// busiest-first order goes by.
+#[test]
+fn lane_counts_follow_the_span() {
+    let app = at(120, 40, &[], "storm", &days());
+    let scale = app.time().model.scale;
+    for lane in &app.time().model.lanes {
+        if let afghan_timeline::tui::time::LaneKey::Actor(a) = lane.key {
+            let n = app
+                .visible()
+                .iter()
+                .filter(|&&e| app.timeline().event(e).actors.contains(&a))
+                .filter(|&&e| scale.col(i64::from(app.index().first_day(e))).is_some())
+                .count();
+            assert_eq!(lane.count, Some(n), "{:?}", lane.key);
+        }
+    }
+    let counts: Vec<usize> = app
+        .time()
+        .model
+        .lanes
+        .iter()
+        .filter_map(|l| l.count)
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
+}

@@ -57,9 +57,15 @@ pub fn stack_bands(
     rows
 }
 
-/// An era's name as a label: its name, cleaned, and `→ now` when it is ongoing.
+/// An era's name as a label: its name, cleaned, and `→ now` when it is ongoing. Only
+/// the name's first 256 characters are read: no row is wider, and a name may be megabytes.
 pub fn era_label(era: &Era) -> String {
-    let name = crate::sanitize::line(&era.name);
+    let head = era
+        .name
+        .char_indices()
+        .nth(256)
+        .map_or(era.name.as_str(), |(i, _)| &era.name[..i]);
+    let name = crate::sanitize::line(head);
     if era.end.is_none() {
         format!("{name} → now")
     } else {

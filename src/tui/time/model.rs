@@ -38,7 +38,8 @@ pub struct TimeInput<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
     pub key: LaneKey,
-    /// The lane's visible events, all of them (its header's count; none for "others").
+    /// The lane's visible events starting in the window (its header's count, which the
+    /// busiest-first order follows; none for "others").
     pub count: Option<usize>,
     pub cells: Vec<Cell>,
     pub labels: Vec<Placed>,
@@ -158,7 +159,7 @@ impl TimeModel {
             .into_iter()
             .map(|key| Lane {
                 key,
-                count: lane_count(input.lanes, key),
+                count: lane_count(input.lanes, key, &scale),
                 cells: folded_cells(&events, key, &segments, &shown),
                 labels: Vec::new(),
                 selected: None,
@@ -178,7 +179,7 @@ impl TimeModel {
             match next {
                 Some(&a) => {
                     last.key = LaneKey::Actor(a);
-                    last.count = lane_count(input.lanes, last.key);
+                    last.count = lane_count(input.lanes, last.key, &scale);
                     last.cells = folded_cells(&events, last.key, &segments, &shown);
                 }
                 None => {
@@ -327,9 +328,9 @@ fn eras_and_lanes(
     (eras, keys)
 }
 
-fn lane_count(lanes: &LaneIndex, key: LaneKey) -> Option<usize> {
+fn lane_count(lanes: &LaneIndex, key: LaneKey, scale: &Scale) -> Option<usize> {
     match key {
-        LaneKey::Actor(a) => Some(lanes.total(a)),
+        LaneKey::Actor(a) => Some(lanes.count(a, scale.start, scale.end())),
         LaneKey::Others => None,
     }
 }

@@ -211,11 +211,6 @@ impl LaneOrder {
 }
 
 impl LaneIndex {
-    /// The visible events of `actor`, all of them (the lane header's count).
-    pub fn total(&self, actor: ActorId) -> usize {
-        self.actors.get(actor.index()).map_or(0, |a| a.days.len())
-    }
-
     /// The first day of `actor`'s first visible event.
     pub fn first_day(&self, actor: ActorId) -> Option<i32> {
         self.actors.get(actor.index())?.days.first().copied()
