@@ -175,8 +175,8 @@ pub const TIME: &[Binding] = &[
     bind(&[Char('l'), RIGHT], "next event in time", A::NextEvent).hints(Some((2, "move")), None),
     bind(&[Char('H')], "pan back half a screen", A::Time(TimeAction::PanBack)).hints(Some((3, "pan")), Some((3, "pan"))),
     bind(&[Char('L')], "pan forward half a screen", A::Time(TimeAction::PanForward)).hints(Some((3, "pan")), Some((3, "pan"))),
-    bind(&[Char('z')], "whole width / detail beside (Enter opens it over)", A::Time(TimeAction::FullWidth)).hints(Some((7, "wide")), None),
-    bind(&[Char('s')], "lane order: busiest first / first appearance", A::Time(TimeAction::LaneOrder)).hints(Some((8, "order")), None),
+    bind(&[Char('z')], "whole width / the detail beside", A::Time(TimeAction::FullWidth)).hints(Some((7, "wide")), None),
+    bind(&[Char('s')], "lanes: busiest first / by first seen", A::Time(TimeAction::LaneOrder)).hints(Some((8, "order")), None),
     bind(&[ENTER], "open the detail (pick mode: print)", A::Accept).hints(None, Some((1, "pick"))),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((6, "help")), Some((5, "help"))),
 ];

@@ -108,7 +108,13 @@ impl Window {
     pub fn scale(self, extent: Extent, width: u16) -> Scale {
         let whole = (extent.end - extent.first).max(1);
         match self.span {
-            None => Scale::new(extent.first, whole, width),
+            None => {
+                let scale = Scale::new(extent.first, whole, width);
+                Scale {
+                    start: clamp_start(scale.start, scale.span, extent),
+                    ..scale
+                }
+            }
             Some(span) => {
                 let scale = Scale::new(self.start, span.min(whole), width);
                 Scale {
@@ -203,8 +209,13 @@ fn i128_mul_div(a: i64, b: i64, c: i64) -> i64 {
     i64::try_from(i128::from(a) * i128::from(b) / i128::from(c.max(1))).unwrap_or(0)
 }
 
-/// A start that keeps `[start, start + span)` inside the extent where it can.
+/// A start that keeps `[start, start + span)` inside the extent where it can; a span
+/// longer than the extent (a day per column over a few days of events) centres them.
 fn clamp_start(start: i64, span: i64, extent: Extent) -> i64 {
+    let whole = extent.end - extent.first;
+    if span > whole {
+        return extent.first - (span - whole) / 2;
+    }
     start.min(extent.end - span).max(extent.first)
 }
 
@@ -225,6 +236,19 @@ mod tests {
             assert_eq!(s.col(s.start - 1), None);
             assert_eq!(s.col(s.end()), None);
         }
+    }
+
+    /// Fitted to fewer days than columns, the days sit in the middle of the width.
+    #[test]
+    fn a_short_extent_is_centred() {
+        let extent = Extent {
+            first: 1000,
+            end: 1017,
+        };
+        let s = Window::default().scale(extent, 99);
+        assert_eq!(s.span, 99);
+        let (a, b) = (s.col(1000).unwrap(), s.col(1016).unwrap());
+        assert!(a.abs_diff(99 - 1 - b) <= 1, "{a} {b}");
     }
 
     #[test]
