@@ -133,3 +133,40 @@ fn a_lane_of_folds_alone_is_empty() {
         }
     }
 }
+
+/// On the built-in timeline, from fit and for 20 steps of `+`, the selection stays in the
+/// middle of the lanes' width (its column, on the drawn layout) unless the timeline's edge
+/// holds the view back; 20 steps of `-` bring the fit back.
+#[test]
+fn the_selection_stays_centred_for_20_zoom_steps() {
+    use afghan_timeline::tui::time::axis::column_of;
+    let mut app = app(BUILT_IN, 200, 60);
+    app.update(Action::Time(TimeAction::Toggle));
+    let fit = app.time().model.scale;
+    // An event in 2001, well inside the timeline.
+    while app
+        .selected_event()
+        .is_some_and(|id| app.timeline().event(id).date.year() < 2001)
+    {
+        app.update(Action::NextYear);
+    }
+    let id = app.selected_event().expect("a selection");
+    let day = i64::from(app.index().first_day(id));
+    for step in 0..20 {
+        app.update(Action::Time(TimeAction::ZoomIn));
+        let model = &app.time().model;
+        let s = model.scale;
+        let col = column_of(&model.segments, day).expect("shown");
+        let at_edge = s.start <= fit.start || s.end() >= fit.end();
+        assert!(
+            col.abs_diff(s.width / 2) <= 1 || at_edge,
+            "step {step}: column {col} of {}",
+            s.width
+        );
+    }
+    assert_eq!(app.time().model.scale.days_per_col(), 1, "down to a day");
+    for _ in 0..20 {
+        app.update(Action::Time(TimeAction::ZoomOut));
+    }
+    assert_eq!(app.time().model.scale, fit);
+}
