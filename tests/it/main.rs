@@ -55,6 +55,8 @@ mod query;
 mod sanitize;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
+mod time_folds;
+mod time_round2;
 mod time_view;
 mod tui_act;
 mod tui_calendars;
