@@ -112,10 +112,11 @@ fn outputs(t: &Timeline) {
         let mut out = Vec::new();
         output::write_events(&mut out, t, &all, format).expect("writing to memory succeeds");
         let text = String::from_utf8(out).expect("output is UTF-8");
-        let allowed: &[char] = if format == Format::Line {
-            &['\n', '\t']
-        } else {
-            &['\n']
+        let allowed: &[char] = match format {
+            Format::Line => &['\n', '\t'],
+            // RFC 4180 ends each record with CRLF.
+            Format::Csv => &['\n', '\r'],
+            _ => &['\n'],
         };
         inert(format.name(), &text, allowed);
         if format == Format::Json {

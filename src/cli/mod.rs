@@ -111,12 +111,16 @@ pub enum Command {
         /// The format to write to stdout
         #[arg(long, value_enum, value_name = "FORMAT")]
         to: ExportFormat,
-        /// TimelineJS only: what the slides' groups (rows of the navigation) are [default: none]
+        /// TimelineJS and CSV: what the slides' groups (rows of the navigation) are
+        /// [default: actor for a timeline imported from TimelineJS groups, else none]
         #[arg(long, value_enum, value_name = "BY")]
         group_by: Option<GroupByArg>,
-        /// TimelineJS only: which eras go into its single era band [default: all]
+        /// TimelineJS and CSV: which eras go into its single era band [default: cover]
         #[arg(long, value_enum, value_name = "WHICH")]
         eras: Option<ErasArg>,
+        /// TimelineJS and CSV: only this era in the band (its id; repeat for more)
+        #[arg(long = "era", value_name = "ID")]
+        era: Vec<String>,
         /// SVG only: the picture's width in pixels [default: 1600]
         #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(320..=100_000))]
         width: Option<u32>,

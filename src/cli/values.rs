@@ -19,6 +19,8 @@ pub enum ExportFormat {
     Json,
     /// A timeline file (RON) that loads back and passes 'check': an editable copy
     Ron,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
     /// A picture of the time view (SVG) to publish; takes the filter flags and --width
     Svg,
 }
@@ -45,6 +47,7 @@ impl ExportFormat {
             ExportFormat::Markdown => Some(crate::interop::Format::Markdown),
             ExportFormat::Json => Some(crate::interop::Format::Json),
             ExportFormat::Ron => Some(crate::interop::Format::Ron),
+            ExportFormat::Csv => Some(crate::interop::Format::Csv),
             ExportFormat::Svg => None,
         }
     }
@@ -64,6 +67,8 @@ impl From<GroupByArg> for GroupBy {
 /// Which eras TimelineJS's era band shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ErasArg {
+    /// The eras that cover the most days without overlapping: every label readable
+    Cover,
     /// Every era, with a warning naming the overlapping pairs
     All,
     /// Only eras that overlap none before them in the file
@@ -73,6 +78,7 @@ pub enum ErasArg {
 impl From<ErasArg> for EraSelection {
     fn from(eras: ErasArg) -> EraSelection {
         match eras {
+            ErasArg::Cover => EraSelection::Cover,
             ErasArg::All => EraSelection::All,
             ErasArg::Disjoint => EraSelection::Disjoint,
         }
@@ -84,6 +90,8 @@ pub enum ImportFormat {
     /// TimelineJS JSON, as its documentation describes it
     #[value(name = "timelinejs")]
     TimelineJs,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout
+    Csv,
 }
 
 /// An actor kind, as a flag value.
@@ -120,6 +128,8 @@ pub enum FormatArg {
     Ron,
     /// A Markdown section per event
     Markdown,
+    /// CSV for spreadsheets: id,date,precision,title,actors,tags,summary,sources
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -146,6 +156,7 @@ impl From<FormatArg> for Format {
             FormatArg::Json => Format::Json,
             FormatArg::Ron => Format::Ron,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg};
+use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg, ImportFormat};
 use crate::error::Error;
 use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
@@ -17,21 +17,34 @@ pub fn export(
     to: Format,
     group_by: Option<GroupByArg>,
     eras: Option<ErasArg>,
+    picked: &[String],
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    if to != Format::TimelineJs && (group_by.is_some() || eras.is_some()) {
+    let sheet_like = matches!(to, Format::TimelineJs | Format::Csv);
+    if !sheet_like && (group_by.is_some() || eras.is_some() || !picked.is_empty()) {
         return Err(Error::Usage(
-            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
+            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                .to_owned(),
         ));
     }
     let options = interop::WriteOptions {
         timelinejs: timelinejs::ExportOptions {
             group_by: group_by.map(Into::into).unwrap_or_default(),
-            eras: eras.map(Into::into).unwrap_or_default(),
+            // Eras picked by id are shown as picked, overlaps warned about.
+            eras: match eras {
+                Some(eras) => eras.into(),
+                None if picked.is_empty() => timelinejs::EraSelection::default(),
+                None => timelinejs::EraSelection::All,
+            },
             dates: style,
         },
     };
     let timeline = load_until_exit(input)?;
+    // Warnings about the built-in timeline name it so, not by a path the user has not got.
+    let name = match input {
+        Input::Embedded => "the built-in timeline".to_owned(),
+        _ => input.name(),
+    };
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
     let events = (!filter.is_empty()).then(|| filter.apply(timeline));
     if events.as_ref().is_some_and(Vec::is_empty) {
@@ -47,12 +60,19 @@ pub fn export(
     let subset =
         events.map(|events| crate::query::subset(timeline, &events, &filter.as_flags(timeline)));
     if let Some(subset) = &subset {
-        warn_all(&input.name(), &subset.warnings());
+        warn_all(&name, &subset.warnings());
     }
     let chosen = subset.as_ref().map_or(timeline, |s| &s.timeline);
+    // `--era ID`: the eras picked, by their ids.
+    let picked_eras = if picked.is_empty() {
+        None
+    } else {
+        Some(timelinejs::pick_eras(chosen.clone(), picked).map_err(Error::Usage)?)
+    };
+    let chosen = picked_eras.as_ref().unwrap_or(chosen);
     let mut out = stdout();
     let warnings = interop::write(&mut out, to, chosen, options).map_err(Error::Output)?;
-    warn_all(&input.name(), &warnings);
+    warn_all(&name, &warnings);
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }
@@ -62,16 +82,20 @@ pub fn run(
     input: &Input,
     filter_args: &FilterArgs,
     to: ExportFormat,
-    options: (Option<GroupByArg>, Option<ErasArg>, Option<u32>),
+    options: (Option<GroupByArg>, Option<ErasArg>, &[String], Option<u32>),
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    let (group_by, eras, width) = options;
+    let (group_by, eras, picked, width) = options;
     match to.format() {
         Some(_) if width.is_some() => Err(Error::Usage(
             "--width is an option of '--to svg' only".to_owned(),
         )),
-        Some(format) => export(input, filter_args, format, group_by, eras, style),
-        None => svg(input, filter_args, options, style),
+        Some(format) => export(input, filter_args, format, group_by, eras, picked, style),
+        None if group_by.is_some() || eras.is_some() || !picked.is_empty() => Err(Error::Usage(
+            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                .to_owned(),
+        )),
+        None => svg(input, filter_args, width, style),
     }
 }
 
@@ -79,14 +103,9 @@ pub fn run(
 pub fn svg(
     input: &Input,
     filter_args: &FilterArgs,
-    (group_by, eras, width): (Option<GroupByArg>, Option<ErasArg>, Option<u32>),
+    width: Option<u32>,
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    if group_by.is_some() || eras.is_some() {
-        return Err(Error::Usage(
-            "--group-by and --eras are options of '--to timelinejs' only".to_owned(),
-        ));
-    }
     let timeline = load_until_exit(input)?;
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
     let events = filter.apply(timeline);
@@ -111,16 +130,23 @@ pub fn svg(
     Ok(Outcome::Printed)
 }
 
-/// `import --from timelinejs PATH`: a timeline file on stdout, warnings on stderr.
-pub fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
+/// `import --from timelinejs|csv PATH`: a timeline file on stdout, warnings on stderr.
+pub fn import(from: ImportFormat, path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
     let input = Input::from_arg(path);
     let name = input.name();
-    let bytes = interop::read_input(&input)?;
+    let kind = match from {
+        ImportFormat::TimelineJs => interop::Kind::TimelineJs,
+        ImportFormat::Csv => interop::Kind::Sheet,
+    };
+    let bytes = interop::read_input(&input, kind)?;
     let options = timelinejs::ImportOptions {
         name: name.clone(),
         group_kind,
     };
-    let imported = timelinejs::import(&bytes, &options)?;
+    let imported = match from {
+        ImportFormat::TimelineJs => timelinejs::import(&bytes, &options)?,
+        ImportFormat::Csv => interop::csv::import(&bytes, &options)?,
+    };
     let text = timelinejs::to_ron(&imported.timeline, &name);
     // The import promises a file that 'check' accepts. Checking costs little, and a bug
     // then surfaces here instead of in the user's file.
@@ -131,6 +157,6 @@ pub fn import(path: &str, group_kind: RawActorKind) -> Result<Outcome, Error> {
         }
         .into());
     }
-    warn_all(&name, &imported.warnings);
+    super::warn_placed(&name, &imported.warnings);
     print_bytes(text.as_bytes())
 }

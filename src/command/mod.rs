@@ -8,7 +8,7 @@ mod export;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use crate::cli::{Cli, Command, FormatArg, ImportFormat};
+use crate::cli::{Cli, Command, FormatArg};
 use crate::colors::Colors;
 use crate::error::Error;
 use crate::load::{self, Input};
@@ -130,14 +130,21 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             to,
             group_by,
             eras,
+            era,
             width,
             ..
-        }) => export::run(&input, &filter_args, to, (group_by, eras, width), style),
+        }) => export::run(
+            &input,
+            &filter_args,
+            to,
+            (group_by, eras, &era, width),
+            style,
+        ),
         Some(Command::Import {
-            from: ImportFormat::TimelineJs,
+            from,
             path,
             group_kind,
-        }) => export::import(&path, group_kind.into()),
+        }) => export::import(from, &path, group_kind.into()),
         Some(Command::Add { .. }) => author::add(&input),
         Some(Command::New { path, title }) => author::new(&path, &title),
         Some(Command::Completions { shell }) => print_bytes(&crate::cli::completions(shell)),
@@ -242,6 +249,20 @@ fn warn_all(name: &str, warnings: &[String]) {
     let mut err = io::stderr().lock();
     for warning in warnings {
         let _ = writeln!(err, "afghan-timeline: warning: {name}: {}", line(warning));
+    }
+}
+
+/// Warnings about `name`, in order; one that begins with its own place in it (a sheet's
+/// row: `sheet.csv:12: …`) is not prefixed with the name again.
+fn warn_placed(name: &str, warnings: &[String]) {
+    let mut err = io::stderr().lock();
+    let placed = format!("{name}:");
+    for warning in warnings {
+        if warning.starts_with(&placed) {
+            let _ = writeln!(err, "afghan-timeline: warning: {}", line(warning));
+        } else {
+            let _ = writeln!(err, "afghan-timeline: warning: {name}: {}", line(warning));
+        }
     }
 }
 

@@ -19,6 +19,8 @@ pub enum Format {
     Json,
     /// A timeline file (RON) that loads back and passes `check`.
     Ron,
+    /// A sheet (CSV) in TimelineJS's Google Sheets layout.
+    Csv,
 }
 
 impl Format {
@@ -29,6 +31,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Json => "json",
             Format::Ron => "ron",
+            Format::Csv => "csv",
         }
     }
 }
@@ -40,6 +43,7 @@ pub const EXTENSIONS: &[(&str, Format)] = &[
     ("json", Format::TimelineJs),
     ("md", Format::Markdown),
     ("ron", Format::Ron),
+    ("csv", Format::Csv),
 ];
 
 /// The format for a path, from its extension (any case); the reason when there is none.
@@ -105,6 +109,7 @@ pub fn write(
             let text = crate::output::ron_format::timeline_text(timeline)?;
             out.write_all(text.as_bytes())?;
         }
+        Format::Csv => return super::csv::write(out, timeline, options.timelinejs),
     }
     Ok(Vec::new())
 }
@@ -118,6 +123,7 @@ mod tests {
         assert_eq!(format_for_path("story.json"), Ok(Format::TimelineJs));
         assert_eq!(format_for_path("a/b/Notes.MD"), Ok(Format::Markdown));
         assert_eq!(format_for_path("copy.ron"), Ok(Format::Ron));
+        assert_eq!(format_for_path("sheet.CSV"), Ok(Format::Csv));
         let err = format_for_path("story.docx").unwrap_err();
         assert!(err.contains("'.docx'") && err.contains(".json"), "{err}");
         assert!(

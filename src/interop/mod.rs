@@ -8,6 +8,7 @@
 //! `path:line:col: message` error or returns a timeline that `check` accepts, with every
 //! value it could not carry over named in a warning.
 
+pub mod csv;
 pub mod document;
 pub mod format;
 pub mod html;
@@ -40,9 +41,34 @@ pub enum ImportError {
     Input(crate::load::LoadError),
 }
 
+/// What an import reads, for the messages on a file that is not text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// TimelineJS JSON.
+    TimelineJs,
+    /// A sheet (CSV) in TimelineJS's layout.
+    Sheet,
+}
+
+impl Kind {
+    fn what(self) -> &'static str {
+        match self {
+            Kind::TimelineJs => "a TimelineJS JSON file",
+            Kind::Sheet => "a CSV sheet",
+        }
+    }
+
+    fn encoding(self) -> &'static str {
+        match self {
+            Kind::TimelineJs => "a TimelineJS file is UTF-8 JSON",
+            Kind::Sheet => "save the sheet as CSV in UTF-8 (in a spreadsheet program: CSV UTF-8)",
+        }
+    }
+}
+
 /// The bytes of an input file (`-` is standard input), with the same one-line messages
 /// as loading a timeline for a missing file, a directory or an unreadable one.
-pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
+pub fn read_input(input: &Input, kind: Kind) -> Result<Vec<u8>, ImportError> {
     let name = input.name();
     let fail = |reason: String| ImportError::Read {
         name: name.clone(),
@@ -58,14 +84,16 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
         }
         // Bounded as a timeline is: devices refused, binary input seen in its first chunk,
         // at most `load::MAX_BYTES`.
-        // Its messages for binary input speak of RON timelines: here the file is JSON.
+        // Its messages for binary input speak of RON timelines: here the file is another.
         _ => crate::load::read(input).map_err(|e| match e {
             crate::load::LoadError::Binary { name, line, col } => ImportError::Syntax {
                 name,
                 line,
                 col,
-                message: "a NUL byte; this looks like a binary file, not a TimelineJS JSON file"
-                    .to_owned(),
+                message: format!(
+                    "a NUL byte; this looks like a binary file, not {}",
+                    kind.what()
+                ),
             },
             crate::load::LoadError::NotUtf8 {
                 name,
@@ -76,9 +104,7 @@ pub fn read_input(input: &Input) -> Result<Vec<u8>, ImportError> {
                 name,
                 line,
                 col,
-                message: format!(
-                    "not valid UTF-8 (byte 0x{byte:02x}); a TimelineJS file is UTF-8 JSON"
-                ),
+                message: format!("not valid UTF-8 (byte 0x{byte:02x}); {}", kind.encoding()),
             },
             other => ImportError::Input(other),
         }),

@@ -6,6 +6,7 @@
 //! cannot be tricked into emitting them raw by accident.
 
 mod actors;
+mod csv_list;
 mod json;
 pub mod markdown;
 pub mod ron_format;
@@ -17,6 +18,7 @@ use crate::model::calendar::DateStyle;
 use crate::model::{EventId, Timeline};
 
 pub use actors::{ActorFormat, write_actors};
+pub use csv_list::io_error as csv_io_error;
 pub use json::{actor_json, event_json, event_json_in, write_json_line};
 pub use text::{actor_names, date_in, date_range};
 
@@ -36,16 +38,19 @@ pub enum Format {
     Ron,
     /// A Markdown section per event.
     Markdown,
+    /// CSV, one row per event after a header row (RFC 4180), for spreadsheets and pandas.
+    Csv,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Line,
         Format::Id,
         Format::Json,
         Format::Ron,
         Format::Markdown,
+        Format::Csv,
     ];
 
     pub fn name(self) -> &'static str {
@@ -56,6 +61,7 @@ impl Format {
             Format::Json => "json",
             Format::Ron => "ron",
             Format::Markdown => "markdown",
+            Format::Csv => "csv",
         }
     }
 }
@@ -79,6 +85,9 @@ pub fn write_events_in(
     format: Format,
     style: DateStyle,
 ) -> io::Result<()> {
+    if format == Format::Csv {
+        return csv_list::write(out, timeline, events);
+    }
     for (i, &id) in events.iter().enumerate() {
         let event = timeline.event(id);
         let first = i == 0;
@@ -89,6 +98,8 @@ pub fn write_events_in(
             Format::Json => write_json_line(out, &event_json_in(timeline, event, style))?,
             Format::Ron => ron_format::write_event(out, timeline, event, first)?,
             Format::Markdown => markdown::write_event(out, timeline, event, first, style)?,
+            // Written above, as a whole: a header row comes first.
+            Format::Csv => {}
         }
     }
     Ok(())

@@ -178,6 +178,10 @@ pub enum TimeAction {
     /// Pan by half a screen back or forward in time.
     PanBack,
     PanForward,
+    /// Give the time view the detail's columns too, or give them back (`z`).
+    FullWidth,
+    /// The next order of the lanes: busiest first, first appearance.
+    LaneOrder,
 }
 
 /// Everything `update` reacts to: the reader's actions, and what the search worker found.

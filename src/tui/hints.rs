@@ -210,7 +210,7 @@ mod tests {
         );
         assert_eq!(
             h(Mode::Time, false),
-            "+/- zoom · h/l move · H/L pan · 0 fit · v list · ? help"
+            "+/- zoom · h/l move · H/L pan · 0 fit · v list · ? help · z wide · s order"
         );
         assert_eq!(
             h(Mode::Time, true),

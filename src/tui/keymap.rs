@@ -170,13 +170,15 @@ pub const LIST: &[Binding] = &[
 pub const TIME: &[Binding] = &[
     bind(&[Char('v')], "back to the list", TIME_TOGGLE).hints(Some((5, "list")), None),
     bind(&[Ctrl('t')], "back to the list (also in pick mode)", TIME_TOGGLE).hints(None, Some((4, "list"))),
-    bind(&[Char('+'), Char('=')], "zoom in around the selection", A::Time(TimeAction::ZoomIn)).hints(Some((1, "zoom")), Some((2, "zoom"))),
-    bind(&[Char('-')], "zoom out", A::Time(TimeAction::ZoomOut)).hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('+'), Char('=')], "zoom in, the selection in the middle", A::Time(TimeAction::ZoomIn)).hints(Some((1, "zoom")), Some((2, "zoom"))),
+    bind(&[Char('-')], "zoom out, the selection in the middle", A::Time(TimeAction::ZoomOut)).hints(Some((1, "zoom")), Some((2, "zoom"))),
     bind(&[Char('0')], "fit the filtered span", A::Time(TimeAction::Fit)).hints(Some((4, "fit")), None),
     bind(&[Char('h'), LEFT], "previous event in time", A::PrevEvent).hints(Some((2, "move")), None),
     bind(&[Char('l'), RIGHT], "next event in time", A::NextEvent).hints(Some((2, "move")), None),
     bind(&[Char('H')], "pan back half a screen", A::Time(TimeAction::PanBack)).hints(Some((3, "pan")), Some((3, "pan"))),
     bind(&[Char('L')], "pan forward half a screen", A::Time(TimeAction::PanForward)).hints(Some((3, "pan")), Some((3, "pan"))),
+    bind(&[Char('z')], "whole width / the detail beside", A::Time(TimeAction::FullWidth)).hints(Some((7, "wide")), None),
+    bind(&[Char('s')], "lanes: busiest first / by first seen", A::Time(TimeAction::LaneOrder)).hints(Some((8, "order")), None),
     bind(&[ENTER], "open the detail (pick mode: print)", A::Accept).hints(None, Some((1, "pick"))),
     bind(&[Char('?')], "this help", A::ToggleHelp).hints(Some((6, "help")), Some((5, "help"))),
 ];

@@ -130,6 +130,26 @@ pub fn without_axis(areas: Areas) -> Areas {
     }
 }
 
+/// The panes with the detail's room given to the list's pane (the time view's `z`): the
+/// detail opens over the screen instead ([`zoomed`]).
+pub fn full_width(areas: Areas) -> Areas {
+    if areas.list.area() == 0 {
+        return areas;
+    }
+    let list = if areas.detail.area() == 0 {
+        areas.list
+    } else {
+        areas.list.union(areas.detail)
+    };
+    Areas {
+        list,
+        list_inner: list.inner(BORDER),
+        detail: Rect::default(),
+        detail_inner: Rect::default(),
+        ..areas
+    }
+}
+
 /// The detail pane over everything but the status line (`z`, or Enter on a narrow screen).
 pub fn zoomed(area: Rect) -> Areas {
     if !fits(area) {

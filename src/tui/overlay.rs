@@ -9,10 +9,16 @@ use super::keymap::Binding;
 use super::mode::{HELP_LEFT, Mode, help_sections_for};
 
 /// Lines after the last section.
-pub const HELP_FOOTNOTES: [&str; 3] = [
+pub const HELP_FOOTNOTES: [&str; 9] = [
     "Mouse: wheel scrolls, click selects; over the",
     "time view the wheel zooms and a drag pans",
     "(--no-mouse turns it off)",
+    "",
+    "Time view marks: ◆ an event on its day · ━━ with an end",
+    "◇┄┄ known only to the month or year, drawn across it",
+    "○┈┈ an approximate (~) date · 2–9, ░▒▓█ several events",
+    "╌56y╌ and ┊ 56 empty years folded · ★ starred",
+    "eras: … under the bands names those cut for room",
 ];
 
 /// Width of one column of the help.

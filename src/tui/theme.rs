@@ -123,6 +123,15 @@ impl Theme {
         )
     }
 
+    /// An era's name where it runs on past its band: the band's colour as the text's,
+    /// plain without colour (the underline stays the band's own).
+    pub fn era_overhang(self, index: usize) -> Style {
+        self.pick(
+            Style::new().fg(ERA_COLORS[index % ERA_COLORS.len()]),
+            Style::new(),
+        )
+    }
+
     pub fn link(self) -> Style {
         self.pick(
             Style::new()

@@ -58,7 +58,7 @@ function assertLaidOut(shown, what) {
 }
 
 test('the built-in timeline lays out at 650 px with every slide', async () => {
-  const { document, warnings } = exportRon(null);
+  const { document, warnings } = exportRon(null, ['--eras', 'all']);
   const shown = await browser.render(document, { height: EMBED });
   assertLaidOut(shown, 'built-in');
   assert.equal(shown.embedHeight, EMBED);
@@ -69,10 +69,12 @@ test('the built-in timeline lays out at 650 px with every slide', async () => {
   assert.equal(shown.groups.length, 0, 'no groups by default');
   assert.deepEqual(browser.lastRequests.refused, [], 'nothing fetched from the network');
   assert.deepEqual(browser.lastRequests.pageErrors, []);
-  // Every slide shows its headline and a date line.
+  // Every slide shows its headline and a date line, short and dates only: the notes are
+  // in the text.
   for (const slide of shown.slides.filter((s) => !s.title)) {
     assert.ok(slide.headline, `slide ${slide.id} has a headline`);
     assert.ok(slide.date, `slide ${slide.id} has a date line`);
+    assert.ok(slide.date.length <= 60, `slide ${slide.id}: a short date line: ${slide.date}`);
   }
   assert.match(warnings, /'US-led intervention' and 'Second Taliban emirate'/);
   // The ongoing era (the second emirate has no end) is drawn with the end the export
@@ -187,12 +189,15 @@ test('4 and 8: an import of a newsroom file with HTML media exports and renders 
   assert.equal(slide('last-soviet-troops-leave').date, 'c. 15 February 1989');
   assert.match(slide('taliban-enter-kabul').text, /The Russian embassy in Kabul is working as usual/);
   assert.equal(slide('leading-dash').date, '138 BC', "a file's own display date comes back unchanged");
-  assert.equal(slide('moscow-accepts-a-taliban-appointed-diplomat').headline, 'Moscow accepts a Taliban-appointed diplomat.');
+  // A headline the import made up from the text is not published: the text says it.
+  assert.ok(!slide('moscow-accepts-a-taliban-appointed-diplomat').headline, 'no made-up headline');
+  assert.match(slide('moscow-accepts-a-taliban-appointed-diplomat').text, /^Moscow accepts a Taliban-appointed diplomat\./);
   assert.equal(slide('event-2024-02').headline, 'Талибан в Москве');
-  assert.equal(shown.groups.length, 0, 'no visible "Unknown" group');
-  const byActor = await browser.render(exportRon(imported, ['--group-by', 'actor']).document);
-  assert.deepEqual(byActor.groups.filter((g) => g).sort(), ['Soviet Union', 'Taliban']);
-  assert.equal(byActor.events.find((e) => e.id === 'leading-dash').group, null, 'the placeholder actor is no group');
+  // The file's own groups are published by default; the placeholder actor is no group.
+  assert.deepEqual(shown.groups.filter((g) => g).sort(), ['Soviet Union', 'Taliban']);
+  assert.equal(shown.events.find((e) => e.id === 'leading-dash').group, null, 'the placeholder actor is no group');
+  const ungrouped = await browser.render(exportRon(imported, ['--group-by', 'none']).document);
+  assert.equal(ungrouped.groups.length, 0, 'no groups when asked for none');
 });
 
 test('5: two edit cycles in TimelineJS duplicate nothing', async () => {
@@ -235,8 +240,23 @@ test('6: date notes and groups are text, not markup', async () => {
 });
 
 test('7: overlapping eras are warned about, and --eras disjoint keeps them apart', async () => {
-  const all = exportRon(null);
+  const all = exportRon(null, ['--eras', 'all']);
   assert.match(all.warnings, /overlapping ones hide each other: 'PDPA rule' and 'Soviet–Afghan War'/);
+  // The default band can be published as is: no two eras overlap, every label is wide
+  // enough to read, and the eras cover more of the timeline than --eras disjoint's.
+  const cover = exportRon(null);
+  assert.doesNotMatch(cover.warnings, /overlapping ones hide each other/);
+  const covered = await browser.render(cover.document);
+  assertLaidOut(covered, 'default eras');
+  const sorted = [...covered.eras].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    assert.ok(sorted[i].start >= sorted[i - 1].end, `${sorted[i - 1].headline} ends before ${sorted[i].headline}`);
+  }
+  for (const band of covered.eraBand) assert.ok(band.width > 40, `era '${band.text}' is ${band.width} px wide`);
+  const span = (eras) => eras.reduce((sum, e) => sum + (e.end - e.start), 0);
+  // Picked by id: just those.
+  const picked = exportRon(null, ['--era', 'soviet-war', '--era', 'us-intervention']);
+  assert.deepEqual(picked.document.eras.map((e) => e.text.headline), ['Soviet–Afghan War', 'US-led intervention']);
   const disjoint = exportRon(null, ['--eras', 'disjoint']);
   const shown = await browser.render(disjoint.document);
   assertLaidOut(shown, '--eras disjoint');
@@ -247,4 +267,27 @@ test('7: overlapping eras are warned about, and --eras disjoint keeps them apart
   }
   assert.ok(eras.some((e) => e.headline === 'Second Taliban emirate'));
   for (const band of shown.eraBand) assert.ok(band.width > 40, `era '${band.text}' is ${band.width} px wide`);
+  assert.ok(span(covered.eras) > span(shown.eras), 'the default covers more than --eras disjoint');
+});
+
+test('a sheet (CSV) imported, exported to TimelineJS, renders every row as a slide', async () => {
+  const sheets = path.join(__dirname, '..', 'fixtures', 'csv');
+  for (const name of ['timelinejs3/contrib-women_in_computing.csv', 'crlf.csv', 'multiline-cell.csv']) {
+    const file = path.join(sheets, name);
+    const imported = cli(['import', '--from', 'csv', file]).stdout;
+    cli(['check', tempFile('imported.ron', imported)]);
+    // The rows that are slides: neither the title row nor an era row, and not blank.
+    const sheet = cli(['export', '--to', 'csv', '--file', tempFile('sheet.ron', imported)]).stdout;
+    const { document, warnings } = exportRon(imported);
+    const shown = await browser.render(document);
+    assertLaidOut(shown, name);
+    assert.deepEqual(browser.lastRequests.pageErrors, [], `${name}: no page errors`);
+    assert.equal(shown.events.length, document.events.length, `${name}: every slide shown (${warnings})`);
+    assert.equal(shown.markers, document.events.length, `${name}: a marker per slide`);
+    const source = fs.readFileSync(file, 'utf8');
+    // A row that is a slide opens with its year, month and day cells.
+    const rows = (source.match(/^-?\d+,\d*,\d*,/gm) || []).length;
+    assert.equal(document.events.length, rows, `${name}: every dated row a slide`);
+    assert.ok(sheet.startsWith('Year,Month,Day,Time,End Year,'), `${name}: the sheet again`);
+  }
 });

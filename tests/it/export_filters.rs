@@ -25,6 +25,7 @@ const FORMATS: &[(&str, IdsOf)] = &[
     ("markdown", markdown_ids),
     ("json", json_ids),
     ("ron", ron_ids),
+    ("csv", csv_ids),
 ];
 
 fn timelinejs_ids(out: &str) -> Vec<String> {
@@ -76,6 +77,36 @@ fn markdown_ids(out: &str) -> Vec<String> {
             by_heading
                 .get(l)
                 .expect("a heading of the whole chronology")
+                .to_string()
+        })
+        .collect()
+}
+
+/// A sheet names no ids either: each event row (no `Type`) is matched to the event whose
+/// row it is in the sheet of the whole built-in timeline.
+fn csv_ids(out: &str) -> Vec<String> {
+    let event_rows = |text: &str| -> Vec<String> {
+        csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.expect("RFC 4180"))
+            .filter(|r| r.get(15) == Some(""))
+            .map(|r| r.iter().collect::<Vec<_>>().join("\u{1f}"))
+            .collect()
+    };
+    let whole = run(&["export", "--to", "csv"]);
+    let timeline = built_in();
+    let rows = event_rows(&whole.stdout);
+    assert_eq!(rows.len(), timeline.events.len(), "one row per event");
+    let by_row: HashMap<String, &str> = rows
+        .into_iter()
+        .zip(timeline.events.iter().map(|e| e.id.as_str()))
+        .collect();
+    event_rows(out)
+        .iter()
+        .map(|row| {
+            by_row
+                .get(row)
+                .expect("a row of the whole sheet")
                 .to_string()
         })
         .collect()

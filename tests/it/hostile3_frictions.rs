@@ -310,7 +310,7 @@ fn the_time_view_joins_required_actors_and_floors_its_axis() {
         .expect("the pane's bottom");
     let list_part = |r: &String| r.chars().take(70).collect::<String>();
     assert!(
-        list_part(&rows[bottom - 1]).contains("1980"),
+        list_part(&rows[bottom - 1]).contains("1950"),
         "{:#?}",
         &rows[bottom - 3..=bottom]
     );

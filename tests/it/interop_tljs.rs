@@ -163,7 +163,28 @@ fn overlapping_eras_are_named_and_disjoint_keeps_them_apart() {
                 (id: \"short\", name: \"Short\", start: \"1995\", end: \"1996\"),
                 (id: \"after\", name: \"After\", start: \"2000-12-31\", end: \"2005\")";
     let t = timeline(eras, &event("x", "1994", ""));
+    // The default band: the eras covering the most days without overlapping.
     let (doc, warnings) = export(&t, ExportOptions::default());
+    let names: Vec<&str> = doc["eras"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"]["headline"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Long", "After"]);
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("--eras cover") && w.contains("'short'")),
+        "{warnings:?}"
+    );
+    let (doc, warnings) = export(
+        &t,
+        ExportOptions {
+            eras: EraSelection::All,
+            ..ExportOptions::default()
+        },
+    );
     assert_eq!(doc["eras"].as_array().unwrap().len(), 3);
     assert!(
         warnings.iter().any(|w| w.contains("'Long' and 'Short'")),

@@ -311,13 +311,15 @@ fn edit_of(d: &Data) -> Edit {
 }
 
 /// Every time-view action, the same way.
-const TIMES: [TimeAction; 6] = [
+const TIMES: [TimeAction; 8] = [
     TimeAction::Toggle,
     TimeAction::ZoomIn,
     TimeAction::ZoomOut,
     TimeAction::Fit,
     TimeAction::PanBack,
     TimeAction::PanForward,
+    TimeAction::FullWidth,
+    TimeAction::LaneOrder,
 ];
 
 fn time_of(d: &Data) -> TimeAction {
@@ -327,7 +329,9 @@ fn time_of(d: &Data) -> TimeAction {
         | TimeAction::ZoomOut
         | TimeAction::Fit
         | TimeAction::PanBack
-        | TimeAction::PanForward) => t,
+        | TimeAction::PanForward
+        | TimeAction::FullWidth
+        | TimeAction::LaneOrder) => t,
     }
 }
 

@@ -47,7 +47,10 @@ fn the_place_the_filter_the_marks_and_the_window_stay() {
     app.update(Action::NextEvent);
     app.update(Action::Time(TimeAction::Toggle));
     app.update(Action::Time(TimeAction::ZoomIn));
+    app.update(Action::Time(TimeAction::FullWidth));
+    app.update(Action::Time(TimeAction::LaneOrder));
     let window = app.time().window;
+    let (wide, order) = (app.time().full_width, app.time().order);
     let on = selected_id(&app);
     let edited = SAMPLE.replacen(&title, "A new title", 1);
     assert_ne!(edited, SAMPLE);
@@ -56,6 +59,8 @@ fn the_place_the_filter_the_marks_and_the_window_stay() {
     assert_eq!(app.marked_count(), 1);
     assert_eq!(app.mode(), Mode::Time);
     assert_eq!(app.time().window, window);
+    assert_eq!((app.time().full_width, app.time().order), (wide, order));
+    assert!(wide, "z holds across versions of the file");
     assert_eq!(
         app.flash(),
         Some(format!("reloaded: {} events (1 changed)", ids.len()).as_str())

@@ -194,7 +194,7 @@ fn other_actions_have_keys_that_do_not_type_listed_in_the_help() {
     s.wait_for_text("Actors and tags · match any of the required");
     s.send("\x1b");
     s.wait_for("the actor picker to close", |screen| {
-        !screen.contents().contains("Actors · match")
+        !screen.contents().contains("Actors and tags · match")
     });
     s.send("\x1bl");
     s.wait_for_text(" h back · j/k scroll");

@@ -80,3 +80,57 @@ fn w_writes_the_filtered_events_as_timelinejs_and_asks_before_replacing() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// The same trial by keys alone: the picker requires Russia and the Taliban, Shift-Tab
+/// makes it exactly them, `r` starts the range in 2021, and `w` writes what is shown.
+#[test]
+fn the_trial_by_keys_picker_range_and_w() {
+    let flags = [
+        "--actor",
+        "russia",
+        "--actor",
+        "taliban",
+        "--exact-actors",
+        "--from",
+        "2021",
+    ];
+    let expected = ids(&flags);
+    let total = events().len();
+    let story = Scratch::new("keys-story.json");
+    let path = story.path().to_str().expect("a UTF-8 path").to_owned();
+    let mut s = Spawn::app(&[]).start();
+    s.wait_drawn(total);
+
+    s.send("a");
+    s.wait_for_text("Actors and tags · match any of the required");
+    s.send("russia ");
+    s.wait_for_text("[x] Russia");
+    s.send("\x15taliban ");
+    s.wait_for_text("[x] Taliban");
+    s.send("\x1b[Z");
+    s.wait_for_text("Actors and tags · match exactly the required");
+    s.send("\r");
+    s.wait_for_text("actors: exactly Russia + Taliban");
+    s.send("r2021..\r");
+    let shown = format!("1/{} of {total} events", expected.len());
+    s.wait_for(&format!("status {shown:?}"), |screen| {
+        status_line(screen).starts_with(&shown)
+    });
+
+    s.send("w");
+    s.wait_for_text("write to ");
+    s.send(&path);
+    s.send("\r");
+    s.wait_for_text("as timelinejs to '");
+    let document: serde_json::Value =
+        serde_json::from_str(&story.read()).expect("the file is JSON");
+    let written: Vec<&str> = document["events"]
+        .as_array()
+        .expect("TimelineJS's events")
+        .iter()
+        .map(|e| e["unique_id"].as_str().expect("a unique_id"))
+        .collect();
+    assert_eq!(written, expected, "exactly the events shown");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -37,6 +37,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` as HTML text content with only what markup needs escaped (`& < >`): quotes are
+/// text outside attributes, and a field that is read as text once more (an accessible
+/// label) would otherwise show their entities (`Taraki&#39;s`).
+pub fn escape_text(text: &str) -> String {
+    // `escape` escapes `&` first, so a `&quot;` typed in the text is `&amp;quot;` here and
+    // is not touched by putting the quotes back.
+    escape(text).replace("&quot;", "\"").replace("&#39;", "'")
+}
+
 /// Plain text as HTML paragraphs: blank lines separate `<p>`s, single newlines are `<br>`.
 pub fn paragraphs(text: &str) -> String {
     let mut out = String::new();

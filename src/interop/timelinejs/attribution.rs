@@ -199,9 +199,18 @@ impl Importer<'_> {
                         (None, None) => "it has no address or text and is dropped".to_owned(),
                     }
                 ));
-                // The embed's words (a quote, a tweet's text) are what the source says.
-                title = embed.quote.or(title).or(caption.clone());
+                // The embed's words (a quote, a tweet's text) are what the source says;
+                // the caption, often who said it, stays beside them.
+                title = match (embed.quote, &caption) {
+                    (Some(quote), Some(caption)) => Some(format!("{quote} — {caption}")),
+                    (quote, _) => quote.or(title).or(caption.clone()),
+                };
                 embed.address
+            }
+            // A protocol-relative address (`//upload.wikimedia.org/…`), which TimelineJS
+            // loads from the page's own scheme: the web's is https.
+            Some(url) if url.starts_with("//") && is_address(&format!("https:{url}")) => {
+                Some(format!("https:{url}"))
             }
             Some(url) if !is_address(url) => {
                 self.warn(format!(
@@ -216,16 +225,15 @@ impl Importer<'_> {
         if media.alt.as_deref().is_some_and(|a| !a.trim().is_empty()) {
             self.lose("media.alt");
         }
-        if url.is_none() && credit.is_none() && title.is_none() {
-            if caption.is_some() {
-                self.lose("media.caption");
-            }
-            if title.is_some() {
-                self.lose("media.title");
-            }
+        // Without an address, credit or title, the caption is what is left to cite.
+        if url.is_none() && credit.is_none() && title.is_none() && caption.is_none() {
             return None;
         }
-        if title.is_some() && caption.is_some() {
+        let embedded = media
+            .url
+            .as_deref()
+            .is_some_and(|u| u.trim_start().starts_with('<'));
+        if title.is_some() && caption.is_some() && !embedded {
             self.lose("media.caption");
         }
         let publisher = credit

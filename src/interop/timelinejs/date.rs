@@ -96,6 +96,41 @@ pub fn same_period(a: Date, b: Date) -> bool {
     (a.year(), a.month(), a.day()) == (b.year(), b.month(), b.day())
 }
 
+/// The end TimelineJS means by an `end_date` without a day: it reads `{year: 650}` as
+/// 1 January 650 and `{year: 1989, month: 2}` as 1 February 1989, so the span ends with
+/// the period before (the year 649, January 1989). TimelineJS's own adjacent eras
+/// (600–650, 650–700) so stay adjacent instead of overlapping by a year. An end that
+/// would then fall before the start is kept as written.
+pub fn meant_end(start: Date, end: Date) -> Date {
+    if end.day().is_some() {
+        return end;
+    }
+    let year = end.year();
+    let (year, month) = match end.month() {
+        None => (year - 1, None),
+        Some(1) => (year - 1, Some(12)),
+        Some(m) => (year, Some(m - 1)),
+    };
+    let mut text = if year < 0 {
+        format!("-{:04}", year.unsigned_abs())
+    } else {
+        format!("{year:04}")
+    };
+    if let Some(m) = month {
+        let _ = write!(text, "-{m:02}");
+    }
+    match text.parse::<Date>() {
+        Ok(before) if before.last_day() >= start.first_day() => {
+            if end.is_approximate() {
+                before.approximately()
+            } else {
+                before
+            }
+        }
+        _ => end,
+    }
+}
+
 /// Reads a date object; the error says which part is wrong and why.
 pub fn read(date: &TjsDate) -> Result<Read, String> {
     let year = part("year", date.year.as_deref())?.ok_or("it has no year")?;

@@ -2,8 +2,9 @@
 //!
 //! TimelineJS draws every era in one band, so overlapping eras hide each other (a short
 //! one becomes an unlabelled sliver under a long one): the export names each overlapping
-//! pair in a warning, and `--eras disjoint` keeps only eras that overlap none kept before
-//! them in the file. An era TimelineJS cannot hold (a single day, see [`era_dates`]) stays out of the
+//! pair in a warning; the default (`cover`) keeps the eras that cover the most days
+//! without overlapping, and `--eras disjoint` keeps only eras that overlap none kept
+//! before them in the file. An era TimelineJS cannot hold (a single day, see [`era_dates`]) stays out of the
 //! band, with a warning, and travels in the document's record so that import keeps it. An
 //! ongoing era comes with the end [`super::ongoing::ends`] gave it; overlaps are judged by
 //! the ends written.
@@ -13,14 +14,17 @@ use serde_json::{Value, json};
 use super::date::span;
 use super::shape::RECORD;
 use crate::interop::html::escape;
-use crate::model::{Date, Era};
+use crate::model::{Date, Era, Timeline, day_number};
 use crate::sanitize::quote;
 
 /// Which eras go into the band.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EraSelection {
-    /// Every era, overlapping ones named in warnings.
+    /// The eras that cover the most days without overlapping (see [`cover`]): a band a
+    /// newsroom can publish as is, every label readable.
     #[default]
+    Cover,
+    /// Every era, overlapping ones named in warnings.
     All,
     /// In the file's order, each era that overlaps none kept before it.
     Disjoint,
@@ -38,7 +42,8 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
     let mut hidden = Vec::new();
     let mut kept: Vec<(&Era, Date)> = Vec::new();
     let mut left_out = Vec::new();
-    for &(era, written_end) in eras {
+    let covering = (selection == EraSelection::Cover).then(|| cover(eras));
+    for (i, &(era, written_end)) in eras.iter().enumerate() {
         let Some((start, end)) = era_dates(era, written_end) else {
             warnings.push(format!(
                 "era {} is a single day ({}); TimelineJS drops an end equal to the start and \
@@ -49,9 +54,14 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
             hidden.push(era_record(era));
             continue;
         };
-        if selection == EraSelection::Disjoint
-            && kept.iter().any(|k| overlap(*k, (era, written_end)))
-        {
+        let out = match &covering {
+            Some(chosen) => !chosen[i],
+            None => {
+                selection == EraSelection::Disjoint
+                    && kept.iter().any(|k| overlap(*k, (era, written_end)))
+            }
+        };
+        if out {
             left_out.push(quote(&era.id));
             hidden.push(era_record(era));
             continue;
@@ -65,8 +75,15 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
         }));
     }
     if !left_out.is_empty() {
+        let how = if selection == EraSelection::Cover {
+            "the era band (--eras cover, the default: the eras that cover the most without \
+             overlapping) leaves out"
+        } else {
+            "--eras disjoint leaves out"
+        };
         warnings.push(format!(
-            "--eras disjoint leaves out the overlapping eras {} (their records keep them for import)",
+            "{how} the overlapping eras {} (their records keep them for import; --eras all \
+             shows every era, --era ID picks them)",
             left_out.join(", ")
         ));
     }
@@ -85,6 +102,43 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
         ));
     }
     Band { shown, hidden }
+}
+
+/// Which eras [`EraSelection::Cover`] keeps: of the eras TimelineJS can draw, the set
+/// that covers the most days without two overlapping (weighted interval scheduling: by
+/// end, each era either joins the best set of eras ending before it starts, or not).
+/// Ties keep the earlier choice, so the result is the same on every run.
+fn cover(eras: &[(&Era, Date)]) -> Vec<bool> {
+    let first = |i: usize| eras[i].0.start.first_day();
+    let last = |i: usize| eras[i].1.last_day();
+    let mut order: Vec<usize> = (0..eras.len())
+        .filter(|&i| era_dates(eras[i].0, eras[i].1).is_some())
+        .collect();
+    order.sort_by_key(|&i| (last(i), first(i), i));
+    let days = |i: usize| i64::from(day_number(last(i))) - i64::from(day_number(first(i)));
+    // best[k]: the most days covered by the first k eras in `order`.
+    let mut best = vec![0i64; order.len() + 1];
+    let mut take = vec![false; order.len()];
+    let mut before = vec![0usize; order.len()];
+    for (k, &i) in order.iter().enumerate() {
+        // Eras ending no later than this one starts only touch it (see `overlap`).
+        let p = order[..k].partition_point(|&j| last(j) <= first(i));
+        before[k] = p;
+        let with = best[p] + days(i);
+        take[k] = with > best[k];
+        best[k + 1] = if take[k] { with } else { best[k] };
+    }
+    let mut chosen = vec![false; eras.len()];
+    let mut k = order.len();
+    while k > 0 {
+        if take[k - 1] {
+            chosen[order[k - 1]] = true;
+            k = before[k - 1];
+        } else {
+            k -= 1;
+        }
+    }
+    chosen
 }
 
 /// An era's start and `end` (its own, or an ongoing era's written end) as TimelineJS
@@ -108,4 +162,26 @@ fn era_record(era: &Era) -> Value {
         "start": era.start.to_string(),
         "end": era.end.map(|d| d.to_string()),
     })
+}
+
+/// The timeline with only the eras `ids` names (`--era ID`), in the file's order; an id
+/// that names no era is an error that lists the ids there are.
+pub fn pick_eras(mut timeline: Timeline, ids: &[String]) -> Result<Timeline, String> {
+    if let Some(unknown) = ids
+        .iter()
+        .find(|id| !timeline.eras.iter().any(|e| &e.id == *id))
+    {
+        let known: Vec<String> = timeline.eras.iter().map(|e| quote(&e.id)).collect();
+        return Err(format!(
+            "--era {}: no era has that id; the eras are {}",
+            quote(unknown),
+            if known.is_empty() {
+                "none".to_owned()
+            } else {
+                known.join(", ")
+            }
+        ));
+    }
+    timeline.eras.retain(|e| ids.contains(&e.id));
+    Ok(timeline)
 }

@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use super::date::{same_period, span, write as date_json};
 use super::eras::{self, EraSelection};
 use super::groups::{self, GroupBy};
-use super::note::{display_date, note_parts};
+use super::note::{display_date, note_parts, text_note};
 pub use super::note::{stripped_field, stripped_field_text};
 use super::shape::RECORD;
 use crate::interop::html::{escape, paragraphs};
@@ -37,6 +37,37 @@ pub struct SourceView<'a> {
     pub date: Option<Date>,
     pub url: Option<&'a str>,
 }
+
+impl SourceView<'_> {
+    /// Whether this is the stand-in an import cites for a slide without credit or media:
+    /// published by the imported file (a `.json` or `.csv` name, or standard input), titled
+    /// as the timeline, with no date or address.
+    pub fn is_placeholder(&self, timeline_title: &str) -> bool {
+        let extension = std::path::Path::new(self.publisher)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase);
+        self.url.is_none()
+            && self.date.is_none()
+            && self.title == timeline_title
+            && (matches!(extension.as_deref(), Some("json" | "csv")) || self.publisher == "<stdin>")
+    }
+}
+
+/// Whether `title` is the stand-in an import gives a file whose title slide has no
+/// headline (`Imported from FILE.json`): the export then publishes no headline, and no
+/// title slide at all unless there is a description for it, as the file had none.
+pub fn is_placeholder_title(title: &str) -> bool {
+    title
+        .strip_prefix(IMPORTED_FROM)
+        .and_then(|file| std::path::Path::new(file).extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json") || e.eq_ignore_ascii_case("csv"))
+        || title == format!("{IMPORTED_FROM}<stdin>")
+}
+
+/// How the stand-in title begins.
+pub const IMPORTED_FROM: &str = "Imported from ";
 
 /// How to export.
 #[derive(Clone, Copy, Debug, Default)]
@@ -67,8 +98,7 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
     // An ongoing era is written with the end `ends` gives it (warned).
     let ends = super::ongoing::ends(timeline, &mut warnings);
     let band = eras::band(&ends, options.eras, &mut warnings);
-    let document = json!({
-        "title": title_slide(timeline),
+    let mut document = json!({
         "events": timeline
             .events
             .iter()
@@ -85,13 +115,19 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
                 .map(|(a, n)| actor_json(a, *n))
                 .collect::<Vec<_>>(),
             "eras": band.hidden,
-            "group_by": options.group_by.as_str(),
+            "group_by": groups::resolve(timeline, options.group_by).as_str(),
         },
     });
+    // A title slide only where there is a title to publish: the stand-in title of an
+    // imported file without one is not, and adding a slide it did not have changes it.
+    let placeholder = is_placeholder_title(&timeline.title);
+    if !placeholder || timeline.description.is_some() {
+        document["title"] = title_slide(timeline, placeholder);
+    }
     Exported { document, warnings }
 }
 
-fn title_slide(timeline: &Timeline) -> Value {
+fn title_slide(timeline: &Timeline, placeholder: bool) -> Value {
     // An explicit id that no event has: TimelineJS would otherwise give the title the slug
     // of its headline, and rename an event whose id happened to be that slug.
     let mut id = "title".to_owned();
@@ -103,7 +139,7 @@ fn title_slide(timeline: &Timeline) -> Value {
     json!({
         "unique_id": id,
         "text": {
-            "headline": headline(&timeline.title),
+            "headline": if placeholder { String::new() } else { headline(&timeline.title) },
             "text": description_html(timeline.description.as_deref()),
         },
         RECORD: {
@@ -136,12 +172,19 @@ fn slide(timeline: &Timeline, event: &Event, group: Option<&str>, dates: DateSty
             date: s.date,
             url: s.url.as_deref(),
         })
+        // The stand-in an import cites for a slide without credit is not a source to publish.
+        .filter(|s| !s.is_placeholder(&timeline.title))
         .collect();
     slide.insert(
         "text".to_owned(),
         json!({
-            "headline": headline(&event.title),
-            "text": slide_html(&event.summary, event.detail.as_deref(), &sources),
+            "headline": event_headline(&event.title, &event.summary),
+            "text": slide_html(
+                &event.summary,
+                event.detail.as_deref(),
+                text_note(event.date, event.end, event.date_note.as_deref()).as_deref(),
+                &sources
+            ),
         }),
     );
     if let Some(group) = group {
@@ -180,6 +223,24 @@ pub fn headline(title: &str) -> String {
     escape(title)
 }
 
+/// A slide's `text.headline`: the title, unless it is the one an import made up from the
+/// text of a slide without a headline (the text's first sentence, or its start cut with
+/// `…`): publishing that would show the words twice, and the original had none.
+pub fn event_headline(title: &str, summary: &str) -> String {
+    let cut = title.strip_suffix('…').is_some_and(|start| {
+        !start.is_empty() && summary.len() > start.len() && summary.starts_with(start)
+    });
+    let sentence = title.ends_with('.')
+        && summary
+            .strip_prefix(title)
+            .is_some_and(|rest| rest.starts_with(' '));
+    if cut || sentence {
+        String::new()
+    } else {
+        headline(title)
+    }
+}
+
 /// `group`: text for a field TimelineJS strips of markup and then puts into the page as
 /// markup (`display_date` and `group`), so it is escaped twice: once for each reading.
 pub fn group(name: &str) -> String {
@@ -194,11 +255,20 @@ pub fn description_html(description: Option<&str>) -> String {
 /// What opens the list of sources in a slide's text.
 pub const SOURCES_HEADING: &str = "<p><strong>Sources</strong></p>";
 
-/// `text.text`: the summary, the detail's paragraphs, and the sources as a numbered list.
-pub fn slide_html(summary: &str, detail: Option<&str>, sources: &[SourceView]) -> String {
+/// `text.text`: the summary, the detail's paragraphs, a date note too long for the date
+/// line (see [`super::note::text_note`]), and the sources as a numbered list.
+pub fn slide_html(
+    summary: &str,
+    detail: Option<&str>,
+    note: Option<&str>,
+    sources: &[SourceView],
+) -> String {
     let mut html = paragraphs(summary);
     if let Some(detail) = detail {
         html.push_str(&paragraphs(detail));
+    }
+    if let Some(note) = note {
+        html.push_str(&paragraphs(note));
     }
     if !sources.is_empty() {
         html.push_str(SOURCES_HEADING);

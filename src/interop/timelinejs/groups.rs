@@ -4,13 +4,14 @@
 //! the slides without a group, and takes the height from the story above it: at the usual
 //! 650 px embed, more than [`MAX_GROUPS`] rows push the navigation out of the embed or
 //! squeeze the story below 300 px (measured in `tests/browser`). So the default is no
-//! groups; `actor` groups the events of the largest actors and leaves the rest in the
+//! groups, except for a timeline imported from TimelineJS groups, which keeps them
+//! ([`from_groups`]); `actor` groups the events of the largest actors and leaves the rest in the
 //! unlabelled row; `kind` and `era` write what they say, with a warning when that is more
 //! rows than fit.
 
 use std::collections::HashSet;
 
-use crate::model::{ActorId, Date, Era, Event, Timeline};
+use crate::model::{ActorId, ActorKind, Date, Era, Event, Timeline};
 
 /// Rows (groups, counting the unlabelled one) that leave a 650 px embed a story area of
 /// at least 300 px and the whole navigation inside it.
@@ -23,8 +24,12 @@ pub const PLACEHOLDER: &str = "Unknown";
 /// What the slides' `group` says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum GroupBy {
-    /// No `group`: one row for every slide.
+    /// [`GroupBy::Actor`] for a timeline whose actors came from TimelineJS groups (see
+    /// [`from_groups`]), so that a grouped file keeps its groups on the way back; else
+    /// [`GroupBy::None`].
     #[default]
+    Auto,
+    /// No `group`: one row for every slide.
     None,
     /// The first actor's name, for the largest actors that fit.
     Actor,
@@ -38,6 +43,7 @@ impl GroupBy {
     /// The option value, as the command line and the record spell it.
     pub fn as_str(self) -> &'static str {
         match self {
+            GroupBy::Auto => "auto",
             GroupBy::None => "none",
             GroupBy::Actor => "actor",
             GroupBy::Kind => "kind",
@@ -48,8 +54,8 @@ impl GroupBy {
 
 /// The group of every event, in timeline order, and the warnings about them.
 pub fn assign(timeline: &Timeline, by: GroupBy, warnings: &mut Vec<String>) -> Vec<Option<String>> {
-    let groups: Vec<Option<String>> = match by {
-        GroupBy::None => vec![None; timeline.events.len()],
+    let groups: Vec<Option<String>> = match resolve(timeline, by) {
+        GroupBy::None | GroupBy::Auto => vec![None; timeline.events.len()],
         GroupBy::Actor => by_actor(timeline, warnings),
         GroupBy::Kind => timeline
             .events
@@ -72,6 +78,32 @@ pub fn assign(timeline: &Timeline, by: GroupBy, warnings: &mut Vec<String>) -> V
         ));
     }
     groups
+}
+
+/// What [`GroupBy::Auto`] means for this timeline.
+pub fn resolve(timeline: &Timeline, by: GroupBy) -> GroupBy {
+    match by {
+        GroupBy::Auto if from_groups(timeline) => GroupBy::Actor,
+        GroupBy::Auto => GroupBy::None,
+        by => by,
+    }
+}
+
+/// Whether the timeline's actors are what an import makes of TimelineJS groups: each
+/// named by its group, its id the slug of that name, no aliases, of the import's kind
+/// `Group`, besides the stand-in "Unknown" of slides without a group. A timeline written
+/// by hand gives its actors aliases or kinds of their own (states, people), and is not
+/// grouped unless asked; so is an import made with another `--group-kind`.
+pub fn from_groups(timeline: &Timeline) -> bool {
+    let groups: Vec<_> = timeline
+        .actors
+        .iter()
+        .filter(|a| !(a.name == PLACEHOLDER && a.aliases.is_empty()))
+        .collect();
+    !groups.is_empty()
+        && groups.iter().all(|a| {
+            a.aliases.is_empty() && a.kind == ActorKind::Group && super::ids::slug(&a.name) == a.id
+        })
 }
 
 /// Rows TimelineJS draws for these groups: one per name, and one for slides without.

@@ -34,9 +34,18 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// Where each slide and era of a document came from, for messages: a spreadsheet row's
+/// `sheet.csv:12` in place of `events[3]`. Indexed as the document's `events` and `eras`.
+#[derive(Clone, Debug, Default)]
+pub struct Places {
+    pub events: Vec<String>,
+    pub eras: Vec<String>,
+}
+
 /// Conversion state shared by the document, its slides and its eras.
 pub(super) struct Importer<'a> {
     pub(super) options: &'a ImportOptions,
+    pub(super) places: Option<&'a Places>,
     pub(super) warnings: Vec<String>,
     pub(super) actors: Vec<RawActor>,
     pub(super) actor_ids: Ids,
@@ -50,6 +59,9 @@ pub(super) struct Importer<'a> {
     pub(super) unknown_actor: Option<String>,
     pub(super) without_group: usize,
     pub(super) without_text: usize,
+    /// Slides whose `end_date` holds nothing (`{}`, `{"year": ""}`): counted, not warned
+    /// one by one.
+    pub(super) empty_ends: usize,
     pub(super) without_source: usize,
     pub(super) fallback_source: RawSource,
     /// Whether a slide's `group` names an actor: always, unless the document's record says
@@ -86,18 +98,43 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
     }
     let document: Document =
         serde_json::from_slice(bytes).map_err(|e| syntax(&options.name, bytes, &e))?;
+    Ok(run(&value, &document, options, None))
+}
+
+/// Imports a TimelineJS document built in memory (from a spreadsheet's rows), its
+/// messages placed by `places`.
+pub fn import_document(
+    value: &Value,
+    options: &ImportOptions,
+    places: &Places,
+) -> Result<Imported, ImportError> {
+    let document = Document::deserialize(value).map_err(|e| ImportError::Read {
+        name: options.name.clone(),
+        reason: in_file_words(&e.to_string()),
+    })?;
+    Ok(run(value, &document, options, Some(places)))
+}
+
+fn run(
+    value: &Value,
+    document: &Document,
+    options: &ImportOptions,
+    places: Option<&Places>,
+) -> Imported {
     let mut importer = Importer {
         options,
+        places,
         warnings: Vec::new(),
         actors: Vec::new(),
         actor_ids: Ids::default(),
         actor_by_id: HashMap::new(),
         actor_by_name: HashMap::new(),
         event_ids: Ids::default(),
-        lost: not_carried(&value),
+        lost: not_carried(value),
         unknown_actor: None,
         without_group: 0,
         without_text: 0,
+        empty_ends: 0,
         without_source: 0,
         fallback_source: RawSource {
             publisher: String::new(),
@@ -107,7 +144,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
         },
         groups_are_actors: true,
     };
-    Ok(importer.document(&document))
+    importer.document(document)
 }
 
 impl Importer<'_> {
@@ -188,7 +225,7 @@ impl Importer<'_> {
         self.warnings.extend(repaired);
         Imported {
             timeline,
-            warnings: std::mem::take(&mut self.warnings),
+            warnings: super::noise::collapse(std::mem::take(&mut self.warnings)),
         }
     }
 
@@ -250,9 +287,10 @@ impl Importer<'_> {
         }
         if title.trim().is_empty() {
             let file = self.options.name.rsplit('/').next().unwrap_or_default();
-            title = format!("Imported from {file}");
+            title = format!("{}{file}", export::IMPORTED_FROM);
             self.warn(format!(
-                "the file has no title slide with a headline; the timeline is called {}",
+                "the file has no title slide with a headline; the timeline is called {} \
+                 (which an export does not publish)",
                 quote(&title)
             ));
         }
@@ -339,9 +377,13 @@ impl Importer<'_> {
     /// The era, and whether its record says it was ongoing (see [`super::ongoing`]).
     fn era(&mut self, i: usize, era: &Era, era_ids: &mut Ids) -> Option<(RawEra, bool)> {
         let headline = era.text.as_ref().and_then(|t| t.headline.as_deref());
+        let (place, sep) = self
+            .places
+            .and_then(|p| p.eras.get(i))
+            .map_or_else(|| (format!("eras[{i}]"), " "), |p| (p.clone(), ": "));
         let at = match headline {
-            Some(h) => format!("eras[{i}] {}", quote(&strip(h))),
-            None => format!("eras[{i}]"),
+            Some(h) => format!("{place}{sep}{}", quote(&strip(h))),
+            None => place,
         };
         let (Some(start), Some(end)) = (&era.start_date, &era.end_date) else {
             self.warn(format!(
@@ -350,7 +392,10 @@ impl Importer<'_> {
             return None;
         };
         let (start, end) = match (date::read(start), date::read(end)) {
-            (Ok(s), Ok(e)) => (s, e),
+            (Ok(s), Ok(mut e)) => {
+                e.date = date::meant_end(s.date, e.date);
+                (s, e)
+            }
             (Err(why), _) | (_, Err(why)) => {
                 self.warn(format!("{at}: skipped: {why}"));
                 return None;

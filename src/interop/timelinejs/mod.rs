@@ -8,9 +8,9 @@
 //! | `date` at its precision, `end` | `start_date` with its parts, `end_date` as the last day of its period |
 //! | `title` | `text.headline` (escaped HTML) |
 //! | `summary`, `detail`, `sources` | `text.text`: paragraphs and a numbered list (escaped HTML) |
-//! | approximate date, `date_note` | `display_date` |
-//! | first actor, kind or era (`--group-by`), or none | `group`, escaped twice |
-//! | eras (overlaps warned, `--eras disjoint`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
+//! | approximate date, `date_note` | `display_date` (a note over 80 characters goes in `text.text`) |
+//! | first actor, kind or era (`--group-by`; by default none, or the groups an import came from) | `group`, `& < >` escaped twice |
+//! | eras (by default those covering the most without overlapping; `--eras all`, `disjoint`, `--era ID`) | `eras` (not a single day; an ongoing one ends on the last day of the latest event or era, see [`ongoing`]) |
 //!
 //! **Round trip.** TimelineJS ignores keys it does not know, so each slide, era and the
 //! document carry an `afghan_timeline` record of what its fields cannot hold ([`record`]);
@@ -39,6 +39,8 @@ mod export;
 mod groups;
 mod ids;
 mod import;
+mod listed;
+mod noise;
 mod note;
 mod ongoing;
 mod record;
@@ -48,10 +50,11 @@ mod slide;
 mod summary;
 mod syntax;
 
-pub use eras::EraSelection;
+pub use eras::{EraSelection, pick_eras};
 pub use export::{ExportOptions, Exported, export};
 pub use groups::{GroupBy, MAX_GROUPS};
-pub use import::{ImportOptions, Imported, import};
+pub use import::{ImportOptions, Imported, Places, import, import_document};
+pub use noise::collapse;
 pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
 
 use crate::load::RawTimeline;

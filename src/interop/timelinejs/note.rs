@@ -11,7 +11,7 @@
 //! follows the dates instead of hiding them.
 
 use super::date::{same_period, span};
-use crate::interop::html::{escape, strip};
+use crate::interop::html::{escape_text, strip};
 use crate::model::Date;
 
 /// Opens the part of a date note that is an imported slide's `display_date`.
@@ -51,9 +51,29 @@ pub fn note_parts(date: Date, end: Option<Date>, note: Option<&str>) -> NotePart
         end: None,
         rest: String::new(),
     };
-    for part in note.unwrap_or_default().split("; ") {
+    let note = note.unwrap_or_default();
+    // Where the display part began and the end of the last part that continues it: a
+    // file's display date may hold "; " itself ("1919 — spring; not established"), and
+    // the parts after it that are not `start: `/`end: ` are its own.
+    let mut display_from: Option<usize> = None;
+    let mut offset = 0;
+    for part in note.split("; ") {
+        let at = offset;
+        offset += part.len() + "; ".len();
+        let known = part.starts_with("start: ")
+            || part.starts_with("end: ")
+            || part.starts_with("start time ")
+            || part.starts_with("end time ");
+        if let (Some(from), None, false) = (display_from, parts.start.or(parts.end), known) {
+            parts.display = Some(&note[from..at + part.len()]);
+            continue;
+        }
+        if known {
+            display_from = None;
+        }
         if let (None, Some(shown)) = (parts.display, part.strip_prefix(DISPLAY)) {
             parts.display = Some(shown);
+            display_from = Some(at + DISPLAY.len());
         } else if let (None, Some(shown)) = (parts.start, part.strip_prefix("start: ")) {
             parts.start = Some(shown);
         } else if let (true, None, Some(shown)) = (has_end, parts.end, part.strip_prefix("end: ")) {
@@ -108,7 +128,7 @@ pub fn display_date(
     if let Some(display) = display {
         if names_year(display, date) {
             let mut shown = format!("{display}{after}");
-            if !rest.is_empty() {
+            if !rest.is_empty() && rest.chars().count() <= SHORT_NOTE {
                 shown.push_str(NOTE_SEPARATOR);
                 shown.push_str(&rest);
             }
@@ -120,6 +140,10 @@ pub fn display_date(
         } else {
             format!("{part}; {rest}")
         };
+    }
+    // A long note goes in the slide's text ([`text_note`]): the date line stays short.
+    if rest.chars().count() > SHORT_NOTE {
+        rest.clear();
     }
     let approximate = date.is_approximate() || end.is_some_and(Date::is_approximate);
     let end = end.filter(|e| !same_period(*e, date));
@@ -138,9 +162,32 @@ pub fn display_date(
     Some(stripped_field(&shown))
 }
 
-/// Text for a field TimelineJS strips of markup and then inserts as HTML.
+/// The longest note the date line carries after the dates; a longer one (the built-in
+/// timeline's run to 294 characters) goes in the slide's text, so that the date line stays
+/// a date: TimelineJS shows it above the headline and in the time markers' labels.
+pub const SHORT_NOTE: usize = 80;
+
+/// The note written in the slide's text instead of its date line: the part of the note
+/// that would follow the dates, when it is longer than [`SHORT_NOTE`].
+pub fn text_note(date: Date, end: Option<Date>, note: Option<&str>) -> Option<String> {
+    let NoteParts { display, rest, .. } = note_parts(date, end, note);
+    // A file's own display date that does not name the year follows the dates with the
+    // rest of the note, as `display_date` writes it.
+    let rest = match display {
+        Some(display) if !names_year(display, date) && rest.is_empty() => {
+            format!("{DISPLAY}{display}")
+        }
+        Some(display) if !names_year(display, date) => format!("{DISPLAY}{display}; {rest}"),
+        _ => rest,
+    };
+    (rest.chars().count() > SHORT_NOTE).then_some(rest)
+}
+
+/// Text for a field TimelineJS strips of markup and then inserts as HTML: `& < >`
+/// escaped for each reading, and nothing else, since the time markers' labels read it as
+/// text after the first (a quote escaped twice is read out as `&quot;`).
 pub fn stripped_field(text: &str) -> String {
-    escape(&escape(text))
+    escape_text(&escape_text(text))
 }
 
 /// What TimelineJS shows of such a field, as plain text.

@@ -205,7 +205,7 @@ pub fn not_carried(document: &Value) -> BTreeMap<String, usize> {
         }
     }
     if let Some(title) = top.get("title").and_then(Value::as_object) {
-        for (key, value) in title {
+        for (key, value) in title.iter().filter(|(_, v)| filled(v)) {
             match key.as_str() {
                 "text" => unknown_in(value, TEXT, "title.text", &mut note),
                 // The title slide's id only anchors it in a web page.
@@ -224,12 +224,12 @@ pub fn not_carried(document: &Value) -> BTreeMap<String, usize> {
         let Some(slide) = slide.as_object() else {
             continue;
         };
-        for (key, value) in slide {
+        for (key, value) in slide.iter().filter(|(_, v)| filled(v)) {
             match key.as_str() {
                 "start_date" | "end_date" => date_fields(value, key, &mut note),
                 "text" => unknown_in(value, TEXT, "text", &mut note),
                 "media" => {
-                    for k in value.as_object().into_iter().flat_map(|m| m.keys()) {
+                    for k in value.as_object().into_iter().flat_map(filled_keys) {
                         match k.as_str() {
                             "thumbnail" | "link" | "link_target" => note(format!("media.{k}")),
                             k if MEDIA.contains(&k) => {}
@@ -250,11 +250,11 @@ pub fn not_carried(document: &Value) -> BTreeMap<String, usize> {
         .flatten()
     {
         let Some(era) = era.as_object() else { continue };
-        for (key, value) in era {
+        for (key, value) in era.iter().filter(|(_, v)| filled(v)) {
             match key.as_str() {
                 "start_date" | "end_date" => date_fields(value, &format!("era {key}"), &mut note),
                 "text" => {
-                    for k in value.as_object().into_iter().flat_map(|t| t.keys()) {
+                    for k in value.as_object().into_iter().flat_map(filled_keys) {
                         match k.as_str() {
                             "headline" => {}
                             "text" => note("era text.text".to_owned()),
@@ -271,7 +271,7 @@ pub fn not_carried(document: &Value) -> BTreeMap<String, usize> {
 }
 
 fn date_fields(value: &Value, at: &str, note: &mut impl FnMut(String)) {
-    for key in value.as_object().into_iter().flat_map(|d| d.keys()) {
+    for key in value.as_object().into_iter().flat_map(filled_keys) {
         match key.as_str() {
             // Era dates keep no note; slide dates' display_date goes to date_note.
             "display_date" if at.starts_with("era") => note(format!("{at}.display_date")),
@@ -283,9 +283,26 @@ fn date_fields(value: &Value, at: &str, note: &mut impl FnMut(String)) {
 }
 
 fn unknown_in(value: &Value, known: &[&str], at: &str, note: &mut impl FnMut(String)) {
-    for key in value.as_object().into_iter().flat_map(|o| o.keys()) {
+    for key in value.as_object().into_iter().flat_map(filled_keys) {
         if !known.contains(&key.as_str()) {
             note(format!("unknown field '{at}.{key}'"));
         }
     }
+}
+
+/// Whether a value holds anything: an empty string, `null`, `{}` or `[]` carries nothing
+/// to lose, and is not counted as "not carried over".
+fn filled(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Object(o) => o.values().any(filled),
+        Value::Array(a) => !a.is_empty(),
+        Value::Bool(_) | Value::Number(_) => true,
+    }
+}
+
+/// The keys of an object whose values hold something.
+fn filled_keys(object: &serde_json::Map<String, Value>) -> impl Iterator<Item = &String> {
+    object.iter().filter(|(_, v)| filled(v)).map(|(k, _)| k)
 }

@@ -10,11 +10,12 @@ use super::date::{self, Read, is_written_end, is_written_start, same_period, spa
 use super::export::{self, SOURCES_HEADING, SourceView};
 use super::ids::{is_valid, slug};
 use super::import::Importer;
+use super::listed;
 use super::note;
 use super::record::{self, EventRecord};
 use super::shape::{Slide, TjsDate};
 use crate::interop::html::{split_paragraphs, strip};
-use crate::load::{RawEvent, Refs};
+use crate::load::{RawEvent, RawSource, Refs};
 use crate::model::Date;
 use crate::sanitize::quote;
 
@@ -25,7 +26,7 @@ impl Importer<'_> {
     /// The event a slide holds, with the related ids its record wants; `None` (and a
     /// warning) when TimelineJS would skip the slide too.
     pub(super) fn event(&mut self, i: usize, slide: &Slide) -> Option<(RawEvent, Vec<String>)> {
-        let at = label(i, slide);
+        let at = label(i, slide, self.places.and_then(|p| p.events.get(i)));
         let Some(start) = &slide.start_date else {
             self.warn(format!(
                 "{at}: skipped: it has no start_date (TimelineJS skips it too)"
@@ -41,12 +42,23 @@ impl Importer<'_> {
                 return None;
             }
         };
-        let end = match slide.end_date.as_ref().map(date::read) {
+        let empty = |part: Option<&String>| part.is_none_or(|p| p.trim().is_empty());
+        let end_date = slide.end_date.as_ref().filter(|d| {
+            let blank = empty(d.year.as_ref()) && empty(d.month.as_ref()) && empty(d.day.as_ref());
+            if blank {
+                self.empty_ends += 1;
+            }
+            !blank
+        });
+        let end = match end_date.map(date::read) {
             Some(Err(why)) => {
                 self.warn(format!("{at}: its end_date is dropped: {why}"));
                 None
             }
-            Some(Ok(end)) => Some(end),
+            Some(Ok(mut end)) => {
+                end.date = date::meant_end(start.date, end.date);
+                Some(end)
+            }
             None => None,
         };
         let record = match record::read::<EventRecord>(slide.record.as_ref()) {
@@ -59,7 +71,12 @@ impl Importer<'_> {
         let record = record.as_ref();
         let headline = slide.headline().unwrap_or_default();
         let mut title = match record {
-            Some(r) if headline == export::headline(&r.title) => r.title.clone(),
+            Some(r)
+                if headline == export::event_headline(&r.title, &r.summary)
+                    && !headline.is_empty() =>
+            {
+                r.title.clone()
+            }
             _ => one_line(&strip(headline)),
         };
         if title.is_empty()
@@ -78,9 +95,13 @@ impl Importer<'_> {
             title.clone_from(&id);
         }
         let (date, end, date_note) = self.dates(&at, slide, record, &start, end.as_ref());
-        let (summary, detail) = self.text(slide, record, &title);
+        let (summary, detail, listed) = self.text(slide, record, &title);
         let actors = self.event_actors(&at, slide, record);
-        let sources = self.sources(&at, slide, record);
+        // Without a record, the sources the export listed in the text come back from it.
+        let sources = match listed {
+            Some(listed) if record.is_none() => listed,
+            _ => self.sources(&at, slide, record),
+        };
         let event = RawEvent {
             id,
             date: date.to_string().into(),
@@ -206,9 +227,10 @@ impl Importer<'_> {
         slide: &Slide,
         record: Option<&EventRecord>,
         title: &str,
-    ) -> (String, Option<String>) {
+    ) -> (String, Option<String>, Option<Vec<RawSource>>) {
         let body = slide.body().unwrap_or_default();
         if let Some(r) = record {
+            let timeline_title = &self.fallback_source.title;
             let sources: Vec<SourceView> = r
                 .sources
                 .iter()
@@ -218,17 +240,36 @@ impl Importer<'_> {
                     date: s.date.as_deref().and_then(|d| d.parse().ok()),
                     url: s.url.as_deref(),
                 })
+                .filter(|s| !s.is_placeholder(timeline_title))
                 .collect();
-            if body == export::slide_html(&r.summary, r.detail.as_deref(), &sources)
+            let date = r.date.parse::<Date>().ok();
+            let end = r.end.as_deref().and_then(|e| e.parse::<Date>().ok());
+            let in_text = date.and_then(|d| note::text_note(d, end, r.date_note.as_deref()));
+            if body
+                == export::slide_html(
+                    &r.summary,
+                    r.detail.as_deref(),
+                    in_text.as_deref(),
+                    &sources,
+                )
                 && !r.summary.trim().is_empty()
             {
-                return (r.summary.clone(), r.detail.clone());
+                return (r.summary.clone(), r.detail.clone(), None);
             }
         }
-        // The export's own "Sources" list comes back from the record, never as text: an
-        // edit cycle would otherwise add it to the detail once more each time.
+        // The export's own "Sources" list comes back from the record (or, without one,
+        // from the list itself), never as text: an edit cycle would otherwise add it to
+        // the detail once more each time.
+        let mut listed = None;
         let body = match (record, body.rfind(SOURCES_HEADING)) {
             (Some(_), Some(at)) if body.trim_end().ends_with("</ol>") => &body[..at],
+            (None, Some(_)) => match listed::read(body) {
+                Some((before, sources)) => {
+                    listed = Some(sources);
+                    before
+                }
+                None => body,
+            },
             _ => body,
         };
         let text = strip(body);
@@ -238,22 +279,24 @@ impl Importer<'_> {
         let detail = (!rest.is_empty()).then(|| rest.join("\n\n"));
         if summary.is_empty() {
             self.without_text += 1;
-            return (title.to_owned(), detail);
+            return (title.to_owned(), detail, listed);
         }
-        (summary, detail)
+        (summary, detail, listed)
     }
 }
 
-/// `events[3] 'soviet-intervention'`: where a slide is, for messages.
-fn label(i: usize, slide: &Slide) -> String {
+/// `events[3] 'soviet-intervention'` (or `sheet.csv:12: 'Ada Lovelace'` for a row of a
+/// spreadsheet): where a slide is, for messages.
+fn label(i: usize, slide: &Slide, place: Option<&String>) -> String {
+    let (place, sep) = place.map_or_else(|| (format!("events[{i}]"), " "), |p| (p.clone(), ": "));
     let name = slide
         .unique_id
         .clone()
         .filter(|u| !u.trim().is_empty())
         .or_else(|| slide.headline().map(strip).filter(|h| !h.is_empty()));
     match name {
-        Some(name) => format!("events[{i}] {}", quote(&name)),
-        None => format!("events[{i}]"),
+        Some(name) => format!("{place}{sep}{}", quote(&name)),
+        None => place,
     }
 }
 

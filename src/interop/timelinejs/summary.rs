@@ -21,6 +21,16 @@ impl Importer<'_> {
                 quote(&id)
             ));
         }
+        if self.empty_ends > 0 {
+            self.warn(format!(
+                "{} an empty end_date (no year), which TimelineJS ignores too; it is left out",
+                if self.empty_ends == 1 {
+                    "1 slide has".to_owned()
+                } else {
+                    format!("{} slides have", self.empty_ends)
+                }
+            ));
+        }
         if self.without_text > 0 {
             self.warn(format!(
                 "{} without text repeat their headline as summary",

@@ -10,6 +10,15 @@ use crate::sanitize::{line, quote};
 
 /// A `serde_json` error as `path:line:col: message`, near the text it stopped at.
 pub(super) fn syntax(name: &str, bytes: &[u8], e: &serde_json::Error) -> ImportError {
+    // An empty file has no bracket to leave open: say what it lacks instead.
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return ImportError::Read {
+            name: name.to_owned(),
+            reason: "the file is empty; a TimelineJS file is a JSON object such as \
+                     {\"events\": [{\"start_date\": {\"year\": 2021}, \"text\": {\"headline\": \"…\"}}]}"
+                .to_owned(),
+        };
+    }
     let mut message = e.to_string();
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);

@@ -188,7 +188,7 @@ impl App {
             return;
         }
         self.mode = Mode::Detail;
-        self.acting.zoomed = self.size.width < SIDE_BY_SIDE;
+        self.acting.zoomed = self.size.width < SIDE_BY_SIDE || self.time_full_width();
     }
 
     /// Enter: in pick mode the explorer ends with the chosen events, else the detail opens.
@@ -249,6 +249,7 @@ fn format_label(format: Format) -> &'static str {
         Format::Text => "text",
         Format::Line => "lines",
         Format::Id => "ids",
+        Format::Csv => "CSV",
     }
 }
 

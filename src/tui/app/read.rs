@@ -163,7 +163,9 @@ impl App {
             return layout::zoomed(area);
         }
         let areas = layout::areas_with_eras(area, self.mode == Mode::Detail, self.era_rows);
-        if self.time.open {
+        if self.time_full_width() {
+            layout::full_width(layout::without_axis(areas))
+        } else if self.time.open {
             layout::without_axis(areas)
         } else {
             areas

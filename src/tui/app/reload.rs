@@ -40,6 +40,9 @@ impl App {
         app.marked = marked;
         app.time.open = self.time.open;
         app.time.window = self.time.window;
+        // The session's choices of width and lane order hold across versions of the file.
+        app.time.full_width = self.time.full_width;
+        app.time.order = self.time.order;
         app.personal = std::mem::take(&mut self.personal);
         app.resolve_personal();
         app.acting.zoomed = self.acting.zoomed;

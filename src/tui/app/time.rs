@@ -9,7 +9,7 @@ use super::App;
 use crate::model::{ActorId, EventId};
 use crate::tui::action::TimeAction;
 use crate::tui::mode::Mode;
-use crate::tui::time::{LaneIndex, LaneKey, Scale, TimeInput, TimeModel, Window};
+use crate::tui::time::{LaneIndex, LaneKey, LaneOrder, Scale, TimeInput, TimeModel, Window};
 
 /// The time view's state: whether it replaces the list, where it is in time, and what
 /// `update` computed for the view to draw.
@@ -28,6 +28,10 @@ pub struct TimeView {
     selected_for: Option<EventId>,
     /// The column a drag with the left button last reached.
     drag_from: Option<u16>,
+    /// Whether the view has the detail's columns too (`z`); kept for the session.
+    pub full_width: bool,
+    /// The lanes' order (`s`).
+    pub order: LaneOrder,
 }
 
 /// Everything but the selection that the model depends on.
@@ -40,6 +44,7 @@ struct BuildKey {
     width: u16,
     height: u16,
     filtered: Vec<ActorId>,
+    order: LaneOrder,
 }
 
 impl App {
@@ -73,13 +78,22 @@ impl App {
             _ if !self.time.open => {}
             TimeAction::ZoomIn | TimeAction::ZoomOut => {
                 let scale = self.time_scale();
-                let anchor = self
+                let centre = self
                     .selected_day()
                     .filter(|d| scale.col(*d).is_some())
                     .unwrap_or(scale.start + scale.span / 2);
-                self.zoom(anchor, action == TimeAction::ZoomIn);
+                let zoom_in = action == TimeAction::ZoomIn;
+                self.time.window = self.time.window.zoom_centred(
+                    self.time.lanes.extent,
+                    scale.width,
+                    centre,
+                    zoom_in,
+                    self.shown_days(),
+                );
             }
             TimeAction::Fit => self.time.window = Window::default(),
+            TimeAction::FullWidth => self.time.full_width = !self.time.full_width,
+            TimeAction::LaneOrder => self.time.order = self.time.order.next(),
             TimeAction::PanBack | TimeAction::PanForward => {
                 let half = self.time_scale().span / 2;
                 let days = if action == TimeAction::PanBack {
@@ -92,12 +106,25 @@ impl App {
         }
     }
 
+    /// Zooms keeping `anchor` in its column (the wheel, under the pointer).
     fn zoom(&mut self, anchor: i64, zoom_in: bool) {
         let width = self.time_scale().width;
-        self.time.window = self
-            .time
-            .window
-            .zoom(self.time.lanes.extent, width, anchor, zoom_in);
+        let shown = self.shown_days();
+        self.time.window =
+            self.time
+                .window
+                .zoom(self.time.lanes.extent, width, anchor, zoom_in, shown);
+    }
+
+    /// The days the drawn layout shows to scale, its folds left out (the window's whole
+    /// span before the model is built for it).
+    fn shown_days(&self) -> i64 {
+        let scale = self.time_scale();
+        if self.time.model.scale == scale && !self.time.model.segments.is_empty() {
+            crate::tui::time::axis::shown_days(&self.time.model.segments)
+        } else {
+            scale.span
+        }
     }
 
     fn pan(&mut self, days: i64) {
@@ -113,6 +140,11 @@ impl App {
     /// The scale at the current window and pane size.
     fn time_scale(&self) -> Scale {
         TimeModel::scale_for(&self.time_input())
+    }
+
+    /// Whether the time view has the whole width, the detail opening over it on Enter.
+    pub fn time_full_width(&self) -> bool {
+        self.time.open && self.time.full_width
     }
 
     /// Whether the time view shows one lane for the filter's actors: with all of several
@@ -139,6 +171,7 @@ impl App {
             width: inner.width,
             height: inner.height,
             dates: self.dates,
+            order: self.time.order,
         }
     }
 
@@ -153,6 +186,20 @@ impl App {
         }
         if self.time.lanes_for != Some(visible) {
             self.time.lanes = LaneIndex::build(&self.timeline, &self.index, &self.visible);
+            // A new filter result (a search, a range, actors) is fitted: the view shows the
+            // matches' own span, not where the last zoom was.
+            if self.time.lanes_for.is_some() {
+                self.time.window = Window::default();
+            }
+            // A search or a range fits the matches' dates: a match's long `end` runs on
+            // past the right edge rather than squeezing the matches together.
+            let narrowed = !self.filter.query().is_empty()
+                || self.filter.from.is_some()
+                || self.filter.to.is_some();
+            let lanes = &mut self.time.lanes;
+            if narrowed && lanes.dates_end > lanes.extent.first {
+                lanes.extent.end = lanes.dates_end;
+            }
             self.time.lanes_for = Some(visible);
         }
         if !self.time.open {
@@ -173,6 +220,7 @@ impl App {
             width: inner.width,
             height: inner.height,
             filtered: self.filter.actors.clone(),
+            order: self.time.order,
         };
         if self.time.built_for.as_ref() != Some(&key) {
             self.time.model = TimeModel::build(&self.time_input());
@@ -228,6 +276,19 @@ impl App {
         let scale = self.time_scale();
         let x0 = self.areas().list_inner.x + self.time.model.name_width;
         let c = col.saturating_sub(x0).min(scale.width - 1);
+        let segs = &self.time.model.segments;
+        if self.time.model.scale == scale
+            && let Some((from, to)) = crate::tui::time::axis::days_of(segs, c).or_else(|| {
+                // A fold's column: the first day after the fold.
+                let next = segs.iter().find_map(|s| match *s {
+                    crate::tui::time::axis::Segment::Scale { start, x, .. } if x > c => Some(start),
+                    _ => None,
+                })?;
+                Some((next, next + 1))
+            })
+        {
+            return (from + to - 1) / 2;
+        }
         (scale.day_at(c) + scale.day_at(c + 1) - 1) / 2
     }
 

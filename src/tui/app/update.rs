@@ -189,7 +189,10 @@ impl App {
     }
 
     fn focus_detail(&mut self) {
-        if !self.visible.is_empty() {
+        if self.time_full_width() {
+            // The detail has no columns beside the view: it opens over it.
+            self.open_detail();
+        } else if !self.visible.is_empty() {
             self.mode = Mode::Detail;
         }
     }

@@ -17,9 +17,14 @@ mod reckon;
 pub mod svg;
 mod ticks;
 
-pub use eras::{EraBand, stack_bands, stack_eras};
-pub use lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
-pub use model::{Lane, TimeInput, TimeModel};
+pub use eras::{
+    EraBand, EraLabel, LabelledEras, era_label, stack_bands, stack_eras, stack_labelled,
+};
+pub use lanes::{
+    Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder, choose_lanes, choose_lanes_by,
+    ranked_actors, ranked_actors_by,
+};
+pub use model::{FOLD_CUT, Lane, TimeInput, TimeModel};
 pub use place::{Placed, place_labels};
 pub use ticks::{Reckoner, Step, Tick, choose_step, range_label, ticks};
 
@@ -104,7 +109,13 @@ impl Window {
     pub fn scale(self, extent: Extent, width: u16) -> Scale {
         let whole = (extent.end - extent.first).max(1);
         match self.span {
-            None => Scale::new(extent.first, whole, width),
+            None => {
+                let scale = Scale::new(extent.first, whole, width);
+                Scale {
+                    start: clamp_start(scale.start, scale.span, extent),
+                    ..scale
+                }
+            }
             Some(span) => {
                 let scale = Scale::new(self.start, span.min(whole), width);
                 Scale {
@@ -115,20 +126,16 @@ impl Window {
         }
     }
 
-    /// Zoomed in (`factor` < 1) or out around `day`, which keeps its column; back to fitted
-    /// once the span covers the extent, and never below a day per column.
+    /// Zoomed in or out around `day`, which keeps its column (the wheel, under the
+    /// pointer); back to fitted once the span covers the extent, and never below a day
+    /// per column. `shown` is how many of the window's days are drawn to scale (its folds
+    /// left out): zooming in halves those, so that a folded fit zooms at once.
     #[must_use]
-    pub fn zoom(self, extent: Extent, width: u16, day: i64, zoom_in: bool) -> Window {
+    pub fn zoom(self, extent: Extent, width: u16, day: i64, zoom_in: bool, shown: i64) -> Window {
         let scale = self.scale(extent, width);
-        let whole = (extent.end - extent.first).max(1);
-        let span = if zoom_in {
-            (scale.span / 2).max(i64::from(width.max(1)))
-        } else {
-            scale.span.saturating_mul(2)
-        };
-        if span >= whole {
+        let Some(span) = self.zoomed_span(extent, width, zoom_in, shown) else {
             return Window::default();
-        }
+        };
         // The day under the anchor stays at the same fraction of the width.
         let day = day.clamp(scale.start, scale.end() - 1);
         let start = day - i128_mul_div(day - scale.start, span, scale.span);
@@ -136,6 +143,38 @@ impl Window {
             start: clamp_start(start, span, extent),
             span: Some(span),
         }
+    }
+
+    /// Zoomed in or out with `day` (the selection) in the middle of the window, unless
+    /// the extent's edge holds the window back (`+`, `-`).
+    #[must_use]
+    pub fn zoom_centred(
+        self,
+        extent: Extent,
+        width: u16,
+        day: i64,
+        zoom_in: bool,
+        shown: i64,
+    ) -> Window {
+        let Some(span) = self.zoomed_span(extent, width, zoom_in, shown) else {
+            return Window::default();
+        };
+        Window {
+            start: clamp_start(day - span / 2, span, extent),
+            span: Some(span),
+        }
+    }
+
+    /// The span a zoom step gives, `None` once it covers the extent (fitted again).
+    fn zoomed_span(self, extent: Extent, width: u16, zoom_in: bool, shown: i64) -> Option<i64> {
+        let scale = self.scale(extent, width);
+        let whole = (extent.end - extent.first).max(1);
+        let span = if zoom_in {
+            (shown.clamp(1, scale.span) / 2).max(i64::from(width.max(1)))
+        } else {
+            scale.span.saturating_mul(2)
+        };
+        (span < whole).then_some(span)
     }
 
     /// Moved by `days` (negative: back), kept inside the extent.
@@ -171,8 +210,13 @@ fn i128_mul_div(a: i64, b: i64, c: i64) -> i64 {
     i64::try_from(i128::from(a) * i128::from(b) / i128::from(c.max(1))).unwrap_or(0)
 }
 
-/// A start that keeps `[start, start + span)` inside the extent where it can.
+/// A start that keeps `[start, start + span)` inside the extent where it can; a span
+/// longer than the extent (a day per column over a few days of events) centres them.
 fn clamp_start(start: i64, span: i64, extent: Extent) -> i64 {
+    let whole = extent.end - extent.first;
+    if span > whole {
+        return extent.first - (span - whole) / 2;
+    }
     start.min(extent.end - span).max(extent.first)
 }
 
@@ -195,6 +239,19 @@ mod tests {
         }
     }
 
+    /// Fitted to fewer days than columns, the days sit in the middle of the width.
+    #[test]
+    fn a_short_extent_is_centred() {
+        let extent = Extent {
+            first: 1000,
+            end: 1017,
+        };
+        let s = Window::default().scale(extent, 99);
+        assert_eq!(s.span, 99);
+        let (a, b) = (s.col(1000).unwrap(), s.col(1016).unwrap());
+        assert!(a.abs_diff(99 - 1 - b) <= 1, "{a} {b}");
+    }
+
     #[test]
     fn a_column_is_never_less_than_a_day() {
         let s = Scale::new(0, 10, 80);
@@ -213,32 +270,65 @@ mod tests {
         let w = Window::default();
         let anchor = 1000 + 20_000;
         let before = w.scale(EXTENT, 100).col(anchor);
-        let z = w.zoom(EXTENT, 100, anchor, true);
+        let z = w.zoom(EXTENT, 100, anchor, true, i64::MAX);
         let scale = z.scale(EXTENT, 100);
         assert_eq!(scale.span, 36_500 / 2);
         assert_eq!(scale.col(anchor), before);
         // Down to a day per column, and no further.
         let mut z = z;
         for _ in 0..30 {
-            z = z.zoom(EXTENT, 100, anchor, true);
+            z = z.zoom(EXTENT, 100, anchor, true, i64::MAX);
         }
         assert_eq!(z.scale(EXTENT, 100).span, 100);
         assert!(z.scale(EXTENT, 100).col(anchor).is_some());
     }
 
+    /// `+` keeps the selection in the middle of the window at every step, down to a day
+    /// per column, unless the extent's edge holds the window back; `-` too on the way out.
+    #[test]
+    fn centred_zoom_keeps_the_selection_in_the_middle_for_20_steps() {
+        for day in [EXTENT.first + 20_000, EXTENT.first + 300, EXTENT.end - 10] {
+            let mut w = Window::default();
+            for step in 0..40 {
+                let zoom_in = step < 20;
+                let shown = w.scale(EXTENT, 100).span;
+                w = w.zoom_centred(EXTENT, 100, day, zoom_in, shown);
+                let s = w.scale(EXTENT, 100);
+                let col = s.col(day).expect("the selection stays in view");
+                let at_edge = s.start == EXTENT.first || s.end() == EXTENT.end;
+                assert!(
+                    (49..=51).contains(&col) || at_edge,
+                    "step {step}: {day} at column {col} of {s:?}"
+                );
+                // Away from the edges, the middle day is the selection's, to the day.
+                if !at_edge {
+                    assert!((s.start + s.span / 2 - day).abs() <= 1, "{s:?}");
+                }
+            }
+            assert_eq!(w, Window::default(), "20 steps out fit again");
+        }
+        // Halving the days drawn to scale: a folded fit showing a tenth of its days zooms
+        // straight to a twentieth.
+        let w = Window::default().zoom_centred(EXTENT, 100, 20_000, true, 3650);
+        assert_eq!(w.span, Some(1825));
+    }
+
     #[test]
     fn zooming_out_stops_at_the_fitted_span() {
         let w = Window::default()
-            .zoom(EXTENT, 100, 5000, true)
-            .zoom(EXTENT, 100, 5000, true);
-        let w = w.zoom(EXTENT, 100, 5000, false);
+            .zoom(EXTENT, 100, 5000, true, i64::MAX)
+            .zoom(EXTENT, 100, 5000, true, i64::MAX);
+        let w = w.zoom(EXTENT, 100, 5000, false, i64::MAX);
         assert_eq!(w.scale(EXTENT, 100).span, 36_500 / 2);
-        assert_eq!(w.zoom(EXTENT, 100, 5000, false), Window::default());
+        assert_eq!(
+            w.zoom(EXTENT, 100, 5000, false, i64::MAX),
+            Window::default()
+        );
     }
 
     #[test]
     fn panning_stays_inside_the_extent() {
-        let w = Window::default().zoom(EXTENT, 100, 20_000, true);
+        let w = Window::default().zoom(EXTENT, 100, 20_000, true, i64::MAX);
         let far = w.pan(EXTENT, 100, 1_000_000).scale(EXTENT, 100);
         assert_eq!(far.end(), EXTENT.end);
         let back = w.pan(EXTENT, 100, -1_000_000).scale(EXTENT, 100);
@@ -250,8 +340,8 @@ mod tests {
     #[test]
     fn revealing_a_hidden_day_centres_it() {
         let w = Window::default()
-            .zoom(EXTENT, 100, 2000, true)
-            .zoom(EXTENT, 100, 2000, true);
+            .zoom(EXTENT, 100, 2000, true, i64::MAX)
+            .zoom(EXTENT, 100, 2000, true, i64::MAX);
         let scale = w.scale(EXTENT, 100);
         let day = scale.end() + 5000;
         let moved = w.reveal(EXTENT, 100, day).scale(EXTENT, 100);
@@ -262,7 +352,7 @@ mod tests {
 
     #[test]
     fn a_resize_keeps_the_days_shown() {
-        let w = Window::default().zoom(EXTENT, 100, 20_000, true);
+        let w = Window::default().zoom(EXTENT, 100, 20_000, true, i64::MAX);
         let (a, b) = (w.scale(EXTENT, 100), w.scale(EXTENT, 60));
         assert_eq!((a.start, a.span), (b.start, b.span));
     }

@@ -7,9 +7,11 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, choose_lanes, ranked_actors};
-use super::{EraBand, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
-use super::{range_label, stack_eras, ticks};
+use super::axis::{Segment, axis_ticks, column_of, era_columns, lay_out};
+use super::lanes::{Cell, Events, Kind, LaneIndex, LaneKey, LaneOrder};
+use super::lanes::{choose_lanes_by, ranked_actors_by};
+use super::{EraBand, EraLabel, Placed, Scale, Step, Tick, Window, choose_step, place_labels};
+use super::{era_label, range_label, stack_labelled};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::SearchIndex;
 
@@ -28,12 +30,17 @@ pub struct TimeInput<'a> {
     pub height: u16,
     /// The calendar the ticks count in, beside the Gregorian.
     pub dates: crate::model::calendar::DateStyle,
+    /// The lanes' order.
+    pub order: LaneOrder,
 }
 
 /// One lane's row.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Lane {
     pub key: LaneKey,
+    /// The lane's visible events starting in the window (its header's count, which the
+    /// busiest-first order follows; none for "others").
+    pub count: Option<usize>,
     pub cells: Vec<Cell>,
     pub labels: Vec<Placed>,
     /// The columns of the selected event in this lane (its marker, or its bar), if here.
@@ -42,12 +49,21 @@ pub struct Lane {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TimeModel {
+    /// The window in time, linear: what zoom and pan move.
     pub scale: Scale,
+    /// How the window is drawn: its stretches with events to scale, the long empty ones
+    /// between them folded, by the list axis's rule and layout (`axis::lay_out`). Every
+    /// column below (cells, ticks, bands, the selection) is a column of this layout.
+    pub segments: Vec<Segment>,
     pub step: Step,
     /// The range shown, for the title: `1979 – 1989`.
     pub range: String,
     pub ticks: Vec<Tick>,
     pub eras: Vec<Vec<EraBand>>,
+    /// Where each era's name is written over the bands (`row` indexes `eras`).
+    pub era_labels: Vec<EraLabel>,
+    /// Eras whose names are cut or left out: a legend row under the bands names them.
+    pub era_legend: Vec<usize>,
     pub lanes: Vec<Lane>,
     /// Columns left of the scale for the lanes' names (0: no names).
     pub name_width: u16,
@@ -59,10 +75,13 @@ impl Default for TimeModel {
     fn default() -> TimeModel {
         TimeModel {
             scale: Scale::new(0, 1, 1),
+            segments: Vec::new(),
             step: Step::Years(1),
             range: String::new(),
             ticks: Vec::new(),
             eras: Vec::new(),
+            era_labels: Vec::new(),
+            era_legend: Vec::new(),
             lanes: Vec::new(),
             name_width: 0,
             axis_rows: 0,
@@ -73,12 +92,15 @@ impl Default for TimeModel {
 /// Columns of the lanes' names for a pane this wide.
 fn name_width(width: u16) -> u16 {
     match width {
-        60.. => 15,
-        40..60 => 11,
+        60.. => 19,
+        40..60 => 13,
         28..40 => 7,
         _ => 0,
     }
 }
+
+/// The glyph down a fold's middle in every lane.
+pub const FOLD_CUT: char = '┊';
 
 /// Titles show from this scale width on.
 const LABELS_FROM: u16 = 24;
@@ -118,18 +140,8 @@ impl TimeModel {
             4..6 => 1,
             _ => 0,
         };
-        let mut eras = if era_share > 0 {
-            stack_eras(&input.timeline.eras, &scale, rest - 1)
-        } else {
-            Vec::new()
-        };
-        let keys = choose_lanes(
-            input.lanes,
-            input.filtered,
-            &scale,
-            rest - eras.len().min(era_share),
-        );
-        eras.truncate(rest - keys.len());
+        let segments = folded(input.lanes, &scale);
+        let (eras, keys) = eras_and_lanes(input, &segments, &scale, rest, era_share);
         let shown: Vec<ActorId> = keys
             .iter()
             .filter_map(|k| match k {
@@ -147,7 +159,8 @@ impl TimeModel {
             .into_iter()
             .map(|key| Lane {
                 key,
-                cells: events.cells(key, &scale, &shown),
+                count: lane_count(input.lanes, key, &scale),
+                cells: folded_cells(&events, key, &segments, &shown),
                 labels: Vec::new(),
                 selected: None,
             })
@@ -156,14 +169,18 @@ impl TimeModel {
         // with a lane: its row goes to the next actor instead, which hides nothing more.
         if let Some(last) = lanes.last_mut()
             && last.key == LaneKey::Others
-            && last.cells.iter().all(|c| c.kind == Kind::Empty)
+            && last.cells.iter().all(|c| {
+                // A fold's cells are taken, but hold no event.
+                c.kind == Kind::Empty || (c.kind == Kind::Bar && matches!(c.ch, ' ' | FOLD_CUT))
+            })
         {
-            let ranked = ranked_actors(input.lanes, input.filtered, &scale);
+            let ranked = ranked_actors_by(input.lanes, input.filtered, &scale, input.order);
             let next = ranked.iter().find(|a| !shown.contains(a));
             match next {
                 Some(&a) => {
                     last.key = LaneKey::Actor(a);
-                    last.cells = events.cells(last.key, &scale, &shown);
+                    last.count = lane_count(input.lanes, last.key, &scale);
+                    last.cells = folded_cells(&events, last.key, &segments, &shown);
                 }
                 None => {
                     lanes.pop();
@@ -174,8 +191,11 @@ impl TimeModel {
             scale,
             step,
             range: range_label(&scale, step, cal),
-            ticks: ticks(&scale, step, cal),
-            eras,
+            ticks: axis_ticks(&segments, scale.width, input.dates),
+            segments,
+            eras: eras.rows,
+            era_labels: eras.labels,
+            era_legend: eras.legend,
             lanes,
             name_width,
             axis_rows,
@@ -201,9 +221,21 @@ impl TimeModel {
                 i64::from(input.index.first_day(id)),
                 i64::from(input.index.last_day(id)),
             );
-            let last = if event.end.is_some() { last } else { first };
+            // The whole of the days it may be on: its `end`, or its month or year.
+            let last =
+                if event.end.is_some() || event.date.precision() != crate::model::Precision::Day {
+                    last
+                } else {
+                    first
+                };
             let cols = (last >= self.scale.start && first < self.scale.end())
-                .then(|| (self.scale.col_clamped(first), self.scale.col_clamped(last)));
+                .then(|| {
+                    Some((
+                        column_of(&self.segments, first)?,
+                        column_of(&self.segments, last)?,
+                    ))
+                })
+                .flatten();
             (id, &event.actors, cols)
         });
         let mut title_width = |id: EventId| title_width(&input.timeline.event(id).title);
@@ -225,13 +257,115 @@ impl TimeModel {
 }
 
 impl TimeModel {
+    /// Rows above the lanes: the era bands and, when a name is cut, the legend.
+    pub fn era_rows(&self) -> usize {
+        self.eras.len() + usize::from(!self.era_legend.is_empty())
+    }
+
     /// The lane drawn on row `row` of the pane's inside, if a lane is there.
     pub fn lane_at(&self, row: u16) -> Option<LaneKey> {
-        let top = u16::try_from(self.eras.len()).unwrap_or(u16::MAX);
+        let top = u16::try_from(self.era_rows()).unwrap_or(u16::MAX);
         self.lanes
             .get(usize::from(row.checked_sub(top)?))
             .map(|l| l.key)
     }
+}
+
+/// The era rows and the lanes for `rest` rows: eras get up to `era_share` rows when the
+/// lanes need them and whatever the lanes leave otherwise, stacked so that every name has
+/// room, or cut with a legend row when rows run short.
+fn eras_and_lanes(
+    input: &TimeInput<'_>,
+    segments: &[Segment],
+    scale: &Scale,
+    rest: usize,
+    era_share: usize,
+) -> (super::LabelledEras, Vec<LaneKey>) {
+    let eras_in = |max_rows: usize| {
+        let labels: Vec<u16> = input
+            .timeline
+            .eras
+            .iter()
+            .map(|e| u16::try_from(crate::tui::text::width(&era_label(e))).unwrap_or(u16::MAX))
+            .collect();
+        stack_labelled(
+            &input.timeline.eras,
+            |era| era_columns(segments, era),
+            |i| labels[i],
+            scale.width,
+            max_rows,
+        )
+    };
+    let rows_of = |e: &super::LabelledEras| e.rows.len() + usize::from(!e.legend.is_empty());
+    let mut eras = if era_share > 0 {
+        eras_in(rest - 1)
+    } else {
+        super::LabelledEras::default()
+    };
+    let keys = choose_lanes_by(
+        input.lanes,
+        input.filtered,
+        scale,
+        rest - rows_of(&eras).min(era_share),
+        input.order,
+    );
+    // Fewer rows than the eras asked for: stacked again in those, the legend's row
+    // kept when something is cut.
+    let allowed = rest - keys.len();
+    if rows_of(&eras) > allowed {
+        eras = eras_in(allowed);
+        if rows_of(&eras) > allowed && allowed >= 2 {
+            eras = eras_in(allowed - 1);
+        }
+        // A single row keeps the bands, their names cut, rather than the legend.
+        if rows_of(&eras) > allowed {
+            eras.legend.clear();
+        }
+        if eras.rows.len() > allowed {
+            eras = super::LabelledEras::default();
+        }
+    }
+    (eras, keys)
+}
+
+fn lane_count(lanes: &LaneIndex, key: LaneKey, scale: &Scale) -> Option<usize> {
+    match key {
+        LaneKey::Actor(a) => Some(lanes.count(a, scale.start, scale.end())),
+        LaneKey::Others => None,
+    }
+}
+
+/// The window's layout: the gaps of the visible events' years that lie inside it folded.
+fn folded(lanes: &LaneIndex, scale: &Scale) -> Vec<Segment> {
+    let gaps = &lanes.gaps;
+    let lo = gaps.partition_point(|g| g.from <= scale.start);
+    let hi = gaps.partition_point(|g| g.to < scale.end()).max(lo);
+    lay_out(scale.start, scale.end(), &gaps[lo..hi], scale.width)
+}
+
+/// A lane's cells over a folded layout: each stretch at its own scale, the folds a dotted
+/// line down their middle (`┊`), taken, so that no title runs across a fold.
+fn folded_cells(
+    events: &Events<'_>,
+    key: LaneKey,
+    segments: &[Segment],
+    shown: &[ActorId],
+) -> Vec<Cell> {
+    let mut out = Vec::new();
+    for s in segments {
+        match *s {
+            Segment::Scale {
+                start, end, width, ..
+            } => out.extend(events.cells(key, &Scale::new(start, end - start, width), shown)),
+            Segment::Fold { width, .. } => {
+                out.extend((0..width).map(|c| Cell {
+                    ch: if c == width / 2 { FOLD_CUT } else { ' ' },
+                    kind: Kind::Bar,
+                }));
+            }
+        }
+    }
+    out
 }
 
 /// A title's width on screen once cleaned, looking no further than a label can use.

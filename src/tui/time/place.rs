@@ -34,7 +34,17 @@ pub fn place_labels(
     let mut c = 0u16;
     while c < width {
         match cells[usize::from(c)].kind {
-            Kind::Point(id) => anchors.push((id, c + 1)),
+            // An imprecise date's run (`◇┄┄`, `○┈┈`) is its own: the title goes after it.
+            Kind::Point(id) => {
+                let mut end = c + 1;
+                while end < width
+                    && cells[usize::from(end)].kind == Kind::Bar
+                    && matches!(cells[usize::from(end)].ch, '┄' | '┈')
+                {
+                    end += 1;
+                }
+                anchors.push((id, end));
+            }
             Kind::Start(id) => {
                 let mut end = c + 1;
                 while end < width && cells[usize::from(end)].kind == Kind::Bar {

@@ -104,7 +104,7 @@ impl Axis<'_> {
             }
         }
         if let Some(id) = app.selected_event()
-            && let Some(col) = column_of(segs, app.index().first_day(id))
+            && let Some(col) = column_of(segs, i64::from(app.index().first_day(id)))
         {
             buf.set_string(
                 x0 + col,

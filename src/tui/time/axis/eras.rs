@@ -2,18 +2,20 @@
 //! an era that fall on a scale count: an era wholly inside a fold, or outside the shown
 //! years, has no columns and is not drawn.
 
-use super::segments::{Segment, column_of, year_start};
+use super::segments::{Segment, column_of};
 use crate::model::Era;
 
 /// An era's first and last column on the axis, when some of it is on a scale (an era
 /// wholly inside a fold, or outside the shown years, is not drawn).
-pub(super) fn era_columns(segs: &[Segment], era: &Era) -> Option<(u16, u16)> {
+pub fn era_columns(segs: &[Segment], era: &Era) -> Option<(u16, u16)> {
     // An ongoing era's end is past every year: `column_of` clamps it to the right edge.
-    let (start, end) = (era.start.sort_key(), era.end_key());
+    let (start, end) = (i64::from(era.start.sort_key()), i64::from(era.end_key()));
     let on_scale = segs.iter().any(|s| match *s {
-        Segment::Scale { first, last, .. } => {
-            start < year_start(last + 1) && end >= year_start(first)
-        }
+        Segment::Scale {
+            start: from,
+            end: to,
+            ..
+        } => start < to && end >= from,
         Segment::Fold { .. } => false,
     });
     if !on_scale {

@@ -16,18 +16,21 @@ mod eras;
 mod segments;
 mod ticks;
 
-pub use segments::{Segment, column_of, fold_label, year_start};
+pub use segments::{
+    FOLD_MIN_YEARS, Gap, Segment, column_of, days_of, fold_label, gap_between, lay_out, shown_days,
+    year_of_day, year_start,
+};
 
 use crate::model::{EventId, Timeline};
 use crate::query::SearchIndex;
 use crate::tui::time::{EraBand, Tick, stack_bands};
-use eras::era_columns;
-use segments::{days_of, segments, years};
-use ticks::axis_ticks;
+pub use eras::era_columns;
+use segments::{segments, years};
+pub use ticks::axis_ticks;
 
 /// Visible indices of the events in `[start, end)` days.
-fn range_of(index: &SearchIndex, visible: &[EventId], (start, end): (i32, i32)) -> (usize, usize) {
-    let key = |id: &EventId| index.first_day(*id);
+fn range_of(index: &SearchIndex, visible: &[EventId], (start, end): (i64, i64)) -> (usize, usize) {
+    let key = |id: &EventId| i64::from(index.first_day(*id));
     (
         visible.partition_point(|id| key(id) < start),
         visible.partition_point(|id| key(id) < end),
@@ -102,7 +105,7 @@ impl AxisModel {
 
     /// The column (relative to the axis) where a day falls.
     pub fn column_of(&self, day: i32) -> Option<u16> {
-        column_of(&self.segs, day)
+        column_of(&self.segs, i64::from(day))
     }
 
     /// The first of the `visible` events under column `col` (relative to the axis), for

@@ -1,7 +1,7 @@
 //! The axis's year ticks: each scale of the layout gets the time view's round steps on
 //! its own span, and labels that would collide or run past the axis are dropped.
 
-use super::segments::{Segment, year_start};
+use super::segments::{Segment, year_of_day};
 use crate::model::calendar::DateStyle;
 use crate::tui::time::{Reckoner, Scale, Tick, choose_step, ticks};
 
@@ -9,22 +9,22 @@ use crate::tui::time::{Reckoner, Scale, Tick, choose_step, ticks};
 /// too narrow for any step keeps its first year, which may run on over the fold after it
 /// (the fold's label is on the row above). A label that would touch the one before it or
 /// run past the axis is dropped, the tick kept.
-pub(super) fn axis_ticks(segs: &[Segment], axis_width: u16, dates: DateStyle) -> Vec<Tick> {
+pub fn axis_ticks(segs: &[Segment], axis_width: u16, dates: DateStyle) -> Vec<Tick> {
     let mut out: Vec<Tick> = Vec::new();
     for s in segs {
         let Segment::Scale {
-            first,
-            last,
+            start,
+            end,
             x,
             width,
         } = *s
         else {
             continue;
         };
-        let start = i64::from(year_start(first));
-        let scale = Scale::new(start, i64::from(year_start(last + 1)) - start, width);
-        let start =
-            chrono::NaiveDate::from_num_days_from_ce_opt(year_start(first)).unwrap_or_default();
+        let scale = Scale::new(start, end - start, width);
+        let first = year_of_day(start);
+        let start = chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(start).unwrap_or(0))
+            .unwrap_or_default();
         let cal = Reckoner::for_start(dates, start);
         let mut these = ticks(&scale, choose_step(&scale, cal), cal);
         if these.iter().all(|t| t.label.is_none()) {

@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 
+use super::axis::{FOLD_MIN_YEARS, Gap, gap_between, year_of_day};
 use super::{Extent, Scale};
 use crate::model::{ActorId, EventId, Timeline};
 use crate::query::{SearchIndex, actor_bit};
@@ -39,6 +40,14 @@ pub struct LaneIndex {
     actors: Vec<ActorEvents>,
     /// The days the visible events cover.
     pub extent: Extent,
+    /// The empty stretches between the visible events' years that fold, by the list
+    /// axis's rule (`axis::gap_between`), ascending: found once per filter result, so
+    /// that a frame folds any window by a binary search.
+    pub gaps: Vec<Gap>,
+    /// The day after the last day the visible events' dates cover, their `end`s left
+    /// out: the end of a search's or a range's fit, so that a match with a long `end`
+    /// does not squeeze the others into a few columns.
+    pub dates_end: i64,
     /// The longest visible event with an `end`, in days: how far before a span an event
     /// can start and still reach into it.
     longest: i64,
@@ -79,6 +88,12 @@ impl LaneIndex {
             })
             .collect();
         let (mut last, mut longest) = (i32::MIN, 0i64);
+        let mut gaps = Vec::new();
+        // Whole empty years between two first days need at least this many days between
+        // them: only such pairs (few) have their years computed.
+        let fold_days = i32::try_from(365 * i64::from(FOLD_MIN_YEARS)).unwrap_or(i32::MAX);
+        let mut prev_first = i32::MAX;
+        let mut dates_end = i64::MIN;
         let add = |lane: &mut ActorEvents, first: i32, end: Option<i32>, p: u32| {
             lane.days.push(first);
             lane.pos.push(p);
@@ -97,7 +112,19 @@ impl LaneIndex {
         for (p, &id) in visible.iter().enumerate() {
             let p = u32::try_from(p).unwrap_or(u32::MAX);
             let (first, last_day) = (index.first_day(id), index.last_day(id));
+            if first.saturating_sub(prev_first) >= fold_days
+                && let Some(gap) = gap_between(
+                    year_of_day(i64::from(prev_first)),
+                    year_of_day(i64::from(first)),
+                )
+            {
+                gaps.push(gap);
+            }
+            prev_first = first;
             last = last.max(last_day);
+            // An event with an `end`: its date's own period is not kept; its first day is.
+            let date_last = if index.has_end(id) { first } else { last_day };
+            dates_end = dates_end.max(i64::from(date_last) + 1);
             let end = index.has_end(id).then_some(last_day);
             if end.is_some() {
                 longest = longest.max(i64::from(last_day) - i64::from(first));
@@ -125,6 +152,8 @@ impl LaneIndex {
         LaneIndex {
             actors,
             extent,
+            gaps,
+            dates_end,
             longest,
             others: RefCell::default(),
         }
@@ -152,6 +181,42 @@ fn bounds(days: &[i32], from: i64, to: i64) -> (usize, usize) {
     )
 }
 
+/// The order of the actors' lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LaneOrder {
+    /// The most events in the span first.
+    #[default]
+    Busiest,
+    /// The earliest first visible event first: the story's order of entrances.
+    FirstSeen,
+}
+
+impl LaneOrder {
+    /// The next order, round (`s`).
+    #[must_use]
+    pub fn next(self) -> LaneOrder {
+        match self {
+            LaneOrder::Busiest => LaneOrder::FirstSeen,
+            LaneOrder::FirstSeen => LaneOrder::Busiest,
+        }
+    }
+
+    /// What the lane headers' title says of it.
+    pub fn label(self) -> &'static str {
+        match self {
+            LaneOrder::Busiest => "busiest first",
+            LaneOrder::FirstSeen => "by first appearance",
+        }
+    }
+}
+
+impl LaneIndex {
+    /// The first day of `actor`'s first visible event.
+    pub fn first_day(&self, actor: ActorId) -> Option<i32> {
+        self.actors.get(actor.index())?.days.first().copied()
+    }
+}
+
 /// Which lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneKey {
@@ -164,8 +229,28 @@ pub enum LaneKey {
 /// filter, else those with events in the span, the most first (ties: the timeline's
 /// actor order). Costs O(actors · log n).
 pub fn ranked_actors(lanes: &LaneIndex, filtered: &[ActorId], scale: &Scale) -> Vec<ActorId> {
+    ranked_actors_by(lanes, filtered, scale, LaneOrder::Busiest)
+}
+
+/// [`ranked_actors`] in either order: by first appearance, those with events in the span
+/// by their first visible event (ties: the timeline's actor order).
+pub fn ranked_actors_by(
+    lanes: &LaneIndex,
+    filtered: &[ActorId],
+    scale: &Scale,
+    order: LaneOrder,
+) -> Vec<ActorId> {
     if !filtered.is_empty() {
         return filtered.to_vec();
+    }
+    if order == LaneOrder::FirstSeen {
+        let mut seen: Vec<(i32, ActorId)> = (0..lanes.actors.len())
+            .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
+            .filter(|&a| lanes.count(a, scale.start, scale.end()) > 0)
+            .filter_map(|a| Some((lanes.first_day(a)?, a)))
+            .collect();
+        seen.sort_unstable();
+        return seen.into_iter().map(|(_, a)| a).collect();
     }
     let mut counted: Vec<(usize, ActorId)> = (0..lanes.actors.len())
         .map(|a| ActorId(u32::try_from(a).unwrap_or(u32::MAX)))
@@ -184,10 +269,21 @@ pub fn choose_lanes(
     scale: &Scale,
     rows: usize,
 ) -> Vec<LaneKey> {
+    choose_lanes_by(lanes, filtered, scale, rows, LaneOrder::Busiest)
+}
+
+/// [`choose_lanes`] in either order.
+pub fn choose_lanes_by(
+    lanes: &LaneIndex,
+    filtered: &[ActorId],
+    scale: &Scale,
+    rows: usize,
+    order: LaneOrder,
+) -> Vec<LaneKey> {
     if rows == 0 {
         return Vec::new();
     }
-    let actors = ranked_actors(lanes, filtered, scale);
+    let actors = ranked_actors_by(lanes, filtered, scale, order);
     if actors.len() <= rows {
         return actors.into_iter().map(LaneKey::Actor).collect();
     }
@@ -280,7 +376,44 @@ impl Events<'_> {
             })
             .collect();
         write_counts(&mut cells);
+        self.spread_imprecise(&mut cells, scale);
         cells
+    }
+
+    /// An event known only to the month or the year is a period, not a day: once that
+    /// period spans two columns or more it is drawn across them, `◇┄┄┄` (a hollow mark,
+    /// a light dashed run), and an approximate (`~`) date `○┈┈┈` (a ring, a dotted run),
+    /// whatever the colours. The run takes only empty cells and is a bar for the
+    /// titles (they go after it). A period inside one column keeps the `◆`, but an
+    /// approximate date still shows its ring there.
+    fn spread_imprecise(&self, cells: &mut [Cell], scale: &Scale) {
+        for c in 0..cells.len() {
+            let Kind::Point(id) = cells[c].kind else {
+                continue;
+            };
+            let date = self.timeline.event(id).date;
+            let approximate = date.is_approximate();
+            if date.precision() == crate::model::Precision::Day && !approximate {
+                continue;
+            }
+            let last = scale.col_clamped(i64::from(self.index.last_day(id)));
+            let spans = usize::from(last) > c;
+            let (mark, run) = match (approximate, spans) {
+                (true, _) => ('○', '┈'),
+                (false, true) => ('◇', '┄'),
+                (false, false) => continue,
+            };
+            cells[c].ch = mark;
+            for cell in cells.iter_mut().take(usize::from(last) + 1).skip(c + 1) {
+                if cell.kind != Kind::Empty {
+                    break;
+                }
+                *cell = Cell {
+                    ch: run,
+                    kind: Kind::Bar,
+                };
+            }
+        }
     }
 }
 

@@ -186,7 +186,9 @@ fn a_duration_is_a_bar_to_its_end_and_never_less_than_a_cell() {
         bar.starts_with("━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━"),
         "{bar:?}"
     );
-    assert!(bar.contains('◆'), "the point on the bar shows: {bar:?}");
+    // "seven" is known to the year, which spans four columns here: its mark is the
+    // hollow one of an imprecise date (the bar leaves its run no empty cells).
+    assert!(bar.contains('◇'), "the point on the bar shows: {bar:?}");
     // "short" lasts two days: at forty columns for ten years it is one cell.
     let e = f.events().cells(LaneKey::Actor(f.actor("e")), &scale, &[]);
     let short = f.timeline.find_event("short").unwrap();
@@ -372,7 +374,12 @@ fn others_match_a_scan_in_every_window() {
                 let got = cells[usize::from(c)].kind;
                 match starting {
                     0 if crossing => assert_eq!(got, Kind::Bar, "{scale:?} {c}"),
-                    0 => assert_eq!(got, Kind::Empty, "{scale:?} {c}"),
+                    // Or the run of an imprecise date that starts in an earlier cell.
+                    0 => assert!(
+                        got == Kind::Empty
+                            || (got == Kind::Bar && matches!(cells[usize::from(c)].ch, '┄' | '┈')),
+                        "{scale:?} {c}: {got:?}"
+                    ),
                     1 => assert!(matches!(got, Kind::Point(_) | Kind::Start(_)), "{got:?}"),
                     n => assert_eq!(got, Kind::Count(u32::try_from(n).unwrap())),
                 }
