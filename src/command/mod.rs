@@ -133,13 +133,10 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             era,
             width,
             ..
-        }) => export::run(
-            &input,
-            &filter_args,
-            to,
-            (group_by, eras, &era, width),
-            style,
-        ),
+        }) => {
+            let options = (group_by, eras, era.as_slice(), width);
+            export::run(&input, &filter_args, to, options, style)
+        }
         Some(Command::Import {
             from,
             path,
