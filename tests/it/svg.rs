@@ -101,6 +101,26 @@ fn marks_run_left_to_right_in_date_order() {
     let first = marks.first().unwrap();
     let last = marks.last().unwrap();
     assert!(last.1 - first.1 > 1000.0, "{first:?} {last:?}");
+    // The empty years between 1921 and 1978 fold, as in the time view: one mark, and no
+    // event drawn inside it.
+    let folds: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("fold"))
+        .collect();
+    assert_eq!(folds.len(), 1);
+    assert_eq!(folds[0].attribute("data-start"), Some("1922-01-01"));
+    assert_eq!(folds[0].attribute("data-end"), Some("1977-12-31"));
+    let band = folds[0]
+        .children()
+        .find(|c| c.has_tag_name("rect"))
+        .unwrap();
+    let (x0, x1) = (num(band, "x"), num(band, "x") + num(band, "width"));
+    assert!(
+        marks.iter().all(|(_, x)| *x <= x0 || *x >= x1),
+        "{x0}..{x1}"
+    );
+    let label = folds[0].children().find(|c| c.has_tag_name("text"));
+    assert_eq!(label.and_then(|t| t.text()), Some("╌56y╌"));
 }
 
 const PRECISIONS: &str = r#"(

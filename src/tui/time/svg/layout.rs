@@ -2,6 +2,7 @@
 //! era bands stacked in rows above the lanes so that no band and no name overlaps another,
 //! the axis below.
 
+use super::scale::{self, Fold, Stretch};
 use super::text;
 use crate::model::{ActorId, EventId, Timeline};
 
@@ -24,21 +25,33 @@ const ERA_GAP: f64 = 8.0;
 /// The narrowest picture that still has a plot.
 pub const MIN_WIDTH: u32 = 320;
 
-/// The days the events cover, `[first, end)`, and their mapping onto the plot.
-#[derive(Clone, Copy, Debug)]
+/// The days the events cover, `[first, end)`, and their mapping onto the plot: to scale,
+/// with the long empty stretches folded.
+#[derive(Clone, Debug)]
 pub struct Plot {
     pub first: i64,
     pub end: i64,
     pub left: f64,
     pub right: f64,
+    pub stretches: Vec<Stretch>,
+    pub folds: Vec<Fold>,
 }
 
 impl Plot {
-    /// The x of the start of `day` (days outside the span are clamped to its edges).
+    /// The x of the start of `day` (days outside the span are clamped to its edges, days
+    /// in a fold to its end).
     pub fn x(&self, day: i64) -> f64 {
-        let day = day.clamp(self.first, self.end);
-        let span = days(self.span());
-        self.left + days(day - self.first) * (self.right - self.left) / span
+        scale::x_of(&self.stretches, day.clamp(self.first, self.end))
+    }
+
+    /// The day whose start is at or before `x`.
+    pub fn day_at(&self, x: f64) -> i64 {
+        scale::day_at(&self.stretches, x)
+    }
+
+    /// Whether `day` is folded away.
+    pub fn folded(&self, day: i64) -> bool {
+        self.folds.iter().any(|f| (f.from..f.to).contains(&day))
     }
 
     /// Days shown.
@@ -137,11 +150,16 @@ impl Layout {
             })
             .collect::<Vec<_>>();
         let left = PAD + if names > 0.0 { names + 12.0 } else { 0.0 };
+        let right = width - PAD - MIN_MARK;
+        let (stretches, folds) =
+            scale::lay_out(&years(timeline, events), (first, end), (left, right), FONT);
         let plot = Plot {
             first,
             end,
             left,
-            right: width - PAD - MIN_MARK,
+            right,
+            stretches,
+            folds,
         };
         let eras = place_eras(timeline, &plot, width - PAD);
         let era_rows = eras.iter().map(|e| e.row + 1).max().unwrap_or(0);
@@ -166,6 +184,18 @@ fn lane_text(timeline: &Timeline, lane: &Lane) -> String {
         None => "Others".to_owned(),
     };
     format!("{name} ({})", lane.count)
+}
+
+/// The years in which events begin, ascending (the events are in date order).
+fn years(timeline: &Timeline, events: &[EventId]) -> Vec<i32> {
+    let mut out: Vec<i32> = Vec::new();
+    for &id in events {
+        let y = timeline.event(id).date.year();
+        if out.last() != Some(&y) {
+            out.push(y);
+        }
+    }
+    out
 }
 
 /// The days the events cover: from the first day of the first to the day after the last

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::layout::{LANE, Layout, MIN_MARK, days, rows};
+use super::layout::{LANE, Layout, MIN_MARK, rows};
 use super::text::escape;
 use crate::model::{Date, Event, EventId, Precision, Timeline, day_number};
 
@@ -19,7 +19,7 @@ pub const DENSE_FROM: usize = 5_000;
 /// densest picture stays near 4 MB whatever the number of events.
 const DENSE_CELLS: f64 = 20_000.0;
 
-fn iso(day: i64) -> String {
+pub fn iso(day: i64) -> String {
     i32::try_from(day)
         .ok()
         .and_then(NaiveDate::from_num_days_from_ce_opt)
@@ -115,21 +115,23 @@ pub fn write_density(
     let plot_px = (plot.right - plot.left).max(1.0);
     // Columns of at least 4 pixels, fewer when many lanes share the budget.
     let col_px = (rows(lanes) * plot_px / DENSE_CELLS).ceil().max(4.0);
-    let span = plot.span();
-    // As many columns as fit at that width (a picture is at most 100,000 px wide), and
-    // never more than the days shown.
-    let fit = (1..=100_000i64)
-        .find(|&c| days(c) * col_px >= plot_px)
+    // As many columns as fit at that width (a picture is at most 100,000 px wide); with
+    // folds, a column is pixels of the plot, and holds the days drawn there.
+    let fit = (1..=100_000usize)
+        .find(|&c| rows(c) * col_px >= plot_px)
         .unwrap_or(100_000);
-    let cols_i = fit.min(span);
-    let cols = usize::try_from(cols_i).unwrap_or(1);
-    // Column c holds the days [start(c), start(c + 1)).
-    let start = |c: usize| plot.first + i64::try_from(c).unwrap_or(0) * span / cols_i;
+    let edges: Vec<f64> = (0..=fit).map(|c| plot.left + rows(c) * col_px).collect();
+    let cols = fit;
+    // The first day drawn at or after `x`.
+    let first_at = |x: f64| {
+        let d = plot.day_at(x);
+        if plot.x(d) < x { d + 1 } else { d }
+    };
     let mut counts = vec![0u32; layout.lanes.len() * cols];
     for &id in events {
         let e = timeline.event(id);
-        let day = i64::from(e.date.sort_key()) - plot.first;
-        let c = usize::try_from((day * cols_i / span).clamp(0, cols_i - 1)).unwrap_or(0);
+        let x = plot.x(i64::from(e.date.sort_key()));
+        let c = edges.partition_point(|&edge| edge <= x).clamp(1, cols) - 1;
         for lane in lanes_of(e, layout) {
             counts[lane * cols + c] += 1;
         }
@@ -143,8 +145,13 @@ pub fn write_density(
             if n == 0 {
                 continue;
             }
-            let (d0, d1) = (start(c), start(c + 1));
-            let (x0, x1) = (plot.x(d0), plot.x(d1));
+            let (x0, x1) = (edges[c], edges[c + 1].min(plot.right));
+            let d0 = first_at(x0).min(plot.end - 1);
+            let d1 = if c + 1 == cols {
+                plot.end
+            } else {
+                first_at(x1).max(d0 + 1)
+            };
             // Height by the square root of the count: one event still shows, the busiest
             // column fills the lane.
             let h = 3.0 + (LANE - 7.0) * (f64::from(n) / most).sqrt();

@@ -15,6 +15,7 @@
 mod axis;
 mod layout;
 mod marks;
+mod scale;
 mod text;
 
 use std::io::{self, Write};
@@ -221,18 +222,50 @@ fn write_axis(out: &mut dyn Write, layout: &Layout, options: SvgOptions) -> io::
             .unwrap_or_default();
     let cal = Reckoner::for_start(options.dates, start);
     // Cells of about a character's width: the time view's rule for a step whose labels fit.
-    let plot_px = plot.right - plot.left;
+    // Folds left out: the step is the one the stretches drawn to scale need.
+    let scaled = |s: &scale::Stretch| (s.end - s.start, s.x1 - s.x0);
+    let (shown, plot_px) = plot
+        .stretches
+        .iter()
+        .map(scaled)
+        .fold((0, 0.0), |(d, w), (sd, sw)| (d + sd, w + sw));
     let cells = (1..=u16::MAX)
         .rev()
         .find(|&c| f64::from(c) * 8.0 <= plot_px)
         .unwrap_or(1);
-    let step = axis::step(plot.first, plot.span(), cells, cal);
+    let step = axis::step(plot.first, shown.max(1), cells, cal);
     let (top, bottom) = (Layout::eras_top(), layout.lanes_bottom());
     let label_y = bottom + AXIS / 2.0 + FONT * 0.35;
     let limit = layout.width - PAD;
     let mut free_from = f64::NEG_INFINITY;
     writeln!(out, "<g class=\"axis\">")?;
+    // Each fold: the lanes cut by a blank band, its mark (`╌56y╌`) on the axis.
+    for f in &plot.folds {
+        let (lanes_top, w) = (layout.lanes_top(), f.x1 - f.x0);
+        writeln!(
+            out,
+            "<g class=\"fold\" data-start=\"{}\" data-end=\"{}\"><title>{} empty years folded</title>\
+<rect x=\"{:.1}\" y=\"{lanes_top:.1}\" width=\"{w:.1}\" height=\"{:.1}\" fill=\"#ffffff\" stroke=\"#bbbbbb\" stroke-dasharray=\"2 3\"/>",
+            marks::iso(f.from),
+            marks::iso(f.to - 1),
+            f.years,
+            f.x0,
+            bottom - lanes_top
+        )?;
+        let label = axis_fold_label(f.years);
+        let lw = text::width(&label, FONT);
+        writeln!(
+            out,
+            "<text class=\"fold-label\" x=\"{:.1}\" y=\"{label_y:.1}\">{}</text></g>",
+            f.x0 + (w - lw) / 2.0,
+            escape(&label)
+        )?;
+    }
+    let in_fold = |a: f64, b: f64| plot.folds.iter().any(|f| a < f.x1 && f.x0 < b);
     for tick in axis::ticks(plot.first, plot.end, step, cal) {
+        if plot.folded(tick.day) {
+            continue;
+        }
         let x = plot.x(tick.day);
         writeln!(
             out,
@@ -240,7 +273,7 @@ fn write_axis(out: &mut dyn Write, layout: &Layout, options: SvgOptions) -> io::
             bottom + 4.0
         )?;
         let w = text::width(&tick.label, FONT);
-        if x >= free_from && x + w <= limit {
+        if x >= free_from && x + w <= limit && !in_fold(x, x + w) {
             writeln!(
                 out,
                 "<text class=\"tick-label\" x=\"{x:.1}\" y=\"{label_y:.1}\">{}</text>",
@@ -250,6 +283,10 @@ fn write_axis(out: &mut dyn Write, layout: &Layout, options: SvgOptions) -> io::
         }
     }
     writeln!(out, "</g>")
+}
+
+fn axis_fold_label(years: i32) -> String {
+    super::axis::fold_label(years)
 }
 
 fn write_legend(out: &mut dyn Write, layout: &Layout, dense: bool) -> io::Result<()> {
