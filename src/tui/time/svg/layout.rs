@@ -2,7 +2,7 @@
 //! era bands stacked in rows above the lanes so that no band and no name overlaps another,
 //! the axis below.
 
-use super::scale::{self, Fold, Stretch};
+use super::scale::{self, Fold, Stretch, rows};
 use super::text;
 use crate::model::{ActorId, EventId, Timeline};
 
@@ -63,17 +63,6 @@ impl Plot {
 /// Lanes of their own for at most this many actors; the events of the others share one
 /// more lane, as in the time view, so that a picture stays a picture.
 pub const MAX_LANES: usize = 12;
-
-/// A number of days (or of rows) as a distance: exact for any span of dates the model
-/// holds (day numbers are `i32`).
-pub fn days(n: i64) -> f64 {
-    f64::from(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
-}
-
-/// A count of rows or lanes, for multiplying by their height.
-pub fn rows(n: usize) -> f64 {
-    days(i64::try_from(n).unwrap_or(i64::MAX))
-}
 
 /// One actor's lane, or (`actor: None`) the lane of the events none of whose actors has one.
 #[derive(Clone, Debug)]

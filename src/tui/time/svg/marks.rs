@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
-use super::layout::{LANE, Layout, MIN_MARK, rows};
+use super::layout::{LANE, Layout, MIN_MARK};
+use super::scale::rows;
 use super::text::escape;
 use crate::model::{Date, Event, EventId, Precision, Timeline, day_number};
 

@@ -179,7 +179,7 @@ fn write_eras(out: &mut dyn Write, timeline: &Timeline, layout: &Layout) -> io::
     for place in &layout.eras {
         let era = &timeline.eras[place.era];
         let fill = ERA_FILLS[place.era % ERA_FILLS.len()];
-        let top = Layout::eras_top() + layout::rows(place.row) * ERA_ROW;
+        let top = Layout::eras_top() + scale::rows(place.row) * ERA_ROW;
         let width = place.x1 - place.x0;
         let end = era.last_day().map(|d| d.format("%Y-%m-%d").to_string());
         let years = escape(&era.years());

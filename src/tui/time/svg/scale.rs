@@ -2,9 +2,19 @@
 //! view and the list's axis fold them by ([`gap_between`]): each fold as wide as its mark
 //! (`╌56y╌`), the stretches with events sharing the rest in proportion to their days.
 
-use super::layout::days;
 use super::text;
 use crate::tui::time::axis::{Gap, fold_label, gap_between};
+
+/// A number of days (or of rows) as a distance: exact for any span of dates the model
+/// holds (day numbers are `i32`).
+pub fn days(n: i64) -> f64 {
+    f64::from(i32::try_from(n).unwrap_or(if n < 0 { i32::MIN } else { i32::MAX }))
+}
+
+/// A count of rows or lanes, for multiplying by their height.
+pub fn rows(n: usize) -> f64 {
+    days(i64::try_from(n).unwrap_or(i64::MAX))
+}
 
 /// Days `[start, end)` drawn to scale over `[x0, x1)`.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -59,7 +69,7 @@ pub fn lay_out(
     let folds_px: f64 = gaps.iter().map(|g| fold_width(g.years, size)).sum();
     let runs = gaps.len() + 1;
     let room = right - left - folds_px;
-    if room < 40.0 * super::layout::rows(runs) {
+    if room < 40.0 * rows(runs) {
         return linear;
     }
     let mut bounds = vec![first];
