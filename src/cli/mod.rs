@@ -100,7 +100,7 @@ pub enum Command {
         source: Source,
     },
     /// Write the timeline, or the events a filter selects, for another tool: TimelineJS, a
-    /// Markdown chronology, JSON, a timeline file (RON)
+    /// Markdown chronology, JSON, a timeline file (RON), or a picture of the time view (SVG)
     // `--to` is the format here, as it always was; the date range ends with `--until`.
     #[command(mut_arg("until", |a| a.long("until").visible_alias(None)))]
     Export {
@@ -121,6 +121,9 @@ pub enum Command {
         /// TimelineJS and CSV: only this era in the band (its id; repeat for more)
         #[arg(long = "era", value_name = "ID")]
         era: Vec<String>,
+        /// SVG only: the picture's width in pixels [default: 1600]
+        #[arg(long, value_name = "PX", value_parser = clap::value_parser!(u32).range(320..=100_000))]
+        width: Option<u32>,
     },
     /// Add one event to a timeline file, in date order, keeping every other byte of it
     ///

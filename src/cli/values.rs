@@ -21,6 +21,8 @@ pub enum ExportFormat {
     Ron,
     /// A sheet (CSV) in TimelineJS's Google Sheets layout
     Csv,
+    /// A picture of the time view (SVG) to publish; takes the filter flags and --width
+    Svg,
 }
 
 /// What TimelineJS groups slides by.
@@ -36,14 +38,17 @@ pub enum GroupByArg {
     Era,
 }
 
-impl From<ExportFormat> for crate::interop::Format {
-    fn from(to: ExportFormat) -> crate::interop::Format {
-        match to {
-            ExportFormat::TimelineJs => crate::interop::Format::TimelineJs,
-            ExportFormat::Markdown => crate::interop::Format::Markdown,
-            ExportFormat::Json => crate::interop::Format::Json,
-            ExportFormat::Ron => crate::interop::Format::Ron,
-            ExportFormat::Csv => crate::interop::Format::Csv,
+impl ExportFormat {
+    /// The whole-timeline format `interop` writes; `None` for the picture, which the
+    /// command layer draws with the time view's model (above `interop` in the layers).
+    pub fn format(self) -> Option<crate::interop::Format> {
+        match self {
+            ExportFormat::TimelineJs => Some(crate::interop::Format::TimelineJs),
+            ExportFormat::Markdown => Some(crate::interop::Format::Markdown),
+            ExportFormat::Json => Some(crate::interop::Format::Json),
+            ExportFormat::Ron => Some(crate::interop::Format::Ron),
+            ExportFormat::Csv => Some(crate::interop::Format::Csv),
+            ExportFormat::Svg => None,
         }
     }
 }

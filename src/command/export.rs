@@ -1,10 +1,11 @@
 //! `export` and `import`: a timeline to or from another tool's format, warnings on stderr
 //! for what the other format cannot carry.
 
-use crate::cli::{ErasArg, FilterArgs, GroupByArg, ImportFormat};
+use crate::cli::{ErasArg, ExportFormat, FilterArgs, GroupByArg, ImportFormat};
 use crate::error::Error;
 use crate::interop::{self, Format, ImportError, timelinejs};
 use crate::load::{self, Input, RawActorKind};
+use crate::tui::time::svg;
 use std::io::Write as _;
 
 use super::{Outcome, load_until_exit, print_bytes, stdout, to_filter_in, warn_all};
@@ -72,6 +73,59 @@ pub fn export(
     let mut out = stdout();
     let warnings = interop::write(&mut out, to, chosen, options).map_err(Error::Output)?;
     warn_all(&name, &warnings);
+    std::io::Write::flush(&mut out).map_err(Error::Output)?;
+    Ok(Outcome::Printed)
+}
+
+/// `export --to FORMAT`: the picture drawn here, every other format by `interop`.
+pub fn run(
+    input: &Input,
+    filter_args: &FilterArgs,
+    to: ExportFormat,
+    options: (Option<GroupByArg>, Option<ErasArg>, &[String], Option<u32>),
+    style: crate::model::calendar::DateStyle,
+) -> Result<Outcome, Error> {
+    let (group_by, eras, picked, width) = options;
+    match to.format() {
+        Some(_) if width.is_some() => Err(Error::Usage(
+            "--width is an option of '--to svg' only".to_owned(),
+        )),
+        Some(format) => export(input, filter_args, format, group_by, eras, picked, style),
+        None if group_by.is_some() || eras.is_some() || !picked.is_empty() => Err(Error::Usage(
+            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                .to_owned(),
+        )),
+        None => svg(input, filter_args, width, style),
+    }
+}
+
+/// `export --to svg`: the time view as a picture of the events the filter selects.
+pub fn svg(
+    input: &Input,
+    filter_args: &FilterArgs,
+    width: Option<u32>,
+    style: crate::model::calendar::DateStyle,
+) -> Result<Outcome, Error> {
+    let timeline = load_until_exit(input)?;
+    let filter = to_filter_in(timeline, filter_args, style.hijri)?;
+    let events = filter.apply(timeline);
+    if events.is_empty() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "afghan-timeline: no event matches the filter ({}); nothing written",
+            crate::sanitize::line(&filter.as_flags(timeline))
+        );
+        return Ok(Outcome::NothingMatched);
+    }
+    // The filter's events drawn from the whole timeline, rather than a subset timeline as
+    // the other formats: the picture is the same (lanes, eras and axis follow the events
+    // drawn), without copying a million events first.
+    let options = svg::SvgOptions {
+        width: width.unwrap_or(svg::DEFAULT_WIDTH),
+        dates: style,
+    };
+    let mut out = stdout();
+    svg::write_events(&mut out, timeline, &events, options).map_err(Error::Output)?;
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
 }

@@ -131,8 +131,12 @@ pub fn run(cli: Cli, colors: Colors) -> Result<Outcome, Error> {
             group_by,
             eras,
             era,
+            width,
             ..
-        }) => export::export(&input, &filter_args, to.into(), group_by, eras, &era, style),
+        }) => {
+            let options = (group_by, eras, era.as_slice(), width);
+            export::run(&input, &filter_args, to, options, style)
+        }
         Some(Command::Import {
             from,
             path,

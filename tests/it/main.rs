@@ -53,6 +53,7 @@ mod prop_sanitize;
 mod prop_tui;
 mod query;
 mod sanitize;
+mod svg;
 #[path = "../../benches/synth/mod.rs"]
 mod synth;
 mod time_folds;

@@ -14,6 +14,7 @@ mod lanes;
 mod model;
 mod place;
 mod reckon;
+pub mod svg;
 mod ticks;
 
 pub use eras::{
