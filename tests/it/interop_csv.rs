@@ -152,6 +152,17 @@ fn each_quirk_of_spreadsheet_programs_imports() {
 }
 
 #[test]
+fn the_imported_file_says_it_came_from_a_sheet() {
+    let (ron, _) = import("csv/crlf.csv");
+    let first = ron.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("// Imported from the CSV sheet ")
+            && first.ends_with("crlf.csv by afghan-timeline."),
+        "{first}"
+    );
+}
+
+#[test]
 fn an_extra_column_is_a_warning_naming_it() {
     let (_, stderr) = import("csv/extra-column.csv");
     assert!(
