@@ -234,9 +234,11 @@ impl Widget for Status<'_> {
         let mut right = right;
         let mut left_width = left_width;
         if app.flash().is_some() && !in_range && left_width + 2 + width(&right.content) > w {
-            // A message is never dropped: it takes the room the left leaves, and at least
-            // half the line (the left is cut for it), shortened with `…` if it needs more.
-            let room = w.saturating_sub(left_width + 2).max(w / 2);
+            // A message is never dropped, and it is what the reader has to read now (why a
+            // write failed, what it wrote), while the left is there again at the next key:
+            // the message takes the line but for the left's first columns (where the reader
+            // is, `1/40 of 73…`), shortened with `…` only if it needs more still.
+            let room = w.saturating_sub(left_width.min(LEFT_KEPT) + 2);
             right.content = fit(&right.content, room).into();
             let keep = w.saturating_sub(width(&right.content) + 2);
             if left_width > keep {
@@ -252,6 +254,9 @@ impl Widget for Status<'_> {
         Line::from(spans).render(area, buf);
     }
 }
+
+/// The columns of the left part a message that does not fit leaves it.
+const LEFT_KEPT: usize = 12;
 
 /// `spans` cut to `max` columns, the last one kept ending in `…`.
 fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
