@@ -196,6 +196,10 @@ fn bad_sheets_are_refused_with_their_messages() {
             "missing-headline.csv:1:1: the header has no 'Headline' column",
         ),
         (
+            "csv/bad/header-only.csv",
+            "header-only.csv:1:1: the sheet has its header row and no rows under it; nothing to import",
+        ),
+        (
             "csv/bad/not-utf8.csv",
             "not-utf8.csv:2:22: not valid UTF-8 (byte 0xe9); save the sheet as CSV in UTF-8",
         ),
