@@ -10,8 +10,9 @@ use ratatui::widgets::Widget;
 
 use crate::query::{ActorMode, range_label};
 use crate::tui::app::App;
-use crate::tui::hints::{fitting, hints};
+use crate::tui::hints::{beyond_footer, fitting, hints};
 use crate::tui::mode::{Mode, Overlay, spec};
+use crate::tui::overlay::actor_filter_width;
 use crate::tui::prompt::Prompt;
 use crate::tui::text::{clean, fit, fit_clean, width};
 use crate::tui::theme::Theme;
@@ -221,10 +222,7 @@ impl Widget for Status<'_> {
         // keeps its keys on the right when there is room.
         let right = if app.flash().is_none() || in_range {
             Span::styled(
-                fitting(
-                    &hints(app.mode(), app.pick_mode()),
-                    w.saturating_sub(left_width + 2),
-                ),
+                fitting(&self.hints(area.width), w.saturating_sub(left_width + 2)),
                 self.theme.dim(),
             )
         } else {
@@ -276,6 +274,20 @@ fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 }
 
 impl Status<'_> {
+    /// The hints of the status line. Under the picker, whose frame has a footer of its
+    /// own, the ones its footer had no room for (at 80 columns, `Shift-Tab exactly · Esc
+    /// cancel`), so that every key is shown somewhere; the footer's again if it has all.
+    fn hints(&self, screen_width: u16) -> Vec<String> {
+        let (mode, pick) = (self.app.mode(), self.app.pick_mode());
+        if mode == Mode::Actors {
+            let rest = beyond_footer(mode, pick, actor_filter_width(screen_width));
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+        hints(mode, pick)
+    }
+
     /// `range 1979..19▏  '19' is not a date: …`, or the forms it takes while nothing is wrong.
     fn range_prompt(&self, sign: &'static str, w: usize) -> Vec<Span<'static>> {
         let mut spans = prompt_spans(sign, self.app.prompt(), w.saturating_sub(8), self.theme);
