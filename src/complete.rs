@@ -29,12 +29,14 @@ fn timeline() -> Option<Timeline> {
     load::load(&input).ok()
 }
 
+/// What is typed (when it is text) and the timeline to complete from (when it loads).
+fn context(current: &OsStr) -> Option<(&str, Timeline)> {
+    Some((current.to_str()?, timeline()?))
+}
+
 /// Event ids starting with what is typed, each with its date and title as help.
 pub fn event_ids(current: &OsStr) -> Vec<CompletionCandidate> {
-    let Some(typed) = current.to_str() else {
-        return Vec::new();
-    };
-    let Some(timeline) = timeline() else {
+    let Some((typed, timeline)) = context(current) else {
         return Vec::new();
     };
     timeline
@@ -52,10 +54,7 @@ pub fn event_ids(current: &OsStr) -> Vec<CompletionCandidate> {
 /// Actor ids and names (any case) starting with what is typed; a name is offered as
 /// typed in the file, and a match by name offers it too.
 pub fn actors(current: &OsStr) -> Vec<CompletionCandidate> {
-    let Some(typed) = current.to_str() else {
-        return Vec::new();
-    };
-    let Some(timeline) = timeline() else {
+    let Some((typed, timeline)) = context(current) else {
         return Vec::new();
     };
     let typed = typed.to_lowercase();
@@ -76,10 +75,7 @@ pub fn actors(current: &OsStr) -> Vec<CompletionCandidate> {
 /// The timeline's tags (any case) starting with what is typed, each with its number of
 /// events as help.
 pub fn tags(current: &OsStr) -> Vec<CompletionCandidate> {
-    let Some(typed) = current.to_str() else {
-        return Vec::new();
-    };
-    let Some(timeline) = timeline() else {
+    let Some((typed, timeline)) = context(current) else {
         return Vec::new();
     };
     let typed = typed.to_lowercase();

@@ -4,7 +4,7 @@
 
 use std::io;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
 pub use clap_complete::Shell;
 use clap_complete::engine::ArgValueCompleter;
 
@@ -34,7 +34,7 @@ pub struct Cli {
     pub filter: FilterArgs,
 
     /// Start the explorer on this event id
-    #[arg(long, value_name = "ID", add = ArgValueCompleter::new(crate::complete::event_ids))]
+    #[arg(long, value_name = "ID", value_hint = ValueHint::Other, add = ArgValueCompleter::new(crate::complete::event_ids))]
     pub select: Option<String>,
 
     /// Format of the chosen events in pick mode [default: text]
@@ -76,7 +76,7 @@ pub enum Command {
     /// Print one event, and your note on it
     Show {
         /// The event's id (see 'list --format id')
-        #[arg(add = ArgValueCompleter::new(crate::complete::event_ids))]
+        #[arg(value_hint = ValueHint::Other, add = ArgValueCompleter::new(crate::complete::event_ids))]
         id: String,
         #[command(flatten)]
         source: Source,
@@ -326,7 +326,7 @@ pub struct Source {
 #[derive(Debug, Default, Args)]
 pub struct FilterArgs {
     /// Only events with this actor (id, name or alias, any case); repeat for several
-    #[arg(long, value_name = "ACTOR", add = ArgValueCompleter::new(crate::complete::actors))]
+    #[arg(long, value_name = "ACTOR", value_hint = ValueHint::Other, add = ArgValueCompleter::new(crate::complete::actors))]
     pub actor: Vec<String>,
 
     /// With several --actor, require all of them instead of any
@@ -338,11 +338,11 @@ pub struct FilterArgs {
     pub exact_actors: bool,
 
     /// Leave out every event naming this actor (id, name or alias); repeat for several
-    #[arg(long, value_name = "ACTOR", add = ArgValueCompleter::new(crate::complete::actors))]
+    #[arg(long, value_name = "ACTOR", value_hint = ValueHint::Other, add = ArgValueCompleter::new(crate::complete::actors))]
     pub exclude_actor: Vec<String>,
 
     /// Only events with this tag (any case); repeat for several, an event with any of them
-    #[arg(long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
+    #[arg(long, value_name = "TAG", value_hint = ValueHint::Other, add = ArgValueCompleter::new(crate::complete::tags))]
     pub tag: Vec<String>,
 
     /// Only the events whose ids this file lists, one a line ('-' reads standard input)

@@ -215,16 +215,19 @@ fn read_ids(timeline: &Timeline, path: &str) -> Result<Vec<String>, Error> {
     Ok(ids)
 }
 
+/// ` (did you mean 'a' or 'b'?)` for the closest candidates, or nothing without one.
+fn did_you_mean(close: &[&str]) -> String {
+    if close.is_empty() {
+        return String::new();
+    }
+    let close: Vec<_> = close.iter().map(|c| quote(c)).collect();
+    format!(" (did you mean {}?)", close.join(" or "))
+}
+
 /// A tag no event carries, with the closest tags as suggestions.
 fn unknown_tag(timeline: &Timeline, typed: &str) -> Error {
     let tags = crate::query::tag_counts(timeline);
-    let close = ranked(typed, tags.iter().map(|(t, _)| *t), 3);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        let close: Vec<_> = close.iter().map(|c| quote(c)).collect();
-        format!(" (did you mean {}?)", close.join(" or "))
-    };
+    let hint = did_you_mean(&ranked(typed, tags.iter().map(|(t, _)| *t), 3));
     Error::Usage(format!(
         "no event has the tag {}{hint}; 'afghan-timeline list --format json' shows the tags",
         quote(typed)
@@ -267,13 +270,11 @@ fn unknown_actor(timeline: &Timeline, name: &str) -> Error {
 
 /// An unknown event id, with the closest ids as suggestions.
 pub fn unknown_event(timeline: &Timeline, id: &str) -> Error {
-    let close = ranked(id, timeline.events.iter().map(|e| e.id.as_str()), 3);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        let close: Vec<_> = close.iter().map(|c| quote(c)).collect();
-        format!(" (did you mean {}?)", close.join(" or "))
-    };
+    let hint = did_you_mean(&ranked(
+        id,
+        timeline.events.iter().map(|e| e.id.as_str()),
+        3,
+    ));
     Error::UnknownEvent {
         id: quote(id),
         hint,

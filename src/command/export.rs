@@ -147,7 +147,11 @@ pub fn import(from: ImportFormat, path: &str, group_kind: RawActorKind) -> Resul
         ImportFormat::TimelineJs => timelinejs::import(&bytes, &options)?,
         ImportFormat::Csv => interop::csv::import(&bytes, &options)?,
     };
-    let text = timelinejs::to_ron(&imported.timeline, &name);
+    let what = match from {
+        ImportFormat::TimelineJs => "the TimelineJS file",
+        ImportFormat::Csv => "the CSV sheet",
+    };
+    let text = timelinejs::to_ron(&imported.timeline, what, &name);
     // The import promises a file that 'check' accepts. Checking costs little, and a bug
     // then surfaces here instead of in the user's file.
     if let Err(e) = load::parse(&text, "the imported timeline") {

@@ -69,30 +69,47 @@ pub fn key_for(mode: Mode, action: Action) -> String {
 
 /// As many hints as fit in `room` columns, joined; the most important come first.
 pub fn fitting(hints: &[String], room: usize) -> String {
-    let mut out = String::new();
-    for h in hints {
-        let next = if out.is_empty() {
-            h.clone()
-        } else {
-            format!("{out} · {h}")
-        };
-        if width(&next) > room {
-            break;
+    hints[..fitting_count(hints, room)].join(SEPARATOR)
+}
+
+/// Between two hints.
+const SEPARATOR: &str = " · ";
+
+/// How many of `hints`, from the first, fit in `room` columns when joined.
+fn fitting_count(hints: &[String], room: usize) -> usize {
+    let mut used = 0;
+    for (i, h) in hints.iter().enumerate() {
+        let more = width(h) + if i == 0 { 0 } else { width(SEPARATOR) };
+        if used + more > room {
+            return i;
         }
-        out = next;
+        used += more;
     }
-    out
+    hints.len()
 }
 
 /// The footer of a bordered pane or overlay `width` columns wide: the mode's hints that
 /// fit between the corners, spaced; empty when none does.
 pub fn footer(mode: Mode, pick: bool, width: u16) -> String {
-    let fits = fitting(&hints(mode, pick), usize::from(width.saturating_sub(4)));
+    let fits = fitting(&hints(mode, pick), footer_room(width));
     if fits.is_empty() {
         fits
     } else {
         format!(" {fits} ")
     }
+}
+
+/// The mode's hints that [`footer`] leaves out of a frame `width` columns wide: what the
+/// status line shows under an overlay that has its own footer, rather than the same again.
+pub fn beyond_footer(mode: Mode, pick: bool, width: u16) -> Vec<String> {
+    let all = hints(mode, pick);
+    let shown = fitting_count(&all, footer_room(width));
+    all[shown..].to_vec()
+}
+
+/// The columns between a frame's corners, a space kept at each end.
+fn footer_room(width: u16) -> usize {
+    usize::from(width.saturating_sub(4))
 }
 
 #[cfg(test)]

@@ -107,6 +107,11 @@ pub fn actor_filter_frame(size: Rect, actors: usize) -> Rect {
     size.centered(Constraint::Length(PICKER_WIDTH), Constraint::Length(height))
 }
 
+/// The picker's width on a screen `screen` columns wide (as [`actor_filter_frame`] makes it).
+pub fn actor_filter_width(screen: u16) -> u16 {
+    screen.min(PICKER_WIDTH)
+}
+
 /// Actor rows that fit in the picker, below its query row: what `update` scrolls by.
 pub fn actor_filter_rows(size: Rect, actors: usize) -> usize {
     usize::from(actor_filter_frame(size, actors).height.saturating_sub(3))

@@ -88,6 +88,24 @@ pub fn write(timeline: &Timeline, job: &WriteJob) -> Written {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && !job.overwrite => {
             Written::Exists
         }
-        Err(e) => Written::Failed(format!("cannot write {}: {e}", quote(&job.path))),
+        Err(e) => Written::Failed(format!("cannot write {}: {}", quote(&job.path), why(&e))),
+    }
+}
+
+/// Why a file could not be written, in words that fit a status line: the OS's own text
+/// without its `(os error 2)`, and for the common cases what to do.
+fn why(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such directory; check the path".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied; choose another directory".to_owned(),
+        ErrorKind::IsADirectory => "it is a directory; give a file name".to_owned(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
     }
 }

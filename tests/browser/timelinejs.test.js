@@ -291,3 +291,22 @@ test('a sheet (CSV) imported, exported to TimelineJS, renders every row as a sli
     assert.ok(sheet.startsWith('Year,Month,Day,Time,End Year,'), `${name}: the sheet again`);
   }
 });
+
+test("the new user's story: a filtered export renders with exactly the events list selects", async () => {
+  // The issue's trial: Russia and the Taliban since 2021, alone together and at all.
+  const stories = [
+    ['--actor', 'russia', '--actor', 'taliban', '--exact-actors', '--from', '2021'],
+    ['--actor', 'russia', '--actor', 'taliban', '--all-actors', '--from', '2021'],
+  ];
+  for (const flags of stories) {
+    const what = flags.join(' ');
+    const ids = cli(['list', '--format', 'id', ...flags]).stdout.trim().split('\n');
+    const { document } = exportRon(null, flags);
+    const shown = await browser.render(document, { height: EMBED });
+    assertLaidOut(shown, what);
+    assert.deepEqual(browser.lastRequests.pageErrors, [], `${what}: no page errors`);
+    assert.deepEqual(shown.events.map((e) => e.id).sort(), [...ids].sort(), `${what}: exactly the listed events`);
+    assert.equal(shown.markers, ids.length, `${what}: a marker per event`);
+    assert.match(document.title.text.text, new RegExp(`selected by ${flags.slice(0, 4).join(' ')}`), `${what}: the title slide says which filter`);
+  }
+});

@@ -189,6 +189,57 @@ fn timelinejs_gets_the_last_day_of_the_latest_event_or_era_with_a_warning() {
     );
 }
 
+#[test]
+fn an_ongoing_era_the_band_leaves_out_is_not_warned_about() {
+    // An era that overlaps the ongoing one and covers more days: the default band keeps it
+    // and leaves the ongoing era out, which is then written with no end at all.
+    let mut timeline = load_fixture(ONGOING);
+    let mut longer = timeline.eras[0].clone();
+    longer.id = "long-era".to_owned();
+    longer.start = "1990".parse().expect("date");
+    longer.end = Some("2024".parse().expect("date"));
+    timeline.eras.push(longer);
+    let exported = timelinejs::export(&timeline, ExportOptions::default());
+    let shown: Vec<&Value> = exported.document["eras"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .collect();
+    assert!(
+        shown
+            .iter()
+            .all(|e| e["afghan_timeline"]["id"] != "new-order"),
+        "{shown:?}"
+    );
+    assert!(
+        !exported.warnings.iter().any(|w| w.contains("is ongoing")),
+        "{:?}",
+        exported.warnings
+    );
+    assert!(
+        exported
+            .warnings
+            .iter()
+            .any(|w| w.contains("leaves out the overlapping eras") && w.contains("'new-order'")),
+        "{:?}",
+        exported.warnings
+    );
+    // With every era in the band it is written with an end, and that is said.
+    let all = ExportOptions {
+        eras: timelinejs::EraSelection::All,
+        ..ExportOptions::default()
+    };
+    let exported = timelinejs::export(&timeline, all);
+    assert!(
+        exported
+            .warnings
+            .iter()
+            .any(|w| w.contains("era 'new-order' is ongoing")),
+        "{:?}",
+        exported.warnings
+    );
+}
+
 /// Imports a TimelineJS document and loads the RON the import wrote.
 fn import(document: &Value) -> (Timeline, Vec<String>) {
     let mut bytes = Vec::new();
@@ -198,7 +249,7 @@ fn import(document: &Value) -> (Timeline, Vec<String>) {
         group_kind: RawActorKind::Group,
     };
     let imported = timelinejs::import(&bytes, &options).expect("imports");
-    let text = timelinejs::to_ron(&imported.timeline, "exported.json");
+    let text = timelinejs::to_ron(&imported.timeline, "the TimelineJS file", "exported.json");
     let back = load::parse(&text, "imported.ron")
         .unwrap_or_else(|e| panic!("the import does not load:\n{e}\n{text}"));
     (back, imported.warnings)

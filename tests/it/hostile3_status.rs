@@ -85,6 +85,28 @@ fn a_message_that_does_not_fit_is_shortened_not_dropped() {
     assert!(row.contains("open"), "{row:?}");
 }
 
+/// Issue 21, tried as a new user: after a filter, `w` to a bad path at 80 columns said
+/// `cannot write '/nonexistent/x.ron': No such…`, the reason cut for the filter's summary,
+/// which is there again at the next key. A message now takes the line but for where the
+/// reader is.
+#[test]
+fn a_message_after_a_long_filter_summary_shows_whole() {
+    let mut app = sample(80, 24);
+    app.update(Action::StartSearch);
+    for c in "armistice war".chars() {
+        app.update(Action::typed(c));
+    }
+    app.update(Action::SearchKeep);
+    let before = status_row(&app, 80, 24);
+    assert!(before.contains("armistice war"), "{before:?}");
+    let failure = "cannot write '/no/dir/x.json': no such directory; check the path";
+    app.update(Msg::Failed(failure.to_owned()));
+    let row = status_row(&app, 80, 24);
+    assert!(row.contains(failure), "{row:?}");
+    // Where the reader is still shows at the start.
+    assert!(row.starts_with(&before[..8]), "{row:?} / {before:?}");
+}
+
 /// Bug 5: the `r` prompt's message quotes what was typed as every message quotes file
 /// text: a typed U+202E is shown escaped, not sent to the terminal.
 #[test]

@@ -152,6 +152,17 @@ fn each_quirk_of_spreadsheet_programs_imports() {
 }
 
 #[test]
+fn the_imported_file_says_it_came_from_a_sheet() {
+    let (ron, _) = import("csv/crlf.csv");
+    let first = ron.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("// Imported from the CSV sheet ")
+            && first.ends_with("crlf.csv by afghan-timeline."),
+        "{first}"
+    );
+}
+
+#[test]
 fn an_extra_column_is_a_warning_naming_it() {
     let (_, stderr) = import("csv/extra-column.csv");
     assert!(
@@ -183,6 +194,10 @@ fn bad_sheets_are_refused_with_their_messages() {
         (
             "csv/bad/missing-headline.csv",
             "missing-headline.csv:1:1: the header has no 'Headline' column",
+        ),
+        (
+            "csv/bad/header-only.csv",
+            "header-only.csv:1:1: the sheet has its header row and no rows under it; nothing to import",
         ),
         (
             "csv/bad/not-utf8.csv",
@@ -325,4 +340,104 @@ fn a_sheet_of_thousands_of_extra_columns_gets_a_line_per_kind() {
         out.stderr
     );
     assert_eq!(event_count(&out.stdout), 10);
+}
+
+/// Nothing from a hostile sheet reaches the terminal as a control sequence: C0 and C1
+/// controls, DEL and the bidi overrides are shown escaped wherever they are echoed.
+fn assert_inert(what: &str, text: &str) {
+    let raw = text.chars().find(|&c| {
+        (c.is_control() && c != '\n' && c != '\r' && c != '\t')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    });
+    assert!(raw.is_none(), "{what}: raw {raw:?} in {text:?}");
+}
+
+/// Hostile sheets (brief R21): control characters in cells and in the header, cells that
+/// look like formulas, ragged rows, a cell of a megabyte, a quote left open. Each imports
+/// or is refused (exit 2, `path:line`) without a panic, with nothing raw on the terminal,
+/// and what is imported passes `check`.
+#[test]
+fn hostile_sheets_import_or_are_refused_without_a_raw_control_character() {
+    let header = HEADERS.join(",");
+    let row = |year: &str, headline: &str, rest: &str| format!("{year},,,,,,,,,{headline},{rest}");
+    let huge = "A".repeat(1 << 20);
+    // name, sheet, exit status, a part of stderr
+    let sheets = [
+        (
+            "controls",
+            format!(
+                "{header},Evil\u{1b}[31m\n{}\n{}\n",
+                row("19\u{1b}[2Jx5", "Head\u{7}\u{202e}", "t"),
+                row(
+                    "1990",
+                    "\"Bad \u{1b}]0;pwned\u{7} \u{9b}31m\"",
+                    "te\u{7f}xt,,,,,\u{1b}[1mtyp,grp\u{1b}[2J,"
+                )
+            ),
+            0,
+            "controls.csv:1: the column 'Evil\\u{1b}[31m' is not one of TimelineJS's",
+        ),
+        (
+            "formulas",
+            format!(
+                "{header}\n{}\n",
+                row(
+                    "1990",
+                    "\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+                    "+cmd|' /C calc'!A0,,,,,,@SUM(1),"
+                )
+            ),
+            0,
+            "",
+        ),
+        (
+            "ragged",
+            format!(
+                "{header}\n{}\n1991,,,,,,,,,Long,t,,,,,,,,,,,,extra\n1992\n",
+                row("1990", "Short", "")
+            ),
+            0,
+            "ragged.csv:3: text in column W",
+        ),
+        (
+            "huge",
+            format!("{header}\n{}\n", row("1990", &huge, "t")),
+            0,
+            "",
+        ),
+        (
+            "open-quote",
+            format!("{header}\n{}\n", row("1990", "\"never closed", "t")),
+            0,
+            "",
+        ),
+        (
+            "header-only",
+            format!("{header}\r\n"),
+            2,
+            "header-only.csv:1:1: ",
+        ),
+    ];
+    for (name, sheet, code, said) in sheets {
+        let path = scratch(&format!("hostile-{name}.csv"), sheet.as_bytes());
+        let out = run(&["import", "--from", "csv", &path]);
+        out.code(code);
+        common::assert_no_crash(&out.stderr);
+        assert_inert(name, &out.stderr);
+        assert_inert(name, &out.stdout);
+        assert!(out.stderr.contains(said), "{name}: {}", out.stderr);
+        if code == 0 {
+            let ron = scratch(&format!("hostile-{name}.ron"), out.stdout.as_bytes());
+            run(&["check", &ron]).code(0);
+            // The sheet made of it again is inert too.
+            let again = run(&["export", "--to", "csv", "--file", &ron]);
+            again.code(0);
+            assert_inert(name, &again.stdout);
+            let listed = run(&["list", "--format", "csv", "--file", &ron]);
+            assert_inert(name, &listed.stdout);
+        } else {
+            assert!(out.stdout.is_empty(), "{name}: nothing written");
+        }
+    }
 }

@@ -183,6 +183,32 @@ fn completion_scripts_know_every_subcommand_and_value() {
     assert!(bad.stderr.contains("possible values"), "{}", bad.stderr);
 }
 
+/// The static scripts cannot list actors or tags, but they should not offer file names
+/// after `--actor`, `--exclude-actor`, `--tag` or `--select` either (issue 21).
+#[test]
+fn static_scripts_offer_no_file_names_for_actors_tags_and_ids() {
+    let bash = run(&["completions", "bash"]).stdout;
+    for flag in ["--actor)", "--exclude-actor)", "--tag)", "--select)"] {
+        let at = bash.find(flag).unwrap_or_else(|| panic!("bash: no {flag}"));
+        let reply = bash[at..].lines().nth(1).unwrap_or_default();
+        assert!(
+            reply.contains("COMPREPLY") && !reply.contains("compgen -f"),
+            "bash {flag} {reply}"
+        );
+    }
+    let zsh = run(&["completions", "zsh"]).stdout;
+    for flag in ["*--actor=", "*--exclude-actor=", "*--tag=", "--select="] {
+        let line = zsh
+            .lines()
+            .find(|l| l.contains(flag))
+            .unwrap_or_else(|| panic!("zsh: no {flag}"));
+        assert!(
+            !line.contains("_default") && !line.contains("_files"),
+            "zsh {line}"
+        );
+    }
+}
+
 #[test]
 fn the_man_page_documents_the_command_line() {
     let r = run(&["man"]);

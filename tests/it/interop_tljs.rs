@@ -303,7 +303,7 @@ fn smaller_import_rules() {
     assert_eq!(e[4].id, "dash");
     assert_eq!(e[5].title, "Caption words");
     // A file's own display date comes back unchanged, and without groups no group appears.
-    let text = timelinejs::to_ron(&back.timeline, "t.json");
+    let text = timelinejs::to_ron(&back.timeline, "the TimelineJS file", "t.json");
     let again = load::parse(&text, "t.ron").expect("loads");
     let (doc, _) = export(
         &again,

@@ -194,4 +194,8 @@ fn the_write_makes_a_subset_timeline_and_never_replaces_unasked() {
         panic!("not written")
     };
     assert!(message.starts_with("cannot write '"), "{message}");
+    assert!(
+        message.ends_with(": no such directory; check the path"),
+        "{message}"
+    );
 }

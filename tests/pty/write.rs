@@ -7,23 +7,25 @@ use super::reference::{Scratch, events, ids};
 use super::screen::status_line;
 use super::session::Spawn;
 
+/// The story: what Russia and the Taliban did alone together since 2021.
+const STORY: [&str; 7] = [
+    "--actor",
+    "russia",
+    "--actor",
+    "taliban",
+    "--exact-actors",
+    "--from",
+    "2021",
+];
+
 #[test]
 fn w_writes_the_filtered_events_as_timelinejs_and_asks_before_replacing() {
-    let flags = [
-        "--actor",
-        "russia",
-        "--actor",
-        "taliban",
-        "--exact-actors",
-        "--from",
-        "2021",
-    ];
-    let expected = ids(&flags);
+    let expected = ids(&STORY);
     let total = events().len();
     assert!(!expected.is_empty() && expected.len() < total);
     let story = Scratch::new("story.json");
     let path = story.path().to_str().expect("a UTF-8 path").to_owned();
-    let mut s = Spawn::app(&flags).start();
+    let mut s = Spawn::app(&STORY).start();
     let shown = format!("1/{} of {total} events", expected.len());
     s.wait_for(&format!("status {shown:?}"), |screen| {
         status_line(screen).starts_with(&shown)
@@ -85,16 +87,7 @@ fn w_writes_the_filtered_events_as_timelinejs_and_asks_before_replacing() {
 /// makes it exactly them, `r` starts the range in 2021, and `w` writes what is shown.
 #[test]
 fn the_trial_by_keys_picker_range_and_w() {
-    let flags = [
-        "--actor",
-        "russia",
-        "--actor",
-        "taliban",
-        "--exact-actors",
-        "--from",
-        "2021",
-    ];
-    let expected = ids(&flags);
+    let expected = ids(&STORY);
     let total = events().len();
     let story = Scratch::new("keys-story.json");
     let path = story.path().to_str().expect("a UTF-8 path").to_owned();

@@ -106,6 +106,21 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
             }
         }
     }
+    // A header and nothing under it (a blank template) has nothing to import: said as an
+    // error, as for an empty sheet, rather than written out as an empty timeline.
+    if let Some(header) = header
+        .as_ref()
+        .filter(|_| title.is_none() && events.is_empty() && eras.is_empty())
+    {
+        return Err(ImportError::Syntax {
+            name: name.clone(),
+            line: usize::try_from(header.line).unwrap_or(usize::MAX),
+            col: 1,
+            message: "the sheet has its header row and no rows under it; nothing to import \
+                      (a row per event goes under the header, as in TimelineJS's template)"
+                .to_owned(),
+        });
+    }
     if header.is_none() {
         return Err(ImportError::Read {
             name: name.clone(),

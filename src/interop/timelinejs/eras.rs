@@ -34,6 +34,8 @@ pub enum EraSelection {
 pub struct Band {
     pub shown: Vec<Value>,
     pub hidden: Vec<Value>,
+    /// For each era given to [`band`], whether it is in `shown`.
+    pub is_shown: Vec<bool>,
 }
 
 /// `eras` pairs each era with the end it is written with (see [`super::ongoing::ends`]).
@@ -42,6 +44,7 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
     let mut hidden = Vec::new();
     let mut kept: Vec<(&Era, Date)> = Vec::new();
     let mut left_out = Vec::new();
+    let mut is_shown = vec![false; eras.len()];
     let covering = (selection == EraSelection::Cover).then(|| cover(eras));
     for (i, &(era, written_end)) in eras.iter().enumerate() {
         let Some((start, end)) = era_dates(era, written_end) else {
@@ -67,6 +70,7 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
             continue;
         }
         kept.push((era, written_end));
+        is_shown[i] = true;
         shown.push(json!({
             "start_date": start,
             "end_date": end,
@@ -101,7 +105,11 @@ pub fn band(eras: &[(&Era, Date)], selection: EraSelection, warnings: &mut Vec<S
             pairs.join(", ")
         ));
     }
-    Band { shown, hidden }
+    Band {
+        shown,
+        hidden,
+        is_shown,
+    }
 }
 
 /// Which eras [`EraSelection::Cover`] keeps: of the eras TimelineJS can draw, the set

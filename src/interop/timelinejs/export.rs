@@ -95,9 +95,18 @@ pub fn export(timeline: &Timeline, options: ExportOptions) -> Exported {
         }
     }
     let groups = groups::assign(timeline, options.group_by, &mut warnings);
-    // An ongoing era is written with the end `ends` gives it (warned).
-    let ends = super::ongoing::ends(timeline, &mut warnings);
-    let band = eras::band(&ends, options.eras, &mut warnings);
+    // An ongoing era is written with the end `ends` gives it, warned about only when the
+    // band shows it: an era left out is not written with an end, so there is nothing to say.
+    let ends = super::ongoing::ends(timeline);
+    let mut band_warnings = Vec::new();
+    let band = eras::band(&ends, options.eras, &mut band_warnings);
+    warnings.extend(
+        ends.iter()
+            .zip(&band.is_shown)
+            .filter(|((era, _), shown)| era.end.is_none() && **shown)
+            .map(|(&(era, written), _)| super::ongoing::warning(era, written)),
+    );
+    warnings.append(&mut band_warnings);
     let mut document = json!({
         "events": timeline
             .events

@@ -59,8 +59,9 @@ pub use shape::{BACKGROUND, DATE, ERA, MEDIA, RECORD, SLIDE, TEXT, TOP};
 
 use crate::load::RawTimeline;
 
-/// An imported timeline as the text of a timeline file.
-pub fn to_ron(timeline: &RawTimeline, from: &str) -> String {
+/// An imported timeline as the text of a timeline file; its first line says where it came
+/// from: `what` is the kind of file (`the TimelineJS file`, `the CSV sheet`), `from` its name.
+pub fn to_ron(timeline: &RawTimeline, what: &str, from: &str) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n");
@@ -69,5 +70,5 @@ pub fn to_ron(timeline: &RawTimeline, from: &str) -> String {
         .to_string_pretty(timeline, config)
         .unwrap_or_default();
     let from = crate::sanitize::line(from);
-    format!("// Imported from the TimelineJS file {from} by afghan-timeline.\n{body}\n")
+    format!("// Imported from {what} {from} by afghan-timeline.\n{body}\n")
 }

@@ -16,8 +16,9 @@ use crate::model::{Date, Era, Event, Timeline};
 use crate::sanitize::quote;
 
 /// Every era with the end TimelineJS is given: its own, or for an ongoing era the last
-/// day of the latest event or era, with a warning.
-pub(super) fn ends<'a>(timeline: &'a Timeline, warnings: &mut Vec<String>) -> Vec<(&'a Era, Date)> {
+/// day of the latest event or era. The export warns (see [`warning`]) only about the
+/// ongoing eras its band shows: one the band leaves out is written with no end at all.
+pub(super) fn ends(timeline: &Timeline) -> Vec<(&Era, Date)> {
     let events = timeline.events.iter().map(Event::last_day);
     let eras = timeline
         .eras
@@ -27,22 +28,20 @@ pub(super) fn ends<'a>(timeline: &'a Timeline, warnings: &mut Vec<String>) -> Ve
     timeline
         .eras
         .iter()
-        .map(|era| match (era.end, latest) {
-            (Some(end), _) => (era, end),
-            (None, Some(latest)) => {
-                warnings.push(format!(
-                    "era {} is ongoing (it has no end), and TimelineJS needs one: it is \
-                     written to end on {}, the last day of the latest event or era (its \
-                     record keeps it ongoing for import)",
-                    quote(&era.id),
-                    quote(&latest.to_string())
-                ));
-                (era, latest)
-            }
-            // Unreachable: an era's start is always a candidate.
-            (None, None) => (era, era.start),
-        })
+        // `latest` is None only without eras, and then nothing is mapped: an era's start
+        // is always a candidate.
+        .map(|era| (era, era.end.or(latest).unwrap_or(era.start)))
         .collect()
+}
+
+/// What the export says about an ongoing era it shows with the end `written`.
+pub(super) fn warning(era: &Era, written: Date) -> String {
+    format!(
+        "era {} is ongoing (it has no end), and TimelineJS needs one: it is written to end on \
+         {}, the last day of the latest event or era (its record keeps it ongoing for import)",
+        quote(&era.id),
+        quote(&written.to_string())
+    )
 }
 
 /// Import: the eras at `ongoing` (their records say ongoing) lose their end again when

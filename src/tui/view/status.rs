@@ -10,8 +10,9 @@ use ratatui::widgets::Widget;
 
 use crate::query::{ActorMode, range_label};
 use crate::tui::app::App;
-use crate::tui::hints::{fitting, hints};
+use crate::tui::hints::{beyond_footer, fitting, hints};
 use crate::tui::mode::{Mode, Overlay, spec};
+use crate::tui::overlay::actor_filter_width;
 use crate::tui::prompt::Prompt;
 use crate::tui::text::{clean, fit, fit_clean, width};
 use crate::tui::theme::Theme;
@@ -221,10 +222,7 @@ impl Widget for Status<'_> {
         // keeps its keys on the right when there is room.
         let right = if app.flash().is_none() || in_range {
             Span::styled(
-                fitting(
-                    &hints(app.mode(), app.pick_mode()),
-                    w.saturating_sub(left_width + 2),
-                ),
+                fitting(&self.hints(area.width), w.saturating_sub(left_width + 2)),
                 self.theme.dim(),
             )
         } else {
@@ -234,9 +232,11 @@ impl Widget for Status<'_> {
         let mut right = right;
         let mut left_width = left_width;
         if app.flash().is_some() && !in_range && left_width + 2 + width(&right.content) > w {
-            // A message is never dropped: it takes the room the left leaves, and at least
-            // half the line (the left is cut for it), shortened with `…` if it needs more.
-            let room = w.saturating_sub(left_width + 2).max(w / 2);
+            // A message is never dropped, and it is what the reader has to read now (why a
+            // write failed, what it wrote), while the left is there again at the next key:
+            // the message takes the line but for the left's first columns (where the reader
+            // is, `1/40 of 73…`), shortened with `…` only if it needs more still.
+            let room = w.saturating_sub(left_width.min(LEFT_KEPT) + 2);
             right.content = fit(&right.content, room).into();
             let keep = w.saturating_sub(width(&right.content) + 2);
             if left_width > keep {
@@ -252,6 +252,9 @@ impl Widget for Status<'_> {
         Line::from(spans).render(area, buf);
     }
 }
+
+/// The columns of the left part a message that does not fit leaves it.
+const LEFT_KEPT: usize = 12;
 
 /// `spans` cut to `max` columns, the last one kept ending in `…`.
 fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
@@ -271,6 +274,20 @@ fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 }
 
 impl Status<'_> {
+    /// The hints of the status line. Under the picker, whose frame has a footer of its
+    /// own, the ones its footer had no room for (at 80 columns, `Shift-Tab exactly · Esc
+    /// cancel`), so that every key is shown somewhere; the footer's again if it has all.
+    fn hints(&self, screen_width: u16) -> Vec<String> {
+        let (mode, pick) = (self.app.mode(), self.app.pick_mode());
+        if mode == Mode::Actors {
+            let rest = beyond_footer(mode, pick, actor_filter_width(screen_width));
+            if !rest.is_empty() {
+                return rest;
+            }
+        }
+        hints(mode, pick)
+    }
+
     /// `range 1979..19▏  '19' is not a date: …`, or the forms it takes while nothing is wrong.
     fn range_prompt(&self, sign: &'static str, w: usize) -> Vec<Span<'static>> {
         let mut spans = prompt_spans(sign, self.app.prompt(), w.saturating_sub(8), self.theme);
