@@ -39,16 +39,15 @@ pub enum GroupByArg {
 }
 
 impl ExportFormat {
-    /// The whole-timeline format `interop` writes; `None` for the picture, which the
-    /// command layer draws with the time view's model (above `interop` in the layers).
-    pub fn format(self) -> Option<crate::interop::Format> {
+    /// The whole-timeline format this names.
+    pub fn format(self) -> crate::interop::Format {
         match self {
-            ExportFormat::TimelineJs => Some(crate::interop::Format::TimelineJs),
-            ExportFormat::Markdown => Some(crate::interop::Format::Markdown),
-            ExportFormat::Json => Some(crate::interop::Format::Json),
-            ExportFormat::Ron => Some(crate::interop::Format::Ron),
-            ExportFormat::Csv => Some(crate::interop::Format::Csv),
-            ExportFormat::Svg => None,
+            ExportFormat::TimelineJs => crate::interop::Format::TimelineJs,
+            ExportFormat::Markdown => crate::interop::Format::Markdown,
+            ExportFormat::Json => crate::interop::Format::Json,
+            ExportFormat::Ron => crate::interop::Format::Ron,
+            ExportFormat::Csv => crate::interop::Format::Csv,
+            ExportFormat::Svg => crate::interop::Format::Svg,
         }
     }
 }

@@ -87,15 +87,17 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let (group_by, eras, picked, width) = options;
     match to.format() {
-        Some(_) if width.is_some() => Err(Error::Usage(
+        Format::Svg if group_by.is_some() || eras.is_some() || !picked.is_empty() => {
+            Err(Error::Usage(
+                "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                    .to_owned(),
+            ))
+        }
+        Format::Svg => svg(input, filter_args, width, style),
+        _ if width.is_some() => Err(Error::Usage(
             "--width is an option of '--to svg' only".to_owned(),
         )),
-        Some(format) => export(input, filter_args, format, group_by, eras, picked, style),
-        None if group_by.is_some() || eras.is_some() || !picked.is_empty() => Err(Error::Usage(
-            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
-                .to_owned(),
-        )),
-        None => svg(input, filter_args, width, style),
+        format => export(input, filter_args, format, group_by, eras, picked, style),
     }
 }
 

@@ -21,6 +21,10 @@ pub enum Format {
     Ron,
     /// A sheet (CSV) in TimelineJS's Google Sheets layout.
     Csv,
+    /// A picture of the time view (SVG). Drawn with the time view's model, which sits
+    /// above `interop` in the layers: [`write`] refuses it, and its callers draw it with
+    /// `tui::time::svg::write_format`.
+    Svg,
 }
 
 impl Format {
@@ -32,6 +36,7 @@ impl Format {
             Format::Json => "json",
             Format::Ron => "ron",
             Format::Csv => "csv",
+            Format::Svg => "svg",
         }
     }
 }
@@ -44,6 +49,7 @@ pub const EXTENSIONS: &[(&str, Format)] = &[
     ("md", Format::Markdown),
     ("ron", Format::Ron),
     ("csv", Format::Csv),
+    ("svg", Format::Svg),
 ];
 
 /// The format for a path, from its extension (any case); the reason when there is none.
@@ -110,6 +116,12 @@ pub fn write(
             out.write_all(text.as_bytes())?;
         }
         Format::Csv => return super::csv::write(out, timeline, options.timelinejs),
+        Format::Svg => {
+            return Err(io::Error::new(
+                io::ErrorKind::Unsupported,
+                "an SVG picture is drawn by the time view, not by interop::write",
+            ));
+        }
     }
     Ok(Vec::new())
 }

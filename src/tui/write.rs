@@ -11,6 +11,7 @@ use crate::interop::{self, Format, timelinejs};
 use crate::model::calendar::DateStyle;
 use crate::model::{EventId, Timeline};
 use crate::sanitize::quote;
+use crate::tui::time::svg::{self, SvgOptions};
 
 /// One file to write: where, in what format, which events, and what chose them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,16 +50,31 @@ fn resolve(typed: &str) -> PathBuf {
 
 /// Writes the job's events of `timeline`, as a timeline of their own, to its file.
 pub fn write(timeline: &Timeline, job: &WriteJob) -> Written {
-    let subset = crate::query::subset(timeline, &job.events, &job.made_by);
-    let options = interop::WriteOptions {
-        timelinejs: timelinejs::ExportOptions {
-            dates: job.dates,
-            ..timelinejs::ExportOptions::default()
-        },
-    };
     let mut bytes = Vec::new();
-    let warnings = match interop::write(&mut bytes, job.format, &subset.timeline, options) {
-        Ok(warnings) => warnings,
+    // The picture draws the events from the timeline itself; the other formats write
+    // them as a timeline of their own, whose making may have something to say.
+    let made = match job.format {
+        Format::Svg => {
+            let options = SvgOptions {
+                dates: job.dates,
+                ..SvgOptions::default()
+            };
+            svg::write_events(&mut bytes, timeline, &job.events, options).map(|()| Vec::new())
+        }
+        format => {
+            let subset = crate::query::subset(timeline, &job.events, &job.made_by);
+            let options = interop::WriteOptions {
+                timelinejs: timelinejs::ExportOptions {
+                    dates: job.dates,
+                    ..timelinejs::ExportOptions::default()
+                },
+            };
+            interop::write(&mut bytes, format, &subset.timeline, options)
+                .map(|warnings| subset.warnings().into_iter().chain(warnings).collect())
+        }
+    };
+    let notes: Vec<String> = match made {
+        Ok(notes) => notes,
         Err(e) => return Written::Failed(format!("not written: {e}")),
     };
     let path = resolve(&job.path);
@@ -76,7 +92,6 @@ pub fn write(timeline: &Timeline, job: &WriteJob) -> Written {
                 job.format.name(),
                 quote(&job.path)
             );
-            let notes: Vec<String> = subset.warnings().into_iter().chain(warnings).collect();
             if let Some(first) = notes.first() {
                 let _ = write!(message, " · {first}");
                 if notes.len() > 1 {

@@ -199,3 +199,39 @@ fn the_write_makes_a_subset_timeline_and_never_replaces_unasked() {
         "{message}"
     );
 }
+
+/// `w story.svg`: the picture of the events shown, each event's mark found by its id, the
+/// others not drawn.
+#[test]
+fn w_draws_the_events_shown_as_a_picture() {
+    let t = timeline();
+    let mut filter = Filter::default();
+    filter.set_query("war");
+    let mut app = app(filter);
+    let dir = scratch_dir("svg");
+    let path = dir.join("story.SVG").to_str().expect("UTF-8").to_owned();
+    let job = job(w(&mut app, &path));
+    assert_eq!(job.format, Format::Svg);
+    let shown = ids(&t, &job);
+    assert!(
+        !shown.is_empty() && shown.len() < t.events.len(),
+        "{shown:?}"
+    );
+    let Written::Done(message) = writing::write(&t, &job) else {
+        panic!("written")
+    };
+    assert!(
+        message.starts_with(&format!("wrote {} event", shown.len())),
+        "{message}"
+    );
+    let svg = std::fs::read_to_string(&path).expect("the picture");
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let drawn: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("data-id"))
+        .collect();
+    assert_eq!(drawn.len(), shown.len());
+    for id in &shown {
+        assert!(drawn.contains(id), "{id} is not drawn");
+    }
+}
