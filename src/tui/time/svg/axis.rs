@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::super::ticks::{first_tick, next_tick};
 use super::super::{Reckoner, Scale, Step, choose_step};
 use crate::model::day_number;
 
@@ -42,44 +43,6 @@ pub fn ticks(first: i64, end: i64, step: Step, cal: Reckoner) -> Vec<Tick> {
         tick = next_tick(step, day, cal).filter(|next| *next > day);
     }
     out
-}
-
-fn first_tick(step: Step, from: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
-    let (year, month, _) = cal.ymd(from)?;
-    let mut tick = match step {
-        Step::Years(n) => cal.day(year.div_euclid(n) * n, 1, 1)?,
-        Step::Months(n) => {
-            let m0 = month - 1;
-            cal.day(year, m0 - m0 % n + 1, 1)?
-        }
-        Step::Days(_) => cal.day(year, month, 1)?,
-    };
-    while tick < from {
-        tick = next_tick(step, tick, cal)?;
-    }
-    Some(tick)
-}
-
-/// The tick after `tick`: years at multiples of the step, months every n, days 1, 1 + n, …
-/// of each month, skipping a last one that would crowd the next month's 1st.
-fn next_tick(step: Step, tick: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
-    let (year, month, day) = cal.ymd(tick)?;
-    match step {
-        Step::Years(n) => {
-            let year = year.div_euclid(n).checked_add(1)?.checked_mul(n)?;
-            cal.day(year, 1, 1)
-        }
-        Step::Months(n) => cal.add_months(tick, n),
-        Step::Days(n) => {
-            let next_month = cal.add_months(cal.day(year, month, 1)?, 1)?;
-            let day = day + n;
-            if day + n / 2 > cal.month_days(year, month) {
-                Some(next_month)
-            } else {
-                cal.day(year, month, day).or(Some(next_month))
-            }
-        }
-    }
 }
 
 #[cfg(test)]

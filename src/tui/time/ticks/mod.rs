@@ -102,8 +102,9 @@ pub fn choose_step(scale: &Scale, cal: Reckoner) -> Step {
         .unwrap_or(Step::Years(100_000))
 }
 
-/// The first tick date at or after `from` for `step`, in the ticks' calendar.
-fn first_tick(step: Step, from: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
+/// The first tick date at or after `from` for `step`, in the ticks' calendar (the
+/// picture's ticks too: one walk of the calendar for the terminal and the SVG).
+pub fn first_tick(step: Step, from: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
     let (year, month, _) = cal.ymd(from)?;
     match step {
         Step::Years(n) => {
@@ -123,10 +124,10 @@ fn first_tick(step: Step, from: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
             }
             Some(tick)
         }
-        Step::Days(n) => {
+        Step::Days(_) => {
             let mut tick = cal.day(year, month, 1)?;
             while tick < from {
-                tick = next_tick(step, tick, n, cal)?;
+                tick = next_tick(step, tick, cal)?;
             }
             Some(tick)
         }
@@ -135,7 +136,7 @@ fn first_tick(step: Step, from: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
 
 /// The tick after `tick`. Day ticks restart on the 1st of each month, and skip a last tick
 /// of a month that would crowd the 1st after it.
-fn next_tick(step: Step, tick: NaiveDate, n: u32, cal: Reckoner) -> Option<NaiveDate> {
+pub fn next_tick(step: Step, tick: NaiveDate, cal: Reckoner) -> Option<NaiveDate> {
     let (year, month, day) = cal.ymd(tick)?;
     match step {
         Step::Years(n) => {
@@ -143,7 +144,7 @@ fn next_tick(step: Step, tick: NaiveDate, n: u32, cal: Reckoner) -> Option<Naive
             cal.day(year, 1, 1)
         }
         Step::Months(n) => cal.add_months(tick, n),
-        Step::Days(_) => {
+        Step::Days(n) => {
             let next_month = cal.add_months(tick, 1)?;
             let day = day + n;
             if n > 1 && day + n / 2 > cal.month_days(year, month) {
@@ -159,13 +160,7 @@ fn next_tick(step: Step, tick: NaiveDate, n: u32, cal: Reckoner) -> Option<Naive
 /// touch the one before it or run past the edge.
 pub fn ticks(scale: &Scale, step: Step, cal: Reckoner) -> Vec<Tick> {
     let mut out = Vec::new();
-    let (Some(from), n) = (
-        date_of(scale.start),
-        match step {
-            Step::Days(n) | Step::Months(n) => n,
-            Step::Years(_) => 1,
-        },
-    ) else {
+    let Some(from) = date_of(scale.start) else {
         return out;
     };
     let mut tick = first_tick(step, from, cal);
@@ -188,7 +183,7 @@ pub fn ticks(scale: &Scale, step: Step, cal: Reckoner) -> Vec<Tick> {
         if out.len() > usize::from(scale.width) {
             break;
         }
-        tick = next_tick(step, day, n, cal);
+        tick = next_tick(step, day, cal);
     }
     out
 }
