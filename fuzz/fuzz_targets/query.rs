@@ -146,6 +146,7 @@ fn build(input: &Input) -> RawTimeline {
                 event_actors.push(field("a0"));
             }
             RawEvent {
+                fingerprint: afghan_timeline::model::Fingerprint::default(),
                 id: format!("e{i}"),
                 date: field(&e.date.text()),
                 end,

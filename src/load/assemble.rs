@@ -195,6 +195,7 @@ fn event(raw: RawEvent, c: &mut CheckedEvent, resolved: &Resolved<'_>) -> Event 
             .iter()
             .map(|&r| EventId(resolved.new_index[r as usize]))
             .collect(),
+        fingerprint: raw.fingerprint,
     }
 }
 

@@ -163,7 +163,10 @@ fn by_split(
 /// One element cut by `split`: plain RON the fast way, anything else as ron reads it.
 fn parse_item(text: &[u8], range: &Range<usize>, options: &ron::Options) -> Option<RawEvent> {
     let item = &text[range.clone()];
-    plain::from_bytes::<RawEvent>(item).or_else(|| options.from_bytes::<RawEvent>(item).ok())
+    let mut event = plain::from_bytes::<RawEvent>(item)
+        .or_else(|| options.from_bytes::<RawEvent>(item).ok())?;
+    event.fingerprint = crate::model::Fingerprint::of(item);
+    Some(event)
 }
 
 #[cfg(test)]

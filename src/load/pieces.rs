@@ -209,11 +209,13 @@ fn read_piece(
 /// The element at `pos` and the offset after it: plain RON the fast way; anything else (or
 /// an error) as ron reads the element's text, which `split` delimits.
 fn element(piece: &str, pos: usize, options: &ron::Options) -> Option<(RawEvent, usize)> {
-    if let Some(found) = plain::value_at::<RawEvent>(piece, pos) {
-        return Some(found);
-    }
-    let end = split::scan_to_delimiter(piece.as_bytes(), pos)?;
-    let event = options.from_str(&piece[pos..end]).ok()?;
+    let (mut event, end) = if let Some(found) = plain::value_at::<RawEvent>(piece, pos) {
+        found
+    } else {
+        let end = split::scan_to_delimiter(piece.as_bytes(), pos)?;
+        (options.from_str(&piece[pos..end]).ok()?, end)
+    };
+    event.fingerprint = crate::model::Fingerprint::of(&piece.as_bytes()[pos..end]);
     Some((event, end))
 }
 

@@ -83,6 +83,9 @@ pub struct RawEvent {
     pub sources: Vec<RawSource>,
     #[serde(default, skip_serializing_if = "SmallVec::is_empty")]
     pub related: Refs,
+    /// Of the element's text, set by the parallel parse (never read from the file).
+    #[serde(skip)]
+    pub fingerprint: crate::model::Fingerprint,
 }
 
 #[derive(Debug, PartialEq, Deserialize, Serialize)]

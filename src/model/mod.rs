@@ -6,9 +6,11 @@
 
 pub mod calendar;
 mod date;
+mod fingerprint;
 mod timeline;
 
 pub use date::{Date, DateError, Interval, Precision, day_number, typed_date, typed_form};
 pub(crate) use date::{astronomical, month_abbrev, written, year_words};
+pub use fingerprint::Fingerprint;
 pub(crate) use timeline::id_hash;
 pub use timeline::{Actor, ActorId, ActorKind, Era, Event, EventId, Source, Timeline};

@@ -133,6 +133,8 @@ pub struct Event {
     /// At least one.
     pub sources: Vec<Source>,
     pub related: Vec<EventId>,
+    /// Of its text in the file, where the parallel parse read it: what a reload compares.
+    pub fingerprint: super::Fingerprint,
 }
 
 impl Event {

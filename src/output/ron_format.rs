@@ -37,6 +37,7 @@ pub fn raw_event(timeline: &Timeline, event: &Event) -> RawEvent {
             .iter()
             .map(|r| timeline.event(*r).id.as_str().into())
             .collect(),
+        fingerprint: crate::model::Fingerprint::default(),
     }
 }
 

@@ -720,6 +720,7 @@ fn a_ten_megabyte_title_lists_in_full() {
             }],
             eras: Vec::new(),
             events: vec![RawEvent {
+                fingerprint: afghan_timeline::model::Fingerprint::default(),
                 id: "huge".to_owned(),
                 date: field("1979"),
                 end: None,

@@ -186,6 +186,7 @@ proptest! {
             actors: vec![RawActor { id: "a".to_owned(), name: non_blank(&name), kind: RawActorKind::Person, aliases: vec![title.clone()] }],
             eras: Vec::new(),
             events: texts.iter().enumerate().map(|(i, (t, s, d))| RawEvent {
+                fingerprint: afghan_timeline::model::Fingerprint::default(),
                 id: format!("e{i}"),
                 date: field("2001-09-09"),
                 end: None,

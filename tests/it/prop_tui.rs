@@ -216,6 +216,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
             .into_iter()
             .enumerate()
             .map(|(i, e)| RawEvent {
+                fingerprint: afghan_timeline::model::Fingerprint::default(),
                 id: format!("event-{i}"),
                 date: field(&e.date),
                 end: e.end.as_deref().map(field),

@@ -115,6 +115,7 @@ impl Importer<'_> {
             location: record.and_then(|r| r.location.clone()),
             sources,
             related: Refs::new(),
+            fingerprint: crate::model::Fingerprint::default(),
         };
         Some((event, record.map(|r| r.related.clone()).unwrap_or_default()))
     }
