@@ -34,9 +34,16 @@ pub fn help_section_lines(table: &[Binding]) -> usize {
     table.len() + 2
 }
 
+/// Lines of the section the help ends with when the timeline has `eras` eras: a blank
+/// line, its title and an era a line, each named in full (the time view may have had to
+/// cut their names for room).
+pub fn help_era_lines(eras: usize) -> usize {
+    if eras == 0 { 0 } else { eras + 2 }
+}
+
 /// Lines of the help at a content width, opened from `mode` (its order, see
-/// `mode::help_sections_for`).
-pub fn help_lines(width: u16, mode: Mode) -> usize {
+/// `mode::help_sections_for`), for a timeline of `eras` eras.
+pub fn help_lines(width: u16, mode: Mode, eras: usize) -> usize {
     let sections = help_sections_for(mode);
     let left = sections
         .iter()
@@ -48,7 +55,8 @@ pub fn help_lines(width: u16, mode: Mode) -> usize {
         .skip(HELP_LEFT)
         .map(|(_, table)| help_section_lines(table))
         .sum::<usize>()
-        + HELP_FOOTNOTES.len();
+        + HELP_FOOTNOTES.len()
+        + help_era_lines(eras);
     if help_two_columns(width) {
         left.max(right)
     } else {
@@ -57,13 +65,14 @@ pub fn help_lines(width: u16, mode: Mode) -> usize {
 }
 
 /// The help's box on a screen of `area`, opened from `mode`.
-pub fn help_frame(area: Rect, mode: Mode) -> Rect {
+pub fn help_frame(area: Rect, mode: Mode, eras: usize) -> Rect {
     let width = if area.width >= 2 * HELP_COLUMN + 4 {
         2 * HELP_COLUMN + 4
     } else {
         HELP_COLUMN + 4
     };
-    let height = u16::try_from(help_lines(width.saturating_sub(2), mode) + 2).unwrap_or(u16::MAX);
+    let height =
+        u16::try_from(help_lines(width.saturating_sub(2), mode, eras) + 2).unwrap_or(u16::MAX);
     // Above the status line, which stays readable (it says how to close the help).
     let above_status = Rect {
         height: area.height.saturating_sub(1).max(1),
@@ -72,10 +81,11 @@ pub fn help_frame(area: Rect, mode: Mode) -> Rect {
     above_status.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
-/// Lines the help can scroll, at this screen size, opened from `mode`.
-pub fn help_max_scroll(area: Rect, mode: Mode) -> u16 {
-    let rect = help_frame(area, mode);
-    let total = help_lines(rect.width.saturating_sub(2), mode);
+/// Lines the help can scroll, at this screen size, opened from `mode`, for a timeline of
+/// `eras` eras.
+pub fn help_max_scroll(area: Rect, mode: Mode, eras: usize) -> u16 {
+    let rect = help_frame(area, mode, eras);
+    let total = help_lines(rect.width.saturating_sub(2), mode, eras);
     u16::try_from(total.saturating_sub(usize::from(rect.height.saturating_sub(2)))).unwrap_or(0)
 }
 
@@ -125,24 +135,24 @@ mod tests {
     fn help_scrolls_only_when_it_does_not_fit() {
         let tall = Rect::new(0, 0, 200, 200);
         let m = Mode::Browse;
-        assert_eq!(help_max_scroll(tall, m), 0);
-        let frame = help_frame(tall, m);
+        assert_eq!(help_max_scroll(tall, m, 0), 0);
+        let frame = help_frame(tall, m, 0);
         assert_eq!(frame.width, 2 * HELP_COLUMN + 4);
         assert_eq!(
             usize::from(frame.height),
-            help_lines(frame.width - 2, m) + 2
+            help_lines(frame.width - 2, m, 0) + 2
         );
         let short = Rect::new(0, 0, 80, 24);
-        let one_column = help_lines(HELP_COLUMN + 2, m);
-        assert!(one_column > help_lines(2 * HELP_COLUMN + 2, m));
+        let one_column = help_lines(HELP_COLUMN + 2, m, 0);
+        assert!(one_column > help_lines(2 * HELP_COLUMN + 2, m, 0));
         // The status line (the last row) stays free: 21 rows inside the frame.
-        assert_eq!(usize::from(help_max_scroll(short, m)), one_column - 21);
+        assert_eq!(usize::from(help_max_scroll(short, m, 0)), one_column - 21);
         assert!(
-            help_frame(short, m).bottom() <= 23,
+            help_frame(short, m, 0).bottom() <= 23,
             "{:?}",
-            help_frame(short, m)
+            help_frame(short, m, 0)
         );
-        assert!(help_frame(Rect::new(0, 0, 120, 40), m).bottom() <= 39);
+        assert!(help_frame(Rect::new(0, 0, 120, 40), m, 0).bottom() <= 39);
     }
 
     #[test]

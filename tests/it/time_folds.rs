@@ -170,3 +170,30 @@ fn the_selection_stays_centred_for_20_zoom_steps() {
     }
     assert_eq!(app.time().model.scale, fit);
 }
+
+/// Where the time view has had to cut era names (80×24: one row of bands and a legend that
+/// runs out of room itself), the help names every era in full: scrolled to its end, it
+/// shows each one whole.
+#[test]
+fn where_names_are_cut_the_help_names_every_era() {
+    let mut app = app(BUILT_IN, 80, 24);
+    app.update(Action::Time(TimeAction::Toggle));
+    let text = format!("{:?}", crate::common::draw_screen(&app, 80, 24).backend());
+    let cut = app
+        .timeline()
+        .eras
+        .iter()
+        .filter(|e| !text.contains(&e.name))
+        .count();
+    assert!(cut > 0, "at 80×24 some era's name is cut or left out");
+    app.update(Action::ToggleHelp);
+    for _ in 0..500 {
+        app.update(Action::HelpDown);
+    }
+    let help = format!("{:?}", crate::common::draw_screen(&app, 80, 24).backend());
+    assert!(help.contains("Eras of this timeline"), "{help}");
+    for era in &app.timeline().eras {
+        assert!(help.contains(&era.name), "{} is not in the help", era.name);
+    }
+    assert!(help.contains("Second Taliban emirate → now"));
+}

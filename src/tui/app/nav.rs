@@ -282,9 +282,11 @@ impl App {
         self.rebuild_axis();
         self.scroll_to_selection();
         self.scroll_actor_filter();
-        self.help_scroll = self
-            .help_scroll
-            .min(overlay::help_max_scroll(self.size, self.help_return));
+        self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(
+            self.size,
+            self.help_return,
+            self.timeline().eras.len(),
+        ));
     }
 
     pub(super) fn scroll_actor_filter(&mut self) {

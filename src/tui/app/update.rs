@@ -152,8 +152,11 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::NextCalendar => self.next_calendar(),
             Action::HelpDown => {
-                self.help_scroll = (self.help_scroll + 1)
-                    .min(overlay::help_max_scroll(self.size, self.help_return));
+                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(
+                    self.size,
+                    self.help_return,
+                    self.timeline().eras.len(),
+                ));
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use crate::tui::hints::footer;
 use crate::tui::keymap::{self, Binding};
 use crate::tui::mode::{HELP_LEFT, Mode, help_sections_for};
-use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, help_frame};
+use crate::tui::overlay::{HELP_COLUMN as COLUMN, HELP_FOOTNOTES, help_era_lines, help_frame};
 use crate::tui::text::fit;
 use crate::tui::theme::Theme;
 
@@ -35,7 +35,7 @@ fn section(title: &'static str, table: &[Binding], max: usize, theme: Theme) -> 
 /// Every binding, grouped by mode: the list's keys beside the others when `width` allows
 /// two columns, else one after the other. `overlay::help_lines` counts them from the same
 /// tables for `update`'s scrolling.
-pub fn lines(width: u16, theme: Theme, mode: Mode) -> Vec<Line<'static>> {
+pub fn lines(width: u16, theme: Theme, mode: Mode, eras: &[String]) -> Vec<Line<'static>> {
     let two = crate::tui::overlay::help_two_columns(width);
     // In two columns the left one keeps a space before the right one.
     let left_max = if two {
@@ -55,6 +55,16 @@ pub fn lines(width: u16, theme: Theme, mode: Mode) -> Vec<Line<'static>> {
         .flat_map(|(title, table)| section(title, table, usize::MAX, theme))
         .collect();
     right.extend(HELP_FOOTNOTES.map(|note| Line::styled(note, theme.dim())));
+    // Every era's whole name (sanitised by `era_label`), which the time view may cut.
+    if help_era_lines(eras.len()) > 0 {
+        let max = usize::from(COLUMN);
+        right.push(Line::raw(""));
+        right.push(Line::styled(
+            fit("Eras of this timeline", max),
+            theme.heading(),
+        ));
+        right.extend(eras.iter().map(|e| Line::raw(fit(&format!("  {e}"), max))));
+    }
     if !two {
         left.append(&mut right);
         return left;
@@ -79,12 +89,19 @@ pub struct Help {
     pub scroll: u16,
     /// The mode the help was opened from: its keys come first.
     pub mode: Mode,
+    /// The timeline's eras, named in full.
+    pub eras: Vec<String>,
 }
 
 impl Widget for Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let rect = help_frame(area, self.mode);
-        let lines = lines(rect.width.saturating_sub(2), self.theme, self.mode);
+        let rect = help_frame(area, self.mode, self.eras.len());
+        let lines = lines(
+            rect.width.saturating_sub(2),
+            self.theme,
+            self.mode,
+            &self.eras,
+        );
         Clear.render(rect, buf);
         Paragraph::new(lines)
             .scroll((self.scroll, 0))
@@ -109,7 +126,7 @@ mod tests {
     /// Every binding of every table is in the help, with its keys and what it does.
     #[test]
     fn the_help_lists_every_binding_with_its_keys() {
-        let text: Vec<String> = lines(40, Theme { color: false }, Mode::Browse)
+        let text: Vec<String> = lines(40, Theme { color: false }, Mode::Browse, &[])
             .iter()
             .map(ToString::to_string)
             .collect();
@@ -133,7 +150,7 @@ mod tests {
     #[test]
     fn the_right_column_starts_at_the_same_place_on_every_row() {
         let width = 2 * COLUMN + 2;
-        let rows = lines(width, Theme { color: false }, Mode::Browse);
+        let rows = lines(width, Theme { color: false }, Mode::Browse, &[]);
         let mut right_starts = 0;
         for line in &rows {
             let text = line.to_string();
@@ -156,13 +173,20 @@ mod tests {
     /// `update` scrolls by the count from the tables; this is what is drawn.
     #[test]
     fn the_drawn_help_has_the_lines_the_tables_count() {
+        let eras = [
+            "Soviet–Afghan War".to_owned(),
+            "Second Taliban emirate → now".to_owned(),
+        ];
         for mode in [Mode::Browse, Mode::Pick, Mode::Detail, Mode::Time] {
             for width in [0, 40, 60, 117, 118, 200] {
-                assert_eq!(
-                    lines(width, Theme { color: true }, mode).len(),
-                    help_lines(width, mode),
-                    "at width {width} from {mode:?}"
-                );
+                for eras in [&eras[..0], &eras[..]] {
+                    assert_eq!(
+                        lines(width, Theme { color: true }, mode, eras).len(),
+                        help_lines(width, mode, eras.len()),
+                        "at width {width} from {mode:?} with {} eras",
+                        eras.len()
+                    );
+                }
             }
         }
     }

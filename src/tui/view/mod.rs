@@ -55,6 +55,12 @@ impl Widget for Screen<'_> {
                 theme,
                 scroll: app.help_scroll(),
                 mode: app.help_return(),
+                eras: app
+                    .timeline()
+                    .eras
+                    .iter()
+                    .map(crate::tui::time::era_label)
+                    .collect(),
             }
             .render(area, buf),
             Overlay::ActorBox => actor_filter::ActorOverlay { app, theme }.render(area, buf),
