@@ -282,11 +282,13 @@ impl App {
         self.rebuild_axis();
         self.scroll_to_selection();
         self.scroll_actor_filter();
-        self.help_scroll = self.help_scroll.min(overlay::help_max_scroll(
-            self.size,
-            self.help_return,
-            self.timeline().eras.len(),
-        ));
+        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+    }
+
+    /// How far the help scrolls at this size, opened from its mode, with this timeline's
+    /// eras at its end.
+    pub(super) fn help_max_scroll(&self) -> u16 {
+        overlay::help_max_scroll(self.size, self.help_return, self.timeline().eras.len())
     }
 
     pub(super) fn scroll_actor_filter(&mut self) {

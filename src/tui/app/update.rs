@@ -8,7 +8,6 @@ use super::App;
 use crate::tui::action::{Action, Msg};
 use crate::tui::effect::Effect;
 use crate::tui::mode::{Mode, has_prompt};
-use crate::tui::overlay;
 use crate::tui::prompt::Prompt;
 
 impl App {
@@ -152,11 +151,7 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::NextCalendar => self.next_calendar(),
             Action::HelpDown => {
-                self.help_scroll = (self.help_scroll + 1).min(overlay::help_max_scroll(
-                    self.size,
-                    self.help_return,
-                    self.timeline().eras.len(),
-                ));
+                self.help_scroll = (self.help_scroll + 1).min(self.help_max_scroll());
             }
             Action::HelpUp => self.help_scroll = self.help_scroll.saturating_sub(1),
             Action::Back => return self.back(),
