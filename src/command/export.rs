@@ -20,13 +20,6 @@ pub fn export(
     picked: &[String],
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
-    let sheet_like = matches!(to, Format::TimelineJs | Format::Csv);
-    if !sheet_like && (group_by.is_some() || eras.is_some() || !picked.is_empty()) {
-        return Err(Error::Usage(
-            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
-                .to_owned(),
-        ));
-    }
     let options = interop::WriteOptions {
         timelinejs: timelinejs::ExportOptions {
             group_by: group_by.map(Into::into).unwrap_or_default(),
@@ -48,14 +41,7 @@ pub fn export(
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
     let events = (!filter.is_empty()).then(|| filter.apply(timeline));
     if events.as_ref().is_some_and(Vec::is_empty) {
-        // As `list`: exit 1. Said even off a terminal: the output is a file, and an empty
-        // timeline written there in silence would pass for an export.
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "afghan-timeline: no event matches the filter ({}); nothing written",
-            crate::sanitize::line(&filter.as_flags(timeline))
-        );
-        return Ok(Outcome::NothingMatched);
+        return Ok(nothing_written(&filter, timeline));
     }
     let subset =
         events.map(|events| crate::query::subset(timeline, &events, &filter.as_flags(timeline)));
@@ -86,13 +72,16 @@ pub fn run(
     style: crate::model::calendar::DateStyle,
 ) -> Result<Outcome, Error> {
     let (group_by, eras, picked, width) = options;
-    match to.format() {
-        Format::Svg if group_by.is_some() || eras.is_some() || !picked.is_empty() => {
-            Err(Error::Usage(
-                "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
-                    .to_owned(),
-            ))
-        }
+    let format = to.format();
+    if !matches!(format, Format::TimelineJs | Format::Csv)
+        && (group_by.is_some() || eras.is_some() || !picked.is_empty())
+    {
+        return Err(Error::Usage(
+            "--group-by, --eras and --era are options of '--to timelinejs' and '--to csv' only"
+                .to_owned(),
+        ));
+    }
+    match format {
         Format::Svg => svg(input, filter_args, width, style),
         _ if width.is_some() => Err(Error::Usage(
             "--width is an option of '--to svg' only".to_owned(),
@@ -112,12 +101,7 @@ pub fn svg(
     let filter = to_filter_in(timeline, filter_args, style.hijri)?;
     let events = filter.apply(timeline);
     if events.is_empty() {
-        let _ = writeln!(
-            std::io::stderr().lock(),
-            "afghan-timeline: no event matches the filter ({}); nothing written",
-            crate::sanitize::line(&filter.as_flags(timeline))
-        );
-        return Ok(Outcome::NothingMatched);
+        return Ok(nothing_written(&filter, timeline));
     }
     // The filter's events drawn from the whole timeline, rather than a subset timeline as
     // the other formats: the picture is the same (lanes, eras and axis follow the events
@@ -130,6 +114,17 @@ pub fn svg(
     svg::write_events(&mut out, timeline, &events, options).map_err(Error::Output)?;
     std::io::Write::flush(&mut out).map_err(Error::Output)?;
     Ok(Outcome::Printed)
+}
+
+/// A filter that selects nothing: as `list`, exit 1. Said even off a terminal: the output
+/// is a file, and an empty timeline written there in silence would pass for an export.
+fn nothing_written(filter: &crate::query::Filter, timeline: &crate::model::Timeline) -> Outcome {
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "afghan-timeline: no event matches the filter ({}); nothing written",
+        crate::sanitize::line(&filter.as_flags(timeline))
+    );
+    Outcome::NothingMatched
 }
 
 /// `import --from timelinejs|csv PATH`: a timeline file on stdout, warnings on stderr.
