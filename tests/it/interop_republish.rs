@@ -10,12 +10,17 @@ use common::{fixture, run, scratch};
 use serde_json::Value;
 
 /// Imports a fixture (`--from` its kind) through the binary and returns the RON file's
-/// path, checked.
+/// path, checked. The file is named for the test too: tests run at once, and several import
+/// the same fixture, so one test must not read the file while another writes it.
 fn imported(from: &str, path: &str) -> String {
     let out = run(&["import", "--from", from, &fixture(path)]);
     out.code(0);
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("main")
+        .replace("::", "-");
     let ron = scratch(
-        &format!("republish-{}.ron", path.replace('/', "-")),
+        &format!("republish-{test}-{}.ron", path.replace('/', "-")),
         out.stdout.as_bytes(),
     );
     run(&["check", &ron]).code(0);
